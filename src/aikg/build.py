@@ -1,0 +1,49 @@
+"""The main job: load and validate the graph, then write every output atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from aikg.errors import FindingsError
+from aikg.export import serialize, write_atomic
+from aikg.loading import load_graph
+from aikg.stats import Summary, summarize
+from aikg.validation import Report, validate
+
+#: Output file name -> export format.
+GRAPH_OUTPUTS = {"aikg.ttl": "turtle", "aikg.jsonld": "jsonld", "aikg.nt": "nt"}
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    files: list[Path]
+    summary: Summary
+    report: Report
+
+
+def build(out_dir: Path, data: Sequence[Path] | None = None) -> BuildResult:
+    """Validate, then write the graph exports and the ontology page into ``out_dir``.
+
+    A graph that does not conform raises :class:`FindingsError` and writes nothing. Every output
+    is rendered in memory before the first file is written, and each write is atomic.
+    """
+    from aikg.ontology_docs import ontology_html
+
+    graph = load_graph(data)
+    report = validate(graph)
+    if not report.conforms:
+        raise FindingsError(
+            f"the graph does not conform to the shapes ({len(report.findings)} findings); "
+            "run 'aikg validate' for the report"
+        )
+    rendered = {name: serialize(graph, fmt) for name, fmt in GRAPH_OUTPUTS.items()}
+    rendered["ontology.html"] = ontology_html()
+    files = []
+    for name, payload in rendered.items():
+        target = out_dir / name
+        write_atomic(target, payload)
+        files.append(target)
+    return BuildResult(out_dir, files, summarize(graph), report)

@@ -1,0 +1,355 @@
+"""Compile curation sheets into RDF graphs (one per source document, one of shared entities)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+
+from aikg.curation.periods import add_period
+from aikg.curation.terms import as_list, iri, term, texts
+from aikg.errors import InputError
+from aikg.namespaces import AIKG, AIKGUNIT, CUR, ID, OA, QUAL, SCHEMA, SDMX_DIM, UNIT, shorten
+from aikg.numbers import Quantity, QuantityError, canonical, is_integral, parse_quantity
+from aikg.sources import SourceText, find_span, read_source
+
+#: Unit kinds of :func:`aikg.numbers.parse_quantity` and the unit IRIs they map to.
+UNIT_IRIS: dict[str, URIRef] = {
+    "CNY": CUR.CNY,
+    "USD": CUR.USD,
+    "percent": UNIT.PERCENT,
+    "percentage_point": AIKGUNIT.PERCENT_POINT,
+    "times": AIKGUNIT.TIMES,
+    "person": AIKGUNIT.PERSON,
+    "person_time": AIKGUNIT.PERSON_TIME,
+    "count": UNIT.NUM,
+    "year": UNIT.YR,
+    "month": UNIT.MO,
+    "day": UNIT.DAY,
+}
+
+_QUALIFIER_EN = {
+    "more-than": "more than ",
+    "at-least": "at least ",
+    "odd": "over ",
+    "nearly": "nearly ",
+    "about": "about ",
+    "less-than": "less than ",
+    "at-most": "at most ",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Reading sheets
+
+
+def load_sheet(path: Path) -> Any:
+    """A YAML sheet, every scalar kept as text (no implicit dates or numbers)."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=yaml.BaseLoader)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f"{mark.line + 1}" if mark else "?"
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise InputError(f"{path}:{line}: {reason}") from None
+
+
+def _flag(value: Any) -> bool:
+    return str(value).lower() in {"true", "yes", "1"}
+
+
+def _add_texts(graph: Graph, subject: URIRef, predicate: URIRef, value: Any, where: str) -> None:
+    for literal in texts(value, where):
+        graph.add((subject, predicate, literal))
+
+
+def _add_props(graph: Graph, subject: URIRef, props: Any, where: str) -> None:
+    for key, values in (props or {}).items():
+        predicate = iri(key, f"{where}.props")
+        for value in as_list(values):
+            graph.add((subject, predicate, term(value, f"{where}.props.{key}")))
+
+
+def _describe(graph: Graph, subject: URIRef, entry: dict[str, Any], where: str) -> None:
+    """Types, labels, notes and properties shared by entity entries and documents."""
+    for kind in as_list(entry.get("a")):
+        graph.add((subject, RDF.type, iri(kind, f"{where}.a")))
+    _add_texts(graph, subject, RDFS.label, entry.get("label"), f"{where}.label")
+    _add_texts(graph, subject, SKOS.altLabel, entry.get("alt"), f"{where}.alt")
+    _add_texts(graph, subject, SKOS.definition, entry.get("definition"), f"{where}.definition")
+    _add_texts(graph, subject, SKOS.note, entry.get("note"), f"{where}.note")
+    _add_texts(graph, subject, AIKG.readingNote, entry.get("reading"), f"{where}.reading")
+    if _flag(entry.get("en_translated")):
+        graph.add((subject, AIKG.englishLabelTranslated, Literal(True)))
+    for prop in as_list(entry.get("unstated")):
+        graph.add((subject, AIKG.unstatedProperty, iri(prop, f"{where}.unstated")))
+    _add_props(graph, subject, entry.get("props"), where)
+
+
+# --------------------------------------------------------------------------------------------
+# Shared entities
+
+
+def compile_entities(sheet_path: Path) -> Graph:
+    """The graph of the shared entities sheet (a list of entity entries)."""
+    sheet = load_sheet(sheet_path)
+    if not isinstance(sheet, list):
+        raise InputError(f"{sheet_path}: expected a list of entities")
+    graph = Graph()
+    for index, entry in enumerate(sheet):
+        where = f"{sheet_path.name}[{index}]"
+        if not isinstance(entry, dict) or "id" not in entry:
+            raise InputError(f"{where}: an entity needs an 'id'")
+        _describe(graph, iri(entry["id"], f"{where}.id"), entry, where)
+    return graph
+
+
+# --------------------------------------------------------------------------------------------
+# Documents
+
+
+@dataclass
+class _Doc:
+    """What compiling one document needs at hand."""
+
+    iri: URIRef
+    slug: str
+    text_iri: URIRef
+    source: SourceText
+    graph: Graph
+    known: Graph  # shared entities, for labels
+
+    def annotate(self, body: URIRef, key: str, spec: dict[str, Any], where: str) -> URIRef:
+        """An oa:Annotation of ``body`` whose target selects the quoted span of the source."""
+        quote = spec.get("quote")
+        if not quote:
+            raise InputError(f"{where}: needs a 'quote'")
+        try:
+            span = find_span(
+                self.source.text, quote, spec.get("prefix", ""), spec.get("suffix", "")
+            )
+        except InputError as exc:
+            raise InputError(f"{where}: {exc}") from None
+        g, anno = self.graph, ID["anno"][f"{self.slug}--{key}"]
+        target, pos, sel = (URIRef(f"{anno}-{part}") for part in ("target", "pos", "quote"))
+        g.add((anno, RDF.type, OA.Annotation))
+        g.add((anno, OA.hasBody, body))
+        g.add((anno, OA.hasTarget, target))
+        g.add((anno, OA.motivatedBy, OA.identifying))
+        g.add((target, RDF.type, OA.SpecificResource))
+        g.add((target, OA.hasSource, self.text_iri))
+        g.add((target, OA.hasSelector, pos))
+        g.add((target, OA.hasSelector, sel))
+        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        g.add((pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((sel, RDF.type, OA.TextQuoteSelector))
+        g.add((sel, OA.exact, Literal(span.exact)))
+        if span.prefix:
+            g.add((sel, OA.prefix, Literal(span.prefix)))
+        if span.suffix:
+            g.add((sel, OA.suffix, Literal(span.suffix)))
+        return anno
+
+    def label(self, subject: URIRef, lang: str) -> str:
+        for graph in (self.graph, self.known):
+            for value in graph.objects(subject, RDFS.label):
+                if isinstance(value, Literal) and value.language == lang:
+                    return str(value)
+        return shorten(str(subject))
+
+
+def _key(value: URIRef) -> str:
+    """A readable annotation key for an entity IRI: ``org:cnnic`` -> ``org-cnnic``."""
+    return shorten(str(value)).replace(":", "-")
+
+
+def _number(value: Decimal) -> Literal:
+    datatype = XSD.integer if is_integral(value) else XSD.decimal
+    return Literal(canonical(value), datatype=datatype)
+
+
+def _english_number(quantity: Quantity, unit_label: str) -> str:
+    value = quantity.value
+    shown = f"{value:,}" if is_integral(value) else canonical(value)
+    prefix = _QUALIFIER_EN.get(quantity.qualifier or "", "")
+    if quantity.unit == "percent":
+        return f"{prefix}{shown}%"
+    return f"{prefix}{shown} {unit_label}".strip()
+
+
+def _document_node(doc: _Doc, spec: dict[str, Any], where: str) -> None:
+    g, fm, subject = doc.graph, doc.source.front_matter, doc.iri
+    g.add((subject, RDF.type, AIKG.SourceDocument))
+    language = spec.get("language", "zh-hans")
+    title = fm.get("title", "")
+    if title:
+        g.add((subject, SCHEMA.name, Literal(title, lang=language)))
+    labels = dict(spec.get("label") or {})
+    if title and not any(key.startswith(language[:2]) for key in labels):
+        spec = {**spec, "label": {language: title, **labels}}
+    _describe(g, subject, spec, where)
+    if fm.get("url"):
+        g.add((subject, SCHEMA.url, Literal(fm["url"], datatype=XSD.anyURI)))
+    date = fm.get("date", "unknown")
+    if date == "unknown":
+        g.add((subject, AIKG.dateUnknown, Literal(True)))
+    else:
+        g.add((subject, SCHEMA.datePublished, Literal(date, datatype=XSD.date)))
+    g.add((subject, SCHEMA.inLanguage, Literal(language)))
+    for key, predicate in (("publisher", SCHEMA.publisher), ("reliability", AIKG.reliability)):
+        if key not in spec:
+            raise InputError(f"{where}: needs '{key}'")
+        g.add((subject, predicate, iri(spec[key], f"{where}.{key}")))
+    g.add((subject, AIKG.sourceText, doc.text_iri))
+    text = doc.text_iri
+    g.add((text, RDF.type, AIKG.SourceText))
+    g.add((text, SCHEMA.sha256, Literal(doc.source.sha256)))
+    g.add((text, AIKG.sourcePath, Literal(spec["path"])))
+    g.add((text, SCHEMA.encodingFormat, Literal("text/markdown")))
+    g.add((text, SCHEMA.encodesCreativeWork, subject))
+    g.add((text, RDFS.label, Literal(f"{spec['path']} 的文本", lang="zh-hans")))
+    g.add((text, RDFS.label, Literal(f"text of {spec['path']}", lang="en")))
+    doc.annotate(subject, "document", spec.get("evidence") or {}, f"{where}.evidence")
+
+
+def _statement(doc: _Doc, spec: dict[str, Any], where: str) -> None:
+    """A disputable triple, stated by the document: the triple, its rdf:Statement, evidence."""
+    g = doc.graph
+    s, p = iri(spec.get("s", ""), f"{where}.s"), iri(spec.get("p", ""), f"{where}.p")
+    if "o" not in spec:
+        raise InputError(f"{where}: needs 'o'")
+    o = term(spec["o"], f"{where}.o")
+    g.add((s, p, o))
+    digest = hashlib.sha1(f"{s} {p} {o.n3()}".encode()).hexdigest()[:10]
+    stmt = ID["stmt"][f"{doc.slug}--{digest}"]
+    g.add((stmt, RDF.type, RDF.Statement))
+    for kind in as_list(spec.get("a")):
+        g.add((stmt, RDF.type, iri(kind, f"{where}.a")))
+    g.add((stmt, RDF.subject, s))
+    g.add((stmt, RDF.predicate, p))
+    g.add((stmt, RDF.object, o))
+    g.add((stmt, PROV.wasDerivedFrom, doc.iri))
+    _add_texts(g, stmt, AIKG.effect, spec.get("effects"), f"{where}.effects")
+    _add_texts(g, stmt, SKOS.note, spec.get("note"), f"{where}.note")
+    _add_props(g, stmt, spec.get("props"), where)
+    doc.annotate(stmt, f"stmt-{digest}", spec, where)
+
+
+def _observation(doc: _Doc, spec: dict[str, Any], where: str, kind: URIRef) -> None:
+    g = doc.graph
+    subject = iri(spec.get("id", ""), f"{where}.id")
+    variable = iri(spec.get("var", ""), f"{where}.var")
+    quote = spec.get("quote", "")
+    value_text = spec.get("value_text", quote)
+    if value_text not in quote:
+        raise InputError(f"{where}: value_text {value_text!r} is not part of quote {quote!r}")
+    try:
+        quantity = parse_quantity(value_text)
+    except QuantityError as exc:
+        raise InputError(f"{where}: {exc}") from None
+    if "unit" in spec:
+        unit = iri(spec["unit"], f"{where}.unit")
+    elif quantity.unit in UNIT_IRIS:
+        unit = UNIT_IRIS[quantity.unit]
+    else:
+        raise InputError(f"{where}: {value_text!r} has no unit; give 'unit'")
+    g.add((subject, RDF.type, kind))
+    g.add((subject, SCHEMA.variableMeasured, variable))
+    g.add((subject, SCHEMA.value, _number(quantity.value)))
+    g.add((subject, SCHEMA.unitCode, unit))
+    unit_text = spec.get("unit_text", quantity.unit_text)
+    if unit_text:
+        g.add((subject, SCHEMA.unitText, Literal(unit_text)))
+    if quantity.qualifier:
+        g.add((subject, AIKG.valueQualifier, QUAL[quantity.qualifier]))
+    if quantity.min_value is not None:
+        g.add((subject, SCHEMA.minValue, _number(quantity.min_value)))
+    if quantity.max_value is not None:
+        g.add((subject, SCHEMA.maxValue, _number(quantity.max_value)))
+    period_text = ""
+    if "period" in spec:
+        period = add_period(g, spec["period"])
+        g.add((subject, SDMX_DIM.refPeriod, period))
+        period_text = doc.label(period, "en")
+    if kind == AIKG.Target:
+        if "year" not in spec or "policy" not in spec:
+            raise InputError(f"{where}: a target needs 'year' and 'policy'")
+        g.add((subject, AIKG.targetYear, Literal(spec["year"], datatype=XSD.gYear)))
+        g.add((subject, AIKG.targetOf, iri(spec["policy"], f"{where}.policy")))
+        period_text = f"by {spec['year']}"
+    links = {
+        "area": SDMX_DIM.refArea,
+        "about": SCHEMA.observationAbout,
+        "denominator": SCHEMA.measurementDenominator,
+        "age": SDMX_DIM.age,
+        "attributed_to": PROV.wasAttributedTo,
+        "primary_source": PROV.hadPrimarySource,
+    }
+    for key, predicate in links.items():
+        for value in as_list(spec.get(key)):
+            g.add((subject, predicate, iri(value, f"{where}.{key}")))
+    g.add((subject, PROV.wasDerivedFrom, doc.iri))
+    _add_texts(g, subject, AIKG.readingNote, spec.get("reading"), f"{where}.reading")
+    _add_texts(g, subject, SKOS.note, spec.get("note"), f"{where}.note")
+    var_zh, var_en = doc.label(variable, "zh-hans"), doc.label(variable, "en")
+    qualifiers = [iri(spec[k], f"{where}.{k}") for k in ("about", "age") if k in spec]
+    if qualifiers:
+        var_zh += "（" + "，".join(doc.label(q, "zh-hans") for q in qualifiers) + "）"
+        var_en += " (" + ", ".join(doc.label(q, "en") for q in qualifiers) + ")"
+    number_en = _english_number(quantity, "" if unit == UNIT.NUM else doc.label(unit, "en"))
+    g.add((subject, RDFS.label, Literal(f"{var_zh}：{value_text}", lang="zh-hans")))
+    g.add((subject, RDFS.label, Literal(f"{var_en}: {number_en} ({period_text})", lang="en")))
+    doc.annotate(subject, _key(subject), spec, where)
+
+
+def compile_document(sheet_path: Path, shared: Path, known: Graph) -> Graph:
+    """The graph of one document sheet, anchored in its source text under ``shared``."""
+    sheet = load_sheet(sheet_path)
+    name = sheet_path.name
+    if not isinstance(sheet, dict) or "document" not in sheet:
+        raise InputError(f"{name}: expected a mapping with a 'document' entry")
+    spec = sheet["document"]
+    if "id" not in spec or "path" not in spec:
+        raise InputError(f"{name}: document needs 'id' and 'path'")
+    subject = iri(spec["id"], f"{name}.document.id")
+    source = read_source(shared / spec["path"])
+    slug = spec.get("key") or str(subject).rsplit("/", 1)[-1]
+    doc = _Doc(subject, slug, ID["text"][f"sha256-{source.sha256}"], source, Graph(), known)
+    _document_node(doc, spec, f"{name}.document")
+    for index, mention in enumerate(sheet.get("mentions") or []):
+        where = f"{name}.mentions[{index}]"
+        entity = iri(mention.get("id", ""), f"{where}.id")
+        if (entity, None, None) not in known and (entity, None, None) not in doc.graph:
+            raise InputError(f"{where}: {mention['id']} is not defined in the entities sheet")
+        doc.graph.add((subject, SCHEMA.mentions, entity))
+        doc.annotate(entity, _key(entity), mention, where)
+    for index, statement in enumerate(sheet.get("statements") or []):
+        _statement(doc, statement, f"{name}.statements[{index}]")
+    for index, observation in enumerate(sheet.get("observations") or []):
+        _observation(doc, observation, f"{name}.observations[{index}]", SCHEMA.Observation)
+    for index, target in enumerate(sheet.get("targets") or []):
+        _observation(doc, target, f"{name}.targets[{index}]", AIKG.Target)
+    return doc.graph
+
+
+def compile_all(curation: Path, shared: Path) -> dict[str, Graph]:
+    """Every sheet of ``curation``: ``{output file name: graph}``; ``entities.yaml`` first."""
+    from aikg.loading import ontology_graph
+
+    entities = compile_entities(curation / "entities.yaml")
+    known = ontology_graph() + entities  # labels of units, qualifiers and entities
+    graphs = {"entities.ttl": entities}
+    for sheet in sorted(curation.glob("*.yaml")):
+        if sheet.name != "entities.yaml":
+            graphs[sheet.stem + ".ttl"] = compile_document(sheet, shared, known)
+    return graphs

@@ -1,0 +1,63 @@
+"""Serialize graphs deterministically and write files atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph
+
+from aikg.errors import InputError
+from aikg.namespaces import bind_prefixes
+
+#: Export format name -> (rdflib serializer, file suffix).
+FORMATS: dict[str, tuple[str, str]] = {
+    "turtle": ("turtle", ".ttl"),
+    "jsonld": ("json-ld", ".jsonld"),
+    "nt": ("nt11", ".nt"),
+    "xml": ("pretty-xml", ".rdf"),
+    "trig": ("trig", ".trig"),
+}
+
+
+def canonical_copy(graph: Graph) -> Graph:
+    """A copy of ``graph`` with triples inserted in sorted order and the project's prefixes."""
+    copy = bind_prefixes(Graph())
+    for triple in sorted(graph, key=lambda t: tuple(term.n3() for term in t)):
+        copy.add(triple)
+    return copy
+
+
+def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
+    """``graph`` in ``fmt``: the same graph always gives the same bytes."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    copy = canonical_copy(graph)
+    name = FORMATS[fmt][0]
+    if name == "nt11":
+        lines = copy.serialize(format="nt11").splitlines(keepends=True)
+        return "".join(sorted(line for line in lines if line.strip())).encode("utf-8")
+    if name == "json-ld":
+        context = {prefix: str(ns) for prefix, ns in copy.namespaces()}
+        text = copy.serialize(format="json-ld", context=context, indent=2, sort_keys=True)
+        return text.encode("utf-8")
+    return copy.serialize(format=name, encoding="utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: never half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

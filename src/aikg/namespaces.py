@@ -1,0 +1,89 @@
+"""Namespaces of the aikg ontology and data, and the prefixes every output declares."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Namespace
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
+
+BASE = "https://w3id.org/aikg/"
+
+AIKG = Namespace(BASE + "ontology#")
+SCHEMA = Namespace("https://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SDMX_DIM = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
+QUDT = Namespace("http://qudt.org/schema/qudt/")
+UNIT = Namespace("http://qudt.org/vocab/unit/")
+CUR = Namespace("http://qudt.org/vocab/currency/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+VOCAB = {
+    "aikgunit": Namespace(BASE + "vocab/unit/"),
+    "qual": Namespace(BASE + "vocab/qualifier/"),
+    "doctype": Namespace(BASE + "vocab/doctype/"),
+    "reliability": Namespace(BASE + "vocab/reliability/"),
+    "gbt4754": Namespace(BASE + "vocab/gbt4754-2017/"),
+    "isic4": Namespace(BASE + "vocab/isic-rev4/"),
+}
+
+#: One data namespace per kind of thing; the prefix is the kind.
+ID_KINDS = (
+    "doc", "text", "report", "policy", "series", "initiative", "organization", "person",
+    "membership", "product", "role", "tech", "sector", "var", "obs", "target", "period", "place",
+    "age", "event", "anno", "stmt",
+)  # fmt: skip
+ID = {kind: Namespace(f"{BASE}id/{kind}/") for kind in ID_KINDS}
+
+AIKGUNIT = VOCAB["aikgunit"]
+QUAL = VOCAB["qual"]
+
+PREFIXES: dict[str, Namespace] = {
+    "aikg": AIKG,
+    "schema": SCHEMA,
+    "oa": OA,
+    "prov": Namespace(str(PROV)),
+    "org": Namespace(str(ORG)),
+    "skos": Namespace(str(SKOS)),
+    "time": Namespace(str(TIME)),
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "sdmx-dimension": SDMX_DIM,
+    "qudt": QUDT,
+    "unit": UNIT,
+    "cur": CUR,
+    "sh": SH,
+    **VOCAB,
+    **ID,
+}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the project's prefixes on ``graph`` (replacing rdflib's defaults) and return it."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+def expand(curie: str) -> str:
+    """Expand a prefixed name (``organization:cnnic``) to a full IRI; an IRI stays as it is."""
+    if curie.startswith(("http://", "https://", "urn:")):
+        return curie
+    prefix, sep, local = curie.partition(":")
+    if not sep or prefix not in PREFIXES:
+        raise KeyError(f"unknown prefix in {curie!r}")
+    return str(PREFIXES[prefix]) + local
+
+
+def shorten(iri: str) -> str:
+    """The prefixed name of ``iri`` when one of the project's prefixes covers it, else the IRI."""
+    best = ""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(str(ns)) and len(str(ns)) > len(PREFIXES.get(best, "")):
+            best = prefix
+    if best:
+        local = iri[len(str(PREFIXES[best])) :]
+        if local and "/" not in local and "#" not in local:
+            return f"{best}:{local}"
+    return iri
