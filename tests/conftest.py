@@ -31,8 +31,9 @@ def shared() -> Path:
     return found
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``aikg`` as a real process (``python -m aikg``) and capture its output."""
     return subprocess.run(
         [sys.executable, "-m", "aikg", *args],

@@ -16,7 +16,14 @@ from aikg.curation.periods import add_period
 from aikg.curation.terms import as_list, iri, term, texts
 from aikg.errors import InputError
 from aikg.namespaces import AIKG, AIKGUNIT, CUR, ID, OA, QUAL, SCHEMA, SDMX_DIM, UNIT, shorten
-from aikg.numbers import Quantity, QuantityError, canonical, is_integral, parse_quantity
+from aikg.numbers import (
+    Quantity,
+    QuantityError,
+    canonical,
+    is_integral,
+    parse_quantity,
+    precision,
+)
 from aikg.sources import SourceText, find_span, read_source
 
 #: Unit kinds of :func:`aikg.numbers.parse_quantity` and the unit IRIs they map to.
@@ -270,6 +277,7 @@ def _observation(doc: _Doc, spec: dict[str, Any], where: str, kind: URIRef) -> N
     unit_text = spec.get("unit_text", quantity.unit_text)
     if unit_text:
         g.add((subject, SCHEMA.unitText, Literal(unit_text)))
+    g.add((subject, AIKG.precision, Literal(canonical(precision(quantity)), datatype=XSD.decimal)))
     if quantity.qualifier:
         g.add((subject, AIKG.valueQualifier, QUAL[quantity.qualifier]))
     if quantity.min_value is not None:

@@ -1,0 +1,567 @@
+"""Normalize quantities written in Chinese (simplified and traditional) and English texts.
+
+This is the single place in aikg where numbers are normalized.  `parse_quantity` reads one
+quantity such as ``超4500家``, ``接近6000亿元``, ``3.31億人`` or ``more than 700 billion yuan``
+and returns its exact value in base units (`decimal.Decimal`, never float), the unit kind, the
+magnitude word's factor and the qualifier with the bounds it implies.  The graph stores the
+value; the text itself is kept as the quote.
+
+A text is read in this order, each part optional except the number; whitespace may separate
+the parts and full-width forms (``６，０００``, ``％``) count as their ASCII twins::
+
+    verb*  prefix-qualifier  verb*  sign  currency  百分之  NUMBER  odd  magnitude  odd
+    suffix-qualifier  unit  suffix-qualifier
+
+Decisions on ambiguous wording (the rules the tests pin down):
+
+- 突破 ("broke through") is *at-least*: the stated value was reached, inclusive.
+- 余/餘 and 多 are the same qualifier, *odd* ("value and a bit more", exclusive lower bound),
+  whether they follow the number (4500余家, 600多万) or the magnitude word (万余家).
+- 千 is a magnitude word (10**3) only after digits (3千).  Alone or inside a Chinese numeral
+  it is a numeral: 逾千家 is 1000 with multiplier 1, 两千 is 2000 with multiplier 1.
+- A Chinese numeral ending in 万/亿/万亿 that scopes the whole numeral carries that magnitude:
+  三千五百万 and 万余家 have multiplier 10**4, 三万五千亿 10**8; 一亿二千万 has 1.
+- "over", "above", "exceeding" are *more-than*; "under", "below" are *less-than*; "up to"
+  is *at-most*.  以上/以下/以内 include the stated number (as in PRC legal usage).
+- One qualifier per quantity; the same one twice (约…左右) is accepted, two different ones
+  (超过4500家以上) raise.
+- Colloquial abbreviations (一万五 for 15000, 三千五 for 3500) raise rather than guess.
+- 元 always means CNY and 年 always a duration: the caller must not pass TWD amounts or
+  dates.  Bare "dollars" raises (which dollar?); so do ranges (10-20%, 10至20).
+- Rates and ratios (每万名工人470台, 5元/吨, 人均, "per capita", "per worker") raise: the
+  caller models a rate as a quantity of one unit over a base quantity of another.
+- After the number, a Chinese text may only hold one known unit or counter word (家, 个, 台,
+  …); a noun after it (4500家企业) is left over and raises.  English has no counters, so a
+  simple noun phrase is accepted: one to three words with no function word ("and", "of",
+  "per", …), the last one a plural (ending in s, or people/children) or a known unit word.
+  Its head decides the kind: people/users/workers… -> person, years -> year, anything else
+  -> count.  Words for units this module does not model (euros, hours, tonnes, points…) raise.
+- Leading verbs (达, 为, 合计, reached, a total of …) state the value and are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+__all__ = ["Quantity", "QuantityError", "canonical", "is_integral", "parse_quantity"]
+
+
+class QuantityError(ValueError):
+    """The text is not one quantity this module can normalize; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One normalized quantity.
+
+    `surface` is the input unchanged; `value` the exact number in base units (6000亿元 ->
+    600000000000, 23.5% -> 23.5: percent stays on the 0-100 scale); `unit` a kind key ("CNY",
+    "USD", "percent", "percentage_point", "times", "person", "person_time", "count", "year",
+    "month", "day") or None; `unit_text` the unit as written without the magnitude word ("元",
+    "家", "yuan", "" when none); `multiplier` the magnitude word's factor (1 when none);
+    `qualifier` one of "more-than", "at-least", "odd", "nearly", "about", "less-than",
+    "at-most" or None; the bounds are the ones that qualifier implies, else None/False.
+    """
+
+    surface: str
+    value: Decimal
+    unit: str | None
+    unit_text: str
+    multiplier: int
+    qualifier: str | None
+    min_value: Decimal | None
+    max_value: Decimal | None
+    min_exclusive: bool
+    max_exclusive: bool
+
+
+# --- phrase tables -------------------------------------------------------------------------
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Split a ``|``-separated list of phrases."""
+    return tuple(text.split("|"))
+
+
+def _table(groups: dict[str, Iterable[str]]) -> dict[str, str]:
+    """Invert ``{code: phrases}`` into ``{phrase: code}``."""
+    return {phrase: code for code, phrases in groups.items() for phrase in phrases}
+
+
+def _phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Match any of `phrases`, longest first, ignoring case.
+
+    English words must end at a word boundary; a space in a phrase matches any whitespace.
+    """
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        body = r"\s+".join(map(re.escape, phrase.split(" ")))
+        if phrase[-1].isascii() and phrase[-1].isalpha():
+            body += "(?![a-z])"
+        parts.append(body)
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def _key(matched: str) -> str:
+    """The table key of a matched phrase: lower case, single spaces, no joining hyphen."""
+    return " ".join(matched.lower().split()).lstrip("-")
+
+
+_PREFIX_QUALIFIERS = _table(
+    {
+        "more-than": _words(
+            "超过|超過|超出|超|逾|多于|多於|高于|高於|大于|大於"
+            "|more than|over|above|exceeding|in excess of|greater than"
+        ),
+        "at-least": _words(
+            "不少于|不少於|不低于|不低於|至少|突破"
+            "|at least|no less than|not less than|no fewer than|not fewer than"
+        ),
+        "nearly": _words("接近|将近|將近|逼近|近|nearly|almost|close to|approaching"),
+        "about": _words(
+            "约为|約為|约合|約合|大约|大約|约|約|大概|about|around|approximately|roughly|some"
+        ),
+        "less-than": _words(
+            "不足|不到|低于|低於|少于|少於|小于|小於|less than|under|below|fewer than"
+        ),
+        "at-most": _words(
+            "不超过|不超過|不多于|不多於|不高于|不高於|至多|最多"
+            "|at most|no more than|not more than|up to"
+        ),
+    }
+)
+_SUFFIX_QUALIFIERS = _table(
+    {
+        "at-least": _words("以上|及以上|或以上|or more|or above|and above"),
+        "at-most": _words("以下|及以下|以内|以內|or less|or fewer|or below"),
+        "about": _words("左右"),
+    }
+)
+_VERBS = _words(
+    "达到|達到|达|達|为|為|是|共计|共計|合计|合計|共|累计|累計|总计|總計|高达|高達"
+    "|reached|reaching|totalled|totaled|totalling|totaling|a total of|amounted to|stood at"
+)
+_CURRENCIES = _table({"USD": _words("$|us$|usd"), "CNY": _words("rmb|cny|人民币|人民幣")})
+_MAGNITUDES = {
+    **dict.fromkeys(_words("万亿|萬億|trillion"), 12),
+    **dict.fromkeys(_words("千亿|千億"), 11),
+    **dict.fromkeys(_words("百亿|百億"), 10),
+    **dict.fromkeys(_words("十亿|十億|billion"), 9),
+    **dict.fromkeys(_words("亿|億"), 8),
+    **dict.fromkeys(_words("千万|千萬"), 7),
+    **dict.fromkeys(_words("百万|百萬|million"), 6),
+    **dict.fromkeys(_words("十万|十萬"), 5),
+    **dict.fromkeys(_words("万|萬"), 4),
+    **dict.fromkeys(_words("千|thousand"), 3),
+}
+_COUNTERS = tuple(
+    "家个個台臺起张張项項部座款件条條所种種类類块塊次户戶辆輛篇份批只隻架艘枚颗顆"
+    "套处處场場例支栋棟间間本册冊首门門届屆期轮輪片棵株头頭匹宗笔筆"
+)
+_UNITS = _table(
+    {
+        "percent": _words("%|percent|per cent|per-cent"),
+        "percentage_point": _words(
+            "个百分点|個百分點|百分点|百分點|percentage point|percentage points|pp|pps"
+        ),
+        "times": _words("倍|times|fold|-fold"),
+        "CNY": _words("元人民币|元人民幣|人民币|人民幣|元|yuan|rmb|cny|renminbi"),
+        "USD": _words("美元|us dollars|u.s. dollars|usd"),
+        "person_time": _words("人次|person-times|person times"),
+        "person": _words("人|名|位|用户|用戶|网民|網民"),
+        "month": _words("个月|個月"),
+        "year": _words("年"),
+        "day": _words("天|日"),
+        "count": _COUNTERS,
+    }
+)
+# Heads of English noun phrases that name a kind other than "count".
+_HEADS = _table(
+    {
+        "person": _words(
+            "people|persons|person|individuals|individual|users|user|residents|workers"
+            "|employees|students|children|netizens"
+        ),
+        "year": _words("years|year"),
+        "month": _words("months|month"),
+        "day": _words("days|day"),
+    }
+)
+_UNSUPPORTED_WORDS = frozenset(
+    _words(
+        "dollar|dollars|euro|euros|pound|pounds|yen|won|rupee|rupees|franc|francs|point|points"
+        "|bp|bps|basis|hour|hours|minute|minutes|mins|second|seconds|secs|week|weeks|decade"
+        "|decades|quarter|quarters|century|centuries|ton|tons|tonne|tonnes|kg|kilogram"
+        "|kilograms|gram|grams|metre|metres|meter|meters|km|kilometre|kilometres|kilometer"
+        "|kilometers|mile|miles|hectare|hectares|acre|acres|watt|watts|kilowatts|megawatts"
+        "|gigawatts|kwh|barrels|litres|liters|gallons|bytes|gigabytes|terabytes|petabytes"
+        "|flops|petaflops|exaflops"
+    )
+)
+_FUNCTION_WORDS = frozenset(
+    _words(
+        "a|an|and|as|at|by|each|every|for|from|in|into|is|it|its|of|on|or|per|plus|minus"
+        "|than|that|the|this|to|was|were|with|more|less|fewer|over|under|above|below|up"
+        "|year-on-year|yoy"
+    )
+)
+
+# --- number syntax -------------------------------------------------------------------------
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_WAN, _YI = "万萬", "亿億"
+_EN_ONES = _words("one|two|three|four|five|six|seven|eight|nine")
+_EN_TEENS = _words(
+    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+_EN_TENS = _words("twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+_EN_VALUES = {word: n for n, word in enumerate(("zero", *_EN_ONES, *_EN_TEENS))}
+_EN_VALUES |= {word: 20 + 10 * n for n, word in enumerate(_EN_TENS)}
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_EN_BELOW_100 = (
+    f"(?:{_alternatives(_EN_TENS)})(?:-(?:{_alternatives(_EN_ONES)}))?"
+    f"|{_alternatives(('zero', *_EN_ONES, *_EN_TEENS))}"
+)
+_EN_NUMBER = re.compile(
+    rf"(?:(?:{_alternatives(_EN_ONES)})\s+hundred(?:\s+(?:and\s+)?(?:{_EN_BELOW_100}))?"
+    rf"|{_EN_BELOW_100})(?![a-z])",
+    re.IGNORECASE,
+)
+_ARABIC = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?![0-9]|[.,][0-9])")
+_CN_DECIMAL = re.compile("([零〇一二两兩三四五六七八九十百千]+)[点點]([零〇一二三四五六七八九]+)")
+_CN_INTEGER = re.compile("[零〇一二两兩三四五六七八九十百千万萬亿億]+")
+_DIGIT = re.compile("[0-9]")
+_BIG_UNIT = re.compile(f"[{_WAN}{_YI}]")
+_NUMBER_CHAR = re.compile("[0-9零〇一二两兩三四五六七八九十百千万萬亿億]")
+
+_SIGN = re.compile("[+-]")
+_PERCENT_PREFIX = re.compile("百分之")
+_ODD = re.compile("[余餘多]|-?odd(?![a-z])", re.IGNORECASE)
+_WORD = re.compile("[a-z][a-z'-]*", re.IGNORECASE)
+_RATE = re.compile(r"每|/|人均|\bper\b(?!\s*-?\s*cent)", re.IGNORECASE)
+_PREFIX_QUALIFIER_RE = _phrases(_PREFIX_QUALIFIERS)
+_SUFFIX_QUALIFIER_RE = _phrases(_SUFFIX_QUALIFIERS)
+_VERB_RE = _phrases(_VERBS)
+_CURRENCY_RE = _phrases(_CURRENCIES)
+_MAGNITUDE_RE = _phrases(_MAGNITUDES)
+_UNIT_RE = _phrases(_UNITS)
+
+# Full-width ASCII and odd spaces/minus signs, one character for one so spans stay aligned.
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH |= {0x3000: " ", 0x00A0: " ", 0x2212: "-"}
+
+
+# --- decimals ------------------------------------------------------------------------------
+
+
+def is_integral(value: Decimal) -> bool:
+    """True when `value` is a finite whole number (``Decimal("6E+11")``, ``Decimal("5.00")``)."""
+    if not value.is_finite():
+        return False
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    return exponent >= 0 or not any(digits[exponent:])
+
+
+def _plain(value: Decimal) -> Decimal:
+    """The same number with exponent 0 if whole, else without trailing zeros; -0 becomes 0.
+
+    Works on the digit tuple, so it is exact whatever the decimal context's precision.
+    """
+    sign, digit_tuple, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    if not any(digit_tuple):
+        return Decimal(0)
+    digits = list(digit_tuple)
+    if exponent > 0:
+        digits += [0] * exponent
+        exponent = 0
+    while exponent < 0 and digits[-1] == 0:
+        digits.pop()
+        exponent += 1
+    return Decimal((sign, tuple(digits), exponent))
+
+
+def canonical(value: Decimal) -> str:
+    """XSD 1.1 canonical decimal: ``600000000000``, ``23.5``, ``0.05``, ``-3``; never ``6E+11``."""
+    if not value.is_finite():
+        raise ValueError(f"{value} has no xsd:decimal form")
+    return format(_plain(value), "f")
+
+
+def _shift(value: Decimal, exponent: int) -> Decimal:
+    """``value * 10**exponent``, exactly."""
+    sign, digits, own = value.as_tuple()
+    assert isinstance(own, int)
+    return Decimal((sign, digits, own + exponent))
+
+
+# --- Chinese and English numerals ----------------------------------------------------------
+
+
+def _cn_section(text: str, leading: bool) -> int:
+    """Value of a numeral below 10**4 (三千零五, 二十三); `leading` if it starts the number."""
+    if text in ("零", "〇"):
+        return 0
+    total, digit, last_unit, zero = 0, None, None, False
+    for index, char in enumerate(text):
+        if char in _CN_UNITS:
+            unit = _CN_UNITS[char]
+            if last_unit is not None and (unit >= last_unit or (zero and unit * 10 >= last_unit)):
+                raise QuantityError(f"place values out of order in Chinese numeral {text!r}")
+            if digit is None:
+                if not (leading and index == 0):
+                    raise QuantityError(f"{char!r} lacks its digit in Chinese numeral {text!r}")
+                digit = 1
+            total, digit, last_unit, zero = total + digit * unit, None, unit, False
+        elif _CN_DIGITS[char] == 0:
+            if digit is not None or zero or (leading and index == 0):
+                raise QuantityError(f"misplaced zero in Chinese numeral {text!r}")
+            zero = True
+        elif digit is not None:
+            raise QuantityError(f"two digits in a row in Chinese numeral {text!r}")
+        else:
+            digit = _CN_DIGITS[char]
+    if digit is not None:
+        if last_unit not in (None, 10) and not zero:
+            raise QuantityError(f"abbreviated Chinese numeral {text!r} is ambiguous")
+        if zero and last_unit == 10:
+            raise QuantityError(f"misplaced zero in Chinese numeral {text!r}")
+        total += digit
+    elif zero:
+        raise QuantityError(f"misplaced zero in Chinese numeral {text!r}")
+    return total
+
+
+def _cn_integer(text: str, leading: bool = True) -> int:
+    """Value of a Chinese integer numeral with 万/亿 sections (一亿零五百万, 三万五千亿)."""
+    for chars, factor in ((_YI, 10**8), (_WAN, 10**4)):
+        cut = max(text.rfind(char) for char in chars)
+        if cut < 0:
+            continue
+        high, low = text[:cut], text[cut + 1 :]
+        if any(char in chars for char in high):
+            raise QuantityError(f"repeated {text[cut]!r} in Chinese numeral {text!r}")
+        if not high and not leading:
+            raise QuantityError(f"{text[cut]!r} lacks its digit in Chinese numeral {text!r}")
+        if len(low) == 1 and low not in _CN_UNITS:
+            raise QuantityError(f"abbreviated Chinese numeral {text!r} is ambiguous")
+        high_value = _cn_integer(high, leading) if high else 1
+        return high_value * factor + (_cn_integer(low, leading=False) if low else 0)
+    return _cn_section(text, leading)
+
+
+def _cn_exponent(text: str) -> int:
+    """Exponent of the 万/亿/万亿 that ends `text` and scopes all of it, else 0."""
+    if text[-2:-1] in tuple(_WAN) and text[-1] in _YI and not _BIG_UNIT.search(text[:-2]):
+        return 12
+    if text[-1] in _YI and not any(char in _YI for char in text[:-1]):
+        return 8  # 三万五千亿: the 万 inside is scoped by the 亿
+    if text[-1] in _WAN and not _BIG_UNIT.search(text[:-1]):
+        return 4
+    return 0
+
+
+def _en_integer(text: str) -> int:
+    """Value of an English number below a thousand written in words (two hundred and five)."""
+    total = 0
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "hundred":
+            total *= 100
+        elif word != "and":
+            total += _EN_VALUES[word]
+    return total
+
+
+# --- the scanner ---------------------------------------------------------------------------
+
+
+class _Scanner:
+    """Reads `text` left to right; every token may be preceded by whitespace."""
+
+    def __init__(self, surface: str, text: str) -> None:
+        self.surface = surface
+        self.text = text
+        self.pos = 0
+
+    def take(self, pattern: re.Pattern[str], spaced: bool = False) -> re.Match[str] | None:
+        """Match `pattern` at the next token (after whitespace, required if `spaced`)."""
+        start = self.pos
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        if spaced and start == self.pos:
+            return None
+        match = pattern.match(self.text, start)
+        if match:
+            self.pos = match.end()
+        return match
+
+    def written(self, match: re.Match[str]) -> str:
+        """The surface text of `match`, as the author wrote it."""
+        return self.surface[match.start() : match.end()]
+
+    def rest(self) -> str:
+        return self.surface[self.pos :].strip()
+
+
+def _take_number(scanner: _Scanner) -> tuple[Decimal, int] | None:
+    """The next number as (coefficient, exponent of the magnitude inside the numeral)."""
+    if match := scanner.take(_ARABIC):
+        return Decimal(match.group().replace(",", "")), 0
+    if match := scanner.take(_CN_DECIMAL):
+        whole, fraction = match.groups()
+        digits = "".join(str(_CN_DIGITS[char]) for char in fraction)
+        return Decimal(f"{_cn_section(whole, leading=True)}.{digits}"), 0
+    if match := scanner.take(_CN_INTEGER):
+        exponent = _cn_exponent(match.group())
+        return Decimal(_cn_integer(match.group()) // 10**exponent), exponent
+    if match := scanner.take(_EN_NUMBER):
+        return Decimal(_en_integer(match.group())), 0
+    return None
+
+
+def _take_unit(scanner: _Scanner) -> tuple[str | None, str]:
+    """The unit kind and its written text, or (None, "") when no unit follows."""
+    if match := scanner.take(_UNIT_RE):
+        return _UNITS[_key(match.group())], scanner.written(match).lstrip("-")
+    start = scanner.pos
+    words: list[re.Match[str]] = []
+    while len(words) < 3 and (match := scanner.take(_WORD, spaced=True)):
+        if match.group().lower() in _FUNCTION_WORDS:
+            scanner.pos = start if not words else words[-1].end()
+            break
+        words.append(match)
+    if not words:
+        return None, ""
+    phrase = scanner.surface[words[0].start() : words[-1].end()]
+    lowered = [word.group().lower() for word in words]
+    if unsupported := [word for word in lowered if word in _UNSUPPORTED_WORDS]:
+        raise QuantityError(f"unsupported unit {unsupported[0]!r}")
+    head = lowered[-1]
+    if head in _HEADS:
+        return _HEADS[head], phrase
+    if head.endswith("s") and not head.endswith("ss"):
+        return "count", phrase
+    raise QuantityError(f"cannot read {phrase!r} as a unit or a plural noun")
+
+
+def _take_suffix_qualifier(scanner: _Scanner, qualifiers: list[str]) -> None:
+    if match := scanner.take(_SUFFIX_QUALIFIER_RE):
+        qualifiers.append(_SUFFIX_QUALIFIERS[_key(match.group())])
+
+
+def _bounds(
+    qualifier: str | None, value: Decimal
+) -> tuple[Decimal | None, Decimal | None, bool, bool]:
+    """(min_value, max_value, min_exclusive, max_exclusive) implied by `qualifier`."""
+    if qualifier in ("more-than", "odd"):
+        return value, None, True, False
+    if qualifier == "at-least":
+        return value, None, False, False
+    if qualifier in ("nearly", "less-than"):
+        return None, value, False, True
+    if qualifier == "at-most":
+        return None, value, False, False
+    return None, None, False, False
+
+
+def _parse(surface: str) -> Quantity:
+    text = surface.translate(_WIDTH)
+    if not text.strip():
+        raise QuantityError("empty text")
+    if rate := _RATE.search(text):
+        raise QuantityError(
+            f"rate or ratio ({rate.group()!r}): rate units are modelled by the caller "
+            "as a quantity over a base quantity"
+        )
+    scanner = _Scanner(surface, text)
+    qualifiers: list[str] = []
+    while scanner.take(_VERB_RE):
+        pass
+    if prefix := scanner.take(_PREFIX_QUALIFIER_RE):
+        qualifiers.append(_PREFIX_QUALIFIERS[_key(prefix.group())])
+        while scanner.take(_VERB_RE):
+            pass
+    sign = scanner.take(_SIGN)
+    currency = scanner.take(_CURRENCY_RE)
+    percent = scanner.take(_PERCENT_PREFIX)
+    number = _take_number(scanner)
+    if number is None:
+        if prefix:
+            raise QuantityError(f"qualifier {prefix.group()!r} has no number after it")
+        if scanner.take(_DIGIT):
+            raise QuantityError("malformed digits (thousands groups of three, one decimal point)")
+        if _NUMBER_CHAR.search(text):
+            raise QuantityError(f"unrecognised text before the number: {scanner.rest()!r}")
+        raise QuantityError("no number")
+    coefficient, exponent = number
+    if scanner.take(_ODD):
+        qualifiers.append("odd")
+    if match := scanner.take(_MAGNITUDE_RE):
+        exponent += _MAGNITUDES[_key(match.group())]
+    if "odd" not in qualifiers and scanner.take(_ODD):
+        qualifiers.append("odd")
+    _take_suffix_qualifier(scanner, qualifiers)
+    unit, unit_text = _take_unit(scanner)
+    _take_suffix_qualifier(scanner, qualifiers)
+
+    if rest := scanner.rest():
+        if _NUMBER_CHAR.search(rest):
+            raise QuantityError(
+                f"more than one number (ranges and lists are not quantities): {rest!r}"
+            )
+        raise QuantityError(f"unsupported unit or trailing text {rest!r}")
+    if currency:
+        kind = _CURRENCIES[_key(currency.group())]
+        if unit is None:
+            unit, unit_text = kind, scanner.written(currency)
+        elif unit != kind:
+            raise QuantityError(f"currency {currency.group()!r} contradicts unit {unit_text!r}")
+    if percent:
+        if unit is not None:
+            raise QuantityError(f"百分之 contradicts unit {unit_text!r}")
+        unit, unit_text = "percent", scanner.written(percent)
+    if len(set(qualifiers)) > 1:
+        raise QuantityError(f"conflicting qualifiers {sorted(set(qualifiers))}")
+
+    value = _shift(coefficient, exponent)
+    if sign and sign.group() == "-":
+        value = value.copy_negate()
+    value = _plain(value)
+    qualifier = qualifiers[0] if qualifiers else None
+    return Quantity(
+        surface, value, unit, unit_text, 10**exponent, qualifier, *_bounds(qualifier, value)
+    )
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Normalize one written quantity, e.g. ``超1.75亿张`` or ``more than 30 million users``.
+
+    Raises QuantityError, with a one-line message, for text that is not exactly one quantity.
+    """
+    try:
+        return _parse(text)
+    except QuantityError as error:
+        raise QuantityError(f"not a quantity: {text!r}: {error}") from None
+
+
+def precision(quantity: Quantity) -> Decimal:
+    """The place value of the last stated digit, in normalized units.
+
+    ``2.49亿`` -> 1000000, ``23.5%`` -> 0.1, ``6000亿元`` -> 100000000, ``4500`` -> 1. Trailing
+    zeros of a whole number count as stated digits, so the result is the finest reading.
+    """
+    stated = quantity.value / Decimal(quantity.multiplier)
+    exponent = stated.as_tuple().exponent
+    places = exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return _plain(Decimal(1).scaleb(places) * quantity.multiplier)
