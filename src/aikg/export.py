@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from aikg.errors import InputError
-from aikg.namespaces import bind_prefixes
+from aikg.namespaces import BASE, bind_prefixes
 
 #: Export format name -> (rdflib serializer, file suffix).
 FORMATS: dict[str, tuple[str, str]] = {
@@ -23,7 +24,7 @@ FORMATS: dict[str, tuple[str, str]] = {
 
 def canonical_copy(graph: Graph) -> Graph:
     """A copy of ``graph`` with triples inserted in sorted order and the project's prefixes."""
-    copy = bind_prefixes(Graph())
+    copy = bind_prefixes(Graph(identifier=URIRef(BASE + "graph")))
     for triple in sorted(graph, key=lambda t: tuple(term.n3() for term in t)):
         copy.add(triple)
     return copy
@@ -40,8 +41,11 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
         return "".join(sorted(line for line in lines if line.strip())).encode("utf-8")
     if name == "json-ld":
         context = {prefix: str(ns) for prefix, ns in copy.namespaces()}
-        text = copy.serialize(format="json-ld", context=context, indent=2, sort_keys=True)
-        return text.encode("utf-8")
+        document = json.loads(copy.serialize(format="json-ld", context=context))
+        if isinstance(document.get("@graph"), list):
+            document["@graph"].sort(key=lambda node: str(node.get("@id", "")))
+        text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
+        return (text + "\n").encode("utf-8")
     return copy.serialize(format=name, encoding="utf-8")
 
 

@@ -1,0 +1,68 @@
+"""The ontology: bilingual labels and definitions, version, license; its documentation page."""
+
+from __future__ import annotations
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
+
+from aikg.loading import ontology_graph
+from aikg.namespaces import AIKG
+
+ONTOLOGY = URIRef("https://w3id.org/aikg/ontology")
+
+
+def _langs(graph: Graph, subject: URIRef, predicate: URIRef) -> set[str]:
+    return {getattr(v, "language", None) or "" for v in graph.objects(subject, predicate)}
+
+
+def test_ontology_has_version_and_license() -> None:
+    graph = ontology_graph()
+    assert (ONTOLOGY, RDF.type, OWL.Ontology) in graph
+    assert graph.value(ONTOLOGY, OWL.versionInfo) is not None
+    assert graph.value(ONTOLOGY, OWL.versionIRI) is not None
+    assert graph.value(ONTOLOGY, DCTERMS.license) is not None
+
+
+def test_every_project_term_is_labelled_and_defined_in_chinese_and_english() -> None:
+    graph = ontology_graph()
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+    terms = {
+        s for kind in kinds for s in graph.subjects(RDF.type, kind) if str(s).startswith(str(AIKG))
+    }
+    assert len(terms) > 30
+    for term in sorted(terms):
+        assert {"zh-hans", "en"} <= _langs(graph, term, RDFS.label), term
+        assert {"zh-hans", "en"} <= _langs(graph, term, SKOS.definition), term
+
+
+def test_every_displayed_class_is_a_declared_class() -> None:
+    graph = ontology_graph()
+    displayed = set(graph.subjects(AIKG.displayed, None))
+    assert len(displayed) >= 12
+    assert all((c, RDF.type, OWL.Class) in graph for c in displayed)
+
+
+def test_observations_and_targets_are_disjoint() -> None:
+    graph = ontology_graph()
+    schema_observation = URIRef("https://schema.org/Observation")
+    assert (schema_observation, OWL.disjointWith, AIKG.Target) in graph
+    assert (AIKG.Target, RDFS.subClassOf, schema_observation) not in graph
+
+
+def test_value_qualifiers_state_their_bounds() -> None:
+    graph = ontology_graph()
+    qualifiers = set(graph.subjects(RDF.type, AIKG.ValueQualifier))
+    codes = {str(graph.value(q, SKOS.notation)) for q in qualifiers}
+    assert codes == {"more-than", "at-least", "odd", "nearly", "about", "less-than", "at-most"}
+    more_than = next(q for q in qualifiers if str(graph.value(q, SKOS.notation)) == "more-than")
+    at_least = next(q for q in qualifiers if str(graph.value(q, SKOS.notation)) == "at-least")
+    assert graph.value(more_than, AIKG.boundExclusive).toPython() is True
+    assert graph.value(at_least, AIKG.boundExclusive).toPython() is False
+
+
+def test_ontology_page_is_generated_offline() -> None:
+    from aikg.ontology_docs import ontology_html
+
+    page = ontology_html().decode("utf-8")
+    assert "valueQualifier" in page and "数值限定词" in page
+    assert '<script src="http' not in page and 'stylesheet" href="http' not in page

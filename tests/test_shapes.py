@@ -1,0 +1,216 @@
+"""The SHACL shapes catch every defect the issue lists, on a small graph compiled for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, TIME, XSD
+
+from aikg.curation import compile_all
+from aikg.loading import ontology_graph
+from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, UNIT, expand
+from aikg.validation import validate
+
+# A source text written for this test (not from the corpus).
+SOURCE = """---
+title: 测试报告
+url: https://example.org/report
+date: 2025-02-01
+---
+截至2024年12月，测试用户规模达2.5亿人，占整体人口的17.7%。测试机构发布《测试规划》。
+"""
+
+ENTITIES = """
+- {id: place:CN, a: [schema:Country], label: {zh: 中国, en: China}}
+- {id: organization:tester, a: [schema:Organization], label: {zh: 测试机构, en: Test body}}
+- {id: var:test-users, a: [schema:StatisticalVariable], label: {zh: 测试用户规模, en: test users}}
+- {id: var:test-share, a: [schema:StatisticalVariable], label: {zh: 测试用户比例, en: test share}}
+- {id: var:total-population, a: [schema:StatisticalVariable], label: {zh: 整体人口, en: population}}
+- id: policy:test-plan
+  a: [schema:Legislation]
+  label: {zh: 测试规划, en: Test plan}
+  props: {schema:legislationType: doctype:plan}
+"""
+
+SHEET = """
+document:
+  id: doc:test-report
+  key: t
+  path: sources/test.md
+  publisher: organization:tester
+  reliability: reliability:official
+  label: {en: Test report}
+  evidence: {quote: 测试报告, prefix: "title: "}
+mentions:
+  - {id: place:CN, quote: 截至2024年12月}
+  - {id: organization:tester, quote: 测试机构}
+  - {id: var:test-users, quote: 测试用户规模}
+  - {id: var:test-share, quote: 占整体人口的}
+  - {id: var:total-population, quote: 整体人口}
+  - {id: policy:test-plan, quote: 《测试规划》}
+statements:
+  - s: policy:test-plan
+    p: schema:legislationPassedBy
+    o: organization:tester
+    quote: 测试机构发布
+  - s: policy:test-plan
+    p: schema:legislationDate
+    o: {value: "2025", type: xsd:gYear}
+    quote: 发布《测试规划》
+observations:
+  - {id: obs:t-users, var: var:test-users, quote: 达2.5亿人, period: 2024-12-31, area: place:CN}
+  - id: obs:t-share
+    var: var:test-share
+    quote: 17.7%
+    denominator: var:total-population
+    period: 2024-01-01/2024-12-31
+    area: place:CN
+"""
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    root = tmp_path_factory.mktemp("mini")
+    (root / "shared" / "sources").mkdir(parents=True)
+    (root / "shared" / "sources" / "test.md").write_text(SOURCE, encoding="utf-8")
+    (root / "curation").mkdir()
+    (root / "curation" / "entities.yaml").write_text(ENTITIES, encoding="utf-8")
+    (root / "curation" / "test-report.yaml").write_text(SHEET, encoding="utf-8")
+    graph = ontology_graph()
+    for part in compile_all(root / "curation", root / "shared").values():
+        graph += part
+    return graph
+
+
+def _iri(curie: str) -> URIRef:
+    return URIRef(expand(curie))
+
+
+def _messages(graph: Graph) -> list[str]:
+    report = validate(graph)
+    assert not report.conforms
+    return [f"{f.focus} | {f.message}" for f in report.findings]
+
+
+def test_the_mini_graph_conforms(mini: Graph) -> None:
+    report = validate(mini)
+    assert report.conforms, report.findings
+
+
+OBS, SHARE = _iri("obs:t-users"), _iri("obs:t-share")
+PLAN = _iri("policy:test-plan")
+
+
+def _drop(subject: URIRef, predicate: URIRef) -> Callable[[Graph], None]:
+    return lambda g: g.remove((subject, predicate, None))
+
+
+def _set(subject: URIRef, predicate: URIRef, value: object) -> Callable[[Graph], None]:
+    return lambda g: g.set((subject, predicate, value))  # type: ignore[arg-type]
+
+
+def _interval_backwards(g: Graph) -> None:
+    interval = g.value(SHARE, SDMX_DIM.refPeriod)
+    g.set(
+        (
+            g.value(interval, TIME.hasBeginning),
+            TIME.inXSDDate,
+            Literal("2025-06-01", datatype=XSD.date),
+        )
+    )
+
+
+def _selector_backwards(g: Graph) -> None:
+    selector = next(g.subjects(RDF.type, OA.TextPositionSelector))
+    g.set((selector, OA.end, g.value(selector, OA.start)))
+
+
+def _drop_english_label(g: Graph) -> None:
+    for label in list(g.objects(PLAN, RDFS.label)):
+        if label.language == "en":
+            g.remove((PLAN, RDFS.label, label))
+
+
+def _drop_chinese_label(g: Graph) -> None:
+    for label in list(g.objects(PLAN, RDFS.label)):
+        if label.language.startswith("zh"):
+            g.remove((PLAN, RDFS.label, label))
+
+
+def _drop_evidence(g: Graph) -> None:
+    for anno in list(g.subjects(OA.hasBody, OBS)):
+        g.remove((anno, OA.hasBody, OBS))
+
+
+DEFECTS: dict[str, tuple[Callable[[Graph], None], str]] = {
+    "observation without value": (_drop(OBS, SCHEMA.value), "schema:value"),
+    "observation without unit": (_drop(OBS, SCHEMA.unitCode), "unit"),
+    "observation without period": (_drop(OBS, SDMX_DIM.refPeriod), "reference period"),
+    "observation without variable": (_drop(OBS, SCHEMA.variableMeasured), "variableMeasured"),
+    "observation without source": (
+        _drop(OBS, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")),
+        "needs a source",
+    ),
+    "observation without evidence": (_drop_evidence, "no evidence"),
+    "share above 100 percent": (
+        _set(SHARE, SCHEMA.value, Literal("117.7", datatype=XSD.decimal)),
+        "outside 0-100",
+    ),
+    "minimum above the value": (
+        _set(OBS, SCHEMA.minValue, Literal(300000000)),
+        "minValue is greater",
+    ),
+    "maximum below the value": (
+        _set(OBS, SCHEMA.maxValue, Literal(200000000)),
+        "maxValue is less",
+    ),
+    "qualifier without its bound": (
+        _set(OBS, AIKG.valueQualifier, URIRef(expand("qual:more-than"))),
+        "gives a lower bound",
+    ),
+    "value of the wrong datatype": (
+        _set(OBS, SCHEMA.value, Literal("2.5亿")),
+        "schema:value",
+    ),
+    "interval that begins after it ends": (_interval_backwards, "begins"),
+    "selector whose start is not before its end": (_selector_backwards, "before its oa:end"),
+    "entity without an English label": (_drop_english_label, "in English"),
+    "entity without a Chinese label": (_drop_chinese_label, "in Chinese"),
+    "policy without issuer": (_drop(PLAN, SCHEMA.legislationPassedBy), "an issuer"),
+    "policy without date": (_drop(PLAN, SCHEMA.legislationDate), "a date"),
+    "policy without type": (_drop(PLAN, SCHEMA.legislationType), "a document type"),
+    "policy date of the wrong datatype": (
+        _set(PLAN, SCHEMA.legislationDate, Literal("2025年")),
+        "xsd:date, xsd:gYearMonth or xsd:gYear",
+    ),
+    "unstated marker contradicted by a stated value": (
+        lambda g: g.add((PLAN, AIKG.unstatedProperty, SCHEMA.legislationPassedBy)),
+        "marked unstated but the graph states it",
+    ),
+}
+
+
+@pytest.mark.parametrize("defect", sorted(DEFECTS))
+def test_shapes_catch(mini: Graph, defect: str) -> None:
+    mutate, expected = DEFECTS[defect]
+    broken = Graph() + mini
+    mutate(broken)
+    messages = _messages(broken)
+    assert any(expected in m for m in messages), messages
+
+
+def test_unstated_marker_replaces_a_missing_issuer(mini: Graph) -> None:
+    graph = Graph() + mini
+    graph.remove((PLAN, SCHEMA.legislationPassedBy, None))
+    graph.add((PLAN, AIKG.unstatedProperty, SCHEMA.legislationPassedBy))
+    assert validate(graph).conforms
+
+
+def test_growth_rates_may_exceed_100_percent(mini: Graph) -> None:
+    graph = Graph() + mini
+    graph.remove((SHARE, SCHEMA.measurementDenominator, None))  # a rate, not a share
+    graph.set((SHARE, SCHEMA.value, Literal("141.7", datatype=XSD.decimal)))
+    assert validate(graph).conforms
+    assert (SHARE, SCHEMA.unitCode, UNIT.PERCENT) in graph
