@@ -25,12 +25,13 @@ class BuildResult:
 
 
 def build(out_dir: Path, data: Sequence[Path] | None = None) -> BuildResult:
-    """Validate, then write the graph exports and the ontology page into ``out_dir``.
+    """Validate, then write the graph exports, the ontology page and the graph view.
 
     A graph that does not conform raises :class:`FindingsError` and writes nothing. Every output
     is rendered in memory before the first file is written, and each write is atomic.
     """
     from aikg.ontology_docs import ontology_html
+    from aikg.view import render as render_view
 
     graph = load_graph(data)
     report = validate(graph)
@@ -41,6 +42,7 @@ def build(out_dir: Path, data: Sequence[Path] | None = None) -> BuildResult:
         )
     rendered = {name: serialize(graph, fmt) for name, fmt in GRAPH_OUTPUTS.items()}
     rendered["ontology.html"] = ontology_html()
+    rendered["graph.html"] = render_view(graph).html
     files = []
     for name, payload in rendered.items():
         target = out_dir / name

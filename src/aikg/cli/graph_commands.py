@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from aikg.cli.output import print_table
 from aikg.cli.state import command, state
 from aikg.errors import EXIT_FINDINGS
 
@@ -20,7 +21,7 @@ def build(
     ctx: typer.Context,
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("build"),
 ) -> None:
-    """Load and validate the graph, then write aikg.ttl, aikg.jsonld, aikg.nt and ontology.html.
+    """Validate the graph, then write aikg.ttl, aikg.jsonld, aikg.nt, ontology.html, graph.html.
 
     Example: aikg build -o build/
     """
@@ -55,10 +56,10 @@ def validate(ctx: typer.Context) -> None:
     if report.conforms:
         console.print("[bold green]Conforms[/]: no findings.")
         return
-    table = Table("focus node", "path", "message", "severity", show_lines=False)
-    for finding in report.findings:
-        table.add_row(finding.focus, finding.path, finding.message, finding.severity)
-    console.print(table, markup=False)
+    print_table(
+        ("focus node", "path", "message", "severity"),
+        [(f.focus, f.path, f.message, f.severity) for f in report.findings],
+    )
     console.print(f"[bold red]Does not conform[/]: {len(report.findings)} findings.")
     raise typer.Exit(EXIT_FINDINGS)
 
@@ -67,7 +68,9 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[
         str,
-        typer.Option("--format", "-f", help="turtle, jsonld, nt, xml or trig."),
+        typer.Option(
+            "--format", "-f", help="turtle, jsonld, nt, xml or trig; graphml or gexf (network)."
+        ),
     ] = "turtle",
     out: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
@@ -80,7 +83,12 @@ def export(
     from aikg.export import serialize, write_atomic
     from aikg.loading import load_graph
 
-    payload = serialize(load_graph(state(ctx).data_or_none), fmt)
+    if fmt in ("graphml", "gexf"):  # the entity network (aikg.network), for Gephi and others
+        from aikg.network import build_network, serialize_network
+
+        payload = serialize_network(build_network(load_graph(state(ctx).data_or_none)), fmt)
+    else:
+        payload = serialize(load_graph(state(ctx).data_or_none), fmt)
     if out is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
@@ -109,15 +117,9 @@ def stats(
         f"{summary.observations} observations, {summary.targets} targets, "
         f"{summary.sources} source documents"
     )
-    table = Table("class", "entities")
-    for cls, count in summary.by_class:
-        table.add_row(shorten(str(cls)), str(count))
-    console.print(table)
+    print_table(("class", "entities"), [(shorten(str(c)), n) for c, n in summary.by_class])
     if properties:
-        table = Table("property", "triples")
-        for prop, count in summary.by_property:
-            table.add_row(shorten(str(prop)), str(count))
-        console.print(table)
+        print_table(("property", "triples"), [(shorten(str(p)), n) for p, n in summary.by_property])
 
 
 def register(app: typer.Typer) -> None:

@@ -2,8 +2,257 @@
 
 from __future__ import annotations
 
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from aikg.cli.state import command, state
+from aikg.errors import InputError
+
+console = Console(highlight=False, soft_wrap=True)
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+LangOption = Annotated[
+    Lang, typer.Option("--lang", help="Label language: zh (Chinese) or en (English).")
+]
+SourceLinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--source-links",
+        help="Count the source links (a document mentions an entity, a fact derived from a "
+        "document) as relations.",
+    ),
+]
+
+
+def view(
+    ctx: typer.Context,
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
+        "build/graph.html"
+    ),
+    focus: Annotated[
+        str | None,
+        typer.Option(
+            "--focus", help="Draw the neighbourhood of one entity (IRI, prefixed name or label)."
+        ),
+    ] = None,
+    depth: Annotated[
+        int | None,
+        typer.Option("--depth", min=0, help="How many relations out from --focus (default 1)."),
+    ] = None,
+    query: Annotated[
+        str | None,
+        typer.Option("--query", help="Draw the result of the saved CONSTRUCT query NAME."),
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("-p", "--param", help="A parameter of --query, as name=value (repeatable)."),
+    ] = None,
+    lang: LangOption = Lang.zh,
+    select: Annotated[
+        str | None,
+        typer.Option("--select", help="Entity selected when the page opens (its panel shown)."),
+    ] = None,
+    source_links: Annotated[
+        bool,
+        typer.Option(
+            "--source-links",
+            help="Show the source links (mentions, derived from) from the start, and let "
+            "--focus follow them.",
+        ),
+    ] = False,
+    title: Annotated[str | None, typer.Option("--title", help="Page title.")] = None,
+    screenshot: Annotated[
+        Path | None,
+        typer.Option(
+            "--screenshot",
+            help="Also save a PNG of the page, taken in headless Chromium (Playwright).",
+        ),
+    ] = None,
+    size: Annotated[
+        str, typer.Option("--size", help="Screenshot size in pixels, WIDTHxHEIGHT.")
+    ] = "1600x1000",
+) -> None:
+    """Write the interactive graph view: one self-contained HTML file that works offline.
+
+    Search by Chinese or English name, filter by class, click a node for its properties,
+    observations, sources and quotes; graph.html#<IRI> opens with that entity selected.
+
+    Examples: aikg view; aikg view --focus 中国互联网络信息中心 --depth 2 --lang en;
+    aikg view --query policies-and-issuers; aikg view --screenshot docs/graph-view.png
+    """
+    from aikg.export import write_atomic
+    from aikg.loading import load_graph
+    from aikg.view import view as render_view
+
+    if depth is not None and not focus:
+        raise InputError("--depth needs --focus")
+    if param and not query:
+        raise InputError("--param needs --query")
+    given = _assignments(param or [])
+    shot_size = _size(size) if screenshot else None
+    if screenshot is not None:  # before anything is rendered or written
+        from aikg.screenshot import check_browser
+
+        check_browser()
+    graph = load_graph(state(ctx).data_or_none)
+    result = render_view(
+        graph,
+        lang=lang.value,
+        focus=focus,
+        depth=1 if depth is None else depth,
+        query=query,
+        params=given,
+        select=select,
+        source_links=source_links,
+        title=title,
+    )
+    write_atomic(output, result.html)
+    console.print(
+        f"Wrote {output} ({result.nodes} entities, {result.edges} relations, "
+        f"{len(result.html) / 1024:.0f} KiB)",
+        markup=False,
+    )
+    if screenshot is not None and shot_size is not None:
+        from aikg.screenshot import screenshot as take
+
+        png = take(output, width=shot_size[0], height=shot_size[1])
+        write_atomic(screenshot, png)
+        console.print(f"Wrote {screenshot} ({shot_size[0]}x{shot_size[1]} PNG)", markup=False)
+
+
+def _assignments(items: list[str]) -> dict[str, str]:
+    try:
+        from aikg.parameters import parse_assignments
+    except ImportError:  # the saved-query modules are not installed
+        return dict(item.partition("=")[::2] for item in items)
+    return parse_assignments(items)
+
+
+def _size(text: str) -> tuple[int, int]:
+    parts = text.lower().split("x")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        raise InputError(f"--size {text!r}: expected WIDTHxHEIGHT, e.g. 1600x1000")
+    width, height = int(parts[0]), int(parts[1])
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise InputError(f"--size {text!r}: each side must be 200 to 8000 pixels")
+    return width, height
+
+
+def analyze(
+    ctx: typer.Context,
+    top: Annotated[int, typer.Option("--top", min=1, help="How many entities to rank.")] = 10,
+    lang: LangOption = Lang.zh,
+    source_links: SourceLinksOption = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """The most central entities (betweenness, degree), connected components, entities by class.
+
+    Relations are read in both directions; source links are left out unless --source-links.
+
+    Example: aikg analyze --top 5 --lang en
+    """
+    from aikg.analytics import analyze as run_analysis
+    from aikg.loading import load_graph
+    from aikg.network import build_network, label
+    from aikg.view import class_labels
+
+    graph = load_graph(state(ctx).data_or_none)
+    net = build_network(graph)
+    names = class_labels(graph, lang.value)
+    result = run_analysis(
+        net, top=top, lang=lang.value, provenance=source_links, class_labels=names
+    )
+    if as_json:
+        print(json.dumps(result.as_dict(lang.value), ensure_ascii=False, indent=2))
+        return
+    links = "with" if source_links else "without"
+    console.print(
+        f"{result.entities} entities, {result.relations} relations ({links} source links), "
+        f"{len(result.components)} connected components "
+        f"({result.isolated} entities without relations)",
+        markup=False,
+    )
+    sample = (
+        f" (estimated from {result.betweenness_sample} sources)"
+        if result.betweenness_sample
+        else ""
+    )
+    table = Table(
+        "#", "entity", "class", "betweenness", "degree", title=f"Most central{sample}",
+        title_justify="left",
+    )  # fmt: skip
+    for rank, item in enumerate(result.central, 1):
+        table.add_row(
+            str(rank), item.label, names.get(item.cls, item.cls), f"{item.betweenness:.4f}",
+            str(item.degree),
+        )  # fmt: skip
+    console.print(table, markup=False)
+    table = Table("#", "entity", "class", "degree", title="Most connected", title_justify="left")
+    for rank, item in enumerate(result.by_degree, 1):
+        table.add_row(str(rank), item.label, names.get(item.cls, item.cls), str(item.degree))
+    console.print(table, markup=False)
+    table = Table("size", "most connected members", title="Components", title_justify="left")
+    joined = [c for c in result.components if c.size > 1]
+    for component in joined[:top]:
+        members = ", ".join(label(net, m, lang.value) for m in component.members[:4])
+        more = f" … (+{component.size - 4})" if component.size > 4 else ""
+        table.add_row(str(component.size), members + more)
+    rest = joined[top:]
+    if rest:
+        sizes = sorted({c.size for c in rest})
+        span = f"{sizes[0]}" if len(sizes) == 1 else f"{sizes[0]}-{sizes[-1]}"
+        table.add_row(span, f"{len(rest)} more components")
+    if result.isolated:
+        table.add_row("1", f"{result.isolated} entities without relations")
+    console.print(table, markup=False)
+    table = Table("class", "entities", title="Entities by class", title_justify="left")
+    for item in result.by_class:
+        table.add_row(f"{item.label} ({item.cls})", str(item.count))
+    console.print(table, markup=False)
+
+
+def path(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(help="From: an IRI, a prefixed name or a label.")],
+    target: Annotated[str, typer.Argument(help="To: an IRI, a prefixed name or a label.")],
+    lang: LangOption = Lang.zh,
+    source_links: SourceLinksOption = False,
+    directed: Annotated[
+        bool, typer.Option("--directed", help="Follow relations only in their direction.")
+    ] = False,
+) -> None:
+    """The shortest chain of relations between two entities, as a sentence.
+
+    Exit 1 when there is none.
+
+    Example: aikg path 工业机器人 人工智能 --lang en
+    """
+    from aikg.analytics import shortest_path
+    from aikg.loading import load_graph
+    from aikg.network import build_network, resolve
+
+    graph = load_graph(state(ctx).data_or_none)
+    net = build_network(graph)
+    a, b = resolve(net, source), resolve(net, target)
+    found = shortest_path(net, a, b, provenance=source_links, directed=directed, lang=lang.value)
+    count = len(found.steps)
+    noun = "relation" if count == 1 else "relations"
+    print(found.sentence(net, lang.value))
+    console.print(f"{count} {noun}", markup=False, style="dim")
 
 
 def register(app: typer.Typer) -> None:
     """Add this group's commands to ``app``."""
+    for func in (view, analyze, path):
+        command(app)(func)

@@ -1,0 +1,602 @@
+/* aikg graph view. All text from the data is set with textContent or createTextNode; no HTML
+ * is ever parsed from data. The page makes no request: the data is inline JSON. */
+(function () {
+  "use strict";
+
+  var mark = function (name) { if (window.performance && performance.mark) { performance.mark("aikg:" + name); } };
+  mark("start");
+  var DATA = JSON.parse(document.getElementById("aikg-data").textContent);
+  mark("parsed");
+  var T = {
+    zh: {
+      search: "搜索实体：中文或英文名称、别名、IRI", noMatch: "没有匹配的实体",
+      sourceLinks: "来源链接", relationLabels: "关系名称", fit: "全图", classes: "类别",
+      all: "全选", relation: "关系", sourceLink: "来源链接（提及、来源于）",
+      builtWith: "基于 pyvis 与 vis-network 构建", entities: "个实体", relations: "条关系",
+      aliases: "别名", properties: "属性", relationsHead: "关系", observations: "观测值与目标",
+      sources: "来源与引文", mentionedIn: "提及于", derivedFrom: "来源文档",
+      noSource: "图谱未记录该事实的来源", openSource: "打开来源", dateUnknown: "日期未知",
+      value: "数值", unit: "单位", unitText: "原文单位", qualifier: "限定词", period: "参考期",
+      area: "地区", stated: "所述数值", evidence: "证据", notes: "说明",
+      chars: "字符位置", copyLink: "链接到此实体", unknownNode: "此视图中没有实体：",
+      sourceLinksN: "来源链接", degree: "关系数", relationPanel: "关系",
+      close: "关闭", selectNode: "选择此实体", yes: "是", no: "否"
+    },
+    en: {
+      search: "Search entities: Chinese or English name, alias, IRI", noMatch: "No matching entity",
+      sourceLinks: "Source links", relationLabels: "Relation names", fit: "Fit", classes: "Classes",
+      all: "all", relation: "relation", sourceLink: "source link (mentions, derived from)",
+      builtWith: "built with pyvis on vis-network", entities: "entities", relations: "relations",
+      aliases: "Also", properties: "Properties", relationsHead: "Relations",
+      observations: "Observations and targets", sources: "Sources and quotes",
+      mentionedIn: "Mentioned in", derivedFrom: "Source document",
+      noSource: "The graph records no source for this fact", openSource: "Open source",
+      dateUnknown: "date unknown", value: "Value", unit: "Unit", unitText: "Unit as written",
+      qualifier: "Qualifier", period: "Period", area: "Area", stated: "Stated value",
+      evidence: "Evidence", notes: "Notes", chars: "characters", copyLink: "Link to this entity",
+      unknownNode: "No such entity in this view: ", sourceLinksN: "Source links",
+      degree: "relations", relationPanel: "Relation", close: "close", selectNode: "Select",
+      yes: "yes", no: "no"
+    }
+  };
+  var lang = DATA.lang === "en" ? "en" : "zh";
+  var MEASURED = { "schema:Observation": true, "aikg:Target": true };
+  /* A selected node's relation names are drawn when it has at most this many relations. */
+  var MAX_NAMED = 12;
+  var details = DATA.details;
+  var edgeDetails = DATA.edgeDetails;
+  var sources = DATA.sources;
+  var classStyle = {};
+  DATA.classes.forEach(function (c) { classStyle[c.id] = c; });
+
+  function t(key) { return (T[lang] && T[lang][key]) || T.en[key] || key; }
+  function pick(texts) {
+    if (!texts) { return ""; }
+    if (typeof texts === "string") { return texts; }
+    return texts[lang] || texts.zh || texts.en || "";
+  }
+  function other(texts) {
+    if (!texts || typeof texts === "string") { return ""; }
+    var o = lang === "zh" ? texts.en : texts.zh;
+    return o && o !== pick(texts) ? o : "";
+  }
+  function cut(text, limit) {
+    text = String(text);
+    return text.length <= limit ? text : text.slice(0, limit - 1).replace(/\s+$/, "") + "…";
+  }
+  function norm(text) { return String(text).normalize("NFKC").toLowerCase().trim(); }
+
+  /* el("div", {class: "x"}, "text", childNode, ...) — strings become text nodes. */
+  function el(tag, attrs) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (key) {
+        var value = attrs[key];
+        if (value === null || value === undefined || value === false) { return; }
+        if (key === "class") { node.className = value; }
+        else if (key === "text") { node.textContent = value; }
+        else { node.setAttribute(key, value); }
+      });
+    }
+    for (var i = 2; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child === null || child === undefined || child === "") { continue; }
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+  function safeUrl(value) {
+    if (typeof value !== "string") { return null; }
+    try {
+      var url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch (e) { return null; }
+  }
+
+  /* --- the network ------------------------------------------------------------------------ */
+  var nodes = new vis.DataSet(DATA.nodes);
+  var edges = new vis.DataSet(DATA.edges);
+  var options = DATA.options;
+  var labelsOn = false;
+  var container = document.getElementById("network");
+  mark("datasets");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  mark("network");
+
+  var adjacency = {};
+  DATA.edges.forEach(function (e) {
+    (adjacency[e.from] = adjacency[e.from] || []).push(e.id);
+    if (e.to !== e.from) { (adjacency[e.to] = adjacency[e.to] || []).push(e.id); }
+  });
+  var edgeById = {};
+  DATA.edges.forEach(function (e) { edgeById[e.id] = e; });
+
+  /* --- search ----------------------------------------------------------------------------- */
+  var index = null;  /* built on the first search, not while the page loads */
+  function buildIndex() {
+    index = DATA.nodes.map(function (n) {
+      var d = details[n.id];
+      var keys = [d.name.zh, d.name.en, d.label.zh, d.label.en, d.curie, n.id].concat(d.aliases || []);
+      return { id: n.id, keys: keys.filter(Boolean).map(norm) };
+    });
+  }
+  function search(query, limit) {
+    var q = norm(query);
+    if (!q) { return []; }
+    if (!index) { buildIndex(); }
+    var hits = [];
+    index.forEach(function (entry) {
+      var best = 9;
+      entry.keys.forEach(function (k) {
+        var rank = k === q ? 0 : k.indexOf(q) === 0 ? 1 : k.indexOf(q) > 0 ? 2 : 9;
+        if (rank < best) { best = rank; }
+      });
+      if (best < 9) { hits.push({ id: entry.id, rank: best, len: pick(details[entry.id].name).length }); }
+    });
+    hits.sort(function (a, b) { return a.rank - b.rank || a.len - b.len || (a.id < b.id ? -1 : 1); });
+    return hits.slice(0, limit || 12).map(function (h) { return h.id; });
+  }
+  var input = document.getElementById("search");
+  var results = document.getElementById("results");
+  var active = -1;
+  function showResults() {
+    var found = search(input.value, 12);
+    results.textContent = "";
+    active = found.length ? 0 : -1;
+    if (!input.value.trim()) { results.hidden = true; return; }
+    if (!found.length) {
+      results.appendChild(el("li", { class: "empty", text: t("noMatch") }));
+    }
+    found.forEach(function (id, i) {
+      var d = details[id];
+      var cls = classStyle[d.cls];
+      var sub = [other(d.name), cls ? pick(cls.label) : d.cls].filter(Boolean).join(" · ");
+      var li = el("li", { role: "option", "data-id": id, class: i === 0 ? "active" : null },
+        el("span", { class: "main", text: pick(d.name) }), el("span", { class: "sub", text: sub }));
+      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(id); });
+      results.appendChild(li);
+    });
+    results.hidden = false;
+  }
+  function choose(id) {
+    results.hidden = true;
+    input.value = pick(details[id].name);
+    selectNode(id, { focus: true, hash: true });
+  }
+  input.addEventListener("input", showResults);
+  input.addEventListener("focus", function () { if (input.value.trim()) { showResults(); } });
+  input.addEventListener("blur", function () { results.hidden = true; });
+  input.addEventListener("keydown", function (ev) {
+    var items = results.querySelectorAll("li[data-id]");
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      if (!items.length) { return; }
+      ev.preventDefault();
+      active = (active + (ev.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
+      items.forEach(function (li, i) { li.classList.toggle("active", i === active); });
+      items[active].scrollIntoView({ block: "nearest" });
+    } else if (ev.key === "Enter") {
+      ev.preventDefault();
+      if (results.hidden) { showResults(); items = results.querySelectorAll("li[data-id]"); }
+      if (items.length) { choose(items[Math.max(active, 0)].getAttribute("data-id")); }
+    } else if (ev.key === "Escape") {
+      results.hidden = true;
+    }
+  });
+
+  /* --- class filters and toggles ---------------------------------------------------------- */
+  var shown = {};
+  DATA.classes.forEach(function (c) { shown[c.id] = true; });
+  var classList = document.getElementById("class-list");
+  function buildLegend() {
+    classList.textContent = "";
+    DATA.classes.forEach(function (c) {
+      var box = el("input", { type: "checkbox", "data-class": c.id });
+      box.checked = shown[c.id];
+      box.addEventListener("change", function () { setClass(c.id, box.checked); });
+      var swatch = el("span", { class: "swatch " + c.shape });
+      swatch.style.background = c.color;
+      classList.appendChild(el("li", null, el("label", { title: c.id }, box, swatch,
+        el("span", { text: pick(c.label) }), el("span", { class: "count", text: String(c.count) }))));
+    });
+  }
+  function applyClasses() {
+    var updates = [];
+    DATA.nodes.forEach(function (n) {
+      var hidden = !shown[details[n.id].cls];
+      if (nodes.get(n.id).hidden !== hidden) { updates.push({ id: n.id, hidden: hidden }); }
+    });
+    if (updates.length) { nodes.update(updates); }
+  }
+  function setClass(cls, on) {
+    shown[cls] = on;
+    var box = classList.querySelector('input[data-class="' + CSS.escape(cls) + '"]');
+    if (box) { box.checked = on; }
+    applyClasses();
+  }
+  document.getElementById("all-classes").addEventListener("click", function () {
+    DATA.classes.forEach(function (c) { shown[c.id] = true; });
+    buildLegend();
+    applyClasses();
+  });
+  var sourceToggle = document.getElementById("toggle-sources");
+  sourceToggle.checked = !!DATA.sourceLinks;
+  sourceToggle.addEventListener("change", function () {
+    var updates = [];
+    DATA.edges.forEach(function (e) {
+      if (edgeDetails[e.id].prov) { updates.push({ id: e.id, hidden: !sourceToggle.checked }); }
+    });
+    edges.update(updates);
+  });
+  /* Edges carry no label until it is shown: vis-network then neither measures nor draws
+   * thousands of them while the page loads. */
+  function edgeLabel(id, on) { return on ? pick(edgeDetails[id].l) : ""; }
+  var labelToggle = document.getElementById("toggle-labels");
+  labelToggle.addEventListener("change", function () {
+    labelsOn = labelToggle.checked;
+    edges.update(DATA.edges.map(function (e) {
+      return { id: e.id, label: edgeLabel(e.id, labelsOn || named.indexOf(e.id) >= 0) };
+    }));
+  });
+  /* The names of the selected node's relations are drawn even when relation names are off. */
+  var named = [];
+  function nameEdges(ids) {
+    var updates = named.filter(function (id) { return ids.indexOf(id) < 0; })
+      .map(function (id) { return { id: id, label: edgeLabel(id, labelsOn) }; });
+    ids.forEach(function (id) { updates.push({ id: id, label: edgeLabel(id, true) }); });
+    named = ids.slice();
+    if (updates.length) { edges.update(updates); }
+  }
+  document.getElementById("fit").addEventListener("click", function () {
+    network.fit({ animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+  });
+
+  /* --- language --------------------------------------------------------------------------- */
+  function tooltip(id) {
+    var d = details[id];
+    var cls = classStyle[d.cls];
+    return [pick(d.name), other(d.name), (cls ? pick(cls.label) : d.cls) + " · " + d.curie]
+      .filter(Boolean).join("\n");
+  }
+  function applyLanguage() {
+    document.documentElement.lang = lang === "zh" ? "zh-Hans" : "en";
+    document.querySelectorAll("[data-t]").forEach(function (node) {
+      node.textContent = t(node.getAttribute("data-t"));
+    });
+    input.placeholder = t("search");
+    input.setAttribute("aria-label", t("search"));
+    document.getElementById("counts").textContent = DATA.nodes.length + " " + t("entities") +
+      " · " + DATA.edges.length + " " + t("relations");
+    document.querySelectorAll(".lang-switch button").forEach(function (b) {
+      b.classList.toggle("on", b.getAttribute("data-lang") === lang);
+    });
+    buildLegend();
+  }
+  function switchLanguage(next) {
+    if (next === lang) { return; }
+    lang = next;
+    nodes.update(DATA.nodes.map(function (n) {
+      return { id: n.id, label: cut(pick(details[n.id].label), DATA.labelChars), title: tooltip(n.id) };
+    }));
+    edges.update(DATA.edges.map(function (e) {
+      return { id: e.id, label: edgeLabel(e.id, labelsOn || named.indexOf(e.id) >= 0),
+        title: pick(edgeDetails[e.id].l) };
+    }));
+    applyLanguage();
+    if (current) { current.kind === "node" ? showNode(current.id) : showEdge(current.id); }
+  }
+  document.querySelectorAll(".lang-switch button").forEach(function (b) {
+    b.addEventListener("click", function () { switchLanguage(b.getAttribute("data-lang")); });
+  });
+
+  /* --- the side panel --------------------------------------------------------------------- */
+  var panel = document.getElementById("panel");
+  var body = document.getElementById("panel-body");
+  var current = null;
+
+  function nodeLink(id) {
+    var d = details[id];
+    var a = el("a", { class: "node-link", href: "#" + encodeURI(id), "data-node": id,
+      title: d ? d.curie : id, text: d ? pick(d.name) : id });
+    a.addEventListener("click", function (ev) { ev.preventDefault(); selectNode(id, { focus: true, hash: true }); });
+    return a;
+  }
+  function sourceBlock(ev, docKey) {
+    var doc = sources[docKey || (ev && ev.doc)] || null;
+    var box = el("div", { class: "source" });
+    if (doc) {
+      box.appendChild(el("div", { class: "src-title", text: doc.title }));
+      var meta = [];
+      if (doc.publisher) { meta.push(pick(doc.publisher)); }
+      meta.push(doc.date || t("dateUnknown"));
+      if (doc.reliability) { meta.push(pick(doc.reliability)); }
+      box.appendChild(el("div", { class: "src-meta", text: meta.join(" · ") }));
+    }
+    if (ev && ev.quote) {
+      var quote = el("blockquote");
+      if (ev.prefix) { quote.appendChild(document.createTextNode("…" + ev.prefix.slice(-24))); }
+      quote.appendChild(el("mark", { text: ev.quote }));
+      if (ev.suffix) { quote.appendChild(document.createTextNode(ev.suffix.slice(0, 24) + "…")); }
+      box.appendChild(quote);
+      if (ev.start !== undefined && ev.end !== undefined) {
+        box.appendChild(el("div", { class: "src-pos",
+          text: (doc && doc.path ? doc.path + " · " : "") + t("chars") + " " + ev.start + "–" + ev.end }));
+      }
+    }
+    var url = doc && safeUrl(doc.url);
+    if (url) {
+      box.appendChild(el("a", { href: url, target: "_blank", rel: "noopener noreferrer",
+        text: t("openSource") + " ↗" }));
+    }
+    return box;
+  }
+  /* The evidence of one fact: each quote with its source, then sources without a quote. */
+  function factSources(evidence, docs) {
+    var wrap = el("div", { class: "fact-sources" });
+    var quoted = {};
+    (evidence || []).forEach(function (ev) {
+      wrap.appendChild(sourceBlock(ev));
+      if (ev.doc) { quoted[ev.doc] = true; }
+    });
+    (docs || []).forEach(function (doc) {
+      if (!quoted[doc]) { wrap.appendChild(sourceBlock(null, doc)); }
+    });
+    return wrap.childNodes.length ? wrap : null;
+  }
+  function valueNode(value) {
+    if (value.curie !== undefined) {
+      return el("span", { title: value.curie, text: pick(value) });
+    }
+    var text = value.text;
+    if (value.datatype === "xsd:boolean") { text = text === "true" ? t("yes") : t("no"); }
+    if (value.datatype === "xsd:anyURI" && safeUrl(text)) {
+      return el("a", { href: safeUrl(text), target: "_blank", rel: "noopener noreferrer", text: text });
+    }
+    var span = el("span", { text: text });
+    if (value.lang) { span.appendChild(el("span", { class: "lang-tag", text: value.lang })); }
+    return span;
+  }
+  function visibleValues(values) {
+    var tagged = values.filter(function (v) { return v.lang; });
+    var mine = tagged.filter(function (v) { return v.lang.toLowerCase().indexOf(lang) === 0; });
+    if (!mine.length) { return values; }
+    return values.filter(function (v) { return !v.lang || v.lang.toLowerCase().indexOf(lang) === 0; });
+  }
+  function section(title, content) {
+    if (!content) { return null; }
+    var box = el("section", null, el("h3", { text: title }));
+    box.appendChild(content);
+    return box;
+  }
+  function measureBox(m) {
+    var box = el("div", { class: "measure" });
+    box.appendChild(el("div", { class: "stated", text: pick(m.stated) }));
+    var dl = el("dl", { class: "kv" });
+    function row(key, value) {
+      if (!value) { return; }
+      dl.appendChild(el("dt", { text: t(key) }));
+      dl.appendChild(el("dd", { text: value }));
+    }
+    row("value", m.value);
+    row("unit", m.unit ? pick(m.unit) : "");
+    row("unitText", m.unitText);
+    row("qualifier", m.qualifier ? pick(m.qualifier) : "");
+    row("period", m.period ? pick(m.period) + (m.periodCode ? " (" + m.periodCode + ")" : "") : "");
+    row("area", m.area ? pick(m.area) : "");
+    box.appendChild(dl);
+    return box;
+  }
+  function propsList(d) {
+    if (!d.props.length) { return null; }
+    var dl = el("dl", { class: "kv" });
+    d.props.forEach(function (p) {
+      dl.appendChild(el("dt", { title: p.p, text: pick(p.l) }));
+      var dd = el("dd");
+      visibleValues(p.v).forEach(function (v, i) {
+        var line = el("div", null, valueNode(v));
+        var facts = (v.ev && v.ev.length) || (v.docs && v.docs.length) ? factSources(v.ev, v.docs) : null;
+        if (facts) {
+          var more = el("details", null, el("summary", { text: t("evidence") }));
+          more.appendChild(facts);
+          line.appendChild(more);
+        }
+        dd.appendChild(line);
+      });
+      dl.appendChild(dd);
+    });
+    return dl;
+  }
+  function relationItem(edgeId, fromId) {
+    var e = edgeById[edgeId];
+    var info = edgeDetails[edgeId];
+    var outgoing = e.from === fromId;
+    var li = el("li", null,
+      el("span", { class: "rel-prop", title: info.p, text: outgoing ? pick(info.l) + " →" : "← " + pick(info.l) }),
+      nodeLink(outgoing ? e.to : e.from));
+    (info.notes || []).forEach(function (n) {
+      if (n.lang && n.lang.toLowerCase().indexOf(lang) !== 0) { return; }
+      li.appendChild(el("div", { class: "note", text: pick(n.p) + ": " + n.text }));
+    });
+    var facts = factSources(info.ev, info.docs);
+    if (facts) {
+      var more = el("details", null, el("summary", { text: t("evidence") }));
+      more.appendChild(facts);
+      li.appendChild(more);
+    }
+    return li;
+  }
+  function showNode(id) {
+    var d = details[id];
+    if (!d) { return; }
+    current = { kind: "node", id: id };
+    body.textContent = "";
+    var cls = classStyle[d.cls];
+    body.appendChild(el("h2", { id: "panel-title", text: pick(d.name) }));
+    if (other(d.name)) { body.appendChild(el("p", { class: "other", text: other(d.name) })); }
+    var chips = el("div");
+    d.classes.forEach(function (c) {
+      var chip = el("span", { class: "chip", text: classStyle[c] ? pick(classStyle[c].label) : c, title: c });
+      chip.style.background = classStyle[c] ? classStyle[c].color : "#777";
+      chips.appendChild(chip);
+    });
+    body.appendChild(chips);
+    if (d.aliases.length) {
+      body.appendChild(el("p", { class: "aliases", text: t("aliases") + ": " + d.aliases.join(" · ") }));
+    }
+    var permalink = el("a", { href: "#" + encodeURI(id), class: "node-link", text: t("copyLink") });
+    body.appendChild(el("p", { class: "iri" }, el("code", { text: d.curie }), " · ",
+      (lang === "zh" ? t("degree") + " " + d.degree : d.degree + " " + t("degree")) + " · ", permalink));
+    if (d.measure) { body.appendChild(measureBox(d.measure)); }
+
+    var rels = el("ul", { class: "rels" });
+    var obs = el("div");
+    var prov = el("ul", { class: "rels" });
+    var provCount = 0;
+    (adjacency[id] || []).forEach(function (edgeId) {
+      var e = edgeById[edgeId];
+      var info = edgeDetails[edgeId];
+      var otherId = e.from === id ? e.to : e.from;
+      if (info.prov) { prov.appendChild(relationItem(edgeId, id)); provCount++; return; }
+      if (!d.measure && MEASURED[details[otherId].cls] && e.to === id) {
+        var od = details[otherId];
+        var card = el("div", { class: "card" },
+          el("div", { class: "card-title" }, nodeLink(otherId)),
+          el("div", { class: "note", text: pick(od.label) + " — " + pick(info.l) }));
+        var facts = factSources(od.ev, od.docs);
+        if (facts) { card.appendChild(facts); }
+        obs.appendChild(card);
+        return;
+      }
+      rels.appendChild(relationItem(edgeId, id));
+    });
+    if (obs.childNodes.length) { body.appendChild(section(t("observations"), obs)); }
+    var facts = factSources(d.ev, d.docs);
+    body.appendChild(section(t("sources"), facts || el("p", { class: "empty-note", text: t("noSource") })));
+    if (rels.childNodes.length) { body.appendChild(section(t("relationsHead"), rels)); }
+    var props = section(t("properties"), propsList(d));
+    if (props) { body.appendChild(props); }
+    if (provCount) {
+      var more = el("details", null, el("summary", { text: t("sourceLinksN") + " (" + provCount + ")" }));
+      more.appendChild(prov);
+      body.appendChild(more);
+    }
+    panel.hidden = false;
+    panel.scrollTop = 0;
+  }
+  function showEdge(edgeId) {
+    var e = edgeById[edgeId];
+    var info = edgeDetails[edgeId];
+    if (!e || !info) { return; }
+    current = { kind: "edge", id: edgeId };
+    body.textContent = "";
+    body.appendChild(el("h2", { id: "panel-title", text: pick(info.l) }));
+    body.appendChild(el("p", { class: "iri" }, el("code", { text: info.p })));
+    body.appendChild(el("p", null, nodeLink(e.from), " → ", el("strong", { text: pick(info.l) }), " → ", nodeLink(e.to)));
+    (info.notes || []).forEach(function (n) {
+      if (n.lang && n.lang.toLowerCase().indexOf(lang) !== 0) { return; }
+      body.appendChild(el("div", { class: "note", text: pick(n.p) + ": " + n.text }));
+    });
+    var facts = factSources(info.ev, info.docs);
+    body.appendChild(section(t("sources"), facts || el("p", { class: "empty-note", text: t("noSource") })));
+    panel.hidden = false;
+    panel.scrollTop = 0;
+  }
+  function hidePanel() {
+    panel.hidden = true;
+    current = null;
+    nameEdges([]);
+  }
+  document.getElementById("close-panel").addEventListener("click", function () {
+    network.unselectAll();
+    hidePanel();
+    if (location.hash) { history.replaceState(null, "", location.pathname + location.search); }
+  });
+
+  /* --- selection and deep links ----------------------------------------------------------- */
+  /* When the current zoom-to-node animation ends (a new one replaces an unfinished one). */
+  var FOCUS_MS = 450;
+  var animationEnd = 0;
+  function animating() { return performance.now() < animationEnd; }
+  function selectNode(id, how) {
+    how = how || {};
+    var d = details[id];
+    if (!d) { return false; }
+    if (!shown[d.cls]) { setClass(d.cls, true); }
+    network.selectNodes([id], true);
+    var connected = network.getConnectedEdges(id);
+    nameEdges(connected.length <= MAX_NAMED ? connected : []);
+    if (how.focus) {
+      network.focus(id, { scale: Math.max(network.getScale(), 1.1),
+        animation: how.instant ? false : { duration: FOCUS_MS, easingFunction: "easeInOutQuad" } });
+      animationEnd = how.instant ? 0 : performance.now() + FOCUS_MS + 80;
+    }
+    showNode(id);
+    if (how.hash) { history.replaceState(null, "", "#" + encodeURI(id)); }
+    return true;
+  }
+  function expandName(name) {
+    var m = /^([A-Za-z][\w.-]*):(.*)$/.exec(name);
+    if (m && DATA.prefixes[m[1]] !== undefined && !/^\/\//.test(m[2])) { return DATA.prefixes[m[1]] + m[2]; }
+    return name;
+  }
+  function fromHash() {
+    var raw = location.hash.slice(1);
+    if (!raw) { return false; }
+    var name;
+    try { name = decodeURIComponent(raw); } catch (e) { name = raw; }
+    var id = details[name] ? name : expandName(name);
+    if (details[id]) { return selectNode(id, { focus: true, instant: true }); }
+    notice(t("unknownNode") + name);
+    return false;
+  }
+  var noticeTimer = null;
+  function notice(text) {
+    var box = document.getElementById("notice");
+    box.textContent = text;
+    box.hidden = false;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(function () { box.hidden = true; }, 6000);
+  }
+  window.addEventListener("hashchange", fromHash);
+
+  network.on("click", function (params) {
+    if (params.nodes.length) {
+      selectNode(params.nodes[0], { hash: true });
+    } else if (params.edges.length === 1) {
+      nameEdges([params.edges[0]]);
+      showEdge(params.edges[0]);
+    } else {
+      hidePanel();
+    }
+  });
+
+  /* --- start ------------------------------------------------------------------------------ */
+  applyLanguage();
+  network.fit({ animation: false });
+  if (!fromHash() && DATA.select && details[DATA.select]) {
+    selectNode(DATA.select, { focus: true, instant: true });
+  }
+  mark("selected");
+  network.once("afterDrawing", function () {
+    mark("drawn");
+    window.aikgReadyAt = performance.now();
+    document.documentElement.dataset.ready = "true";
+  });
+  network.redraw();
+
+  /* For tests and scripting: the network, its data, and a few helpers. */
+  window.aikg = {
+    network: network,
+    nodes: nodes,
+    edges: edges,
+    details: details,
+    select: function (id) { return selectNode(id, { focus: true, hash: true }); },
+    search: search,
+    isAnimating: animating,
+    clientPosition: function (id) {
+      var p = network.getPositions([id])[id];
+      var dom = network.canvasToDOM(p);
+      var rect = container.getBoundingClientRect();
+      return { x: rect.left + dom.x, y: rect.top + dom.y };
+    }
+  };
+})();

@@ -1,0 +1,854 @@
+"""The interactive HTML view of the entity graph: one self-contained, offline file.
+
+pyvis assembles the vis-network nodes, edges and options; the page is rendered with the
+project's own autoescaped Jinja2 template (``templates/graph.html``), not pyvis's, which loads
+Bootstrap and tom-select from CDNs and does not escape. vis-network's script and styles are
+inlined from the copy the pyvis package ships. All data reaches the page as one JSON document
+in a ``<script type="application/json">`` (``<``, ``>`` and ``&`` escaped) and the page's script
+sets every text with ``textContent``; a Content-Security-Policy forbids any request.
+
+The layout is computed here with networkx (each connected component laid out on its own, the
+components packed in rows) and physics is off, so the browser draws the graph at once and it
+never moves by itself.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, SKOS
+
+from aikg.errors import AikgError, InputError
+from aikg.namespaces import AIKG, OA, PREFIXES, SCHEMA, SDMX_DIM, shorten
+from aikg.network import (
+    CLASS_ORDER,
+    PROVENANCE,
+    Texts,
+    build_network,
+    labels,
+    neighbourhood,
+    period_text,
+    property_labels,
+    relations,
+    resolve,
+    value_text,
+)
+
+#: Colour and shape of each entity class (others get the fallbacks in turn).
+CLASS_STYLE: dict[URIRef, tuple[str, str]] = {
+    AIKG.SourceDocument: ("#7f7f7f", "square"),
+    SCHEMA.Legislation: ("#d62728", "diamond"),
+    SCHEMA.Report: ("#e377c2", "diamond"),
+    SCHEMA.Article: ("#8c564b", "square"),
+    AIKG.Initiative: ("#ff7f0e", "star"),
+    AIKG.PolicyConcept: ("#637939", "dot"),
+    AIKG.Principle: ("#7b4173", "diamond"),
+    AIKG.RiskCategory: ("#a50f15", "triangleDown"),
+    SCHEMA.Organization: ("#1f77b4", "hexagon"),
+    SCHEMA.Person: ("#17becf", "triangle"),
+    SCHEMA.Event: ("#bcbd22", "triangleDown"),
+    SCHEMA.Product: ("#9467bd", "triangle"),
+    AIKG.Sector: ("#2ca02c", "square"),
+    AIKG.Technology: ("#6baed6", "dot"),
+    SCHEMA.StatisticalVariable: ("#8c6d31", "diamond"),
+    SCHEMA.Observation: ("#f2b701", "dot"),
+    AIKG.Target: ("#e6550d", "star"),
+}
+_FALLBACK_STYLES = [
+    ("#393b79", "dot"),
+    ("#8ca252", "square"),
+    ("#843c39", "diamond"),
+    ("#7b4173", "triangle"),
+    ("#3182bd", "hexagon"),
+]
+
+#: Distance (px) the layout aims at between neighbouring nodes.
+SPACING = 150.0
+#: Components up to this many entities get a spring layout; larger ones a spectral one.
+SPRING_MAX = 1000
+#: How far (px) below a node's shape its label reaches.
+LABEL_HEIGHT = 26.0
+#: The least room (px) left between two nodes' areas (shape and label).
+LABEL_GAP = 16.0
+#: Canvas labels longer than this are cut with an ellipsis (the panel shows them whole).
+LABEL_CHARS = 26
+#: Above this many edges the view draws straight edges, hides them while dragging, no hover.
+LARGE = 1200
+
+TITLES = {
+    "zh": "aikg 人工智能政策与产业知识图谱",
+    "en": "aikg: knowledge graph of AI policy and industry",
+}
+
+
+# --- layout ---------------------------------------------------------------------------------
+
+
+def _component_layout(
+    sub: nx.Graph, seed: int, boxes: dict[str, tuple[float, float, float]]
+) -> dict[str, tuple[float, float]]:
+    """One connected component: networkx's spring layout (spectral when large), then spread."""
+    nodes = sorted(sub)
+    n = len(nodes)
+    if n == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    ordered = nx.Graph()
+    ordered.add_nodes_from(nodes)
+    ordered.add_edges_from(sorted(tuple(sorted(e)) for e in sub.edges()))
+    if n == 2:  # one above the other: their labels, under each node, do not collide
+        start = {nodes[0]: (0.0, 0.0), nodes[1]: (0.0, 1.0)}
+        points = [start[node] for node in nodes]
+    elif n <= SPRING_MAX:
+        pos = nx.spring_layout(ordered, seed=seed, iterations=100 if n < 500 else 50)
+    else:  # Fruchterman-Reingold is quadratic: a spectral layout, spread below, is linear
+        pos = nx.spectral_layout(ordered)
+    if n > 2:
+        scale = SPACING * math.sqrt(n) / 1.6
+        points = [(pos[node][0] * scale, pos[node][1] * scale) for node in nodes]
+    spread = _spread(points, [boxes[node] for node in nodes], 500 if n <= SPRING_MAX else 150)
+    return dict(zip(nodes, spread, strict=True))
+
+
+def _spread(
+    points: Sequence[tuple[float, float]],
+    boxes: Sequence[tuple[float, float, float]],
+    rounds: int = 500,
+) -> list[tuple[float, float]]:
+    """Move nodes apart until no two overlap, each with its label (or ``rounds`` run out).
+
+    ``boxes`` gives, per node, the half width and the top and bottom offsets of the area its
+    shape and label cover. Two overlapping areas are pushed apart along the axis that needs
+    the smaller move, half each.
+    """
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    p = np.asarray(points, dtype=float)
+    box = np.asarray(boxes, dtype=float)
+    half, top, bottom = box[:, 0] + LABEL_GAP / 2, box[:, 1], box[:, 2]
+    reach = np.array([2 * half.max(), float((bottom - top).max())])
+    for _ in range(rounds):
+        pairs = cKDTree(p / reach).query_pairs(math.sqrt(2), output_type="ndarray")
+        if not len(pairs):
+            break
+        a, b = pairs[:, 0], pairs[:, 1]
+        dx = p[b, 0] - p[a, 0]
+        dy = p[b, 1] - p[a, 1]
+        need_x = half[a] + half[b] - np.abs(dx)
+        # b below a: a's bottom must clear b's top; b above a: b's bottom must clear a's top
+        need_y = np.where(dy >= 0, bottom[a] - top[b] - dy, bottom[b] - top[a] + dy)
+        hit = (need_x > 0) & (need_y > 0)
+        if not hit.any():
+            break
+        a, b, dx, dy, need_x, need_y = (v[hit] for v in (a, b, dx, dy, need_x, need_y))
+        along_y = need_y <= need_x
+        sx = np.where(dx > 0, 1.0, np.where(dx < 0, -1.0, np.where(a % 2 == 0, 1.0, -1.0)))
+        sy = np.where(dy > 0, 1.0, np.where(dy < 0, -1.0, np.where(b % 2 == 0, 1.0, -1.0)))
+        move = np.zeros((len(a), 2))
+        move[:, 0] = np.where(along_y, 0.0, sx * (need_x / 2 + 0.5))
+        move[:, 1] = np.where(along_y, sy * (need_y / 2 + 0.5), 0.0)
+        shift = np.zeros_like(p)
+        np.add.at(shift, a, -move)
+        np.add.at(shift, b, move)
+        p += shift * 0.8
+    return [(float(x), float(y)) for x, y in p]
+
+
+def node_sizes(net: nx.MultiDiGraph, provenance: bool = False) -> dict[str, float]:
+    """Node size (px) by number of relations: 11 for none, up to 30 for the most connected."""
+    degree = dict(nx.Graph(relations(net, provenance).to_undirected(as_view=True)).degree())
+    top = max(degree.values(), default=0) or 1
+    return {n: round(11 + 19 * math.sqrt(degree.get(n, 0) / top), 1) for n in net.nodes}
+
+
+def _label_width(text: str) -> float:
+    """About how wide (px) a canvas label is drawn: CJK characters twice as wide as Latin."""
+    shown = _cut(text)
+    return sum(15.0 if ord(ch) > 0x2E80 else 8.0 for ch in shown)
+
+
+def layout(
+    net: nx.MultiDiGraph,
+    provenance: bool = False,
+    seed: int = 7,
+    lang: str = "zh",
+    sizes: dict[str, float] | None = None,
+) -> dict[str, tuple[float, float]]:
+    """Positions (px) for every node: components laid out apart, then packed in rows.
+
+    No two nodes overlap, labels included. Entities without relations are set in rows,
+    grouped by class. The same graph always gets the same positions.
+    """
+    sizes = sizes or node_sizes(net, provenance)
+    boxes: dict[str, tuple[float, float, float]] = {}
+    for node, data in net.nodes(data=True):
+        size = sizes.get(node, 11.0)
+        width = _label_width(str(data.get(f"label_{lang}", "")))
+        boxes[node] = (max(width, 2 * size) / 2, -size - 4, size + LABEL_HEIGHT)
+    simple = nx.Graph()
+    simple.add_nodes_from(net.nodes)
+    simple.add_edges_from((u, v) for u, v in relations(net, provenance).edges() if u != v)
+    components = sorted(
+        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
+    )
+    blocks: list[dict[str, tuple[float, float]]] = []
+    singles = [c[0] for c in components if len(c) == 1]
+    for component in components:
+        if len(component) > 1:
+            blocks.append(_component_layout(simple.subgraph(component), seed, boxes))
+    if singles:
+        singles.sort(key=lambda n: (_class_rank(net.nodes[n].get("cls", "")), n))
+        total = sum(2 * boxes[n][0] + LABEL_GAP for n in singles)
+        row_height = max(boxes[n][2] - boxes[n][1] for n in singles) + LABEL_GAP / 2
+        row_width = max(600.0, math.sqrt(total * row_height) * 1.6)
+        grid: dict[str, tuple[float, float]] = {}
+        x = y = 0.0
+        for node in singles:
+            width = 2 * boxes[node][0] + LABEL_GAP
+            if x > 0 and x + width > row_width:
+                x, y = 0.0, y + row_height
+            grid[node] = (x + width / 2, y)
+            x += width
+        blocks.append(grid)
+    return _pack(blocks, boxes)
+
+
+def _class_rank(curie: str) -> int:
+    order = [shorten(str(c)) for c in CLASS_ORDER]
+    return order.index(curie) if curie in order else len(order)
+
+
+def _pack(
+    blocks: list[dict[str, tuple[float, float]]], boxes: dict[str, tuple[float, float, float]]
+) -> dict[str, tuple[float, float]]:
+    """Shelf-pack the blocks' extents in rows about as wide as the whole is tall."""
+    extents = []
+    for block in blocks:
+        left = min(x - boxes[n][0] for n, (x, _) in block.items())
+        right = max(x + boxes[n][0] for n, (x, _) in block.items())
+        top = min(y + boxes[n][1] for n, (_, y) in block.items())
+        bottom = max(y + boxes[n][2] for n, (_, y) in block.items())
+        extents.append((left, top, right - left, bottom - top, block))
+    margin = SPACING * 0.4
+    area = sum((w + margin) * (h + margin) for _, _, w, h, _ in extents)
+    widest = max((w for _, _, w, _, _ in extents), default=0.0)
+    row_width = max(widest, math.sqrt(area) * 1.5)
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for left, top, w, h, block in extents:
+        if x > 0 and x + w > row_width:
+            x, y, row_height = 0.0, y + row_height + margin, 0.0
+        for node, (px, py) in block.items():
+            out[node] = (round(px - left + x, 1), round(py - top + y, 1))
+        x += w + margin
+        row_height = max(row_height, h)
+    return out
+
+
+# --- details for the side panel -------------------------------------------------------------
+
+
+def _texts(names: Texts) -> dict[str, str]:
+    return names.as_dict()
+
+
+def _safe_url(value: str) -> str | None:
+    return value if re.match(r"^https?://", value, re.IGNORECASE) else None
+
+
+class _Facts:
+    """Evidence and sources of the graph's facts, read once."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.sources: dict[str, dict[str, Any]] = {}
+        self.evidence: dict[Any, list[dict[str, Any]]] = {}
+        self.statements: dict[tuple[Any, Any, Any], list[URIRef]] = {}
+        for anno in sorted(graph.subjects(RDF.type, OA.Annotation)):
+            item = self._annotation(anno)
+            for body in graph.objects(anno, OA.hasBody):
+                self.evidence.setdefault(body, []).append(item)
+        for stmt in sorted(graph.subjects(RDF.type, RDF.Statement)):
+            key = (
+                graph.value(stmt, RDF.subject),
+                graph.value(stmt, RDF.predicate),
+                graph.value(stmt, RDF.object),
+            )
+            self.statements.setdefault(key, []).append(stmt)  # type: ignore[arg-type]
+
+    def source(self, doc: Any) -> str:
+        """Register the source document ``doc`` and return its key."""
+        key = str(doc)
+        if key in self.sources or not isinstance(doc, URIRef):
+            return key
+        g = self.graph
+        title = g.value(doc, SCHEMA.name)
+        names = labels(g, doc)
+        publisher = g.value(doc, SCHEMA.publisher)
+        reliability = g.value(doc, AIKG.reliability)
+        date = g.value(doc, SCHEMA.datePublished)
+        url = g.value(doc, SCHEMA.url)
+        text = g.value(doc, AIKG.sourceText)
+        path = g.value(text, AIKG.sourcePath) if text is not None else None
+        self.sources[key] = {
+            "iri": key,
+            "title": str(title) if title is not None else names.zh,
+            "name": _texts(names),
+            "publisher": _texts(labels(g, publisher)) if isinstance(publisher, URIRef) else None,
+            "date": str(date) if date is not None else None,
+            "dateUnknown": bool(g.value(doc, AIKG.dateUnknown)),
+            "url": _safe_url(str(url)) if url is not None else None,
+            "reliability": _texts(labels(g, reliability))
+            if isinstance(reliability, URIRef)
+            else None,
+            "path": str(path) if path is not None else None,
+        }
+        return key
+
+    def _annotation(self, anno: URIRef) -> dict[str, Any]:
+        g = self.graph
+        item: dict[str, Any] = {}
+        for target in g.objects(anno, OA.hasTarget):
+            source_text = g.value(target, OA.hasSource)
+            doc = g.value(source_text, SCHEMA.encodesCreativeWork) if source_text else None
+            if doc is not None:
+                item["doc"] = self.source(doc)
+            for selector in g.objects(target, OA.hasSelector):
+                for field, prop in (
+                    ("quote", OA.exact),
+                    ("prefix", OA.prefix),
+                    ("suffix", OA.suffix),
+                    ("start", OA.start),
+                    ("end", OA.end),
+                ):
+                    value = g.value(selector, prop)
+                    if value is not None:
+                        item[field] = value.toPython() if field in ("start", "end") else str(value)
+        return item
+
+    def of(self, node: Any) -> list[dict[str, Any]]:
+        return self.evidence.get(node, [])
+
+    def derived(self, node: Any) -> list[str]:
+        docs = set(self.graph.objects(node, PROV.wasDerivedFrom))
+        docs |= set(self.graph.subjects(SCHEMA.mentions, node))
+        return [self.source(d) for d in sorted(docs) if isinstance(d, URIRef)]
+
+    def statement(self, s: Any, p: Any, o: Any) -> tuple[list[dict[str, Any]], list[str], list]:
+        """Evidence, source documents and notes (e.g. effects) of the triple's statements."""
+        evidence: list[dict[str, Any]] = []
+        docs: list[str] = []
+        notes: list[dict[str, Any]] = []
+        skip = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
+        for stmt in self.statements.get((s, p, o), []):
+            evidence += self.of(stmt)
+            docs += [self.source(d) for d in self.graph.objects(stmt, PROV.wasDerivedFrom)]
+            for prop, value in sorted(self.graph.predicate_objects(stmt)):
+                if prop in skip or not isinstance(value, Literal):
+                    continue
+                note = {"p": _texts(property_labels(self.graph, prop)), "text": str(value)}
+                if value.language:
+                    note["lang"] = value.language
+                notes.append(note)
+        return evidence, sorted(set(docs)), notes
+
+
+def _measure(graph: Graph, obs: URIRef) -> dict[str, Any]:
+    unit = graph.value(obs, SCHEMA.unitCode)
+    qualifier = graph.value(obs, AIKG.valueQualifier)
+    period = graph.value(obs, SDMX_DIM.refPeriod)
+    area = graph.value(obs, SDMX_DIM.refArea)
+    value = graph.value(obs, SCHEMA.value)
+    return {
+        "stated": {"zh": value_text(graph, obs, "zh"), "en": value_text(graph, obs, "en")},
+        "value": str(value) if value is not None else None,
+        "unit": _texts(labels(graph, unit)) if isinstance(unit, URIRef) else None,
+        "unitText": str(graph.value(obs, SCHEMA.unitText) or "") or None,
+        "qualifier": _texts(labels(graph, qualifier)) if isinstance(qualifier, URIRef) else None,
+        "period": _texts(labels(graph, period))
+        if isinstance(period, URIRef)
+        else {"zh": period_text(graph, obs, "zh"), "en": period_text(graph, obs, "en")},
+        "periodCode": str(graph.value(period, SKOS.notation) or "") if period else None,
+        "area": _texts(labels(graph, area)) if isinstance(area, URIRef) else None,
+    }
+
+
+def _details(
+    graph: Graph, net: nx.MultiDiGraph, facts: _Facts, degree: dict[str, int]
+) -> dict[str, Any]:
+    measured = {shorten(str(SCHEMA.Observation)), shorten(str(AIKG.Target))}
+    out: dict[str, Any] = {}
+    for node, data in net.nodes(data=True):
+        iri = URIRef(node)
+        props = []
+        for prop, values in data.get("properties", {}).items():
+            shown = []
+            for value in values:
+                item = dict(value)
+                obj = (
+                    URIRef(value["iri"])
+                    if "iri" in value
+                    else _literal(graph, iri, URIRef(prop), value)
+                )
+                evidence, docs, _ = facts.statement(iri, URIRef(prop), obj)
+                if evidence:
+                    item["ev"] = evidence
+                if docs:
+                    item["docs"] = docs
+                if "iri" in item:
+                    item["curie"] = shorten(item["iri"])
+                    del item["iri"]
+                shown.append(item)
+            props.append(
+                {
+                    "p": shorten(prop),
+                    "l": _texts(property_labels(graph, URIRef(prop))),
+                    "v": shown,
+                }
+            )
+        props.sort(key=lambda p: p["p"])
+        entry: dict[str, Any] = {
+            "curie": data["curie"],
+            "cls": data["cls"],
+            "classes": data["classes"],
+            "name": {"zh": data["name_zh"], "en": data["name_en"]},
+            "label": {"zh": data["label_zh"], "en": data["label_en"]},
+            "aliases": data.get("aliases", []),
+            "degree": degree.get(node, 0),
+            "props": props,
+            "ev": facts.of(iri),
+            "docs": facts.derived(iri),
+        }
+        if data["cls"] in measured or any(c in measured for c in data["classes"]):
+            entry["measure"] = _measure(graph, iri)
+        out[node] = entry
+    return out
+
+
+def _literal(graph: Graph, subject: URIRef, prop: URIRef, value: dict[str, Any]) -> Any:
+    """The graph's literal behind a property value (to find its statement)."""
+    for obj in graph.objects(subject, prop):
+        same = isinstance(obj, Literal) and str(obj) == value.get("text")
+        if same and (obj.language or None) == value.get("lang"):
+            return obj
+    return None
+
+
+# --- page -----------------------------------------------------------------------------------
+
+
+@dataclass
+class ViewResult:
+    html: bytes
+    nodes: int
+    edges: int
+
+
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's script and styles from the pyvis package (never from the network)."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).resolve().parent / "lib"
+    folders = sorted(lib.glob("vis-*"), key=lambda p: [int(x) for x in re.findall(r"\d+", p.name)])
+    if not folders:
+        raise InputError(f"vis-network is missing from the pyvis package ({lib})")
+    folder = folders[-1]
+    js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (folder / "vis-network.css").read_text(encoding="utf-8")
+    return js, css
+
+
+def _own_asset(name: str) -> str:
+    return resources.files("aikg").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _inline(text: str, tag: str) -> Any:
+    """Text for a raw ``<script>`` or ``<style>`` element: it must not be able to close it."""
+    from markupsafe import Markup
+
+    if re.search(rf"</{tag}|<!--", text, re.IGNORECASE):
+        raise InputError(f"an inlined asset contains </{tag}> or <!--")
+    return Markup(text)
+
+
+def json_for_script(data: Any) -> str:
+    """JSON that is inert inside ``<script type="application/json">``: no ``<``, ``>``, ``&``."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escape)
+    return text
+
+
+def _cut(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _class_styles(graph: Graph, net: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    counts: dict[str, int] = {}
+    for _, data in net.nodes(data=True):
+        counts[data["cls"]] = counts.get(data["cls"], 0) + 1
+    known = {shorten(str(c)): c for c in CLASS_STYLE}
+    fallback = iter(_FALLBACK_STYLES * 10)
+    out = []
+    for curie in sorted(counts, key=lambda c: (_class_rank(c), c)):
+        iri = known.get(curie)
+        color, shape = CLASS_STYLE[iri] if iri is not None else next(fallback)
+        full = URIRef(iri if iri is not None else _expand(curie))
+        out.append(
+            {
+                "id": curie,
+                "label": _texts(labels(graph, full)),
+                "color": color,
+                "shape": shape,
+                "count": counts[curie],
+            }
+        )
+    return out
+
+
+def _expand(curie: str) -> str:
+    from aikg.namespaces import expand
+
+    try:
+        return expand(curie)
+    except KeyError:
+        return curie
+
+
+def render(
+    graph: Graph,
+    net: nx.MultiDiGraph | None = None,
+    *,
+    lang: str = "zh",
+    title: str | None = None,
+    select: str | None = None,
+    source_links: bool = False,
+    subtitle: str | None = None,
+) -> ViewResult:
+    """The HTML page of ``net`` (default: every entity of ``graph``), UTF-8 bytes.
+
+    ``graph`` supplies the details, evidence and sources shown in the side panel; ``select``
+    is the entity selected when the page opens without a ``#IRI``; ``source_links`` shows the
+    mentions / derived-from edges from the start.
+    """
+    from jinja2 import Environment, PackageLoader, select_autoescape
+    from pyvis.network import Network
+
+    if lang not in ("zh", "en"):
+        raise InputError(f"unknown language {lang!r} (use zh or en)")
+    try:  # networkx's layouts need them
+        import numpy  # noqa: F401
+        import scipy  # noqa: F401
+    except ImportError as exc:
+        raise AikgError(f"the graph view needs {exc.name} (pip install numpy scipy)") from None
+    if net is None:
+        net = build_network(graph)
+    facts = _Facts(graph)
+    sizes = node_sizes(net)
+    positions = layout(net, lang=lang, sizes=sizes)
+    simple_degree = dict(nx.Graph(relations(net).to_undirected(as_view=True)).degree())
+    classes = _class_styles(graph, net)
+    style = {c["id"]: c for c in classes}
+    large = net.number_of_edges() > LARGE
+
+    vis = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
+    for node, data in sorted(net.nodes(data=True)):
+        cls = style[data["cls"]]
+        x, y = positions[node]
+        vis.add_node(
+            node,
+            label=_cut(data[f"label_{lang}"]),
+            title=_tooltip(data, lang, cls["label"][lang]),
+            group=data["cls"],
+            shape=cls["shape"],  # pyvis sets a shape on every node: the group's own
+            size=sizes[node],
+            x=x,
+            y=y,
+        )
+    edge_details: dict[str, Any] = {}
+    ordered = sorted(net.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
+    for index, (source, target, _key, data) in enumerate(ordered):
+        edge_id = f"e{index}"
+        prov = bool(data.get("provenance"))
+        options: dict[str, Any] = {
+            "id": edge_id,
+            "title": data[f"label_{lang}"],  # the label is set when shown (graph.js)
+        }
+        if prov:
+            options.update(dashes=True, hidden=not source_links, color="#b9b9b9", width=0.6)
+        vis.add_edge(source, target, **options)
+        via = data.get("via")
+        if via:
+            evidence, docs, notes = facts.of(URIRef(via)), facts.derived(URIRef(via)), []
+        else:
+            evidence, docs, notes = facts.statement(
+                URIRef(source), URIRef(data["property"]), URIRef(target)
+            )
+        edge_details[edge_id] = {
+            "p": data["curie"],
+            "l": {"zh": data["label_zh"], "en": data["label_en"]},
+            "prov": prov,
+            "ev": evidence,
+            "docs": docs,
+            "notes": notes,
+        }
+    vis.options = _vis_options(large)
+    vis.options["groups"] = {c["id"]: {"color": c["color"], "shape": c["shape"]} for c in classes}
+    nodes, edges, _, _, _, options_json = vis.get_network_data()
+
+    details = _details(graph, net, facts, simple_degree)
+    initial = resolve(net, select) if select else None
+    page_title = title or TITLES[lang]
+    data = {
+        "lang": lang,
+        "title": page_title,
+        "subtitle": subtitle,
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options_json),
+        "classes": classes,
+        "details": details,
+        "edgeDetails": edge_details,
+        "sources": facts.sources,
+        "prefixes": {p: str(ns) for p, ns in PREFIXES.items()},
+        "select": initial,
+        "sourceLinks": source_links,
+        "labelChars": LABEL_CHARS,
+        "large": large,
+    }
+    env = Environment(
+        loader=PackageLoader("aikg", "templates"),
+        autoescape=select_autoescape(["html"]),
+        keep_trailing_newline=True,
+    )
+    vis_js, vis_css = _vis_assets()
+    html = env.get_template("graph.html").render(
+        lang="zh-Hans" if lang == "zh" else "en",
+        title=page_title,
+        subtitle=subtitle or "",
+        nodes=len(nodes),
+        edges=len(edges),
+        vis_js=_inline(vis_js, "script"),
+        vis_css=_inline(vis_css, "style"),
+        app_js=_inline(_own_asset("graph.js"), "script"),
+        app_css=_inline(_own_asset("graph.css"), "style"),
+        data_json=_inline(json_for_script(data), "script"),
+    )
+    return ViewResult(html.encode("utf-8"), len(nodes), len(edges))
+
+
+def _tooltip(data: dict[str, Any], lang: str, cls_label: str) -> str:
+    other = "en" if lang == "zh" else "zh"
+    lines = [data[f"name_{lang}"]]
+    if data[f"name_{other}"] != data[f"name_{lang}"]:
+        lines.append(data[f"name_{other}"])
+    lines.append(f"{cls_label} · {data['curie']}")
+    return "\n".join(lines)
+
+
+FONT = (
+    '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
+    '"Microsoft YaHei", system-ui, sans-serif'
+)
+
+
+def _vis_options(large: bool) -> dict[str, Any]:
+    return {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "nodes": {
+            "font": {
+                "face": FONT,
+                "size": 15,
+                "color": "#1b1b1b",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
+            "borderWidth": 1,
+            "borderWidthSelected": 3,
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": "#9aa5b1", "highlight": "#d62728", "hover": "#4a5563"},
+            "font": {
+                "face": FONT,
+                "size": 12,
+                "color": "#3a3a3a",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "horizontal",
+            },
+            "smooth": False if large else {"enabled": True, "type": "curvedCW", "roundness": 0.12},
+            "width": 1,
+            "selectionWidth": 1.5,
+        },
+        "interaction": {
+            "hover": not large,
+            "tooltipDelay": 250,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "navigationButtons": False,
+            "keyboard": False,
+            "multiselect": False,
+        },
+    }
+
+
+# --- what to draw ---------------------------------------------------------------------------
+
+
+def focus_network(
+    net: nx.MultiDiGraph, focus: str, depth: int, source_links: bool = False
+) -> tuple[nx.MultiDiGraph, str]:
+    """The neighbourhood of the entity named ``focus`` (IRI, prefixed name or label)."""
+    if depth < 0:
+        raise InputError("--depth must be 0 or more")
+    iri = resolve(net, focus)
+    return neighbourhood(net, iri, depth, source_links), iri
+
+
+_QUERY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def _query_file(name: str) -> tuple[str, str]:
+    """The text and origin of a saved query, read without the catalog module."""
+    from aikg import paths
+
+    if name.endswith(".rq") or "/" in name:
+        path = Path(name)
+    else:
+        if not _QUERY_NAME.match(name):
+            raise InputError(f"bad query name {name!r} (letters, digits, '-', '_', '.')")
+        path = paths.queries_dir() / f"{name}.rq"
+    if not path.is_file():
+        folder = paths.queries_dir()
+        known = sorted(p.stem for p in folder.glob("*.rq")) if folder.is_dir() else []
+        raise InputError(f"no saved query named {name!r} (saved: {', '.join(known) or 'none'})")
+    return path.read_text(encoding="utf-8"), str(path)
+
+
+def run_query(graph: Graph, name: str, params: dict[str, str] | None = None) -> Graph:
+    """The graph a saved CONSTRUCT or DESCRIBE query (catalog name or ``.rq`` file) returns."""
+    try:
+        from aikg.catalog import find_query
+        from aikg.querying import run_embedded
+        from aikg.results import GraphResult
+    except ImportError:  # the saved-query catalog is not installed: run the file as it is
+        return _run_query_file(graph, name, params)
+    saved = find_query(name)
+    found = run_embedded(saved, params or {}, graph=graph)
+    if not isinstance(found, GraphResult):
+        kind = {"table": "SELECT", "boolean": "ASK"}.get(found.kind, found.kind)
+        raise InputError(
+            f"{saved.origin}: a {kind} query; --query draws a CONSTRUCT or DESCRIBE query"
+        )
+    return found.graph
+
+
+def _run_query_file(graph: Graph, name: str, params: dict[str, str] | None) -> Graph:
+    if params:
+        raise InputError("query parameters need the saved-query catalog (aikg.catalog)")
+    text, origin = _query_file(name)
+    try:
+        result = graph.query(text, initNs=dict(PREFIXES.items()))
+    except Exception as exc:  # rdflib raises many kinds for bad syntax or evaluation
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        raise InputError(f"{origin}: {message}") from None
+    if result.type not in ("CONSTRUCT", "DESCRIBE") or result.graph is None:
+        raise InputError(f"{origin}: a {result.type} query; --query draws CONSTRUCT or DESCRIBE")
+    return result.graph
+
+
+def query_network(
+    graph: Graph, net: nx.MultiDiGraph, name: str, params: dict[str, str] | None = None
+) -> nx.MultiDiGraph:
+    """The entities and relations a saved CONSTRUCT (or DESCRIBE) query returns.
+
+    Nodes are the result's IRIs that are entities of ``graph``; edges are the result's triples
+    between them. Each node keeps its details from the whole graph.
+    """
+    return from_triples(graph, net, run_query(graph, name, params))
+
+
+def from_triples(
+    graph: Graph, net: nx.MultiDiGraph, triples: Iterable[tuple[Any, Any, Any]]
+) -> nx.MultiDiGraph:
+    """The entities of ``net`` that ``triples`` name, joined by the triples between them."""
+    triples = list(triples)
+    named = {str(t) for triple in triples for t in (triple[0], triple[2]) if isinstance(t, URIRef)}
+    out = nx.MultiDiGraph()
+    for node in sorted(named):
+        if node in net:
+            out.add_node(node, **net.nodes[node])
+    for s, p, o in sorted(triples):
+        if str(s) in out and str(o) in out and isinstance(p, URIRef) and p not in (RDF.type,):
+            names = property_labels(graph, p)
+            out.add_edge(
+                str(s),
+                str(o),
+                key=str(p),
+                property=str(p),
+                curie=shorten(str(p)),
+                label_zh=names.zh,
+                label_en=names.en,
+                provenance=p in PROVENANCE,
+            )
+    return out
+
+
+def view(
+    graph: Graph,
+    *,
+    lang: str = "zh",
+    focus: str | None = None,
+    depth: int = 1,
+    query: str | None = None,
+    params: dict[str, str] | None = None,
+    select: str | None = None,
+    source_links: bool = False,
+    title: str | None = None,
+) -> ViewResult:
+    """The page for ``aikg view``: the whole graph, a saved query's result, a neighbourhood."""
+    net = build_network(graph)
+    subtitle_parts: list[str] = []
+    if query:
+        net = query_network(graph, net, query, params)
+        subtitle_parts.append(f"--query {query}")
+    if focus:
+        net, iri = focus_network(net, focus, depth, source_links)
+        select = select or iri
+        subtitle_parts.append(f"--focus {shorten(iri)} --depth {depth}")
+    if select:
+        select = resolve(net, select)
+    return render(
+        graph,
+        net,
+        lang=lang,
+        title=title,
+        select=select,
+        source_links=source_links,
+        subtitle=" ".join(subtitle_parts) or None,
+    )
+
+
+def class_labels(graph: Graph, lang: str) -> dict[str, str]:
+    """Prefixed class name -> the class's label in ``lang``, for every displayed class."""
+    from aikg.stats import displayed_classes
+
+    return {shorten(str(c)): labels(graph, c).get(lang) for c in displayed_classes(graph)}

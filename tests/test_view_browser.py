@@ -1,0 +1,367 @@
+"""The view in a real browser: Debian's headless Chromium, driven by Playwright.
+
+Every request that is not for the page's own file is blocked and counted; so are console
+errors, page errors and dialogs (an ``alert`` that a hostile label managed to run).
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+
+from aikg.namespaces import OA, SCHEMA, shorten
+from aikg.network import labels
+from aikg.stats import entities
+from sample_network import (
+    BOLD,
+    EDGE,
+    EVIL,
+    IMG,
+    LONG,
+    NOTE,
+    ODD_IRI,
+    QUOTE,
+    QUOTES,
+    TITLE,
+    write_hostile,
+)
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(not CHROMIUM.is_file(), reason="no /usr/bin/chromium")
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class Watch:
+    """What a page did that it must not: requests elsewhere, errors, dialogs."""
+
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """``open_page(path, fragment)`` -> (page, watch), the page drawn and ready."""
+    contexts = []
+
+    def opener(path: Path, fragment: str = "", size=(1400, 900)):
+        watch = Watch()
+        context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+        contexts.append(context)
+
+        def route(r) -> None:
+            if r.request.url.startswith("file://"):
+                r.continue_()
+            else:
+                watch.blocked.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: watch.errors.append(str(e)))
+
+        def dialog(d) -> None:
+            watch.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", dialog)
+        page.goto(path.resolve().as_uri() + fragment)
+        wait_until(page, "document.documentElement.dataset.ready === 'true'")
+        return page, watch
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll ``expression`` (page.wait_for_function would need 'unsafe-eval', which the CSP
+    of the page refuses)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        page.wait_for_timeout(25)
+
+
+def settle(page) -> None:
+    wait_until(page, "!window.aikg.isAnimating()")
+
+
+def click_node(page, iri: str) -> None:
+    settle(page)
+    point = page.evaluate("id => window.aikg.clientPosition(id)", iri)
+    page.mouse.click(point["x"], point["y"])
+
+
+@pytest.fixture(scope="module")
+def bundled_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("view") / "graph.html"
+    subprocess.run(
+        [sys.executable, "-m", "aikg", "view", "-o", str(out)], check=True, capture_output=True
+    )
+    return out
+
+
+def quoted_entity(graph: Graph) -> tuple[URIRef, str, URIRef, str]:
+    """An organization with a Chinese label and evidence: (IRI, label, document, quote)."""
+    for entity, classes in entities(graph).items():
+        if SCHEMA.Organization not in classes:
+            continue
+        for anno in sorted(graph.subjects(OA.hasBody, entity)):
+            target = graph.value(anno, OA.hasTarget)
+            text = graph.value(target, OA.hasSource)
+            doc = graph.value(text, SCHEMA.encodesCreativeWork)
+            exact = [
+                graph.value(s, OA.exact)
+                for s in graph.objects(target, OA.hasSelector)
+                if (s, RDF.type, OA.TextQuoteSelector) in graph
+            ]
+            if doc is not None and exact:
+                return entity, labels(graph, entity).zh, doc, str(exact[0])
+    raise AssertionError("the bundled graph has no organization with evidence")
+
+
+def test_bundled_view_offline_complete_and_still(open_page, bundled_page, graph) -> None:
+    page, watch = open_page(bundled_page)
+    count = page.evaluate("window.aikg.nodes.length")
+    drawn = page.evaluate("Object.keys(window.aikg.network.getPositions()).length")
+    assert count == drawn == len(entities(graph))
+    before = page.evaluate("JSON.stringify(window.aikg.network.getPositions())")
+    page.wait_for_timeout(400)
+    after = page.evaluate("JSON.stringify(window.aikg.network.getPositions())")
+    assert before == after  # physics is off: nothing moves by itself
+    assert page.evaluate("window.aikg.network.physics.physicsEnabled") is False
+    assert watch.blocked == [] and watch.errors == [] and watch.dialogs == []
+
+
+def test_search_in_chinese_then_click_shows_the_source(open_page, bundled_page, graph) -> None:
+    iri, label, doc, exact = quoted_entity(graph)
+    page, watch = open_page(bundled_page)
+    page.fill("#search", label)
+    page.wait_for_selector("#results li[data-id]")
+    assert page.get_attribute("#results li[data-id]", "data-id") == str(iri)
+    page.press("#search", "Enter")
+    assert page.evaluate("window.aikg.network.getSelectedNodes()") == [str(iri)]
+    assert page.text_content("#panel-title") == label
+    settle(page)
+    assert page.evaluate("decodeURI(location.hash.slice(1))") == str(iri)
+    # the node is in view, zoomed in
+    point = page.evaluate("id => window.aikg.clientPosition(id)", str(iri))
+    box = page.locator("#network").bounding_box()
+    assert box["x"] <= point["x"] <= box["x"] + box["width"]
+    assert box["y"] <= point["y"] <= box["y"] + box["height"]
+
+    page.click("#close-panel")
+    assert page.is_hidden("#panel")
+    assert page.evaluate("window.aikg.network.getSelectedNodes()") == []
+    click_node(page, str(iri))
+    assert page.evaluate("window.aikg.network.getSelectedNodes()") == [str(iri)]
+    panel = page.inner_text("#panel")
+    assert label in panel
+    assert str(graph.value(doc, SCHEMA.name)) in panel
+    assert labels(graph, graph.value(doc, SCHEMA.publisher)).zh in panel
+    date = graph.value(doc, SCHEMA.datePublished)
+    assert date is None or str(date) in panel
+    assert exact in page.inner_text("#panel blockquote mark")
+    url = graph.value(doc, SCHEMA.url)
+    if url is not None and str(url).startswith(("http://", "https://")):
+        links = page.locator("#panel .source a[target=_blank]")
+        assert links.first.get_attribute("rel") == "noopener noreferrer"
+        hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
+        assert page.evaluate("u => new URL(u).href", str(url)) in hrefs
+    assert watch.blocked == [] and watch.errors == [] and watch.dialogs == []
+
+
+def test_search_in_english_and_switch_language(open_page, bundled_page, graph) -> None:
+    iri, label, _, _ = quoted_entity(graph)
+    english = labels(graph, iri).en
+    page, watch = open_page(bundled_page)
+    page.fill("#search", english.upper())
+    page.press("#search", "Enter")
+    assert page.evaluate("window.aikg.network.getSelectedNodes()") == [str(iri)]
+    page.click(".lang-switch button[data-lang=en]")
+    assert page.text_content("#panel-title") == english
+    assert page.evaluate("id => window.aikg.nodes.get(id).label", str(iri)).rstrip("…") in english
+    assert page.get_attribute("html", "lang") == "en"
+    page.click(".lang-switch button[data-lang=zh]")
+    assert page.text_content("#panel-title") == label
+    assert watch.errors == [] and watch.dialogs == []
+
+
+@pytest.mark.parametrize("form", ["iri", "encoded", "prefixed"])
+def test_deep_link_selects_the_node(open_page, bundled_page, graph, form: str) -> None:
+    iri, label, _, _ = quoted_entity(graph)
+    fragment = {
+        "iri": f"#{iri}",
+        "encoded": "#" + quote(str(iri), safe=""),
+        "prefixed": "#" + shorten(str(iri)),
+    }[form]
+    page, watch = open_page(bundled_page, fragment)
+    assert page.evaluate("window.aikg.network.getSelectedNodes()") == [str(iri)]
+    assert page.is_visible("#panel")
+    assert page.text_content("#panel-title") == label
+    assert watch.blocked == [] and watch.errors == []
+
+
+def test_class_filter_hides_and_search_shows_again(open_page, bundled_page, graph) -> None:
+    iri, _, _, _ = quoted_entity(graph)
+    page, _ = open_page(bundled_page)
+    page.uncheck('#class-list input[data-class="schema:Organization"]')
+    hidden = page.evaluate("window.aikg.nodes.get({filter: n => n.hidden}).map(n => n.id)")
+    organizations = {
+        str(e) for e, classes in entities(graph).items() if SCHEMA.Organization in classes
+    }
+    assert str(iri) in hidden
+    assert set(hidden) <= organizations | {str(e) for e, c in entities(graph).items() if len(c) > 1}
+    page.evaluate("id => window.aikg.select(id)", str(iri))
+    assert page.is_checked('#class-list input[data-class="schema:Organization"]')
+    assert page.evaluate("id => !window.aikg.nodes.get(id).hidden", str(iri))
+
+
+def test_source_links_toggle(open_page, bundled_page) -> None:
+    page, _ = open_page(bundled_page)
+    count = "window.aikg.edges.get({filter: e => !e.hidden}).length"
+    shown = page.evaluate(count)
+    page.check("#toggle-sources")
+    assert page.evaluate(count) > shown
+    page.uncheck("#toggle-sources")
+    assert page.evaluate(count) == shown
+
+
+@pytest.fixture(scope="module")
+def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    data = write_hostile(folder)
+    out = folder / "graph.html"
+    subprocess.run(
+        [
+            sys.executable, "-m", "aikg", "--data", str(data), "view", "-o", str(out),
+            "--title", "<script>alert('title')</script>",
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return out
+
+
+def test_hostile_labels_are_text(open_page, hostile_page: Path) -> None:
+    page, watch = open_page(hostile_page)
+    assert page.title() == "<script>alert('title')</script>"
+    assert page.text_content("#title") == "<script>alert('title')</script>"
+    for iri, label in ((EVIL.org, IMG), (EVIL.tech, QUOTES), (EVIL.doc, TITLE)):
+        page.evaluate("id => window.aikg.select(id)", str(iri))
+        assert page.text_content("#panel-title") == label
+    # the organization's panel: its note, quote, relation name and link, all as text
+    page.evaluate("id => window.aikg.select(id)", str(EVIL.org))
+    panel = page.inner_text("#panel")
+    assert NOTE in panel and EDGE in panel
+    assert QUOTE in page.inner_text("#panel blockquote")
+    assert page.locator("#panel a[href^='javascript']").count() == 0
+    assert page.locator("#panel a[target=_blank]").count() == 0  # the only URL is javascript:
+    # the very long label wraps inside the panel
+    page.evaluate("id => window.aikg.select(id)", str(EVIL.sector))
+    assert page.text_content("#panel-title") == LONG
+    assert page.evaluate(
+        "(() => { const p = document.getElementById('panel'); "
+        "return p.scrollWidth <= p.clientWidth + 1; })()"
+    )
+    # search by a hostile alias
+    page.fill("#search", BOLD)
+    page.wait_for_selector("#results li[data-id]")
+    assert BOLD in page.inner_text("#results")
+    page.press("#search", "Enter")
+    # hover a hostile node (brought to the middle of the view): the tooltip is text
+    page.evaluate("id => window.aikg.select(id)", str(EVIL.org))
+    settle(page)
+    point = page.evaluate("id => window.aikg.clientPosition(id)", str(EVIL.org))
+    page.mouse.move(point["x"] + 1, point["y"] + 1)
+    page.mouse.move(point["x"] + 2, point["y"] + 2)
+    page.wait_for_selector("div.vis-tooltip", state="visible")
+    assert IMG in page.inner_text("div.vis-tooltip")
+    assert page.locator("div.vis-tooltip *:not(br)").count() == 0  # innerText: lines, no tags
+    # an IRI with quotes and an ampersand works as a deep link
+    page.evaluate("id => window.aikg.select(id)", str(ODD_IRI))
+    assert page.text_content("#panel-title") == "奇怪的IRI"
+    # nothing ran: no element was made from the data, no dialog opened
+    assert (
+        page.locator("body img, body iframe, body svg[onload], body b, body u, body i").count() == 0
+    )
+    assert page.evaluate("document.querySelectorAll('script').length") == 3
+    assert watch.dialogs == [] and watch.errors == [] and watch.blocked == []
+
+
+def test_hostile_deep_link_is_text(open_page, hostile_page: Path) -> None:
+    page, watch = open_page(hostile_page, "#" + quote("<img src=x onerror=alert(1)>"))
+    assert page.is_visible("#notice")
+    assert "<img src=x onerror=alert(1)>" in page.text_content("#notice")
+    page.evaluate("h => { location.hash = h; }", "#<svg onload=alert(2)>")
+    page.wait_for_timeout(100)
+    assert "<svg onload=alert(2)>" in page.text_content("#notice")
+    assert page.locator("body img, body svg").count() == 0
+    assert watch.dialogs == [] and watch.errors == []
+
+
+def test_hostile_data_in_the_page_is_json(hostile_page: Path) -> None:
+    html = hostile_page.read_text(encoding="utf-8")
+    start = html.index('id="aikg-data">') + len('id="aikg-data">')
+    data = json.loads(html[start : html.index("</script>", start)])
+    assert data["details"][str(EVIL.org)]["name"]["zh"] == IMG
+    assert "<" not in html[start : html.index("</script>", start)]
+
+
+def test_screenshot(cli, tmp_path: Path) -> None:
+    out, png = tmp_path / "graph.html", tmp_path / "graph.png"
+    result = cli("view", "-o", str(out), "--screenshot", str(png), "--size", "900x700")
+    assert result.returncode == 0, result.stderr
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == (900, 700)
+    assert len(data) > 20_000  # a drawn graph, not a blank page
+
+
+def test_screenshot_without_the_browser_is_one_line(cli, tmp_path: Path) -> None:
+    result = cli(
+        "view", "-o", str(tmp_path / "g.html"), "--screenshot", str(tmp_path / "g.png"),
+        env={"AIKG_CHROMIUM": str(tmp_path / "no-chromium")},
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip()
+        == f"aikg: error: AIKG_CHROMIUM={tmp_path / 'no-chromium'}: no such file"
+    )
+    assert not (tmp_path / "g.png").exists()
+    assert not (tmp_path / "g.html").exists()
