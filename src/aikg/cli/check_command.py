@@ -2,8 +2,135 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+from rich.console import Console
+
+from aikg.cli.state import command, state
+from aikg.errors import EXIT_FINDINGS
+
+if TYPE_CHECKING:
+    from aikg.consistency import CheckReport, Finding
+
+#: Piped output is not cut to 80 columns: a finding's quotes and sources stay readable.
+console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def check(
+    ctx: typer.Context,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Output: a table per finding, or JSON.")
+    ] = Format.table,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Also detail the findings that are consistent within rounding "
+            "(otherwise they are counted and explained in a short section).",
+        ),
+    ] = False,
+) -> None:
+    """Check where sources disagree, beyond rounding. Exit 1 on a conflict, 0 otherwise.
+
+    Compares values of one measure, stated changes and shares with the values they relate.
+
+    Example: aikg check --all
+    """
+    from aikg.consistency import check as run_check
+    from aikg.loading import load_graph
+
+    report = run_check(load_graph(state(ctx).data_or_none))
+    if fmt is Format.json:
+        payload = report.to_json(include_rounding=show_all)
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
+    else:
+        _print_table(report, show_all)
+    if report.has_conflict:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _print_table(report: CheckReport, show_all: bool) -> None:
+    from rich.markup import escape
+
+    from aikg.consistency import ROUNDING
+
+    shown = [f for f in report.findings if show_all or f.severity != ROUNDING]
+    for number, finding in enumerate(shown, 1):
+        _print_finding(number, finding)
+    gaps = report.rounding_gaps
+    if gaps and not show_all:
+        console.print(
+            f"[bold]Rounding-level gaps[/] ({len(gaps)}, consistent; details with --all):"
+        )
+        for finding in gaps:
+            console.print(f"  • {escape(finding.explanation)}")
+        console.print()
+    checked = ", ".join(f"{count} {kind}" for kind, count in report.checked.items())
+    skipped = ""
+    if report.skipped:
+        skipped = f"; {len(report.skipped)} stated figures could not be checked"
+    console.print(f"Comparisons: {checked}{skipped}.", markup=False)
+    colour = "red" if report.has_conflict else "green"
+    console.print(
+        f"[bold {colour}]{len(report.conflicts)} conflicts[/], "
+        f"{len(gaps)} consistent within rounding, {len(report.notes)} notes."
+    )
+
+
+def _print_finding(number: int, finding: Finding) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from aikg.consistency import CONFLICT, NOTE
+    from aikg.namespaces import shorten
+
+    colour = {CONFLICT: "red", NOTE: "yellow"}.get(finding.severity, "green")
+    where = [finding.area_label or shorten(finding.area or "?")]
+    where += [shorten(member) for _, member in finding.breakdown]
+    period = finding.period or "?"
+    if finding.base_period:
+        period = f"{finding.base_period} → {period}"
+    console.print(
+        f"[bold]{number}.[/] [bold {colour}]{finding.severity}[/] · {finding.kind} · "
+        f"{escape(finding.variable_label)} ({escape(shorten(finding.variable))}) · "
+        f"{escape(', '.join(where))} · {escape(period)}"
+    )
+    table = Table(
+        "role", "stated", "reads as", "document", "publisher", "reliability", "quote",
+        show_lines=False, pad_edge=False,
+    )  # fmt: skip
+    for value in finding.values:
+        for source in value.sources:
+            table.add_row(
+                value.role,
+                value.text,
+                value.tolerance,
+                f"{source.title or shorten(source.document)} ({_date(source.date)})",
+                source.publisher_label or "",
+                source.reliability or "",
+                source.quote or "",
+            )
+    console.print(table, markup=False)
+    if finding.reading_note:
+        console.print(f"  reading note: {escape(finding.reading_note)}")
+    console.print(f"  {escape(finding.explanation)}")
+    console.print()
+
+
+def _date(date: str | None) -> str:
+    return "date unknown" if date in (None, "unknown") else str(date)
 
 
 def register(app: typer.Typer) -> None:
     """Add this group's commands to ``app``."""
+    command(app)(check)
