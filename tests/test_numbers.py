@@ -151,6 +151,7 @@ CASES = [
     Case("below 3%", "3", "percent", "%", 1, "less-than", "<"),
     Case("20-odd million", "20000000", None, "", 10**6, "odd", ">"),
     Case("3 percentage points", "3", "percentage_point", "percentage points", 1),
+    Case("141.7-percent", "141.7", "percent", "percent", 1),  # "a 141.7-percent increase"
     Case("0.5 pp", "0.5", "percentage_point", "pp", 1),
     Case("20 per cent", "20", "percent", "per cent", 1),
     Case("3 million person-times", "3000000", "person_time", "person-times", 10**6),

@@ -163,7 +163,7 @@ _COUNTERS = tuple(
 )
 _UNITS = _table(
     {
-        "percent": _words("%|percent|per cent|per-cent"),
+        "percent": _words("%|percent|per cent|per-cent|-percent|-per-cent"),
         "percentage_point": _words(
             "个百分点|個百分點|百分点|百分點|percentage point|percentage points|pp|pps"
         ),

@@ -11,6 +11,7 @@ from aikg import __version__
 from aikg.cli import (
     check_command,
     curate_command,
+    extract_commands,
     graph_commands,
     query_commands,
     view_commands,
@@ -52,7 +53,14 @@ def main(
     ctx.obj = State(data=list(data or []))
 
 
-for group in (graph_commands, query_commands, view_commands, check_command, curate_command):
+for group in (
+    graph_commands,
+    query_commands,
+    view_commands,
+    check_command,
+    curate_command,
+    extract_commands,
+):
     group.register(app)
 
 

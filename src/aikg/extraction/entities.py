@@ -1,0 +1,475 @@
+"""Named entities of a text, linked to the graph's IRIs or drafted as new ones.
+
+Two sources of mentions:
+
+1. the graph's own names: every label and alias of a policy, report, series, initiative,
+   organization, person, product, event, place, technology, sector or concept is looked up in the
+   folded text (so a simplified label finds its traditional spelling, full-width punctuation and
+   any quotation marks match);
+2. patterns for names the graph may not know: titles in 《》 (with an edition 第N次 or a year
+   before them and a version after them), quoted English titles, initiatives in quotes
+   (“人工智能+”行动), government bodies (国家…委员会, …部, English "Ministry of …", "… Center"),
+   events (2024年…宣传周主论坛, "World … Conference"), products (“可灵AI”, DeepSeek), people after a
+   title (总理李强, Premier Li Qiang), the publisher of the front matter, and abbreviations a text
+   defines (以下简称“网安标委”).
+
+A pattern's name is linked when its key (:func:`aikg.extraction.script.name_key`: script-folded,
+Chinese numerals as Arabic, no punctuation) equals the key of a label of the graph; editions,
+years and versions must agree (《框架》2.0版 is not the 1.0 framework). An unlinked name becomes a
+new draft entity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS, SKOS
+
+from aikg.extraction.layout import Layout
+from aikg.extraction.script import fold, has_cjk, name_key
+from aikg.namespaces import BASE
+
+#: Kinds of IRI (``https://w3id.org/aikg/id/{kind}/``) that names are linked to.
+LINKED_KINDS = (
+    "policy", "report", "series", "initiative", "organization", "person", "product", "event",
+    "place", "tech", "sector", "concept", "principle", "risk",
+)  # fmt: skip
+#: Kinds whose mentions the evaluation scores (the named entities of the issue).
+NAMED_KINDS = (
+    "policy",
+    "report",
+    "series",
+    "initiative",
+    "organization",
+    "person",
+    "product",
+    "event",
+)
+#: Kinds whose short names (two characters) are too common to look up as words.
+_COMMON_KINDS = ("tech", "sector", "concept", "principle", "risk")
+
+_ID = re.compile(re.escape(BASE) + r"id/([a-z]+)/")
+
+
+def kind_of(iri: str) -> str | None:
+    match = _ID.match(iri)
+    return match.group(1) if match else None
+
+
+_TITLE = re.compile(
+    r"(?P<pre>第\s*[0-9零〇一二三四五六七八九十百]+\s*次|\d{4}\s*年(?:度)?)?\s*"
+    r"《(?P<name>[^《》\n]{1,60})》"
+    r"(?P<post>\s*(?:[(（]\s*\d+(?:\.\d+)?\s*版\s*[)）]|\d+(?:\.\d+)?\s*版))?"
+)
+_INITIATIVE = re.compile(r'"(?P<name>[^"\n]{1,16})"\s*(?P<head>行动|计划|工程|战略)')
+_ASCII_QUOTES = str.maketrans(dict.fromkeys("“”", '"'))
+_EN_TITLE = re.compile(r'"(?P<name>(?:[A-Z][\w\'-]*\s+){1,10}[A-Z][\w\'-]*)"')
+_CN_ORG = re.compile(
+    r"(?:国务院|中共中央|中央|国家|全国|中国|中华人民共和国)(?:(?![等各的和与及])[\u4e00-\u9fff]|和(?=[\u4e00-\u9fff]{2,8}(?:部|委员会))){0,16}"
+    r"(?:委员会|办公室|管理局|总局|信息中心|应急中心|中心|研究院|研究所|科学院|工程院|协会|学会|联盟"
+    r"|网信办|标委|发展改革委|标准委|电网|集团|公司|银行|部|局|署|委|办)(?![\u4e00-\u9fff]*?(?:宣传周|论坛|大会|会议))"
+)
+_CN_STANDALONE = re.compile(r"国务院|中共中央")
+_CN_MINISTRY = re.compile(
+    r"(?<=[、，,。从由经与及在据和（(\s])[\u4e00-\u9fff]{2,7}部(?![门分署委长])"
+)
+_EN_ORG_HEADS = (
+    "Center|Centre|Ministry|Administration|Agency|Council|Commission|Committee|Office|Bureau"
+    "|Institute|Association|Academy|University|Corporation|Company|Group|Bank|Federation"
+    "|Alliance|Department|Congress"
+)
+_EN_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:(?:of|and|for|on|the)\s+)*[A-Z][\w&'-]*)*")
+_EN_ORG = re.compile(rf"\b(?:{_EN_ORG_HEADS})\b")
+_ACRONYM = re.compile(r"^\s*[(（]\s*(?P<acr>[A-Z][A-Za-z]{1,9})\s*[)）]")
+_CN_EVENT = re.compile(
+    r"(?:\d{4}\s*年?|[第]?[十一二三四五六七八九\d]+\s*届)"
+    r"[\u4e00-\u9fff\d第次]{2,24}?(?:宣传周|论坛|大会|峰会|博览会|展览会|年会|会议|室务会)"
+    r"(?:主论坛|开幕会|全体会议|会议)?"
+    r"|(?:国家|全国|世界|中国)[\u4e00-\u9fff\d第次]{2,20}?(?:宣传周|论坛|大会|峰会|博览会|年会|室务会)"
+    r"(?:主论坛|开幕会|会议)?"
+)
+_EN_EVENT = re.compile(
+    r"\b(?:\d{4}\s+)?(?:[A-Z][a-z]+\s+){1,6}(?:Conference|Forum|Summit|Week|Expo|Congress)\b"
+)
+_PRODUCT_QUOTED = re.compile(
+    r'"(?P<name>[^"\n]{1,12})"\s*(?=(?:[\u4e00-\u9fff]{0,6})(?:机器人|大模型|模型|应用|平台|产品|app|App))'
+    r'|(?:大模型|模型|应用|平台|产品)"(?P<name2>[^"\n]{1,12})"'
+)
+_CAMEL = re.compile(r"\b[A-Z][a-z]+[A-Z][A-Za-z]+\b")
+_TITLES = "总理|国家主席|主席|副主任|主任|副部长|部长|副局长|局长|署长|书记|董事长|总经理|院长"
+_CN_PERSON = re.compile(
+    r"(?P<title>" + "|".join(r"\s?".join(t) for t in _TITLES.split("|")) + r")"
+    r"\s*(?P<name>[\u4e00-\u9fff]{2,3})"
+)
+_CN_REPORT = re.compile(r"(?:作|发布|提交|审议|通过|印发)(?P<name>[\u4e00-\u9fff]{2,8}报告)(?!》)")
+_ENUMERATED = re.compile(
+    r"(?:[一二三四五六七八九十]是|[(（][一二三四五六七八九十][)）])\s*"
+    r'(?P<name>"[^"\n]{1,12}"[\u4e00-\u9fff]{2,6})'
+)
+_NAME_STOP = set("昨在表指说认强提等于的和与、，。是也将已就对向从为今日称")
+#: Common Chinese surnames (simplified): a person's name after a title starts with one.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习怀郑"
+)
+_EN_PERSON = re.compile(
+    r"\b(?:President|Premier|Vice Premier|Minister|Director|Chairman|Spokesperson)\s+"
+    r"(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)"
+)
+_ALIAS = re.compile(
+    r'[(（]\s*(?:以下简称|以下称|下称|简称)\s*["《]?(?P<alias>[^"》)）\n]{1,20})["》]?\s*[)）]'
+)
+
+_POLICY_WORDS = re.compile(
+    r"办法|条例|规定|意见|指南|框架|规划|计划|方案|通知|法$|决定|倡议|纲要|标准|措施|细则"
+    r"|measures|regulations?|guidelines?|framework|plan|opinions|law|provisions|initiative"
+)
+_REPORT_WORDS = re.compile(r"报告|白皮书|蓝皮书|report|white paper")
+_PERIODICAL_WORDS = re.compile(r"杂志|日报|晚报|周刊|报$")
+_DOCTYPES = (
+    ("办法|条例|规定|细则|measures|regulation", "doctype:regulation"),
+    ("意见|opinions", "doctype:opinions"),
+    ("指南|guideline", "doctype:guideline"),
+    ("框架|framework", "doctype:framework"),
+    ("行动计划|行动方案|action plan", "doctype:action-plan"),
+    ("规划|计划|纲要|plan", "doctype:plan"),
+    ("法$|law", "doctype:law"),
+    ("标准|standard", "doctype:standard"),
+)
+
+
+def doctype_of(name: str) -> str | None:
+    folded = fold(name)
+    for words, doctype in _DOCTYPES:
+        if re.search(words, folded):
+            return doctype
+    return None
+
+
+@dataclass
+class EntityMention:
+    start: int
+    end: int
+    name: str  # as written
+    kind: str
+    iri: URIRef | None = None  # linked IRI; None until linked or drafted
+    new: bool = False
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class NewEntity:
+    iri: URIRef
+    kind: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+
+
+class EntityIndex:
+    """Names of the graph's entities, by key and by folded surface form."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.by_key: dict[str, set[URIRef]] = defaultdict(set)
+        self.surfaces: list[tuple[str, URIRef, str]] = []  # (folded surface, iri, kind)
+        self.acronyms: list[tuple[str, URIRef, str]] = []
+        self.numbers: dict[URIRef, set[str]] = defaultdict(set)
+        for predicate in (RDFS.label, SKOS.altLabel):
+            for subject, label in graph.subject_objects(predicate):
+                kind = kind_of(str(subject))
+                if kind not in LINKED_KINDS or not isinstance(label, Literal):
+                    continue
+                assert isinstance(subject, URIRef)
+                text = str(label).strip()
+                if not text or text.startswith(("[to translate]", "[待译]")):
+                    continue
+                key = name_key(text)
+                self.by_key[key].add(subject)
+                self.numbers[subject] |= set(re.findall(r"\d+(?:\.\d+)?", key))
+                surface = fold(text)
+                if re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", text):
+                    self.acronyms.append((text, subject, kind))
+                elif has_cjk(surface):
+                    minimum = 3 if kind in _COMMON_KINDS else 2
+                    if len(surface) >= minimum:
+                        self.surfaces.append((surface, subject, kind))
+                elif len(surface) >= 4 and kind not in _COMMON_KINDS:
+                    self.surfaces.append((surface, subject, kind))
+        self.surfaces.sort(key=lambda item: -len(item[0]))
+
+    def link(self, name: str, extra_years: tuple[str, ...] = ()) -> URIRef | None:
+        """The IRI whose label has the key of ``name`` (editions and versions agreeing)."""
+        key = name_key(name)
+        candidates = [key] + [f"{year}年{key}" for year in extra_years]
+        for candidate in candidates:
+            hits = self.by_key.get(candidate, set())
+            if len(hits) == 1:
+                return next(iter(hits))
+        return None
+
+
+def _overlaps(a: EntityMention, b: EntityMention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _title_kind(name: str) -> str | None:
+    folded = fold(name)
+    if _PERIODICAL_WORDS.search(folded):
+        return "organization"
+    if _REPORT_WORDS.search(folded):
+        return "report"
+    if _POLICY_WORDS.search(folded):
+        return "policy"
+    return None
+
+
+def _candidates(layout: Layout) -> list[EntityMention]:
+    text, folded, visible = layout.text, layout.folded, layout.entity_text
+    found: list[EntityMention] = []
+    lo = layout.body_start
+
+    def add(start: int, end: int, kind: str) -> EntityMention | None:
+        if visible[start:end].strip() != text[start:end].strip() or start >= end:
+            return None
+        mention = EntityMention(start, end, text[start:end], kind)
+        found.append(mention)
+        return mention
+
+    for match in _TITLE.finditer(folded, lo):
+        name = match.group("name")
+        kind = _title_kind(name)
+        if kind is None:
+            continue
+        start = match.start("pre") if match.group("pre") else match.start("name") - 1
+        end = match.end("post") if match.group("post") else match.end("name") + 1
+        if kind == "organization":
+            start, end = match.start("name") - 1, match.end("name") + 1
+        add(start, end, kind)
+    for match in _INITIATIVE.finditer(folded, lo):
+        add(match.start(), match.end(), "initiative")
+    for match in _ENUMERATED.finditer(folded, lo):
+        add(match.start("name"), match.end("name"), "initiative")
+    for match in _CN_REPORT.finditer(folded, lo):
+        add(match.start("name"), match.end("name"), "report")
+    for match in _EN_TITLE.finditer(text.translate(_ASCII_QUOTES), lo):
+        kind = _title_kind(match.group("name"))
+        if kind:
+            add(match.start(), match.end(), kind)
+    for pattern in (_CN_ORG, _CN_MINISTRY, _CN_STANDALONE):
+        for match in pattern.finditer(folded, lo):
+            name = match.group()
+            if (
+                re.search(r"[等的各和其]部$|各|等|部门|部分", name)
+                or folded[match.end() : match.end() + 1] in "门分"
+            ):
+                continue
+            add(match.start(), match.end(), "organization")
+    for match in _EN_NAME.finditer(text, lo):
+        if _EN_ORG.search(match.group()):
+            name = re.sub(r"^(?:The|According to|In|By)\s+", "", match.group())
+            start = match.end() - len(name)
+            mention = add(start, match.end(), "organization")
+            acronym = _ACRONYM.match(text, match.end())
+            if mention and acronym:
+                mention.aliases.append(acronym.group("acr"))
+    for pattern in (_CN_EVENT, _EN_EVENT):
+        source = folded if pattern is _CN_EVENT else text
+        for match in pattern.finditer(source, lo):
+            date = re.match(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", match.group())
+            add(match.start() + (date.end() if date else 0), match.end(), "event")
+    for match in _PRODUCT_QUOTED.finditer(folded, lo):
+        group = "name" if match.group("name") else "name2"
+        add(match.start(group) - 1, match.end(group) + 1, "product")
+    for match in _CAMEL.finditer(text, lo):
+        add(match.start(), match.end(), "product")
+    for match in _CN_PERSON.finditer(folded, lo):
+        name = match.group("name")
+        if len(name) == 3 and name[2] in _NAME_STOP:
+            name = name[:2]
+        if name[1] in _NAME_STOP or name[0] not in _SURNAMES:
+            continue
+        add(match.start("name"), match.start("name") + len(name), "person")
+    for match in _EN_PERSON.finditer(text, lo):
+        add(match.start("name"), match.end("name"), "person")
+    for match in _ALIAS.finditer(folded, lo):
+        before = [m for m in found if 0 <= match.start() - m.end <= 2]
+        if before:
+            before[-1].aliases.append(text[match.start("alias") : match.end("alias")])
+    return found
+
+
+def _publisher(layout: Layout) -> EntityMention | None:
+    """The publisher named in the front matter (``publisher:`` or ``source:``)."""
+    for key in ("publisher", "source"):
+        match = re.search(rf"^{key}:[ \t]*(.+)$", layout.text[: layout.body_start], re.MULTILINE)
+        if match:
+            value = match.group(1)
+            name = re.split(r"\s*[(（,，]", value, maxsplit=1)[0].strip()
+            if not name:
+                return None
+            start = match.start(1) + value.index(name)
+            mention = EntityMention(start, start + len(name), name, "organization")
+            inside = re.search(r"[(（]([^)）]+)[)）]", value)
+            if inside:
+                mention.aliases.append(inside.group(1).split(",")[0].strip())
+            return mention
+    return None
+
+
+_SHORT_TITLE = re.compile(r"《(?P<name>[^《》]{1,4})》\s*(?P<version>\d+(?:\.\d+)?)?")
+
+
+def _short_title(candidate: EntityMention, before: list[EntityMention]) -> EntityMention | None:
+    """The full title that a short one (《框架》, 《意见》2.0版) abbreviates, if any came before."""
+    name = re.sub(r"^(?:\d{4}\s*年|第\s*\d+\s*次)", "", fold(candidate.name))
+    match = _SHORT_TITLE.fullmatch(name.replace("版", ""))
+    if not match:
+        return None
+    short, version = match.group("name"), match.group("version")
+    fuller = [
+        m
+        for m in before
+        if m.kind in ("policy", "report", "initiative")
+        and short in fold(m.name)
+        and len(name_key(m.name)) > len(short)
+    ]
+    if version:
+        fuller = [m for m in fuller if version.replace(".", "") in name_key(m.name)]
+    return fuller[-1] if fuller else None
+
+
+def find_entities(layout: Layout, index: EntityIndex, doc_year: int | None) -> list[EntityMention]:
+    """Mentions of named entities in ``layout``, each linked to an IRI or marked new."""
+    mentions: list[EntityMention] = []
+    folded, visible = layout.folded, layout.entity_text
+    # 1. names the graph knows, longest first, one span never read twice
+    taken: list[tuple[int, int, str]] = []
+    for surface, iri, kind in index.surfaces:
+        start = folded.find(surface, layout.body_start)
+        while start != -1:
+            end = start + len(surface)
+            clear = visible[start:end] == layout.text[start:end]
+            ascii_ok = has_cjk(surface) or (
+                not folded[start - 1 : start].isalnum() and not folded[end : end + 1].isalnum()
+            )
+            if (
+                clear
+                and ascii_ok
+                and not any(
+                    a < end and start < b and (k == kind or not (a <= start and end <= b))
+                    for a, b, k in taken
+                )
+            ):
+                mentions.append(EntityMention(start, end, layout.text[start:end], kind, iri))
+                taken.append((start, end, kind))
+            start = folded.find(surface, end)
+    for acronym, iri, kind in index.acronyms:
+        for match in re.finditer(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", visible):
+            if match.start() >= layout.body_start and not any(
+                a < match.end() and match.start() < b for a, b, _ in taken
+            ):
+                mentions.append(EntityMention(match.start(), match.end(), acronym, kind, iri))
+                taken.append((match.start(), match.end(), kind))
+    # 2. names found by patterns: linked by key, else new
+    years = (str(doc_year),) if doc_year else ()
+    aliases: dict[str, EntityMention] = {}
+    candidates = _candidates(layout)
+    publisher = _publisher(layout)
+    if publisher:
+        candidates.insert(0, publisher)
+        surface = fold(publisher.name)
+        at = folded.find(surface, layout.body_start)
+        if at != -1 and visible[at : at + len(surface)] == layout.text[at : at + len(surface)]:
+            publisher.aliases.append(publisher.name)  # later uses link to it (step 3)
+    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[EntityMention] = []
+    for candidate in candidates:
+        if any(
+            _overlaps(candidate, k) and k.end - k.start >= candidate.end - candidate.start
+            for k in kept
+            if k.kind == candidate.kind
+        ):
+            continue
+        kept = [k for k in kept if not (k.kind == candidate.kind and _overlaps(candidate, k))]
+        kept.append(candidate)
+    known_spans = list(mentions)
+    done: list[EntityMention] = []
+    for candidate in kept:
+        if any(
+            m.kind == candidate.kind and m.start <= candidate.start and candidate.end <= m.end
+            for m in known_spans
+        ):
+            continue
+        key = name_key(candidate.name)
+        earlier = sorted(
+            (m for m in known_spans + done if m.end <= candidate.start), key=lambda m: m.start
+        )
+        short = _short_title(candidate, earlier)
+        if short is not None:
+            candidate.iri, candidate.new = short.iri, short.new
+        elif key in aliases:
+            candidate.iri, candidate.new = aliases[key].iri, aliases[key].new
+        else:
+            iri = index.link(candidate.name, years if candidate.kind == "report" else ())
+            for alias in candidate.aliases:
+                iri = iri or index.link(alias)
+            if (
+                iri is not None
+                and kind_of(str(iri)) != candidate.kind
+                and kind_of(str(iri)) not in NAMED_KINDS
+            ):
+                iri = None
+            candidate.iri, candidate.new = iri, iri is None
+        done.append(candidate)
+        if short is None:
+            aliases.setdefault(key, candidate)
+        for alias in candidate.aliases:
+            aliases.setdefault(name_key(alias), candidate)
+        # a known name wholly inside a longer name of the same kind is part of that name
+        mentions = [
+            m
+            for m in mentions
+            if (candidate.new and candidate.kind == "event")
+            or not (
+                m.kind == candidate.kind
+                and candidate.start <= m.start
+                and m.end <= candidate.end
+                and (m.start, m.end) != (candidate.start, candidate.end)
+            )
+        ]
+        if not any((m.start, m.end) == (candidate.start, candidate.end) for m in mentions):
+            mentions.append(candidate)
+    # 3. later uses of an alias the text defined (网安标委, 《框架》)
+    for key, owner in aliases.items():
+        if len(key) < 2:
+            continue
+        for alias in [owner.name, *owner.aliases]:
+            surface = fold(alias)
+            start = folded.find(surface, layout.body_start)
+            while start != -1:
+                end = start + len(surface)
+                if not any(m.start < end and start < m.end for m in mentions):
+                    mention = EntityMention(
+                        start, end, layout.text[start:end], owner.kind, owner.iri, owner.new
+                    )
+                    mentions.append(mention)
+                start = folded.find(surface, end)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def draft_iri(kind: str, name: str) -> URIRef:
+    """A new draft IRI for an entity named ``name``: ``{kind}:draft-{slug}-{hash}``."""
+    from aikg.namespaces import ID
+
+    key = name_key(name)
+    words = re.findall(r"[a-z0-9]+", key) if not has_cjk(key) else []
+    digest = hashlib.sha1(f"{kind}|{key}".encode()).hexdigest()[:8]
+    slug = "-".join(words[:6])
+    return ID[kind][f"draft-{slug}-{digest}" if slug else f"draft-{digest}"]

@@ -1,0 +1,679 @@
+"""``extract``: draft the facts of one document as a curation sheet and its compiled graph.
+
+The sheet (the format of ``curation/*.yaml``) is the reviewable form of the draft; the graph is
+what :func:`aikg.curation.compile_document` makes of it, so a draft carries its evidence exactly
+like curated facts and a reviewed sheet merges through ``aikg curate``.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS, SKOS
+
+from aikg.errors import InputError
+from aikg.extraction.anchor import anchor
+from aikg.extraction.entities import (
+    EntityIndex,
+    EntityMention,
+    doctype_of,
+    draft_iri,
+    find_entities,
+    kind_of,
+)
+from aikg.extraction.layout import Layout, analyse
+from aikg.extraction.periods import TimeExpr, find_times
+from aikg.extraction.quantities import Mention, find_quantities, is_person_subject
+from aikg.extraction.script import fold, has_cjk, to_simplified
+from aikg.extraction.units import unit_curie, unit_iri, unit_kind
+from aikg.extraction.variables import VariableIndex, clean_subject, is_change
+from aikg.namespaces import AIKG, ID, shorten
+from aikg.sources import SourceText, read_source
+
+#: Classes of new draft entities, by IRI kind.
+_CLASSES = {
+    "policy": "schema:Legislation",
+    "report": "schema:Report",
+    "series": "schema:CreativeWorkSeries",
+    "initiative": "aikg:Initiative",
+    "organization": "schema:Organization",
+    "person": "schema:Person",
+    "product": "schema:Product",
+    "event": "schema:Event",
+}
+_DRAFT = {"aikg:draft": {"value": "true", "type": "xsd:boolean"}}
+_ESTIMATE = re.compile(r"expected|forecast|projected|estimated|预计|预期|有望|估计")
+_WORLD = re.compile(r"全球|全世界|worldwide|globally|around the world")
+_SHARE = re.compile(
+    r"占(?P<base>[^，,；;。]{1,16}?)(?:的)?(?:比重|比例|份额)?\s*(?:达到|达|为)?\s*$"
+)
+_CHANGE_WORDS = {"percent": "增长率", "percentage_point": "变化（百分点）"}
+_PLAIN_UNITS = {
+    "yuan", "percent", "%", "dollars", "u.s. dollars", "us dollars", "days", "years", "months",
+    "times", "fold", "percentage points", "rmb", "cny", "usd", "",
+}  # fmt: skip
+_AFTER_STOP = re.compile(r"[，,；;。.!?]|\s(?:in|by|as|last|this|from|to|on|at|with|while|and)\s")
+
+
+@dataclass
+class Meta:
+    """Document facts given on the command line for texts without front matter."""
+
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    reliability: str = "reliability:repost"
+
+
+@dataclass
+class Fact:
+    """One drafted observation or target, for summaries and the diff."""
+
+    id: str
+    kind: str  # "observation" or "target"
+    value_text: str
+    variable: str
+    variable_new: bool
+    period: str | None
+    year: str | None
+
+
+@dataclass
+class Draft:
+    path: Path
+    source: SourceText
+    sheet: dict[str, Any]
+    graph: Graph
+    facts: list[Fact] = field(default_factory=list)
+    entities: list[tuple[str, str, bool]] = field(default_factory=list)  # (iri, name, new)
+
+    def sheet_yaml(self) -> str:
+        header = (
+            f"# Draft curation sheet made by `aikg extract` from {self.path.name}.\n"
+            "# Review every entry against the source, then: move `draft_entities` into\n"
+            "# curation/entities.yaml (renaming draft IRIs and removing aikg:draft), move this\n"
+            "# sheet into curation/, and run `aikg curate && aikg validate && aikg check`.\n"
+        )
+        return header + yaml.dump(
+            self.sheet,
+            Dumper=_NoAliases,
+            allow_unicode=True,
+            sort_keys=False,
+            width=100,
+            default_flow_style=None,
+        )
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Writes repeated values in full: a reviewer edits each entry on its own."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _document_date(source: SourceText, meta: Meta) -> date:
+    for text in (meta.date, source.front_matter.get("date")):
+        if text and text != "unknown":
+            try:
+                return date.fromisoformat(text[:10])
+            except ValueError:
+                raise InputError(f"{source.path}: date {text!r} is not YYYY-MM-DD") from None
+    found = re.match(r"(\d{4}-\d{2}-\d{2})", source.path.name)
+    if found:
+        return date.fromisoformat(found.group(1))
+    raise InputError(f"{source.path}: no date in front matter or file name; give --date")
+
+
+def _language(text: str) -> str:
+    cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if len(cjk) < 20:
+        return "en"
+    changed = sum(1 for a, b in zip(text, to_simplified(text), strict=True) if a != b)
+    return "zh-hant" if changed > len(cjk) * 0.03 else "zh-hans"
+
+
+def _slug(path: Path) -> str:
+    stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return stem or "document"
+
+
+class _Builder:
+    """Collects the sheet's entries for one document."""
+
+    def __init__(self, layout: Layout, source: SourceText, known: Graph, doc_date: date) -> None:
+        self.layout, self.source, self.known, self.date = layout, source, known, doc_date
+        self.entities: dict[str, dict[str, Any]] = {}
+        self.variables = VariableIndex(known, unit_kind)
+        self.extra_mentions: dict[str, dict[str, Any]] = {}
+
+    # -- new entities ------------------------------------------------------------------------
+
+    def _labels(self, name: str) -> dict[str, Any]:
+        if has_cjk(name):
+            simplified = to_simplified(name)
+            labels: dict[str, Any] = {"zh": simplified, "en": f"[to translate] {simplified}"}
+            if simplified != name:
+                labels["zh-hant"] = name
+            return labels
+        return {"zh": f"[待译] {name}", "en": name}
+
+    def new_entity(self, iri: URIRef, kind: str, name: str, aliases: list[str]) -> str:
+        curie = shorten(str(iri))
+        if curie in self.entities:
+            return curie
+        entry: dict[str, Any] = {"id": curie, "a": [_CLASSES[kind]], "label": self._labels(name)}
+        alts = [a for a in aliases if a and a != name and not re.search(r"\s{2,}|/", a)]
+        if alts:
+            entry["alt"] = {("zh" if has_cjk(a) else "en"): a for a in alts[:1]}
+        props: dict[str, Any] = dict(_DRAFT)
+        if kind == "policy":
+            doctype = doctype_of(name)
+            unstated = ["schema:legislationPassedBy", "schema:legislationDate"]
+            if doctype:
+                props["schema:legislationType"] = doctype
+            else:
+                unstated.append("schema:legislationType")
+            entry["unstated"] = unstated
+            entry["note"] = {
+                "en": "Drafted by aikg extract: issuer, date and type are not drafted; fill them "
+                "in from the sources or keep the unstated markers."
+            }
+        entry["props"] = props
+        self.entities[curie] = entry
+        return curie
+
+    def new_variable(self, iri: URIRef, label: str) -> str:
+        curie = shorten(str(iri))
+        if curie not in self.entities:
+            self.entities[curie] = {
+                "id": curie,
+                "a": ["schema:StatisticalVariable"],
+                "label": self._labels(label),
+                "props": dict(_DRAFT),
+            }
+        return curie
+
+    def age_code(self, low: int | None, high: int | None) -> str:
+        notation = f"{'' if low is None else low}-{'' if high is None else high}"
+        for code in self.known.subjects(SKOS.notation, Literal(notation)):
+            if kind_of(str(code)) == "age":
+                return shorten(str(code))
+        curie = f"age:draft-{notation.strip('-') or 'any'}{'-plus' if high is None else ''}"
+        if curie not in self.entities:
+            if high is None:
+                labels = {"zh": f"{low}岁及以上", "en": f"aged {low} and above"}
+            elif low is None:
+                labels = {"zh": f"{high}岁及以下", "en": f"aged {high} and under"}
+            else:
+                labels = {"zh": f"{low}~{high}岁", "en": f"aged {low}-{high}"}
+            props: dict[str, Any] = {"skos:notation": notation, **_DRAFT}
+            for key, value in (("schema:minValue", low), ("schema:maxValue", high)):
+                if value is not None:
+                    props[key] = {"value": str(value), "type": "xsd:integer"}
+            self.entities[curie] = {
+                "id": curie,
+                "a": ["aikg:AgeGroup"],
+                "label": labels,
+                "props": props,
+            }
+        return curie
+
+
+def _time_for(
+    layout: Layout, times: list[TimeExpr], mention: Mention
+) -> tuple[TimeExpr | None, bool]:
+    """The time expression that dates ``mention``, and whether it is carried from before."""
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    clause = layout.clause_bounds(mention.start)
+    inside = [t for t in times if sentence.start <= t.start < sentence.end]
+    in_clause = [t for t in inside if clause[0] <= t.start < clause[1]]
+    before = [t for t in in_clause if t.end <= mention.start]
+    if before:
+        return before[-1], False
+    if in_clause:
+        return in_clause[0], False
+    before = [t for t in inside if t.end <= mention.start]
+    if before:
+        return before[-1], False
+    after = [t for t in inside if t.start >= mention.end]
+    if after and not has_cjk(layout.text[sentence.start : sentence.end]):
+        return after[0], False
+    line = layout.lines[sentence.line]
+    earlier = [t for t in times if line.start <= t.start < sentence.start]
+    if earlier:
+        return earlier[-1], True
+    return None, False
+
+
+def _subject(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple[str, str]:
+    """(subject phrase, raw text of the clause before the number)."""
+    text = layout.text
+    lo, hi = layout.clause_bounds(mention.start)
+    for t in times:
+        if lo <= t.start and t.end <= mention.start:
+            lo = max(lo, t.end)
+    raw = text[lo : mention.start]
+    if mention.age:
+        raw = raw.replace(text[mention.age.start : mention.age.end], " ")
+    unit_text = mention.quantity.unit_text
+    english = not has_cjk(raw + unit_text)
+    if english and len(unit_text.split()) >= 1 and unit_text.lower() not in _PLAIN_UNITS:
+        return clean_subject(unit_text), raw
+    following = re.match(
+        r"\s+((?:[A-Za-z-]+\s+){0,2}?(?:growth|increase|rate|share|decline))\b",
+        text[mention.end : hi],
+        re.IGNORECASE,
+    )
+    if english and following:
+        return following.group(1).lower(), raw
+    subject = clean_subject(raw)
+    if english:
+        subject = " ".join(subject.split()[-6:])
+    if not re.search(r"[\w\u4e00-\u9fff]", subject):
+        subject = ""
+    if not subject:
+        tail = text[mention.end : hi]
+        stop = _AFTER_STOP.search(tail)
+        tail = tail[: stop.start()] if stop else tail
+        tail = re.sub(r"^\s*(?:表示|自己|的)+", "", tail)
+        subject = clean_subject(re.sub(r"^(?:表示自己|表示)", "", tail))
+    if not subject and mention.quantity.unit_text:
+        subject = mention.quantity.unit_text
+    return subject[:40], raw
+
+
+def extract(
+    path: Path,
+    known: Graph,
+    *,
+    shared: Path | None = None,
+    meta: Meta | None = None,
+) -> Draft:
+    """Draft the facts of the document at ``path`` against the ``known`` graph."""
+    meta = meta or Meta()
+    source = read_source(path)
+    layout = analyse(source.text)
+    doc_date = _document_date(source, meta)
+    language = _language(source.text[layout.body_start :])
+    builder = _Builder(layout, source, known, doc_date)
+    slug = _slug(path)
+    key = "draft-" + slug[:40]
+
+    times = [
+        t
+        for t in find_times(layout.folded, doc_date, layout.body_start, original=layout.text)
+        if not layout.fact_text[t.start].isspace()
+    ]
+    mentions = find_quantities(layout, [(t.start, t.end) for t in times])
+    mentions = _drop_headline_repeats(layout, mentions)
+    index = EntityIndex(known)
+    entity_mentions = find_entities(layout, index, doc_date.year)
+
+    # -- the document and its publisher --------------------------------------------------------
+    publisher_curie = _publisher(builder, layout, entity_mentions, meta)
+    try:
+        relative = str(path.resolve().relative_to(shared.resolve())) if shared else str(path)
+    except ValueError:
+        relative = str(path.resolve())
+    title = meta.title or source.front_matter.get("title", "").strip().strip('"')
+    doc_spec: dict[str, Any] = {
+        "id": f"doc:{key}",
+        "key": key,
+        "path": relative,
+        "a": ["schema:Article"],
+        "language": language,
+        "publisher": publisher_curie,
+        "reliability": meta.reliability,
+    }
+    from aikg.curation.compile import UNTITLED
+
+    shown = title if title and not title.startswith(UNTITLED) else _first_line(layout)
+    lang_key = "en" if language == "en" else language.replace("zh-hans", "zh")
+    labels = {lang_key: shown}
+    if language == "en":
+        labels["zh"] = f"[待译] {shown}"
+    else:
+        labels["en"] = f"[to translate] {to_simplified(shown)}"
+    doc_spec["label"] = labels
+    doc_spec["evidence"] = _document_evidence(layout, title)
+    props: dict[str, Any] = dict(_DRAFT)
+    if not source.front_matter:
+        if meta.url:
+            props["schema:url"] = {"value": meta.url, "type": "xsd:anyURI"}
+        if meta.date:
+            props["schema:datePublished"] = {"value": doc_date.isoformat(), "type": "xsd:date"}
+        if title:
+            props["schema:name"] = {
+                "value": title,
+                "lang": language[:2] if language == "en" else language,
+            }
+    doc_spec["props"] = props
+    policies = [
+        m
+        for m in entity_mentions
+        if (m.kind == "policy" and m.iri is not None) or m.kind == "policy"
+    ]
+
+    # -- entities --------------------------------------------------------------------------
+    mention_specs: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    draft = Draft(path, source, {}, Graph())
+    in_body = sorted(entity_mentions, key=lambda m: (m.start < layout.body_start, m.start))
+    for mention in in_body:
+        if mention.iri is None:
+            mention.iri = draft_iri(mention.kind, mention.name)
+        if mention.new:
+            curie = builder.new_entity(mention.iri, mention.kind, mention.name, mention.aliases)
+        else:
+            curie = shorten(str(mention.iri))
+        if curie in seen:
+            continue
+        seen.add(curie)
+        spec = {"id": curie, **anchor(source.text, mention.start, mention.end)}
+        mention_specs.append(spec)
+        draft.entities.append((str(mention.iri), mention.name, mention.new))
+
+    # -- observations and targets ------------------------------------------------------------
+    observations: list[dict[str, Any]] = []
+    targets: list[dict[str, Any]] = []
+    previous: dict[int, tuple[int, str]] = {}  # sentence start -> (end, subject) of last number
+    for number, mention in enumerate(mentions, 1):
+        spec, fact = _fact(
+            builder, layout, mention, times, previous, policies, key, number, doc_date
+        )
+        if spec is None:
+            continue
+        (targets if fact.kind == "target" else observations).append(spec)
+        draft.facts.append(fact)
+
+    mention_specs += builder.extra_mentions.values()
+    sheet: dict[str, Any] = {"document": doc_spec, "mentions": mention_specs}
+    if observations:
+        sheet["observations"] = observations
+    if targets:
+        sheet["targets"] = targets
+    sheet["draft_entities"] = list(builder.entities.values())
+    draft.sheet = sheet
+    draft.graph = compile_draft(sheet, source, known, shared)
+    if meta.date and not source.front_matter:
+        draft.graph.remove((ID["doc"][key], AIKG.dateUnknown, None))
+    return draft
+
+
+def _first_line(layout: Layout) -> str:
+    for line in layout.lines:
+        if not line.boilerplate and line.text.strip():
+            return line.text.strip()[:80]
+    return "untitled"
+
+
+def _document_evidence(layout: Layout, title: str) -> dict[str, str]:
+    text = layout.text
+    if title:
+        start = text.find(title, 0, layout.body_start or None)
+        if start == -1:
+            start = text.find(title)
+        if start != -1:
+            return anchor(text, start, start + len(title))
+    first = next((line for line in layout.lines if line.text.strip()), None)
+    if first is None:
+        raise InputError(f"{layout.text[:20]!r}: the document has no text")
+    stripped = first.text.strip()
+    start = first.start + first.text.index(stripped)
+    return anchor(text, start, start + min(len(stripped), 40))
+
+
+def _publisher(builder: _Builder, layout: Layout, mentions: list[EntityMention], meta: Meta) -> str:
+    front = [m for m in mentions if m.start < layout.body_start and m.kind == "organization"]
+    if front:
+        mention = front[0]
+        if mention.iri is None:
+            mention.iri = draft_iri("organization", mention.name)
+        if mention.new:
+            return builder.new_entity(mention.iri, "organization", mention.name, mention.aliases)
+        return shorten(str(mention.iri))
+    name = meta.publisher or "unknown publisher"
+    iri = EntityIndex(builder.known).link(name) if meta.publisher else None
+    if iri is not None:
+        return shorten(str(iri))
+    curie = builder.new_entity(draft_iri("organization", name), "organization", name, [])
+    at = layout.text.find(name) if meta.publisher else -1
+    if at != -1:
+        evidence = anchor(layout.text, at, at + len(name))
+    else:
+        builder.entities[curie]["note"] = {
+            "en": "The publisher as given on the command line (--publisher); the text does not "
+            "name it, so its evidence is the document's first line."
+        }
+        evidence = _document_evidence(layout, "")
+    builder.extra_mentions.setdefault(curie, {"id": curie, **evidence})
+    return curie
+
+
+def _drop_headline_repeats(layout: Layout, mentions: list[Mention]) -> list[Mention]:
+    """A headline's number that the body states again is the body's statement."""
+    body = [m for m in mentions if not (layout.line_of(m.start) or _NO_LINE).headline]
+    kept = []
+    for mention in mentions:
+        line = layout.line_of(mention.start)
+        if (
+            line is not None
+            and line.headline
+            and any(b.value == mention.value and b.unit == mention.unit for b in body)
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+class _NoLine:
+    headline = False
+
+
+_NO_LINE = _NoLine()
+
+
+def _fact(
+    builder: _Builder,
+    layout: Layout,
+    mention: Mention,
+    times: list[TimeExpr],
+    previous: dict[int, tuple[int, str]],
+    policies: list[EntityMention],
+    key: str,
+    number: int,
+    doc_date: date,
+) -> tuple[dict[str, Any] | None, Fact]:
+    text = layout.text
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    subject, raw = _subject(layout, mention, times)
+    sentence_text = text[sentence.start : sentence.end]
+    share = _SHARE.search(raw)
+    kind = mention.unit
+    if kind is None:
+        context = subject + " " + sentence_text
+        kind = "person" if is_person_subject(subject or context) else "count"
+    ukind = unit_kind(unit_iri(kind))
+    prior = previous.get(sentence.start)
+    label = subject
+    change = is_change(raw) or (
+        is_change(text[mention.end : mention.end + 12]) and not has_cjk(sentence_text)
+    )
+    if change and prior and "分别" not in raw:
+        base = prior[1]
+        if has_cjk(base):
+            label = base + _CHANGE_WORDS.get(kind, "增加量")
+        else:
+            label = f"{'growth' if kind == 'percent' else 'change'} of {base}"
+    respectively = _respectively(layout, mention, raw)
+    if respectively:
+        label = respectively + (_CHANGE_WORDS.get(kind, "增加量") if change else "")
+    denominator = None
+    if share:
+        base_phrase = share.group("base").strip()
+        denominator_iri = builder.variables.match(base_phrase, "count", any_unit=True)
+        denominator = shorten(str(denominator_iri)) if denominator_iri else None
+        owner = clean_subject(raw[: share.start()]) or (prior[1] if prior else "")
+        label = f"{owner}占{base_phrase}的比例" if owner else f"占{base_phrase}的比例"
+    if not label:
+        label = prior[1] if prior else (mention.quantity.unit_text or "value")
+    previous[sentence.start] = (
+        mention.end,
+        subject if subject and not change else (prior[1] if prior else subject),
+    )
+
+    var_iri = builder.variables.match(label, ukind)
+    variable_new = var_iri is None
+    if var_iri is None:
+        new = builder.variables.draft(label, ukind, ID["var"])
+        variable = builder.new_variable(new.iri, label)
+    else:
+        variable = shorten(str(var_iri))
+
+    time, carried = _time_for(layout, times, mention)
+    quote_start = mention.start
+    clause_lo = layout.clause_bounds(mention.start)[0]
+    subject_at = text.rfind(subject, clause_lo, mention.start) if subject else -1
+    if subject_at != -1 and mention.start - subject_at <= 20:
+        quote_start = subject_at
+    spec: dict[str, Any] = {"id": f"{'target' if time and time.is_goal else 'obs'}:{key}-{number}"}
+    spec["var"] = variable
+    spec.update(anchor(text, quote_start, mention.end))
+    if variable_new and variable not in builder.extra_mentions:
+        builder.extra_mentions[variable] = {
+            "id": variable,
+            **anchor(text, quote_start, mention.end),
+        }
+    spec["value_text"] = mention.value_text
+    if mention.unit is None or kind in ("rank", "per_10k_workers"):
+        spec["unit"] = unit_curie(kind)
+    if mention.qualifier:
+        spec["qualifier"] = mention.qualifier
+    readings_en: list[str] = []
+    readings_zh: list[str] = []
+    if mention.qualifier_reading:
+        readings_en.append(mention.qualifier_reading[0])
+        readings_zh.append(mention.qualifier_reading[1])
+    if mention.age:
+        spec["age"] = builder.age_code(mention.age.low, mention.age.high)
+    if denominator:
+        spec["denominator"] = denominator
+    area = "place:world" if _WORLD.search(raw) and kind != "rank" else "place:CN"
+    if mention.goal_only and not (time is not None and time.is_goal):
+        return None, Fact("", "", "", "", False, None, None)
+    if time is not None and time.is_goal:
+        year = str(time.goal_year)
+        spec["year"] = year
+        spec["policy"] = _policy_for(builder, layout, mention, policies)
+        spec["area"] = area
+        readings_en.append(time.reading_en)
+        readings_zh.append(time.reading_zh)
+        fact = Fact(spec["id"], "target", mention.value_text, variable, variable_new, None, year)
+    else:
+        if time is None:
+            period = f"../{doc_date.isoformat()}"
+            readings_en.append(
+                f"No date is stated for this figure; open up to the document date {doc_date}."
+            )
+            readings_zh.append(f"原文未说明该数据的日期；记为截至文件日期{doc_date}。")
+        else:
+            period = time.iso or f"../{doc_date.isoformat()}"
+            readings_en.append(
+                time.reading_en + (" (stated earlier in the paragraph)" if carried else "")
+            )
+            readings_zh.append(time.reading_zh + ("（见同段前文）" if carried else ""))
+        spec["period"] = period
+        spec["area"] = area
+        if _ESTIMATE.search(fold(sentence_text)):
+            spec["props"] = {"sdmx-attribute:obsStatus": "sdmx-code:obsStatus-E"}
+            readings_en.append("The source states an expected or estimated value.")
+            readings_zh.append("来源称该值为预计或估计值。")
+        fact = Fact(
+            spec["id"], "observation", mention.value_text, variable, variable_new, period, None
+        )
+    spec["reading"] = {"en": " ".join(readings_en), "zh": "".join(readings_zh)}
+    if mention.qualifier and not mention.qualifier_reading:
+        spec.pop("qualifier")
+    return spec, fact
+
+
+def _respectively(layout: Layout, mention: Mention, raw: str) -> str:
+    """The item of "A、B分别增长x%、y%" that this number belongs to, or ""."""
+    text = layout.text
+    lo, _ = layout.clause_bounds(mention.start)
+    clause = text[lo : mention.start]
+    at = clause.find("分别")
+    if at == -1:
+        at = clause.find("分別")
+    if at == -1:
+        return ""
+    items = [item for item in re.split(r"[、和及与與]", clause[:at]) if item.strip()]
+    rank = len(re.findall(r"[、]", clause[at:]))  # numbers listed before this one
+    if not items or rank >= len(items):
+        return ""
+    return clean_subject(items[rank])
+
+
+def _policy_for(
+    builder: _Builder, layout: Layout, mention: Mention, policies: list[EntityMention]
+) -> str:
+    """The policy that sets a goal: the last one named before it, else the first named."""
+    named = [p for p in policies if p.iri is not None]
+    before = [p for p in named if p.start < mention.start]
+    chosen = before[-1] if before else (named[0] if named else None)
+    if chosen is not None and chosen.iri is not None:
+        return shorten(str(chosen.iri))
+    title = layout.front_matter.get("title", "").strip().strip('"')
+    name = title or "the policy of this document"
+    curie = builder.new_entity(draft_iri("policy", name), "policy", name, [])
+    builder.entities[curie]["note"] = {
+        "en": "Drafted by aikg extract: a goal of the text names no policy; the policy is "
+        "taken to be the subject of the document. Name it, or point the target elsewhere."
+    }
+    builder.extra_mentions.setdefault(curie, {"id": curie, **_document_evidence(layout, title)})
+    return curie
+
+
+def compile_draft(
+    sheet: dict[str, Any], source: SourceText, known: Graph, shared: Path | None
+) -> Graph:
+    """The graph of a draft sheet, compiled by the curation compiler (evidence and all)."""
+    from aikg.curation.compile import _describe, compile_document  # the one compiler
+    from aikg.curation.terms import iri
+    from aikg.loading import ontology_graph
+
+    entities = Graph()
+    for index, entry in enumerate(sheet.get("draft_entities") or []):
+        _describe(
+            entities,
+            iri(entry["id"], f"draft_entities[{index}]"),
+            entry,
+            f"draft_entities[{index}]",
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        sheet_path = Path(folder) / "draft.yaml"
+        body = {k: v for k, v in sheet.items() if k != "draft_entities"}
+        sheet_path.write_text(
+            yaml.safe_dump(body, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+        base = shared if shared is not None else source.path.parent
+        graph = compile_document(sheet_path, base, ontology_graph() + known + entities)
+    graph += entities
+    return graph
+
+
+def known_labels(graph: Graph, iri: URIRef) -> list[str]:
+    return [str(o) for o in graph.objects(iri, RDFS.label)]
+
+
+__all__ = ["Draft", "Fact", "Meta", "compile_draft", "extract"]

@@ -1,0 +1,297 @@
+"""Quantitative statements of a text: where each number is, what it reads as, what it is not.
+
+Every number of the fact text (see :mod:`aikg.extraction.layout`) is read with THE normalizer,
+:func:`aikg.numbers.parse_quantity`: the longest span from the number rightwards that it reads
+(number, magnitude, unit or counter word, 以上/左右), then the longest extension leftwards that
+it still reads (超, 接近, 约, more than, 达到 ...). Numbers that are not statistics are dropped:
+
+- ordinals and identifiers: 第55次, 第 15 號, 十四届, 三次会议, 2.0版, 11号, A001;
+- dates, clock times and years (those are periods, :mod:`aikg.extraction.periods`);
+- numbers glued to Latin letters (5G, IPv6, GPT-4) or after a slash (/32);
+- durations that only frame a period (10年间, 近5年, in 10 years); a duration is a fact when
+  the text states it as one (连续11年, 累计3年, less than 20 days);
+- Chinese numerals without a magnitude word (一是, 四部门, 七方面, 六大);
+- counts of the text's own parts (7个部分, 四部门) and small counts that only describe the
+  subject of another number in the same clause (3家企业发展用户26.42亿户);
+- bare numbers with neither unit nor magnitude in Chinese text (从0到1);
+- "N major …" (6大重点领域, 六大行动) counts the items of a list: drafted only as a goal's value.
+
+Ranks (位居全球第二) and age bands (20~29岁, aged 60 and above) are read by their own rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from aikg.extraction.layout import Layout
+from aikg.extraction.script import has_cjk
+from aikg.numbers import Quantity, QuantityError, parse_quantity
+
+_ARABIC = re.compile(
+    r"(?<![A-Za-z0-9./_\-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]*[A-Za-z])|(?<![A-Za-z0-9./_])\d+(?:\.\d+)?(?![\d.]*[A-Za-z](?<![a-z]))"
+)
+_CN_NUMERAL = re.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億]+")
+_MAGNITUDE_CN = re.compile(r"[万萬亿億]")
+_ORDINAL_AFTER = re.compile(
+    r"\s*(?:届|屆|版|期|号|號|章|条|條|款|次(?:会议|會議|会|會|全会|全會|室务会|室務會|全体会议))"
+)
+_PARTS_AFTER = re.compile(r"^(?:部分|方面|部门|部門|大类|大類)")
+_DURATION_CUE = re.compile(r"连续|連續|累计|累計|长达|長達|已经|已經|已|满|滿|持续|持續|历时|歷時")
+_FRAME_AFTER = re.compile(r"^\s*(?:间|間|来|來|内|內|中|里|裡|前|后|後|以来|以來)")
+_PERSON_WORDS = re.compile(
+    r"用户|用戶|网民|網民|人口|人数|人數|居民|职工|職工|员工|員工|从业|從業|劳动者|勞動者"
+    r"|users?\b|people|persons|population|residents|netizens|workers|employees|subscribers"
+    r"|user base"
+)
+_RANK = re.compile(
+    r"(?:位居|位列|排名|排在|居于|居於|位于|位於|居)\s*(?:全球|世界|全国|全國|亚洲|亞洲)?\s*第"
+    r"\s*(?P<n>[一二三四五六七八九十]+|\d+)\s*(?:位|名)?"
+)
+_AGE_BAND = re.compile(
+    r"(?P<lo>\d{1,3})\s*(?:[~～\-－—–至到]|to)\s*(?P<hi>\d{1,3})\s*(?:岁|歲|years? old)"
+    r"|(?P<min>\d{1,3})\s*(?:岁|歲)\s*(?:及|或)?以上|aged\s+(?P<emin>\d{1,3})\s*(?:and|or)\s*(?:above|over|older)"
+    r"|aged\s+(?P<elo>\d{1,3})\s*(?:-|to)\s*(?P<ehi>\d{1,3})|(?P<max>\d{1,3})\s*(?:岁|歲)\s*(?:及|或)?以下"
+)
+#: 6大重点领域, 六大行动: "N major ..." counts the items of a list.
+_MAJOR = re.compile(
+    r"(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})大(?![于约幅量型学会小])(?=[\u4e00-\u9fff])"
+)
+_PER_10K = re.compile(
+    r"每万名工人|每萬名工人|per 10,000 (?:manufacturing |industrial )?workers\s*$"
+)
+#: English verbs that state a strict lower bound the number parser does not read.
+_EXCEED = re.compile(
+    r"\b(?:exceed|exceeds|exceeded|surpass|surpasses|surpassed|top|tops|topped)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class AgeBand:
+    start: int
+    end: int
+    low: int | None
+    high: int | None
+
+    @property
+    def notation(self) -> str:
+        low = "" if self.low is None else self.low
+        return f"{low}-{'' if self.high is None else self.high}"
+
+
+@dataclass
+class Mention:
+    """One quantitative statement: the span of its value text and how it reads."""
+
+    start: int  # value text span in the whole file text
+    end: int
+    value_text: str
+    quantity: Quantity
+    unit: str | None  # unit kind; None when the caller must infer it (bare number)
+    qualifier: str | None = None  # a qualifier the parser did not read (exceed ...)
+    qualifier_reading: tuple[str, str] | None = None
+    rank: bool = False
+    age: AgeBand | None = None
+    goal_only: bool = False  # 6大重点领域: a count of list items, a fact only as a goal
+
+    @property
+    def value(self) -> Decimal:
+        return self.quantity.value
+
+
+def age_bands(layout: Layout) -> list[AgeBand]:
+    bands = []
+    for match in _AGE_BAND.finditer(layout.folded, layout.body_start):
+        if layout.fact_text[match.start()].isspace():
+            continue
+        g = match.groupdict()
+        low = g.get("lo") or g.get("min") or g.get("emin") or g.get("elo")
+        high = g.get("hi") or g.get("max") or g.get("ehi")
+        bands.append(
+            AgeBand(
+                match.start(), match.end(), int(low) if low else None, int(high) if high else None
+            )
+        )
+    return bands
+
+
+def _longest_parse(text: str, start: int, stop: int, english: bool) -> tuple[int, Quantity] | None:
+    """The longest span ``text[start:end]`` (end <= stop) that parses; (end, quantity)."""
+    ends = list(range(stop, start, -1))
+    if english:
+        found = list(re.finditer(r"[A-Za-z0-9%$]+\.?", text[start:stop]))
+        ends = sorted(
+            {m.end() + start for m in found} | {m.end() - 1 + start for m in found}, reverse=True
+        )
+        ends = [e for e in ends if e > start] or [stop]
+    for end in ends:
+        piece = text[start:end]
+        if not piece.strip() or piece != piece.rstrip():
+            continue
+        try:
+            return end, parse_quantity(piece)
+        except QuantityError:
+            continue
+    return None
+
+
+def _extend_left(
+    text: str, start: int, end: int, floor: int, english: bool
+) -> tuple[int, Quantity] | None:
+    """The longest leftward extension of ``text[start:end]`` that still parses."""
+    if english:
+        words = [m.start() for m in re.finditer(r"\S+", text[floor:start])]
+        starts = [floor + s for s in words[-4:]]
+    else:
+        starts = list(range(max(floor, start - 8), start))
+    for begin in starts:
+        piece = text[begin:end]
+        if "\n" in piece or piece != piece.lstrip():
+            continue
+        try:
+            return begin, parse_quantity(piece)
+        except QuantityError:
+            continue
+    return None
+
+
+def find_quantities(layout: Layout, blocked: list[tuple[int, int]]) -> list[Mention]:
+    """Every quantitative statement of the fact text, outside the ``blocked`` spans (periods)."""
+    text, fact = layout.text, layout.fact_text
+    bands = age_bands(layout)
+    blocked = blocked + [(b.start, b.end) for b in bands]
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(lo: int, hi: int) -> bool:
+        return not any(lo < b and a < hi for a, b in blocked + taken)
+
+    for match in _RANK.finditer(layout.folded, layout.body_start):
+        if fact[match.start("n")].isspace():
+            continue
+        lo, hi = match.start("n"), match.end("n")
+        quantity = parse_quantity(text[lo:hi])
+        mentions.append(Mention(lo, hi, text[lo:hi], quantity, "rank", rank=True))
+        taken.append((match.start(), match.end()))
+
+    for match in _MAJOR.finditer(layout.folded, layout.body_start):
+        lo, hi = match.start("n"), match.end("n")
+        if (
+            fact[lo].isspace()
+            or not free(lo, hi)
+            or re.search(r"第\s*$", fact[max(0, lo - 2) : lo])
+        ):
+            continue
+        quantity = parse_quantity(text[lo:hi])
+        mentions.append(Mention(lo, hi, text[lo:hi], quantity, None, goal_only=True))
+        taken.append((lo, hi))
+
+    numbers = [(m.start(), m.end(), False) for m in _ARABIC.finditer(fact, layout.body_start)]
+    numbers += [(m.start(), m.end(), True) for m in _CN_NUMERAL.finditer(fact, layout.body_start)]
+    for start, end, chinese in sorted(numbers):
+        if not free(start, end):
+            continue
+        before = fact[max(0, start - 3) : start]
+        if re.search(r"第\s*$|每\s*$|/\s*$", before):
+            continue
+        if (
+            chinese
+            and not _MAGNITUDE_CN.search(fact[start:end])
+            and not re.match(r"\s*(?:倍|个百分点|個百分點)", fact[end:])
+        ):
+            continue
+        if _ORDINAL_AFTER.match(fact, end):
+            continue
+        sentence = layout.sentence_at(start)
+        if sentence is None:
+            continue
+        english = not has_cjk(text[sentence.start : sentence.end])
+        clause_lo, clause_hi = layout.clause_bounds(start)
+        stop = min(sentence.end, end + (60 if english else 12))
+        if not english:
+            stop = min(stop, clause_hi if clause_hi > end else stop)
+        parsed = _longest_parse(text, start, stop, english)
+        if parsed is None:
+            continue
+        q_end, quantity = parsed
+        if fact[start:q_end].strip() != text[start:q_end].strip():
+            continue  # runs into masked text
+        after = text[q_end : q_end + 4]
+        unit = quantity.unit
+        if unit in ("year", "month", "day"):
+            if quantity.unit_text in ("日", "号", "號", "月"):
+                continue
+            if _FRAME_AFTER.match(after) or re.search(
+                r"近\s*$|in\s+$|within\s+$|over\s+the\s+(?:past|last)\s+$",
+                text[max(0, start - 15) : start],
+            ):
+                continue
+            if not _DURATION_CUE.search(text[max(0, start - 6) : start]) and not quantity.qualifier:
+                left = _extend_left(text, start, q_end, clause_lo, english)
+                if left is None or not left[1].qualifier:
+                    continue
+        if _PARTS_AFTER.match(text[q_end : q_end + 2]):
+            continue
+        if unit is None and quantity.multiplier == 1:
+            if not english:
+                continue
+            nxt = text[q_end : q_end + 2]
+            if not re.match(r"\s+[A-Za-z]", nxt):
+                continue
+        v_start = start
+        left = _extend_left(text, start, q_end, max(clause_lo, layout.body_start), english)
+        if left is not None:
+            v_start, quantity = left
+        qualifier = reading = None
+        if (
+            english
+            and not quantity.qualifier
+            and _EXCEED.search(text[max(0, v_start - 30) : v_start])
+        ):
+            qualifier = "more-than"
+            reading = (
+                "The verb before the number (exceed, surpass) is read as 'more than'.",
+                "数字前的动词（exceed、surpass）按“超过”理解。",
+            )
+        mention = Mention(v_start, q_end, text[v_start:q_end], quantity, unit, qualifier, reading)
+        if _PER_10K.search(text[max(0, v_start - 12) : v_start]):
+            mention.unit = "per_10k_workers"
+        mention.age = next(
+            (
+                b
+                for b in reversed(bands)
+                if layout.sentence_at(b.start) is sentence
+                and b.end <= v_start
+                and not any(b.end <= m.start < v_start for m in mentions)
+            ),
+            None,
+        )
+        mentions.append(mention)
+        taken.append((v_start, q_end))
+    mentions.sort(key=lambda m: m.start)
+    return _drop_modifiers(layout, mentions)
+
+
+def _drop_modifiers(layout: Layout, mentions: list[Mention]) -> list[Mention]:
+    """Drop small counts that only describe the subject of the next number in their clause."""
+    kept = []
+    for index, mention in enumerate(mentions):
+        nxt = mentions[index + 1] if index + 1 < len(mentions) else None
+        q = mention.quantity
+        if (
+            nxt is not None
+            and mention.unit == "count"
+            and q.qualifier is None
+            and q.multiplier == 1
+            and q.value <= 10
+            and layout.clause_bounds(mention.start) == layout.clause_bounds(nxt.start)
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def is_person_subject(text: str) -> bool:
+    return bool(_PERSON_WORDS.search(text.lower()))

@@ -1,0 +1,86 @@
+"""Script and width folding for matching names across simplified, traditional and English text.
+
+:func:`fold` maps a text to a comparable form *of the same length*, so that a match found in the
+folded text is a match at the same offsets in the original: traditional characters become
+simplified ones (OpenCC's ``tw2sp`` phrase conversion, which also maps Taiwan wording such as
+人工智慧 to 人工智能; a phrase whose conversion changes length falls back to character-level
+``t2s``), full-width forms become ASCII (NFKC, where one character stays one character), every
+kind of quotation mark becomes ``"`` and ASCII letters become lower case.
+
+:func:`name_key` is the form names are compared in: folded, Chinese numerals read as Arabic
+(cn2an: 第五十五次 -> 第55次), brackets, quotes, punctuation and spaces removed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+_QUOTES = str.maketrans(dict.fromkeys("“”„‟「」『』﹁﹂﹃﹄〝〞＂‘’′", '"'))
+
+
+@functools.cache
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    import opencc  # lazy: only extraction needs it
+
+    return opencc.OpenCC(config)
+
+
+def _width(char: str) -> str:
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if len(folded) == 1 else char
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters, the same length as ``text``."""
+    if not text:
+        return text
+    converted = _converter("tw2sp").convert(text)
+    if len(converted) == len(text):
+        return converted
+    # Phrase conversion changed the length somewhere: convert run by run, keeping lengths.
+    out = []
+    for run in re.split(r"(\s+|[，。、；：,.;:!?！？\n])", text):
+        piece = _converter("tw2sp").convert(run) if run else run
+        if len(piece) != len(run):
+            piece = _converter("t2s").convert(run)
+        if len(piece) != len(run):
+            piece = run
+        out.append(piece)
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    """A comparable form of ``text``, of exactly the same length (offsets carry over)."""
+    simplified = to_simplified(text)
+    folded = "".join(_width(char) for char in simplified).translate(_QUOTES)
+    return folded.lower() if len(folded) == len(text) else text.lower()
+
+
+_NOISE = re.compile(r"[\s\"'《》〈〉()（）\[\]【】〔〕<>·・,，、.。:：;；!！?？/_\-–—]+")
+
+
+def numerals_to_arabic(text: str) -> str:
+    """Chinese numerals in ``text`` as Arabic ones (第五十五次 -> 第55次), via cn2an."""
+    if not re.search(r"[零〇一二两三四五六七八九十百千万亿]", text):
+        return text
+    import warnings
+
+    import cn2an  # lazy
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # cn2an warns about numerals it leaves as they are
+        try:
+            return str(cn2an.transform(text, "cn2an"))
+        except (ValueError, KeyError, IndexError):
+            return text
+
+
+def name_key(text: str) -> str:
+    """The form in which two names are compared: folded, Arabic numerals, no punctuation."""
+    return _NOISE.sub("", numerals_to_arabic(fold(text)))
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)

@@ -1,0 +1,172 @@
+"""The variable a quantitative statement measures: a phrase from its clause, matched to the graph.
+
+The phrase is the clause's subject: the text from the start of the clause (or the end of a time
+expression in it) to the number, without area words (我国, China's), connectives (其中, while)
+and the verbs and qualifiers before the number (达到, had reached, 超过). When that leaves nothing
+(有2.49亿人表示…, China had 1.125 billion internet users), the words after the number are used.
+A change (同比增长1.6%, a 141.7-percent increase) measures the change of the variable of the
+number before it in the sentence.
+
+The phrase reuses a variable of the graph when it overlaps one of its labels (Dice coefficient
+of character bigrams in Chinese, of word stems in English, after script folding), the
+variable's observations have the same kind of unit, and the phrase names no breakdown (农村,
+rural, aged …) that the variable's labels lack; otherwise it labels a new draft variable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from aikg.extraction.script import fold, has_cjk
+from aikg.namespaces import SCHEMA
+
+_AREA = re.compile(
+    r"我国|我國|全国|全國|中国|中國|全球|国内|國內|全世界|china's|china|the country's|nationwide"
+    r"|worldwide|globally|the world's"
+)
+_LEAD_CN = re.compile(
+    r"^(?:其中|其次|首先|此外|另外|同时|並且|并且|而且|而|和|以及|与|仅|就|共|也|还|均|都|在|据|当中|中)+"
+)
+_TRAIL_CN = re.compile(
+    r"(?:已经|已|就|共|总计|合计|累计|分别|也|均|都|达到|达|为|是|有|共有|超过|超|逾|接近|近|约|突破"
+    r"|已有|发生|增长|增加|下降|减少|比上年末|比上年|同比|较上年|了|的|目前|也达到|比例|比重)+$"
+)
+_CHANGE_CN = re.compile(r"(同比|比上年末?|较上年|环比)?(增长|增加|提高|提升|下降|减少|增幅)")
+_STOP_EN = {
+    "a", "an", "the", "and", "while", "with", "which", "that", "had", "has", "have", "was",
+    "were", "is", "are", "of", "to", "at", "reached", "reaching", "reach", "stood", "stands",
+    "stand", "climbing", "climbed", "rising", "rose", "grew", "growing", "totaled", "totalled",
+    "amounted", "been", "be", "by", "more", "than", "over", "nearly", "about", "around",
+    "exceed", "exceeded", "exceeds", "exceeding", "surpass", "surpassed", "surpasses", "some",
+    "achieved", "striking", "total", "number", "expected", "its", "their", "in", "for", "on",
+    "as", "from", "up", "so", "far", "also", "both", "new", "record", "already", "there",
+}  # fmt: skip
+_CHANGE_EN = re.compile(r"\b(increase|growth|rise|decrease|decline|drop|up|down)\b")
+#: Words that name a breakdown: a phrase with one is not the variable without it.
+_BREAKDOWN = re.compile(
+    r"农村|城镇|城市|乡村|男性|女性|老年|未成年|rural|urban|male|female|elderly|aged|older|minors?"
+)
+_SPLIT_EN = re.compile(r"[a-z0-9][a-z0-9\-]*")
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for suffix in ("ies", "s"):
+        if word.endswith(suffix) and len(word) > 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def tokens(label: str) -> frozenset[str]:
+    """Comparable tokens of a label: character bigrams in Chinese, word stems in English."""
+    folded = fold(label)
+    if has_cjk(folded):
+        chars = "".join(ch for ch in folded if "\u4e00" <= ch <= "\u9fff" or ch.isalnum())
+        chars = chars.replace("的", "")
+        return frozenset(chars[i : i + 2] for i in range(len(chars) - 1)) or frozenset([chars])
+    words = [_stem(w) for w in _SPLIT_EN.findall(folded) if w not in _STOP_EN]
+    return frozenset(words)
+
+
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def clean_subject(phrase: str) -> str:
+    """The subject phrase without area words, connectives, verbs and qualifiers."""
+    text = phrase.strip(' ,，、:：;；"“”「」()（）')
+    if has_cjk(text):
+        text = _AREA.sub("", text)
+        previous = None
+        while previous != text:
+            previous = text
+            text = _LEAD_CN.sub("", text).strip()
+            text = _TRAIL_CN.sub("", text).strip(" ,，、")
+        return text
+    words = [w for w in re.split(r"\s+", _AREA.sub(" ", text.lower())) if w]
+    while words and words[0].strip("(),.") in _STOP_EN:
+        words.pop(0)
+    while words and words[-1].strip("(),.") in _STOP_EN:
+        words.pop()
+    return " ".join(words).strip(" ,.")
+
+
+def is_change(phrase: str) -> bool:
+    return bool(_CHANGE_CN.search(phrase) or _CHANGE_EN.search(phrase.lower()))
+
+
+@dataclass
+class Variable:
+    iri: URIRef
+    labels: list[str]
+    units: set[str] = field(default_factory=set)  # unit kinds of its observations
+    token_sets: list[frozenset[str]] = field(default_factory=list)
+
+
+@dataclass
+class NewVariable:
+    iri: URIRef
+    label: str
+    unit: str
+
+
+class VariableIndex:
+    """The graph's statistical variables, and the draft ones created while extracting."""
+
+    def __init__(self, graph: Graph, unit_kind) -> None:  # type: ignore[no-untyped-def]
+        self.variables: dict[URIRef, Variable] = {}
+        units: dict[URIRef, set[str]] = defaultdict(set)
+        for obs in graph.subjects(RDF.type, SCHEMA.Observation):
+            var = graph.value(obs, SCHEMA.variableMeasured)
+            unit = graph.value(obs, SCHEMA.unitCode)
+            if isinstance(var, URIRef) and isinstance(unit, URIRef):
+                units[var].add(unit_kind(unit))
+        for var in graph.subjects(RDF.type, SCHEMA.StatisticalVariable):
+            if not isinstance(var, URIRef):
+                continue
+            labels = [
+                str(o)
+                for p in (RDFS.label, SKOS.altLabel)
+                for o in graph.objects(var, p)
+                if isinstance(o, Literal)
+            ]
+            entry = Variable(var, labels, units.get(var, set()))
+            entry.token_sets = [tokens(label) for label in labels]
+            self.variables[var] = entry
+        self.new: dict[str, NewVariable] = {}
+
+    def match(self, phrase: str, unit: str, *, any_unit: bool = False) -> URIRef | None:
+        """The graph variable that ``phrase`` names, measured in ``unit``, or None."""
+        wanted = tokens(phrase)
+        if not wanted:
+            return None
+        best, best_score = None, 0.0
+        breakdown = set(_BREAKDOWN.findall(fold(phrase)))
+        for var in self.variables.values():
+            if breakdown - {w for label in var.labels for w in _BREAKDOWN.findall(fold(label))}:
+                continue  # a breakdown (rural, 农村, aged …) the variable does not have
+            if not any_unit and var.units and unit not in var.units:
+                continue
+            if not any_unit and not var.units:
+                continue
+            score = max((dice(wanted, t) for t in var.token_sets), default=0.0)
+            if score > best_score:
+                best, best_score = var.iri, score
+        return best if best_score >= 0.6 else None
+
+    def draft(self, phrase: str, unit: str, namespace) -> NewVariable:  # type: ignore[no-untyped-def]
+        """A new draft variable labeled ``phrase`` (one per phrase and unit kind)."""
+        key = f"{fold(phrase)}|{unit}"
+        if key not in self.new:
+            words = re.findall(r"[a-z0-9]+", phrase.lower())
+            slug = "-".join(words[:6]) if words and not has_cjk(phrase) else ""
+            digest = hashlib.sha1(key.encode()).hexdigest()[:8]
+            local = f"draft-{slug}-{digest}" if slug else f"draft-{digest}"
+            self.new[key] = NewVariable(namespace[local], phrase, unit)
+        return self.new[key]
