@@ -11,6 +11,9 @@ AIKG = Namespace(BASE + "ontology#")
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SDMX_DIM = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
+SDMX_ATT = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
+SDMX_CODE = Namespace("http://purl.org/linked-data/sdmx/2009/code#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
 QUDT = Namespace("http://qudt.org/schema/qudt/")
 UNIT = Namespace("http://qudt.org/vocab/unit/")
 CUR = Namespace("http://qudt.org/vocab/currency/")
@@ -29,7 +32,7 @@ VOCAB = {
 ID_KINDS = (
     "doc", "text", "report", "policy", "series", "initiative", "organization", "person",
     "membership", "product", "role", "tech", "sector", "var", "obs", "target", "period", "place",
-    "age", "event", "anno", "stmt",
+    "age", "event", "anno", "stmt", "principle", "risk", "concept",
 )  # fmt: skip
 ID = {kind: Namespace(f"{BASE}id/{kind}/") for kind in ID_KINDS}
 
@@ -50,6 +53,9 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": Namespace(str(XSD)),
     "dcterms": Namespace(str(DCTERMS)),
     "sdmx-dimension": SDMX_DIM,
+    "sdmx-attribute": SDMX_ATT,
+    "sdmx-code": SDMX_CODE,
+    "eli": ELI,
     "qudt": QUDT,
     "unit": UNIT,
     "cur": CUR,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from aikg.namespaces import AIKG, AIKGUNIT, CUR, ID, OA, QUAL, SCHEMA, SDMX_DIM,
 from aikg.numbers import (
     Quantity,
     QuantityError,
+    _bounds,
     canonical,
     is_integral,
     parse_quantity,
@@ -194,11 +195,22 @@ def _english_number(quantity: Quantity, unit_label: str) -> str:
     return f"{prefix}{shown} {unit_label}".strip()
 
 
+#: How the corpus front matter says that the stored excerpt shows no title.
+UNTITLED = "not shown in excerpt"
+
+
 def _document_node(doc: _Doc, spec: dict[str, Any], where: str) -> None:
     g, fm, subject = doc.graph, doc.source.front_matter, doc.iri
     g.add((subject, RDF.type, AIKG.SourceDocument))
     language = spec.get("language", "zh-hans")
     title = fm.get("title", "")
+    if len(title) > 1 and title[0] == title[-1] and title[0] in "\"'":
+        title = title[1:-1]  # a YAML-quoted front-matter value
+    if title.startswith(UNTITLED):
+        # The front matter describes the item instead of giving its title: record that the
+        # title is unstated rather than tagging the description as the title.
+        title = ""
+        g.add((subject, AIKG.unstatedProperty, SCHEMA.name))
     if title:
         g.add((subject, SCHEMA.name, Literal(title, lang=language)))
     labels = dict(spec.get("label") or {})
@@ -248,8 +260,35 @@ def _statement(doc: _Doc, spec: dict[str, Any], where: str) -> None:
     g.add((stmt, PROV.wasDerivedFrom, doc.iri))
     _add_texts(g, stmt, AIKG.effect, spec.get("effects"), f"{where}.effects")
     _add_texts(g, stmt, SKOS.note, spec.get("note"), f"{where}.note")
+    _add_texts(g, stmt, AIKG.readingNote, spec.get("reading"), f"{where}.reading")
     _add_props(g, stmt, spec.get("props"), where)
     doc.annotate(stmt, f"stmt-{digest}", spec, where)
+
+
+def _requalify(quantity: Quantity, spec: dict[str, Any], where: str) -> Quantity:
+    """Apply a ``qualifier`` that a word of the quote outside ``value_text`` states.
+
+    For wording the number parser does not read ("Surpasses 700 Billion Yuan", "expected to
+    exceed"): the sheet names the qualifier and must say in ``reading`` how it reads the word.
+    """
+    qualifier = spec["qualifier"]
+    if qualifier not in _QUALIFIER_EN:
+        raise InputError(f"{where}.qualifier: {qualifier!r} is not one of {sorted(_QUALIFIER_EN)}")
+    if quantity.qualifier not in (None, qualifier):
+        raise InputError(
+            f"{where}.qualifier: {qualifier!r} contradicts {quantity.qualifier!r} in the value text"
+        )
+    if not spec.get("reading"):
+        raise InputError(f"{where}: a 'qualifier' needs a 'reading' that explains the word")
+    low, high, low_exclusive, high_exclusive = _bounds(qualifier, quantity.value)
+    return replace(
+        quantity,
+        qualifier=qualifier,
+        min_value=low,
+        max_value=high,
+        min_exclusive=low_exclusive,
+        max_exclusive=high_exclusive,
+    )
 
 
 def _observation(doc: _Doc, spec: dict[str, Any], where: str, kind: URIRef) -> None:
@@ -264,6 +303,8 @@ def _observation(doc: _Doc, spec: dict[str, Any], where: str, kind: URIRef) -> N
         quantity = parse_quantity(value_text)
     except QuantityError as exc:
         raise InputError(f"{where}: {exc}") from None
+    if "qualifier" in spec:
+        quantity = _requalify(quantity, spec, where)
     if "unit" in spec:
         unit = iri(spec["unit"], f"{where}.unit")
     elif quantity.unit in UNIT_IRIS:
@@ -289,6 +330,8 @@ def _observation(doc: _Doc, spec: dict[str, Any], where: str, kind: URIRef) -> N
         period = add_period(g, spec["period"])
         g.add((subject, SDMX_DIM.refPeriod, period))
         period_text = doc.label(period, "en")
+    if "base_period" in spec:
+        g.add((subject, AIKG.basePeriod, add_period(g, spec["base_period"])))
     if kind == AIKG.Target:
         if "year" not in spec or "policy" not in spec:
             raise InputError(f"{where}: a target needs 'year' and 'policy'")
@@ -309,6 +352,7 @@ def _observation(doc: _Doc, spec: dict[str, Any], where: str, kind: URIRef) -> N
     g.add((subject, PROV.wasDerivedFrom, doc.iri))
     _add_texts(g, subject, AIKG.readingNote, spec.get("reading"), f"{where}.reading")
     _add_texts(g, subject, SKOS.note, spec.get("note"), f"{where}.note")
+    _add_props(g, subject, spec.get("props"), where)
     var_zh, var_en = doc.label(variable, "zh-hans"), doc.label(variable, "en")
     qualifiers = [iri(spec[k], f"{where}.{k}") for k in ("about", "age") if k in spec]
     if qualifiers:

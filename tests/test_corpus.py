@@ -1,0 +1,462 @@
+"""The curated corpus (issue 5): every source document's facts, anchored in its own text, one
+entity per real-world thing across documents, targets apart from observations, and series."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+
+from aikg.namespaces import AIKG, OA, SCHEMA, expand
+from aikg.sources import occurrences, parse_front_matter
+from aikg.stats import entities
+
+ROOT = Path(__file__).resolve().parent.parent
+CURATION = ROOT / "curation"
+SHEETS = sorted(p for p in CURATION.glob("*.yaml") if p.name != "entities.yaml")
+
+#: Sheet stem -> (reliability class, observations, targets) the curation records.
+EXPECTED = {
+    "2023-07-10-genai-service-interim-measures-order-15": ("official", 0, 0),
+    "2024-03-06-mingpao-2024-government-work-report-ai-plus": ("relay", 3, 0),
+    "2024-07-02-xinhua-ai-industry-standardization-guide-2024": ("wire", 0, 1),
+    "2024-07-03-stcn-ai-industry-standardization-guide-targets": ("wire", 0, 3),
+    "2024-09-09-chinanews-ai-safety-governance-framework-1-0": ("wire", 0, 0),
+    "2025-01-17-forexbnb-cnnic-55th-report-generative-ai": ("repost", 14, 0),
+    "2025-01-22-cnnic-55th-report-expert-reading": ("relay", 22, 0),
+    "2025-03-05-cnautonews-2025-government-work-report-ai-plus": ("relay", 3, 0),
+    "2025-07-25-sputnik-cnnic-56th-report-ai-industry": ("relay", 10, 0),
+    "2025-08-26-state-council-ai-plus-opinions-text": ("repost", 0, 3),
+    "2025-08-27-crntt-ai-plus-opinions-six-actions": ("relay", 0, 0),
+    "2025-09-15-etnet-ai-safety-governance-framework-2-0": ("relay", 0, 0),
+    "2026-02-05-xinhua-cnnic-57th-report-generative-ai-users": ("wire", 10, 0),
+}
+
+RUN = 28  # a run of this many characters that starts a source sentence counts as copied text
+
+
+def iri(curie: str) -> URIRef:
+    return URIRef(expand(curie))
+
+
+def _sheet(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def _annotations_into(graph: Graph, text: URIRef) -> list[tuple[URIRef, URIRef, URIRef]]:
+    """(annotation, body, target) of every annotation whose target is in the source ``text``."""
+    found = []
+    for target in graph.subjects(OA.hasSource, text):
+        for anno in graph.subjects(OA.hasTarget, target):
+            found.append((anno, graph.value(anno, OA.hasBody), target))
+    return found
+
+
+def _selectors(graph: Graph, target: URIRef) -> tuple[URIRef, URIRef]:
+    selectors = list(graph.objects(target, OA.hasSelector))
+    pos = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in graph)
+    quote = next(s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in graph)
+    return pos, quote
+
+
+def _bodies_into(graph: Graph, text: URIRef) -> set[URIRef]:
+    return {body for _anno, body, _target in _annotations_into(graph, text)}
+
+
+# --- Every curated document ------------------------------------------------------------------
+
+
+def test_every_source_file_has_a_sheet(shared: Path) -> None:
+    sources = {p.stem for p in (shared / "sources").glob("*.md") if p.name != "README.md"}
+    assert sources
+    assert sources <= {p.stem for p in SHEETS}
+    assert set(EXPECTED) == {p.stem for p in SHEETS}
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=lambda p: p.stem)
+def test_document_records_publisher_url_date_and_reliability(
+    graph: Graph, shared: Path, sheet: Path
+) -> None:
+    spec = _sheet(sheet)["document"]
+    doc = iri(spec["id"])
+    front = parse_front_matter((shared / spec["path"]).read_text(encoding="utf-8"))
+    assert (doc, RDF.type, AIKG.SourceDocument) in graph
+    publisher = graph.value(doc, SCHEMA.publisher)
+    assert publisher is not None and graph.value(publisher, RDFS.label) is not None
+    assert str(graph.value(doc, SCHEMA.url)) == front["url"]
+    date = front.get("date", "unknown")
+    if date == "unknown":
+        assert graph.value(doc, AIKG.dateUnknown) == Literal(True)
+        assert graph.value(doc, SCHEMA.datePublished) is None
+    else:
+        assert graph.value(doc, SCHEMA.datePublished) == Literal(date, datatype=XSD.date)
+    reliability = graph.value(doc, AIKG.reliability)
+    assert str(graph.value(reliability, SKOS.notation)) == EXPECTED[sheet.stem][0]
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=lambda p: p.stem)
+def test_every_selector_resolves_in_the_documents_own_text(
+    graph: Graph, shared: Path, sheet: Path
+) -> None:
+    spec = _sheet(sheet)["document"]
+    path = shared / spec["path"]
+    raw = path.read_bytes()
+    content = raw.decode("utf-8")
+    text = graph.value(iri(spec["id"]), AIKG.sourceText)
+    assert str(graph.value(text, AIKG.sourcePath)) == spec["path"]
+    assert str(graph.value(text, SCHEMA.sha256)) == hashlib.sha256(raw).hexdigest()
+    annotations = _annotations_into(graph, text)
+    assert len(annotations) > 10
+    for anno, _body, target in annotations:
+        pos, quote = _selectors(graph, target)
+        start, end = int(graph.value(pos, OA.start)), int(graph.value(pos, OA.end))
+        exact = str(graph.value(quote, OA.exact))
+        assert content[start:end] == exact, (anno, start, end, exact)
+        prefix = str(graph.value(quote, OA.prefix) or "")
+        suffix = str(graph.value(quote, OA.suffix) or "")
+        assert occurrences(content, prefix + exact + suffix) == [start - len(prefix)], anno
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=lambda p: p.stem)
+def test_every_fact_of_the_document_has_evidence_in_it(graph: Graph, sheet: Path) -> None:
+    doc = iri(_sheet(sheet)["document"]["id"])
+    bodies = _bodies_into(graph, graph.value(doc, AIKG.sourceText))
+    assert doc in bodies
+    derived = set(graph.subjects(PROV.wasDerivedFrom, doc))
+    observations = {o for o in derived if (o, RDF.type, SCHEMA.Observation) in graph}
+    targets = {t for t in derived if (t, RDF.type, AIKG.Target) in graph}
+    statements = {s for s in derived if (s, RDF.type, RDF.Statement) in graph}
+    _reliability, n_observations, n_targets = EXPECTED[sheet.stem]
+    assert (len(observations), len(targets)) == (n_observations, n_targets)
+    assert observations | targets | statements <= bodies
+    mentioned = set(graph.objects(doc, SCHEMA.mentions))
+    assert mentioned and mentioned <= bodies
+    for entity in mentioned:
+        langs = {label.language for label in graph.objects(entity, RDFS.label)}
+        assert "en" in langs and langs & {"zh-hans", "zh-hant"}, entity
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=lambda p: p.stem)
+def test_quotes_are_short_spans_not_copied_sentences(
+    graph: Graph, shared: Path, sheet: Path
+) -> None:
+    spec = _sheet(sheet)["document"]
+    content = (shared / spec["path"]).read_text(encoding="utf-8")
+    body = content.split("\n---\n", 1)[-1]  # front matter lines are metadata, not sentences
+    runs = {s.strip()[:RUN] for s in re.split(r"[。！？；\n]", body) if len(s.strip()) >= RUN}
+    text = graph.value(iri(spec["id"]), AIKG.sourceText)
+    for _anno, _body, target in _annotations_into(graph, text):
+        exact = str(graph.value(_selectors(graph, target)[1], OA.exact))
+        assert len(exact) <= 60, exact
+        assert not any(run in exact for run in runs), exact
+
+
+def test_untitled_sources_mark_the_title_unstated(graph: Graph, shared: Path) -> None:
+    untitled = 0
+    for sheet in SHEETS:
+        spec = _sheet(sheet)["document"]
+        front = parse_front_matter((shared / spec["path"]).read_text(encoding="utf-8"))
+        doc = iri(spec["id"])
+        if front["title"].startswith("not shown in excerpt"):
+            untitled += 1
+            assert graph.value(doc, SCHEMA.name) is None
+            assert (doc, AIKG.unstatedProperty, SCHEMA.name) in graph
+        else:
+            assert str(graph.value(doc, SCHEMA.name)) == front["title"].strip('"')
+    assert untitled == 3
+
+
+def test_every_shared_entity_is_evidenced_by_some_document(graph: Graph) -> None:
+    entries = yaml.load((CURATION / "entities.yaml").read_text(encoding="utf-8"), yaml.BaseLoader)
+    assert len(entries) > 250
+    bodies = set(graph.objects(None, OA.hasBody))
+    assert [e["id"] for e in entries if iri(e["id"]) not in bodies] == []
+
+
+# --- One entity per real-world thing -----------------------------------------------------------
+
+
+def _mentioned_by(graph: Graph, entity: str) -> set[str]:
+    return {str(doc).rsplit("/", 1)[-1] for doc in graph.subjects(SCHEMA.mentions, iri(entity))}
+
+
+def _labels(graph: Graph, entity: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for predicate in (RDFS.label, SKOS.altLabel):
+        for label in graph.objects(iri(entity), predicate):
+            found.setdefault(label.language, set()).add(str(label))
+    return found
+
+
+def test_cnnic_is_one_node_across_chinese_and_english_sources(graph: Graph) -> None:
+    docs = _mentioned_by(graph, "organization:cnnic")
+    assert {
+        "2025-01-22-cnnic-55th-report-expert-reading",
+        "2025-07-25-sputnik-cnnic-56th-report-ai-industry",
+        "2026-02-05-xinhua-cnnic-57th-report-generative-ai-users",
+    } <= docs
+    labels = _labels(graph, "organization:cnnic")
+    assert "中国互联网络信息中心" in labels["zh-hans"]
+    assert {"China Internet Network Information Center", "CNNIC"} <= labels["en"]
+    assert (iri("organization:cnnic"), AIKG.englishLabelTranslated, Literal(True)) not in graph
+    for report in ("report:cnnic-55th", "report:cnnic-56th", "report:cnnic-57th"):
+        assert graph.value(iri(report), SCHEMA.publisher) == iri("organization:cnnic")
+        assert graph.value(iri(report), SCHEMA.isPartOf) == iri("series:cnnic-statistical-report")
+
+
+def test_bodies_named_in_several_documents_and_scripts_are_one_node(graph: Graph) -> None:
+    assert len(_mentioned_by(graph, "organization:miit")) == 4
+    assert len(_mentioned_by(graph, "organization:cac")) == 3
+    assert len(_mentioned_by(graph, "organization:tc260")) == 2
+    assert len(_mentioned_by(graph, "initiative:ai-plus")) == 6
+    cac = _labels(graph, "organization:cac")
+    assert {"国家互联网信息办公室", "国家网信办"} <= cac["zh-hans"]
+    assert "國家網信辦" in cac["zh-hant"] and "Cyberspace Administration of China" in cac["en"]
+    ai_plus = _labels(graph, "initiative:ai-plus")
+    assert ai_plus.keys() >= {"zh-hans", "zh-hant", "en"}
+
+
+def test_no_two_entities_share_a_label(graph: Graph) -> None:
+    owners: dict[tuple[str, str], set[URIRef]] = {}
+    for entity in entities(graph):
+        if {(entity, RDF.type, c) in graph for c in (SCHEMA.Observation, AIKG.Target)} != {False}:
+            continue  # observations of one value by two sources are two nodes by design
+        for predicate in (RDFS.label, SKOS.altLabel):
+            for label in graph.objects(entity, predicate):
+                key = (str(label).strip("《》"), label.language)
+                owners.setdefault(key, set()).add(entity)
+    shared_labels = {key: nodes for key, nodes in owners.items() if len(nodes) > 1}
+    assert shared_labels == {}
+
+
+def test_bodies_the_texts_do_not_show_to_be_one_stay_apart(graph: Graph) -> None:
+    for a, b in (
+        ("organization:cac", "organization:cac-central"),
+        ("organization:xinhuanet", "organization:xinhua-news-agency"),
+    ):
+        assert iri(a) != iri(b)
+        assert (iri(a), RDF.type, SCHEMA.Organization) in graph
+        assert (iri(b), RDF.type, SCHEMA.Organization) in graph
+        assert graph.value(iri(a), SKOS.note) and graph.value(iri(b), SKOS.note), (a, b)
+    guide = iri("policy:ai-standardization-guide-2024")
+    issuers = set(graph.objects(guide, SCHEMA.legislationPassedBy))
+    assert iri("organization:cac-central") in issuers and iri("organization:cac") not in issuers
+
+
+# --- Document relations ------------------------------------------------------------------------
+
+
+def _stated_in(graph: Graph, s: str, p: URIRef, o: URIRef | str, doc: str) -> bool:
+    """The triple is asserted and an rdf:Statement of it is derived from ``doc``."""
+    obj = o if isinstance(o, URIRef) else iri(o)
+    if (iri(s), p, obj) not in graph:
+        return False
+    return any(
+        (stmt, PROV.wasDerivedFrom, iri(f"doc:{doc}")) in graph
+        for stmt in graph.subjects(RDF.subject, iri(s))
+        if graph.value(stmt, RDF.predicate) == p and graph.value(stmt, RDF.object) == obj
+    )
+
+
+ORDER_15 = "2023-07-10-genai-service-interim-measures-order-15"
+
+
+def test_order_15_has_seven_issuers_each_signed_by_its_head(graph: Graph) -> None:
+    policy = iri("policy:genai-interim-measures")
+    issuers = set(graph.objects(policy, SCHEMA.legislationPassedBy))
+    signers = set(graph.objects(policy, AIKG.signedBy))
+    assert len(issuers) == 7 and len(signers) == 7
+    for person in signers:
+        memberships = list(graph.subjects(iri("org:member"), person))
+        assert len(memberships) == 1, person
+        assert graph.value(memberships[0], iri("org:organization")) in issuers
+    for issuer in issuers:
+        assert _stated_in(
+            graph, "policy:genai-interim-measures", SCHEMA.legislationPassedBy, issuer, ORDER_15
+        )
+    assert graph.value(policy, SCHEMA.legislationDate) == Literal("2023-07-10", datatype=XSD.date)
+    applicable = graph.value(policy, SCHEMA.legislationDateOfApplicability)
+    assert applicable == Literal("2023-08-15", datatype=XSD.date)
+    meeting = graph.value(policy, AIKG.adoptedAt)
+    assert graph.value(meeting, SCHEMA.startDate) == Literal("2023-05-23", datatype=XSD.date)
+
+
+def test_framework_2_0_revises_1_0_with_issuer_and_drafting_lead_apart(graph: Graph) -> None:
+    etnet = "2025-09-15-etnet-ai-safety-governance-framework-2-0"
+    v1, v2 = (
+        "policy:ai-safety-governance-framework-1-0",
+        "policy:ai-safety-governance-framework-2-0",
+    )
+    assert _stated_in(graph, v2, PROV.wasRevisionOf, v1, etnet)
+    assert graph.value(iri(v2), SCHEMA.legislationPassedBy) == iri("organization:tc260")
+    assert graph.value(iri(v2), AIKG.draftingLead) == iri("organization:cncert")
+    assert graph.value(iri(v2), AIKG.guidedBy) == iri("organization:cac")
+    assert graph.value(iri(v1), SCHEMA.legislationPassedBy) == iri("organization:tc260")
+    assert (iri(v1), AIKG.unstatedProperty, SCHEMA.legislationPassedBy) not in graph
+    week = iri("event:cybersecurity-week")
+    for version, day in ((v1, "2024-09-09"), (v2, "2025-09-15")):
+        forum = graph.value(iri(version), AIKG.releasedAt)
+        assert graph.value(forum, SCHEMA.superEvent) == week
+        assert graph.value(forum, SCHEMA.startDate) == Literal(day, datatype=XSD.date)
+
+
+def test_the_ai_plus_action_across_policy_documents(graph: Graph) -> None:
+    ai_plus = iri("initiative:ai-plus")
+    assert _stated_in(
+        graph,
+        "report:gwr-2024",
+        AIKG.launches,
+        ai_plus,
+        "2024-03-06-mingpao-2024-government-work-report-ai-plus",
+    )
+    assert _stated_in(
+        graph,
+        "report:gwr-2025",
+        AIKG.continues,
+        ai_plus,
+        "2025-03-05-cnautonews-2025-government-work-report-ai-plus",
+    )
+    for doc in (
+        "2025-08-26-state-council-ai-plus-opinions-text",
+        "2025-08-27-crntt-ai-plus-opinions-six-actions",
+    ):
+        assert _stated_in(graph, "policy:ai-plus-opinions", AIKG.implements, ai_plus, doc)
+    assert (iri("policy:ai-standardization-guide-2024"), AIKG.serves, ai_plus) in graph
+    actions = set(graph.subjects(iri("dcterms:isPartOf"), ai_plus))
+    assert len(actions) == 6
+    assert actions <= set(graph.objects(iri("policy:ai-plus-opinions"), AIKG.launches))
+    for report in ("report:gwr-2024", "report:gwr-2025"):
+        assert graph.value(iri(report), AIKG.deliveredBy) == iri("person:li-qiang")
+
+
+def test_the_opinions_date_is_only_what_the_texts_give(graph: Graph) -> None:
+    policy = iri("policy:ai-plus-opinions")
+    assert set(graph.objects(policy, SCHEMA.legislationDate)) == {
+        Literal("2025", datatype=XSD.gYear)
+    }
+    assert str(graph.value(policy, SCHEMA.legislationIdentifier)) == "国发〔2025〕11号"
+    assert graph.value(policy, SCHEMA.legislationPassedBy) == iri("organization:state-council")
+
+
+def test_the_standardization_guide_has_four_issuers_and_its_day(graph: Graph) -> None:
+    guide = iri("policy:ai-standardization-guide-2024")
+    assert len(set(graph.objects(guide, SCHEMA.legislationPassedBy))) == 4
+    assert (guide, AIKG.unstatedProperty, SCHEMA.legislationPassedBy) not in graph
+    assert Literal("2024-07-02", datatype=XSD.date) in set(
+        graph.objects(guide, SCHEMA.legislationDate)
+    )
+    assert len(set(graph.objects(guide, iri("dcterms:hasPart")))) == 7
+
+
+def test_a_principle_is_shared_by_the_interim_measures_and_framework_1_0(graph: Graph) -> None:
+    shared_principle = iri("principle:inclusive-prudent")
+    measures = iri("policy:genai-interim-measures")
+    assert (measures, AIKG.hasPrinciple, shared_principle) in graph
+    rows = graph.query(
+        "ASK { ?f aikg:hasPrinciple/dcterms:hasPart ?p }",
+        initNs={"aikg": AIKG, "dcterms": URIRef("http://purl.org/dc/terms/")},
+        initBindings={"f": iri("policy:ai-safety-governance-framework-1-0"), "p": shared_principle},
+    )
+    assert rows.askAnswer
+
+
+# --- Targets and scopes --------------------------------------------------------------------------
+
+OBSERVATIONS = """
+SELECT ?obs WHERE { ?obs a schema:Observation ; schema:variableMeasured ?var }
+"""
+
+
+def test_targets_are_never_observations(graph: Graph) -> None:
+    targets = set(graph.subjects(RDF.type, AIKG.Target))
+    assert len(targets) == 7
+    observed = {row.obs for row in graph.query(OBSERVATIONS, initNs={"schema": SCHEMA})}
+    assert observed and not observed & targets
+    goals = {
+        (str(graph.value(t, AIKG.targetYear)), Decimal(str(graph.value(t, SCHEMA.value))))
+        for t in targets
+        if graph.value(t, AIKG.targetOf) == iri("policy:ai-plus-opinions")
+    }
+    assert goals == {("2027", Decimal(70)), ("2030", Decimal(90)), ("2027", Decimal(6))}
+    penetration = iri("var:intelligent-terminal-agent-penetration")
+    assert not set(graph.subjects(SCHEMA.variableMeasured, penetration)) - targets
+
+
+def test_measures_of_different_scope_are_separate_and_say_so(graph: Graph) -> None:
+    groups = [
+        ("var:ai-core-industry-size", "var:ai-industry-size", "var:ai-core-industry-size-miit"),
+        ("var:ai-enterprises", "var:ai-enterprises-miit"),
+    ]
+    for group in groups:
+        for a in group:
+            assert graph.value(iri(a), SKOS.note) is not None, a
+            for b in group:
+                if a != b:
+                    assert (iri(a), AIKG.scopeDiffersFrom, iri(b)) in graph, (a, b)
+        for variable in group:
+            observations = set(graph.subjects(SCHEMA.variableMeasured, iri(variable)))
+            assert observations, variable
+
+
+# --- Series ------------------------------------------------------------------------------------
+
+SERIES = """
+SELECT ?date ?value ?doc WHERE {
+  ?obs a schema:Observation ; schema:variableMeasured ?var ; schema:value ?value ;
+       sdmx:refArea ?area ; sdmx:refPeriod ?period ; prov:wasDerivedFrom ?doc .
+  { ?period time:inXSDDate ?date } UNION { ?period time:hasEnd/time:inXSDDate ?date }
+  FILTER NOT EXISTS { ?obs sdmx:age ?age }
+  FILTER NOT EXISTS { ?obs aikg:currencyConversionOf ?other }
+} ORDER BY ?date ?doc
+"""
+
+
+@pytest.mark.parametrize(
+    ("variable", "first", "last"),
+    [
+        ("var:genai-users", "249000000", "602000000"),
+        ("var:genai-users-share", "17.7", "42.8"),
+        ("var:internet-users", "1123000000", "1125000000"),
+        ("var:internet-penetration", "79.7", "80.1"),
+    ],
+)
+def test_series_run_in_date_order_with_distinct_sources(
+    graph: Graph, variable: str, first: str, last: str
+) -> None:
+    rows = list(
+        graph.query(
+            SERIES,
+            initNs={
+                "schema": SCHEMA,
+                "aikg": AIKG,
+                "prov": PROV,
+                "time": URIRef("http://www.w3.org/2006/time#"),
+                "sdmx": URIRef("http://purl.org/linked-data/sdmx/2009/dimension#"),
+            },
+            initBindings={"var": iri(variable), "area": iri("place:CN")},
+        )
+    )
+    dates = [str(row.date) for row in rows]
+    assert len(set(dates)) >= 2 and dates == sorted(dates)
+    assert len({row.doc for row in rows}) >= 2
+    assert Decimal(str(rows[0].value)) == Decimal(first)
+    assert Decimal(str(rows[-1].value)) == Decimal(last)
+
+
+def test_changes_name_their_base_and_shares_their_denominator(graph: Graph) -> None:
+    change_vars = set(graph.subjects(AIKG.changeOf, None))
+    assert len(change_vars) >= 10
+    changes = [o for v in change_vars for o in graph.subjects(SCHEMA.variableMeasured, v)]
+    assert changes
+    undated = [o for o in changes if graph.value(o, AIKG.basePeriod) is None]
+    # only the seed's "grew nearly 19 times in 10 years" leaves its base unstated
+    assert undated == [iri("obs:cnnic55r-robot-density-growth")]
+    for share_var in graph.subjects(AIKG.numerator, None):
+        for obs in graph.subjects(SCHEMA.variableMeasured, share_var):
+            assert graph.value(obs, SCHEMA.measurementDenominator) is not None, obs

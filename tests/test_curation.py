@@ -1,0 +1,182 @@
+"""The curation compiler's sheet keys for the corpus: base periods, observation properties,
+qualifiers stated outside the number, untitled sources and reading notes on statements."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS, TIME
+
+from aikg.curation import compile_all
+from aikg.errors import InputError
+from aikg.namespaces import AIKG, QUAL, SCHEMA, expand
+
+SOURCE = (
+    "---\ntitle: {title}\nurl: https://example.org/item\npublisher: Example\ndate: {date}\n---\n"
+    "Users grew 141.7-percent from the end of 2024. The industry Surpasses 700 Billion Yuan.\n"
+    "It sustains Over 20% a year.\n"
+)
+ENTITIES = """\
+- {id: organization:x, a: [schema:Organization], label: {zh: 某机构, en: X}}
+- {id: place:CN, a: [schema:Country], label: {zh: 中国, en: China}}
+- {id: var:size, a: [schema:StatisticalVariable], label: {zh: 规模, en: size}}
+- {id: var:growth, a: [schema:StatisticalVariable], label: {zh: 增长率, en: growth}}
+"""
+HEADER = """\
+document:
+  id: doc:item
+  key: item
+  path: sources/item.md
+  language: en
+  publisher: organization:x
+  reliability: reliability:wire
+  label: {zh: 条目}
+  evidence: {quote: The industry}
+"""
+
+
+def _compile(tmp_path: Path, body: str, title: str = "An item", date: str = "2026-02-05") -> Graph:
+    """Compile one sheet (``HEADER`` + ``body``) against a one-file corpus; the document graph."""
+    sources = tmp_path / "shared" / "sources"
+    sources.mkdir(parents=True)
+    (sources / "item.md").write_text(SOURCE.format(title=title, date=date), encoding="utf-8")
+    curation = tmp_path / "curation"
+    curation.mkdir()
+    (curation / "entities.yaml").write_text(ENTITIES, encoding="utf-8")
+    (curation / "item.yaml").write_text(HEADER + body, encoding="utf-8")
+    return compile_all(curation, tmp_path / "shared")["item.ttl"]
+
+
+def _iri(curie: str) -> URIRef:
+    return URIRef(expand(curie))
+
+
+GROWTH = """\
+observations:
+  - id: obs:item-growth
+    var: var:growth
+    quote: 141.7-percent
+    value_text: "141.7"
+    unit: unit:PERCENT
+    period: 2025-12-31
+    area: place:CN
+{extra}
+"""
+
+
+def test_base_period_becomes_a_shared_period_node(tmp_path: Path) -> None:
+    graph = _compile(tmp_path, GROWTH.format(extra="    base_period: 2024-12-31"))
+    base = graph.value(_iri("obs:item-growth"), AIKG.basePeriod)
+    assert base == _iri("period:2024-12-31")
+    assert (base, RDF.type, TIME.Instant) in graph
+    assert str(graph.value(base, SKOS.notation)) == "2024-12-31"
+
+
+def test_an_observation_without_base_period_has_none(tmp_path: Path) -> None:
+    graph = _compile(tmp_path, GROWTH.format(extra=""))
+    assert graph.value(_iri("obs:item-growth"), AIKG.basePeriod) is None
+
+
+def test_props_on_an_observation_are_added(tmp_path: Path) -> None:
+    extra = "    props: {sdmx-attribute:obsStatus: sdmx-code:obsStatus-E}"
+    graph = _compile(tmp_path, GROWTH.format(extra=extra))
+    status = graph.value(_iri("obs:item-growth"), _iri("sdmx-attribute:obsStatus"))
+    assert status == _iri("sdmx-code:obsStatus-E")
+
+
+SIZE = """\
+observations:
+  - id: obs:item-size
+    var: var:size
+    quote: Surpasses 700 Billion Yuan
+    value_text: 700 Billion Yuan
+    period: 2024-01-01/2024-12-31
+    area: place:CN
+{extra}
+"""
+
+
+def test_a_qualifier_stated_outside_the_number_sets_qualifier_and_bound(tmp_path: Path) -> None:
+    extra = "    qualifier: more-than\n    reading: {en: Surpasses read as more than.}"
+    graph = _compile(tmp_path, SIZE.format(extra=extra))
+    obs = _iri("obs:item-size")
+    assert graph.value(obs, AIKG.valueQualifier) == QUAL["more-than"]
+    assert Decimal(str(graph.value(obs, SCHEMA.minValue))) == Decimal("700000000000")
+    assert graph.value(obs, SCHEMA.maxValue) is None
+
+
+def test_without_the_qualifier_key_the_number_is_unqualified(tmp_path: Path) -> None:
+    graph = _compile(tmp_path, SIZE.format(extra=""))
+    assert graph.value(_iri("obs:item-size"), AIKG.valueQualifier) is None
+
+
+def test_a_qualifier_needs_a_reading(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="needs a 'reading'"):
+        _compile(tmp_path, SIZE.format(extra="    qualifier: more-than"))
+
+
+def test_an_unknown_qualifier_is_refused(tmp_path: Path) -> None:
+    extra = "    qualifier: roughly\n    reading: {en: x}"
+    with pytest.raises(InputError, match="not one of"):
+        _compile(tmp_path, SIZE.format(extra=extra))
+
+
+OVER = """\
+observations:
+  - id: obs:item-over
+    var: var:growth
+    quote: Over 20%
+    period: 2024-01-01/2024-12-31
+    area: place:CN
+    qualifier: {qualifier}
+    reading: {{en: Over read as more than.}}
+"""
+
+
+def test_a_qualifier_contradicting_the_value_text_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="contradicts"):
+        _compile(tmp_path, OVER.format(qualifier="nearly"))
+
+
+def test_a_qualifier_agreeing_with_the_value_text_is_accepted(tmp_path: Path) -> None:
+    graph = _compile(tmp_path, OVER.format(qualifier="more-than"))
+    assert graph.value(_iri("obs:item-over"), AIKG.valueQualifier) == QUAL["more-than"]
+
+
+def test_an_untitled_source_records_its_title_as_unstated(tmp_path: Path) -> None:
+    graph = _compile(tmp_path, "", title="not shown in excerpt (an item about a report)")
+    doc = _iri("doc:item")
+    assert graph.value(doc, SCHEMA.name) is None
+    assert (doc, AIKG.unstatedProperty, SCHEMA.name) in graph
+    assert not [label for label in graph.objects(doc, None) if "not shown" in str(label)]
+
+
+def test_a_titled_source_keeps_its_title(tmp_path: Path) -> None:
+    graph = _compile(tmp_path, "")
+    doc = _iri("doc:item")
+    assert graph.value(doc, SCHEMA.name) == Literal("An item", lang="en")
+    assert (doc, AIKG.unstatedProperty, SCHEMA.name) not in graph
+
+
+def test_a_statement_carries_its_reading_note(tmp_path: Path) -> None:
+    body = """\
+statements:
+  - s: doc:item
+    p: schema:datePublished
+    o: {value: "2026-02-05", type: xsd:date}
+    quote: The industry
+    reading: {en: The dateline read as the day of release.}
+"""
+    graph = _compile(tmp_path, body)
+    stmt = graph.value(None, RDF.object, Literal("2026-02-05", datatype=_iri("xsd:date")))
+    assert stmt is not None
+    notes = {str(n) for n in graph.objects(stmt, AIKG.readingNote)}
+    assert notes == {"The dateline read as the day of release."}
+
+
+def test_a_quoted_front_matter_title_loses_its_quotes(tmp_path: Path) -> None:
+    graph = _compile(tmp_path, "", title='"China\'s item: Report"')
+    assert graph.value(_iri("doc:item"), SCHEMA.name) == Literal("China's item: Report", lang="en")
