@@ -219,3 +219,143 @@ def write_hostile(folder: Path) -> Path:
     path = folder / "hostile.ttl"
     hostile_graph().serialize(path, format="turtle")
     return path
+
+
+#: A source title that tries to inject HTML into the series chart's source detail.
+SERIES_TITLE = "<img src=s onerror=alert(14)><svg onload=alert(15)>"
+#: A quote of an observation that tries the same.
+SERIES_QUOTE = "<b onmouseover=alert(16)>150</b>"
+
+SERIES = (
+    PREFIXES
+    + """
+@prefix s: <https://example.org/aikg-series/> .
+
+s:users a schema:StatisticalVariable ;
+    rdfs:label "测试用户规模"@zh-hans , "test users"@en .
+s:users-wide a schema:StatisticalVariable ;
+    rdfs:label "测试用户规模（宽口径）"@zh-hans , "test users (wide scope)"@en .
+s:single a schema:StatisticalVariable ;
+    rdfs:label "只有一个观测值的变量"@zh-hans , "a variable observed once"@en .
+s:young a aikg:AgeGroup ; rdfs:label "青年"@zh-hans , "young people"@en ; skos:notation "15-24" .
+s:country a schema:Country ; rdfs:label "测试国"@zh-hans , "Testland"@en .
+s:bureau a schema:Organization ; rdfs:label "测试统计局"@zh-hans , "Test Statistics Bureau"@en .
+s:policy a schema:Legislation ; rdfs:label "测试规划"@zh-hans , "Test Plan"@en .
+
+s:d2022 a time:Instant ; skos:notation "2022-12-31" .
+s:d2023 a time:Instant ; skos:notation "2023-12-31" .
+s:y2024 a time:Interval ; skos:notation "2024-01-01/2024-12-31" .
+s:open2025 a time:Interval ; skos:notation "../2025-03-01" .
+s:decade a time:Interval ; skos:notation "P10Y" .
+
+s:obs-2022 a schema:Observation ;
+    rdfs:label "测试用户规模：超100人"@zh-hans ;
+    schema:variableMeasured s:users ; schema:value 100 ; schema:unitCode unit:NUM ;
+    schema:unitText "人" ; aikg:valueQualifier qual:more-than ;
+    sdmx-dimension:refPeriod s:d2022 ; sdmx-dimension:refArea s:country ;
+    prov:wasDerivedFrom s:doc-b .
+s:obs-2023-a a schema:Observation ;
+    rdfs:label "测试用户规模：150人"@zh-hans ;
+    schema:variableMeasured s:users ; schema:value 150 ; schema:unitCode unit:NUM ;
+    schema:unitText "人" ;
+    sdmx-dimension:refPeriod s:d2023 ; sdmx-dimension:refArea s:country ;
+    prov:wasDerivedFrom s:doc-a .
+s:obs-2023-b a schema:Observation ;
+    rdfs:label "测试用户规模：150人"@zh-hans ;
+    schema:variableMeasured s:users ; schema:value 150 ; schema:unitCode unit:NUM ;
+    schema:unitText "人" ;
+    sdmx-dimension:refPeriod s:d2023 ; sdmx-dimension:refArea s:country ;
+    prov:wasDerivedFrom s:doc-b .
+s:obs-2024 a schema:Observation ;
+    rdfs:label "测试用户规模：200人"@zh-hans ;
+    schema:variableMeasured s:users ; schema:value 200 ; schema:unitCode unit:NUM ;
+    schema:unitText "人" ;
+    sdmx-dimension:refPeriod s:y2024 ; sdmx-dimension:refArea s:country ;
+    prov:wasDerivedFrom s:doc-a .
+s:obs-open a schema:Observation ;
+    rdfs:label "测试用户规模：210人"@zh-hans ;
+    schema:variableMeasured s:users ; schema:value 210 ; schema:unitCode unit:NUM ;
+    schema:unitText "人" ;
+    sdmx-dimension:refPeriod s:open2025 ; sdmx-dimension:refArea s:country ;
+    prov:wasDerivedFrom s:doc-a .
+s:obs-decade a schema:Observation ;
+    rdfs:label "测试用户规模：90人"@zh-hans ;
+    schema:variableMeasured s:users ; schema:value 90 ; schema:unitCode unit:NUM ;
+    schema:unitText "人" ;
+    sdmx-dimension:refPeriod s:decade ; sdmx-dimension:refArea s:country ;
+    prov:wasDerivedFrom s:doc-a .
+s:obs-young-2024 a schema:Observation ;
+    rdfs:label "测试用户规模（青年）：40人"@zh-hans ;
+    schema:variableMeasured s:users ; schema:value 40 ; schema:unitCode unit:NUM ;
+    schema:unitText "人" ; sdmx-dimension:age s:young ;
+    sdmx-dimension:refPeriod s:y2024 ; sdmx-dimension:refArea s:country ;
+    prov:wasDerivedFrom s:doc-a .
+s:obs-2024-converted a schema:Observation ;
+    rdfs:label "测试用户规模：0.2百人"@zh-hans ;
+    schema:variableMeasured s:users ; schema:value 2 ; schema:unitCode unit:PERCENT ;
+    aikg:currencyConversionOf s:obs-2024 ;
+    sdmx-dimension:refPeriod s:y2024 ; sdmx-dimension:refArea s:country ;
+    prov:wasDerivedFrom s:doc-a .
+s:target-2027 a aikg:Target ;
+    rdfs:label "测试用户规模目标：500人"@zh-hans ;
+    schema:variableMeasured s:users ; schema:value 500 ; schema:unitCode unit:NUM ;
+    aikg:targetYear "2027"^^xsd:gYear ; aikg:targetOf s:policy ;
+    sdmx-dimension:refArea s:country ;
+    prov:wasDerivedFrom s:doc-a .
+s:obs-wide-2023 a schema:Observation ;
+    schema:variableMeasured s:users-wide ; schema:value 900 ; schema:unitCode unit:NUM ;
+    sdmx-dimension:refPeriod s:d2023 ; sdmx-dimension:refArea s:country ;
+    prov:wasDerivedFrom s:doc-a .
+s:obs-wide-2024 a schema:Observation ;
+    schema:variableMeasured s:users-wide ; schema:value 950 ; schema:unitCode unit:NUM ;
+    sdmx-dimension:refPeriod s:y2024 ; sdmx-dimension:refArea s:country ;
+    prov:wasDerivedFrom s:doc-a .
+s:obs-single a schema:Observation ;
+    schema:variableMeasured s:single ; schema:value 7 ; schema:unitCode unit:NUM ;
+    sdmx-dimension:refPeriod s:d2023 ; sdmx-dimension:refArea s:country ;
+    prov:wasDerivedFrom s:doc-a .
+
+s:doc-a a aikg:SourceDocument , schema:Article ;
+    rdfs:label "测试用户报告"@zh-hans , "Test users report"@en ;
+    schema:name "测试用户报告的标题"@zh-hans ;
+    schema:publisher s:bureau ;
+    schema:datePublished "2025-03-01"^^xsd:date ;
+    schema:url "https://example.org/users-report"^^xsd:anyURI ;
+    aikg:reliability reliability:official ;
+    aikg:sourceText s:text-a .
+s:text-a a aikg:SourceText ; schema:encodesCreativeWork s:doc-a ;
+    aikg:sourcePath "sources/users-report.md" .
+s:doc-b a aikg:SourceDocument , schema:Article ;
+    rdfs:label "转载的测试报道"@zh-hans , "A relayed test story"@en ;
+    schema:name \"\"\""""
+    + SERIES_TITLE
+    + """\"\"\" ;
+    schema:publisher s:bureau ;
+    schema:datePublished "2024-02-01"^^xsd:date ;
+    schema:url "javascript:alert(17)"^^xsd:anyURI ;
+    aikg:sourceText s:text-b .
+s:text-b a aikg:SourceText ; schema:encodesCreativeWork s:doc-b ;
+    aikg:sourcePath "sources/relayed-story.md" .
+
+s:anno-2023-a a oa:Annotation ;
+    oa:hasBody s:obs-2023-a ;
+    oa:hasTarget [ a oa:SpecificResource ; oa:hasSource s:text-a ;
+        oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "用户规模达150人" ] ,
+            [ a oa:TextPositionSelector ; oa:start 30 ; oa:end 38 ] ] .
+s:anno-2023-b a oa:Annotation ;
+    oa:hasBody s:obs-2023-b ;
+    oa:hasTarget [ a oa:SpecificResource ; oa:hasSource s:text-b ;
+        oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact \"\"\""""
+    + SERIES_QUOTE
+    + """\"\"\" ] ,
+            [ a oa:TextPositionSelector ; oa:start 5 ; oa:end 37 ] ] .
+"""
+)
+
+S = Namespace("https://example.org/aikg-series/")
+
+
+def write_series(folder: Path) -> Path:
+    path = folder / "series.ttl"
+    path.write_text(SERIES, encoding="utf-8")
+    return path

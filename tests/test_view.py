@@ -8,18 +8,25 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
+from rdflib.namespace import RDF
 
 from aikg.loading import load_graph
+from aikg.namespaces import AIKG, SCHEMA
+from aikg.network import build_network, neighbourhood
 from aikg.stats import entities
-from aikg.view import json_for_script, render
+from aikg.view import json_for_script, period_position, render
 from sample_network import (
     HOSTILE_LABELS,
     IMG,
     QUOTES,
     SAMPLE_ENTITIES,
+    SERIES_QUOTE,
+    SERIES_TITLE,
+    S,
     T,
     write_hostile,
     write_sample,
+    write_series,
 )
 
 DATA = re.compile(r'<script type="application/json" id="aikg-data">(.*?)</script>', re.S)
@@ -189,3 +196,122 @@ def test_view_command_saved_query_with_parameter(cli, sample_path: Path, tmp_pat
     assert {str(T.policy), str(T.ministry), str(T.sector)} <= ids <= SAMPLE_ENTITIES
     edges = {(e["from"], e["to"]) for e in data["edges"]}
     assert (str(T.policy), str(T.ministry)) in edges
+
+
+# --- the series chart's data ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def series_graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    return load_graph([write_series(tmp_path_factory.mktemp("series"))])
+
+
+def chart_points(entry: dict) -> list[str]:
+    """Every observation a variable's series data holds, plotted or listed."""
+    return [
+        point["obs"]
+        for chart in entry["charts"]
+        for series in chart["series"]
+        for point in series["points"] + series["unplaced"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("notation", "position"),
+    [
+        ("2024-12-31", "2024-12-31"),
+        ("2024-01-01/2024-09-30", "2024-09-30"),
+        ("../2025-01-22", None),
+        ("2024-01-01/..", None),
+        ("P10Y", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_period_position(notation: str | None, position: str | None) -> None:
+    assert period_position(notation) == position
+
+
+def test_series_of_a_variable_in_period_order_with_sources(series_graph: Graph) -> None:
+    data = page_data(render(series_graph, lang="en").html.decode("utf-8"))
+    users = data["series"][str(S.users)]
+    assert users["count"] == 7  # four on the axis, two not, one in another breakdown
+    (chart,) = users["charts"]
+    assert chart["unit"] == "unit:NUM"
+    overall, young = chart["series"]
+    assert overall["breakdown"] == [] and overall["area"] == {"zh": "测试国", "en": "Testland"}
+    assert [b["p"] for b in young["breakdown"]] == ["sdmx-dimension:age"]
+    assert young["breakdown"][0]["v"]["en"] == "young people"
+    assert [p["obs"] for p in young["points"]] == [str(S["obs-young-2024"])]
+    # in period order (an interval at its end); one point from two sources, the earlier first
+    assert [p["obs"] for p in overall["points"]] == [
+        str(S["obs-2022"]), str(S["obs-2023-b"]), str(S["obs-2023-a"]), str(S["obs-2024"])
+    ]  # fmt: skip
+    assert [p["x"] for p in overall["points"]] == [
+        "2022-12-31", "2023-12-31", "2023-12-31", "2024-12-31"
+    ]  # fmt: skip
+    assert [p["y"] for p in overall["points"]] == [100, 150, 150, 200]
+    assert overall["points"][3]["period"] == "2024-01-01/2024-12-31"
+    assert overall["points"][3]["periodText"] == {"zh": "2024年", "en": "2024"}
+    # an open start and a duration are listed, not placed
+    assert [(p["obs"], p["x"]) for p in overall["unplaced"]] == [
+        (str(S["obs-decade"]), None), (str(S["obs-open"]), None)
+    ]  # fmt: skip
+    # the qualifier travels with the point
+    first = overall["points"][0]
+    assert first["qualifier"]["en"] == "more than"
+    assert first["stated"] == {"zh": "超100人", "en": "more than 100"}
+    assert overall["points"][1]["qualifier"] is None
+    # each point's own source, with its quote
+    b, a = overall["points"][1], overall["points"][2]
+    assert b["docs"] == [str(S["doc-b"])] and a["docs"] == [str(S["doc-a"])]
+    assert a["ev"][0]["quote"] == "用户规模达150人" and a["ev"][0]["doc"] == str(S["doc-a"])
+    assert b["ev"][0]["quote"] == SERIES_QUOTE
+    assert data["sources"][str(S["doc-a"])]["url"] == "https://example.org/users-report"
+    assert data["sources"][str(S["doc-a"])]["title"] == "测试用户报告的标题"
+    assert data["sources"][str(S["doc-b"])]["title"] == SERIES_TITLE
+    assert data["sources"][str(S["doc-b"])]["url"] is None  # javascript: is no link
+
+
+def test_series_leave_out_targets_conversions_and_other_scopes(series_graph: Graph) -> None:
+    data = page_data(render(series_graph).html.decode("utf-8"))
+    users = chart_points(data["series"][str(S.users)])
+    assert len(users) == len(set(users)) == 7
+    assert str(S["target-2027"]) not in users  # a target is not an observed point
+    assert str(S["obs-2024-converted"]) not in users  # a source's conversion, not a statement
+    assert not {str(S["obs-wide-2023"]), str(S["obs-wide-2024"])} & set(users)
+    wide = data["series"][str(S["users-wide"])]
+    assert chart_points(wide) == [str(S["obs-wide-2023"]), str(S["obs-wide-2024"])]
+    assert str(S.single) in data["details"] and str(S.single) not in data["series"]
+    assert str(S["target-2027"]) in data["details"]  # still drawn, as a target
+
+
+def test_series_of_a_focused_variable_keep_every_point(series_graph: Graph) -> None:
+    net = build_network(series_graph)
+    html = render(series_graph, neighbourhood(net, str(S.users), 0)).html.decode("utf-8")
+    data = page_data(html)
+    assert set(data["details"]) == {str(S.users)}
+    assert set(data["series"]) == {str(S.users)}
+    assert len(chart_points(data["series"][str(S.users)])) == 7
+    assert str(S["doc-a"]) in data["sources"] and str(S["doc-b"]) in data["sources"]
+
+
+def test_bundled_series_match_the_graph(bundled_html: str, graph: Graph) -> None:
+    """Every variable with several observations has its series; points never mix variables."""
+    observed: dict[str, set[str]] = {}
+    for obs in graph.subjects(RDF.type, SCHEMA.Observation):
+        if (obs, AIKG.currencyConversionOf, None) in graph:
+            continue
+        for var in graph.objects(obs, SCHEMA.variableMeasured):
+            observed.setdefault(str(var), set()).add(str(obs))
+    several = {var for var, found in observed.items() if len(found) >= 2}
+    data = page_data(bundled_html)
+    assert set(data["series"]) == several
+    assert several  # the bundled graph has series (generative-AI users, internet users ...)
+    for var, entry in data["series"].items():
+        assert set(chart_points(entry)) == observed[var]
+        assert entry["count"] == len(observed[var])
+        for chart in entry["charts"]:
+            for series in chart["series"]:
+                xs = [p["x"] for p in series["points"]]
+                assert xs == sorted(xs) and all(xs)

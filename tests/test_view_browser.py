@@ -18,11 +18,12 @@ from urllib.parse import quote
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import PROV, RDF, SKOS
 
-from aikg.namespaces import OA, SCHEMA, shorten
+from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, shorten
 from aikg.network import labels
 from aikg.stats import entities
+from aikg.view import period_position
 from sample_network import (
     BOLD,
     EDGE,
@@ -33,8 +34,12 @@ from sample_network import (
     ODD_IRI,
     QUOTE,
     QUOTES,
+    SERIES_QUOTE,
+    SERIES_TITLE,
     TITLE,
+    S,
     write_hostile,
+    write_series,
 )
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -340,6 +345,157 @@ def test_hostile_data_in_the_page_is_json(hostile_page: Path) -> None:
     data = json.loads(html[start : html.index("</script>", start)])
     assert data["details"][str(EVIL.org)]["name"]["zh"] == IMG
     assert "<" not in html[start : html.index("</script>", start)]
+
+
+# --- the series chart ------------------------------------------------------------------------
+
+
+def most_observed(graph: Graph) -> tuple[URIRef, list[URIRef]]:
+    """The variable with the most observations (targets and currency conversions aside)."""
+    found: dict[URIRef, list[URIRef]] = {}
+    for obs in graph.subjects(RDF.type, SCHEMA.Observation):
+        if (obs, AIKG.currencyConversionOf, None) in graph:
+            continue
+        for var in graph.objects(obs, SCHEMA.variableMeasured):
+            found.setdefault(var, []).append(obs)
+    var = min(found, key=lambda v: (-len(found[v]), str(v)))
+    return var, sorted(found[var])
+
+
+def quotes(graph: Graph, node: URIRef) -> list[str]:
+    return [
+        str(exact)
+        for anno in graph.subjects(OA.hasBody, node)
+        for target in graph.objects(anno, OA.hasTarget)
+        for selector in graph.objects(target, OA.hasSelector)
+        for exact in graph.objects(selector, OA.exact)
+    ]
+
+
+def marks_of(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#panel svg.chart .pt", "els => els.map(e => e.getAttribute('data-obs'))"
+    )
+
+
+def centre(page, obs: str) -> tuple[float, float]:
+    box = page.locator(f"#panel svg.chart .pt[data-obs='{obs}'] .mark").bounding_box()
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def test_bundled_variable_with_most_observations_has_a_chart(
+    open_page, bundled_page, graph
+) -> None:
+    var, observations = most_observed(graph)
+    placed = [
+        str(obs)
+        for obs in observations
+        if period_position(
+            str(graph.value(graph.value(obs, SDMX_DIM.refPeriod), SKOS.notation) or "")
+        )
+    ]
+    page, watch = open_page(bundled_page)
+    page.evaluate("id => window.aikg.select(id)", str(var))
+    assert page.locator("#panel svg.chart").count() >= 1
+    assert sorted(marks_of(page)) == sorted(placed) and len(placed) >= 2
+    unplaced = page.locator("#panel .series-unplaced .pt-item")
+    assert unplaced.count() == len(observations) - len(placed)
+    detail = page.locator("#panel .series-detail")
+    for obs in marks_of(page):  # each point leads to its source: title, date, quote, link
+        page.click(f"#panel svg.chart .pt[data-obs='{obs}']")
+        assert detail.get_attribute("data-obs") == obs
+        assert page.get_attribute(f"#panel .pt[data-obs='{obs}']", "aria-pressed") == "true"
+        text = detail.inner_text()
+        docs = list(graph.objects(URIRef(obs), PROV.wasDerivedFrom))
+        assert docs
+        for doc in docs:
+            assert str(graph.value(doc, SCHEMA.name)) in text
+            date = graph.value(doc, SCHEMA.datePublished)
+            assert date is None or str(date) in text
+            url = graph.value(doc, SCHEMA.url)
+            if url is not None and str(url).startswith(("http://", "https://")):
+                links = detail.locator("a[target=_blank]")
+                hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
+                assert page.evaluate("u => new URL(u).href", str(url)) in hrefs
+        for exact in quotes(graph, URIRef(obs)):
+            assert exact in text
+    # the observation's name in the detail selects it in the graph
+    detail.locator("a.node-link").first.click()
+    assert page.evaluate("window.aikg.network.getSelectedNodes()") == [obs]
+    assert page.text_content("#panel-title") == labels(graph, URIRef(obs)).zh
+    assert page.locator("#panel .pt.on").get_attribute("data-obs") == obs
+    assert watch.blocked == [] and watch.errors == [] and watch.dialogs == []
+
+
+@pytest.fixture(scope="module")
+def series_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("series")
+    data = write_series(folder)
+    out = folder / "graph.html"
+    subprocess.run(
+        [sys.executable, "-m", "aikg", "--data", str(data), "view", "--lang", "en", "-o", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+def test_series_chart_places_each_source_and_shows_it_as_text(open_page, series_page) -> None:
+    page, watch = open_page(series_page)
+    page.evaluate("id => window.aikg.select(id)", str(S.users))
+    names = ("obs-2022", "obs-2023-b", "obs-2023-a", "obs-2024", "obs-young-2024")
+    assert sorted(marks_of(page)) == sorted(str(S[n]) for n in names)  # no target, no conversion
+    x = {n: centre(page, str(S[n]))[0] for n in names}
+    y = {n: centre(page, str(S[n]))[1] for n in names}
+    # later to the right; one point from two sources side by side, the earlier source first
+    assert x["obs-2022"] < x["obs-2023-b"] < x["obs-2023-a"] < x["obs-2024"]
+    assert x["obs-2023-a"] - x["obs-2023-b"] < 20
+    assert 5 < x["obs-young-2024"] - x["obs-2024"] < 20  # another series, same date: beside
+    # higher values higher up (screen y grows downwards)
+    assert y["obs-young-2024"] > y["obs-2022"] > y["obs-2023-a"] > y["obs-2024"]
+    assert y["obs-2023-a"] == y["obs-2023-b"]
+    # the bound ("more than 100") is an open mark, the stated values are filled
+    fill = "o => document.querySelector(`#panel .pt[data-obs='${o}'] .mark`).getAttribute('fill')"
+    assert page.evaluate(fill, str(S["obs-2022"])) == "#fff"
+    assert page.evaluate(fill, str(S["obs-2023-a"])) != "#fff"
+    assert "more than 100" in page.text_content("#panel svg.chart")
+    # the open-start and duration-only periods are listed under the chart, in order
+    listed = page.eval_on_selector_all(
+        "#panel .series-unplaced .pt-item", "els => els.map(e => e.getAttribute('data-obs'))"
+    )
+    assert listed == [str(S["obs-decade"]), str(S["obs-open"])]
+    # two legend entries: the whole and the age group
+    assert page.inner_text("#panel .series-legend").split("\n") == ["overall", "young people"]
+
+    detail = page.locator("#panel .series-detail")
+    page.click(f"#panel .pt[data-obs='{S['obs-2023-b']}']")  # the relayed story
+    assert SERIES_TITLE in detail.inner_text()
+    assert SERIES_QUOTE in detail.locator("blockquote mark").inner_text()
+    assert detail.locator("a[target=_blank]").count() == 0  # its URL is javascript:
+    page.focus(f"#panel .pt[data-obs='{S['obs-2023-a']}']")  # the report, by keyboard
+    page.keyboard.press("Enter")
+    assert "测试用户报告的标题" in detail.inner_text()
+    assert "用户规模达150人" in detail.inner_text()
+    link = detail.locator("a[target=_blank]")
+    assert link.get_attribute("href") == "https://example.org/users-report"
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    page.click(f"#panel .series-unplaced .pt-item[data-obs='{S['obs-open']}']")
+    assert detail.get_attribute("data-obs") == str(S["obs-open"])
+    assert "≤2025-03-01" in detail.inner_text()
+
+    # a variable of another scope has its own chart; one observed once has none
+    page.evaluate("id => window.aikg.select(id)", str(S["users-wide"]))
+    assert sorted(marks_of(page)) == [str(S["obs-wide-2023"]), str(S["obs-wide-2024"])]
+    page.evaluate("id => window.aikg.select(id)", str(S.single))
+    assert page.locator("#panel svg").count() == 0
+    # an observation's panel shows its variable's chart with the point marked
+    page.evaluate("id => window.aikg.select(id)", str(S["obs-2024"]))
+    assert page.locator("#panel .pt.on").get_attribute("data-obs") == str(S["obs-2024"])
+    page.click(".lang-switch button[data-lang=zh]")
+    assert "超100人" in page.text_content("#panel svg.chart")
+    # nothing from the data became an element; nothing ran, nothing was fetched
+    assert page.locator("body img, body iframe, body b, body svg[onload]").count() == 0
+    assert watch.dialogs == [] and watch.errors == [] and watch.blocked == []
 
 
 def test_screenshot(cli, tmp_path: Path) -> None:

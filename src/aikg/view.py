@@ -28,7 +28,16 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
 from aikg.errors import AikgError, InputError
-from aikg.namespaces import AIKG, OA, PREFIXES, SCHEMA, SDMX_DIM, shorten
+from aikg.namespaces import (
+    AIKG,
+    OA,
+    PREFIXES,
+    SCHEMA,
+    SDMX_ATT,
+    SDMX_CODE,
+    SDMX_DIM,
+    shorten,
+)
 from aikg.network import (
     CLASS_ORDER,
     PROVENANCE,
@@ -443,6 +452,172 @@ def _literal(graph: Graph, subject: URIRef, prop: URIRef, value: dict[str, Any])
     return None
 
 
+# --- the series of a variable ---------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: A variable gets a series chart when it has at least this many observations.
+SERIES_MIN = 2
+
+
+def period_position(notation: str | None) -> str | None:
+    """Where a period sits on a time axis: an instant's date, an interval's end date.
+
+    None for a period that cannot be placed: an open start (``../2025-01-22``), an open end,
+    a duration alone (``P10Y``), or no period.
+    """
+    if not notation:
+        return None
+    if "/" not in notation:
+        return notation if _ISO_DATE.match(notation) else None
+    start, end = notation.split("/", 1)
+    return end if _ISO_DATE.match(start) and _ISO_DATE.match(end) else None
+
+
+def _natural(text: str) -> tuple[Any, ...]:
+    """``6-19`` before ``20-29`` before ``60-plus``: numbers in a text compare as numbers."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
+
+
+def _is_breakdown(prop: Any) -> bool:
+    """Every sdmx-dimension other than the period and the area, and schema:observationAbout."""
+    if prop == SCHEMA.observationAbout:
+        return True
+    return str(prop).startswith(str(SDMX_DIM)) and prop not in (
+        SDMX_DIM.refPeriod,
+        SDMX_DIM.refArea,
+    )
+
+
+def _series_point(graph: Graph, facts: _Facts, obs: URIRef) -> dict[str, Any] | None:
+    """One observation as a point of a chart (None when its value is not a number)."""
+    value = graph.value(obs, SCHEMA.value)
+    try:
+        number = float(str(value)) if value is not None else math.nan
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        return None
+    period = graph.value(obs, SDMX_DIM.refPeriod)
+    notation = graph.value(period, SKOS.notation) if isinstance(period, URIRef) else None
+    qualifier = graph.value(obs, AIKG.valueQualifier)
+    status = graph.value(obs, SDMX_ATT.obsStatus)
+    return {
+        "obs": str(obs),
+        "name": _texts(labels(graph, obs)),
+        "x": period_position(str(notation) if notation is not None else None),
+        "period": str(notation) if notation is not None else "",
+        "periodText": {"zh": period_text(graph, obs, "zh"), "en": period_text(graph, obs, "en")},
+        "y": number,
+        "value": str(value),
+        "stated": {"zh": value_text(graph, obs, "zh"), "en": value_text(graph, obs, "en")},
+        "qualifier": _texts(labels(graph, qualifier)) if isinstance(qualifier, URIRef) else None,
+        "estimated": status == SDMX_CODE["obsStatus-E"],
+        "ev": facts.of(obs),
+        "docs": facts.derived(obs),
+    }
+
+
+def _point_order(facts: _Facts, point: dict[str, Any]) -> tuple[Any, ...]:
+    """By date on the axis (an unplaced period by its end), then by source date (unknown dates
+    last) and source."""
+    notation = point["period"]
+    end = point["x"] or (notation.rsplit("/", 1)[1] if "/" in notation else "")
+    published = sorted(facts.sources[d]["date"] or "~" for d in point["docs"] if d in facts.sources)
+    return (end, notation, published[:1] or ["~"], point["docs"], point["obs"])
+
+
+def series(graph: Graph, facts: _Facts, variables: Iterable[str]) -> dict[str, Any]:
+    """The observed series of each of ``variables`` that has several observations.
+
+    A series is the observations of one variable, area and breakdown (every sdmx-dimension
+    other than refPeriod and refArea, and schema:observationAbout), in one unit, ordered by
+    period. Targets (``aikg:Target``) and a source's own currency conversion of another
+    observation (``aikg:currencyConversionOf``) are not observed points and are left out.
+    Points whose period has no place on a time axis (an open start, a duration) are listed
+    under ``unplaced``. Variable IRI -> ``{"count", "charts": [{"unit", "unitLabel",
+    "series": [{"key", "area", "breakdown", "points", "unplaced"}]}]}``, one chart per unit.
+    """
+    wanted = set(variables)
+    found: dict[str, list[URIRef]] = {}
+    for obs in sorted(set(graph.subjects(RDF.type, SCHEMA.Observation))):
+        if not isinstance(obs, URIRef) or (obs, RDF.type, AIKG.Target) in graph:
+            continue
+        if (obs, AIKG.currencyConversionOf, None) in graph:
+            continue
+        for var in graph.objects(obs, SCHEMA.variableMeasured):
+            if str(var) in wanted:
+                found.setdefault(str(var), []).append(obs)
+    out: dict[str, Any] = {}
+    for var in sorted(found):
+        if len(found[var]) >= SERIES_MIN:
+            out[var] = _variable_series(graph, facts, found[var])
+    return out
+
+
+def _variable_series(graph: Graph, facts: _Facts, observations: list[URIRef]) -> dict[str, Any]:
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for obs in observations:
+        point = _series_point(graph, facts, obs)
+        if point is None:
+            continue
+        unit = graph.value(obs, SCHEMA.unitCode)
+        area = graph.value(obs, SDMX_DIM.refArea)
+        dims = sorted(
+            (prop, member)
+            for prop, member in graph.predicate_objects(obs)
+            if _is_breakdown(prop) and isinstance(member, URIRef)
+        )
+        key = (str(unit or ""), str(area or ""), tuple(dims))
+        if key not in groups:
+            names = labels(graph, area) if isinstance(area, URIRef) else None
+            groups[key] = {
+                "key": " ".join(
+                    [shorten(str(area)) if area is not None else "-"]
+                    + [f"{shorten(str(p))}={shorten(str(m))}" for p, m in dims]
+                ),
+                "area": _texts(names) if names else None,
+                "breakdown": [
+                    {
+                        "p": shorten(str(p)),
+                        "l": _texts(property_labels(graph, p)),
+                        "v": _texts(labels(graph, m)),
+                    }
+                    for p, m in dims
+                ],
+                "points": [],
+                "unplaced": [],
+                "order": (
+                    len(dims),
+                    names.en if names else "",
+                    [_natural(str(graph.value(m, SKOS.notation) or labels(graph, m).en))
+                     for _, m in dims],
+                ),
+            }  # fmt: skip
+        groups[key]["points" if point["x"] else "unplaced"].append(point)
+    by_unit: dict[str, list[dict[str, Any]]] = {}
+    for key, group in groups.items():
+        for name in ("points", "unplaced"):
+            group[name].sort(key=lambda p: _point_order(facts, p))
+        by_unit.setdefault(key[0], []).append(group)
+
+    def size(members: list[dict[str, Any]]) -> int:
+        return sum(len(g["points"]) + len(g["unplaced"]) for g in members)
+
+    charts = []
+    for unit, members in sorted(by_unit.items(), key=lambda item: (-size(item[1]), item[0])):
+        members.sort(key=lambda g: (g["order"], g["key"]))
+        for group in members:
+            del group["order"]
+        charts.append(
+            {
+                "unit": shorten(unit) if unit else None,
+                "unitLabel": _texts(labels(graph, URIRef(unit))) if unit else None,
+                "series": members,
+            }
+        )
+    return {"count": sum(size(m) for m in by_unit.values()), "charts": charts}
+
+
 # --- page -----------------------------------------------------------------------------------
 
 
@@ -624,6 +799,7 @@ def render(
         "classes": classes,
         "details": details,
         "edgeDetails": edge_details,
+        "series": series(graph, facts, net.nodes),
         "sources": facts.sources,
         "prefixes": {p: str(ns) for p, ns in PREFIXES.items()},
         "select": initial,

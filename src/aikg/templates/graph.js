@@ -20,7 +20,11 @@
       area: "地区", stated: "所述数值", evidence: "证据", notes: "说明",
       chars: "字符位置", copyLink: "链接到此实体", unknownNode: "此视图中没有实体：",
       sourceLinksN: "来源链接", degree: "关系数", relationPanel: "关系",
-      close: "关闭", selectNode: "选择此实体", yes: "是", no: "否"
+      close: "关闭", selectNode: "选择此实体", yes: "是", no: "否",
+      series: "数据序列", seriesOf: "所属序列", overall: "总体",
+      pointHint: "点击数据点，查看其来源与引文",
+      unplaced: "无法置于时间轴的观测值（起点未说明，或只有时长）",
+      qualifiedKey: "空心：带限定词的数值（超过、接近、约等）", estimatedKey: "虚线：估计值"
     },
     en: {
       search: "Search entities: Chinese or English name, alias, IRI", noMatch: "No matching entity",
@@ -36,7 +40,12 @@
       evidence: "Evidence", notes: "Notes", chars: "characters", copyLink: "Link to this entity",
       unknownNode: "No such entity in this view: ", sourceLinksN: "Source links",
       degree: "relations", relationPanel: "Relation", close: "close", selectNode: "Select",
-      yes: "yes", no: "no"
+      yes: "yes", no: "no",
+      series: "Series", seriesOf: "Series of", overall: "overall",
+      pointHint: "Click a point for its source and quote",
+      unplaced: "Not on the time axis (start unstated, or a duration only)",
+      qualifiedKey: "open: a qualified value (more than, nearly, about …)",
+      estimatedKey: "dashed: estimated"
     }
   };
   var lang = DATA.lang === "en" ? "en" : "zh";
@@ -385,6 +394,287 @@
     box.appendChild(dl);
     return box;
   }
+  /* --- the series chart of a variable ------------------------------------------------------
+   * An inline SVG built here with createElementNS; every text is a text node. One chart per
+   * unit of the variable, one line and colour per series (area and breakdown), one mark per
+   * observation: several sources of one point sit side by side. A click on a mark shows its
+   * source under the chart. Periods with no place on a time axis are listed under it. */
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var SERIES_COLORS = ["#1f5fbf", "#d62728", "#2ca02c", "#9467bd", "#e6550d", "#8c564b", "#17becf", "#7f7f7f"];
+  var CHART = { w: 360, h: 200, left: 50, right: 14, top: 24, bottom: 30 };
+  var seriesByObs = null;  /* observation -> its variable, built when first needed */
+  function svgEl(tag, attrs, text) {
+    var node = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (attrs[key] !== null && attrs[key] !== undefined) { node.setAttribute(key, String(attrs[key])); }
+    });
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+  function dayNumber(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / 864e5 : NaN;
+  }
+  function niceStep(span) {
+    var raw = span / 4;
+    var mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    var n = raw / mag;
+    return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 2.5 ? 2.5 : n <= 5 ? 5 : 10) * mag;
+  }
+  function trimNumber(v) { return String(Number(v.toPrecision(6))); }
+  function tickText(v, unit) {
+    if (unit === "unit:PERCENT") { return trimNumber(v) + "%"; }
+    var a = Math.abs(v);
+    var steps = lang === "zh" ? [[1e12, "万亿"], [1e8, "亿"], [1e4, "万"]]
+      : [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "k"]];
+    for (var i = 0; i < steps.length; i++) {
+      if (a >= steps[i][0]) { return trimNumber(v / steps[i][0]) + steps[i][1]; }
+    }
+    return trimNumber(v);
+  }
+  /* About how wide (viewBox units) a text of the given font size is drawn. */
+  function textWidth(text, size) {
+    var w = 0;
+    for (var i = 0; i < text.length; i++) { w += text.charCodeAt(i) > 0x2E80 ? size : size * 0.58; }
+    return w;
+  }
+  function seriesLabel(s, chart) {
+    var areas = {};
+    chart.series.forEach(function (o) { areas[o.area ? o.area.en : ""] = true; });
+    var parts = Object.keys(areas).length > 1 && s.area ? [pick(s.area)] : [];
+    s.breakdown.forEach(function (b) { parts.push(pick(b.v)); });
+    return parts.join(" · ") || t("overall");
+  }
+  function pointSources(p) {
+    return (p.docs || []).map(function (key) {
+      var doc = sources[key];
+      if (!doc) { return ""; }
+      return [doc.publisher ? pick(doc.publisher) : doc.title, doc.date || t("dateUnknown")].join(" ");
+    }).filter(Boolean).join("; ");
+  }
+  function pointText(p) {
+    return [pick(p.stated), pick(p.periodText) || p.period, pointSources(p)].filter(Boolean).join(" · ");
+  }
+  function seriesSection(id, d) {
+    var varId = id;
+    var selected = null;
+    if (d.measure) {
+      if (!seriesByObs) {
+        seriesByObs = {};
+        Object.keys(DATA.series || {}).forEach(function (v) {
+          DATA.series[v].charts.forEach(function (c) {
+            c.series.forEach(function (s) {
+              s.points.concat(s.unplaced).forEach(function (p) { seriesByObs[p.obs] = v; });
+            });
+          });
+        });
+      }
+      varId = seriesByObs[id];
+      selected = id;
+    }
+    var info = varId && DATA.series ? DATA.series[varId] : null;
+    if (!info) { return null; }
+    var box = el("div", { class: "series", "data-variable": varId });
+    var detail = el("div", { class: "series-detail" }, el("p", { class: "empty-note", text: t("pointHint") }));
+    var marks = [];
+    function show(p, s, chart) {
+      marks.forEach(function (m) {
+        var on = m.obs === p.obs;
+        m.node.classList.toggle("on", on);
+        m.node.setAttribute("aria-pressed", on ? "true" : "false");
+      });
+      detail.textContent = "";
+      detail.setAttribute("data-obs", p.obs);
+      var head = el("div", { class: "pt-head" }, el("strong", { text: pick(p.stated) }),
+        " · " + (pick(p.periodText) || p.period) + (p.period && p.period !== pick(p.periodText) ? " (" + p.period + ")" : ""));
+      if (chart.series.length > 1) { head.appendChild(document.createTextNode(" · " + seriesLabel(s, chart))); }
+      detail.appendChild(head);
+      detail.appendChild(el("div", { class: "pt-obs" },
+        details[p.obs] ? nodeLink(p.obs) : el("span", { text: pick(p.name) })));
+      var facts = factSources(p.ev, p.docs);
+      detail.appendChild(facts || el("p", { class: "empty-note", text: t("noSource") }));
+    }
+    if (d.measure) {
+      box.appendChild(el("p", { class: "series-of" }, t("seriesOf") + (lang === "zh" ? "：" : ": "), nodeLink(varId)));
+    }
+    info.charts.forEach(function (chart) {
+      box.appendChild(chartNode(chart, marks, show));
+    });
+    box.appendChild(detail);
+    if (selected) {
+      info.charts.forEach(function (chart) {
+        chart.series.forEach(function (s) {
+          s.points.concat(s.unplaced).forEach(function (p) { if (p.obs === selected) { show(p, s, chart); } });
+        });
+      });
+    }
+    return section(t("series") + " (" + info.count + ")", box);
+  }
+  function chartNode(chart, marks, show) {
+    var wrap = el("div", { class: "series-chart" });
+    var plotted = [];
+    var unplaced = [];
+    chart.series.forEach(function (s, i) {
+      s.points.forEach(function (p) { plotted.push({ p: p, s: s, i: i, day: dayNumber(p.x) }); });
+      s.unplaced.forEach(function (p) { unplaced.push({ p: p, s: s, i: i }); });
+    });
+    var areas = {};
+    chart.series.forEach(function (s) { areas[s.area ? pick(s.area) : ""] = true; });
+    var caption = Object.keys(areas).length === 1 && Object.keys(areas)[0] ? [Object.keys(areas)[0]] : [];
+    if (chart.unitLabel && chart.unit !== "unit:NUM") { caption.push(t("unit") + (lang === "zh" ? "：" : ": ") + pick(chart.unitLabel)); }
+    wrap.appendChild(el("div", { class: "series-caption", text: caption.join(" · ") }));
+    if (plotted.length) {
+      wrap.appendChild(plot(chart, plotted, marks, show));
+    }
+    if (chart.series.length > 1) {
+      var legend = el("ul", { class: "series-legend" });
+      chart.series.forEach(function (s, i) {
+        var swatch = el("span", { class: "series-swatch" });
+        swatch.style.background = SERIES_COLORS[i % SERIES_COLORS.length];
+        legend.appendChild(el("li", null, swatch, seriesLabel(s, chart)));
+      });
+      wrap.appendChild(legend);
+    }
+    var qualified = plotted.some(function (q) { return q.p.qualifier; });
+    var estimated = plotted.some(function (q) { return q.p.estimated; });
+    if (qualified || estimated) {
+      var keys = el("div", { class: "series-keys" });
+      if (qualified) { keys.appendChild(el("span", { text: "○ " + t("qualifiedKey") })); }
+      if (estimated) { keys.appendChild(el("span", { text: "◌ " + t("estimatedKey") })); }
+      wrap.appendChild(keys);
+    }
+    if (unplaced.length) {
+      var list = el("ul", { class: "series-unplaced" });
+      unplaced.forEach(function (q) {
+        var item = el("button", { type: "button", class: "pt-item", "data-obs": q.p.obs,
+          text: [pick(q.p.periodText) || q.p.period || "?", pick(q.p.stated),
+            chart.series.length > 1 ? seriesLabel(q.s, chart) : "", pointSources(q.p)].filter(Boolean).join(" · ") });
+        item.addEventListener("click", function () { show(q.p, q.s, chart); });
+        marks.push({ obs: q.p.obs, node: item });
+        list.appendChild(el("li", null, item));
+      });
+      wrap.appendChild(el("div", { class: "series-unplaced-head", text: t("unplaced") }));
+      wrap.appendChild(list);
+    }
+    return wrap;
+  }
+  function plot(chart, plotted, marks, show) {
+    var C = CHART;
+    var x0 = C.left, x1 = C.w - C.right, y0 = C.h - C.bottom, y1 = C.top;
+    var days = plotted.map(function (q) { return q.day; });
+    var dMin = Math.min.apply(null, days), dMax = Math.max.apply(null, days);
+    var pad = dMax > dMin ? (dMax - dMin) * 0.14 : 183;
+    dMin -= pad; dMax += pad;
+    var values = plotted.map(function (q) { return q.p.y; });
+    var lo = Math.min(0, Math.min.apply(null, values)), hi = Math.max(0, Math.max.apply(null, values));
+    if (hi === lo) { hi = lo + 1; }
+    var step = niceStep(hi - lo);
+    lo = Math.floor(lo / step) * step;
+    hi = Math.ceil(hi / step) * step;
+    function X(day) { return x0 + (day - dMin) / (dMax - dMin) * (x1 - x0); }
+    function Y(v) { return y0 - (v - lo) / (hi - lo) * (y0 - y1); }
+    var svg = svgEl("svg", { viewBox: "0 0 " + C.w + " " + C.h, role: "group", class: "chart",
+      "aria-label": t("series") });
+    var grid = svgEl("g", { class: "grid" });
+    for (var v = lo, n = 0; v <= hi + step / 2 && n < 20; v += step, n++) {
+      var y = Y(v);
+      grid.appendChild(svgEl("line", { x1: x0, x2: x1, y1: y, y2: y, stroke: v === 0 ? "#9aa5b1" : "#e3e6ea" }));
+      grid.appendChild(svgEl("text", { x: x0 - 5, y: y + 3.5, "text-anchor": "end", class: "tick" },
+        tickText(Math.abs(v) < step / 1e6 ? 0 : v, chart.unit)));
+    }
+    /* the periods of the points on the time axis, left to right, none overlapping */
+    var ticks = {};
+    plotted.forEach(function (q) { if (!ticks[q.p.x]) { ticks[q.p.x] = pick(q.p.periodText) || q.p.x; } });
+    var lastRight = -Infinity;
+    Object.keys(ticks).sort().forEach(function (iso) {
+      var x = X(dayNumber(iso));
+      var text = ticks[iso];
+      var w = textWidth(text, 10);
+      var left = Math.max(2, Math.min(x - w / 2, C.w - 2 - w));
+      grid.appendChild(svgEl("line", { x1: x, x2: x, y1: y0, y2: y0 + 4, stroke: "#9aa5b1" }));
+      if (left < lastRight + 6) { return; }
+      grid.appendChild(svgEl("text", { x: left, y: y0 + 16, class: "tick" }, text));
+      lastRight = left + w;
+    });
+    svg.appendChild(grid);
+    /* the marks: several at one date (sources, series) sit side by side */
+    var groups = {};
+    plotted.forEach(function (q) { (groups[q.p.x] = groups[q.p.x] || []).push(q); });
+    var labels = [];
+    Object.keys(groups).sort().forEach(function (key) {
+      var group = groups[key];
+      group.forEach(function (q, k) {
+        q.cx = X(q.day) + (k - (group.length - 1) / 2) * 10;
+        q.cy = Y(q.p.y);
+      });
+      var seen = {};
+      group.forEach(function (q) {
+        var text = pick(q.p.stated);
+        if (seen[text]) { seen[text].xs.push(q.cx); return; }
+        seen[text] = { text: text, xs: [q.cx], y: q.cy };
+        labels.push(seen[text]);
+      });
+    });
+    /* one line per series through its marks at each date (their mean) */
+    chart.series.forEach(function (s, i) {
+      var at = {};
+      plotted.forEach(function (q) {
+        if (q.s === s) { (at[q.p.x] = at[q.p.x] || []).push(q); }
+      });
+      var xs = Object.keys(at).sort();
+      if (xs.length < 2) { return; }
+      var path = xs.map(function (iso, k) {
+        var mean = function (key) {
+          return at[iso].reduce(function (a, q) { return a + q[key]; }, 0) / at[iso].length;
+        };
+        return (k ? "L" : "M") + mean("cx").toFixed(1) + " " + mean("cy").toFixed(1);
+      }).join(" ");
+      svg.appendChild(svgEl("path", { d: path, fill: "none", stroke: SERIES_COLORS[i % SERIES_COLORS.length],
+        "stroke-width": 1.6, "stroke-opacity": 0.55 }));
+    });
+    /* each label above its marks, else beside or below them, never over another label or mark */
+    var taken = plotted.map(function (q) {
+      return { left: q.cx - 5, right: q.cx + 5, top: q.cy - 5, bottom: q.cy + 5 };
+    });
+    labels.sort(function (a, b) { return a.y - b.y; }).forEach(function (lab) {
+      var cx = lab.xs.reduce(function (a, b) { return a + b; }, 0) / lab.xs.length;
+      var w = textWidth(lab.text, 10.5);
+      var half = (Math.max.apply(null, lab.xs) - Math.min.apply(null, lab.xs)) / 2 + 7;
+      var candidates = [[cx - w / 2, lab.y - 8], [cx + half, lab.y + 4], [cx - half - w, lab.y + 4],
+        [cx - w / 2, lab.y + 17]];
+      for (var c = 0; c < candidates.length; c++) {
+        var box = { left: Math.max(1, Math.min(candidates[c][0], C.w - 1 - w)), top: candidates[c][1] - 9,
+          bottom: candidates[c][1] + 2 };
+        box.right = box.left + w;
+        var clash = box.top < 0 || box.bottom > y0 || taken.some(function (b) {
+          return box.left < b.right + 2 && b.left < box.right + 2 && box.top < b.bottom && b.top < box.bottom;
+        });
+        if (!clash) {
+          taken.push(box);
+          svg.appendChild(svgEl("text", { x: box.left.toFixed(1), y: (box.bottom - 2).toFixed(1), class: "pt-label" },
+            lab.text));
+          return;
+        }
+      }
+    });
+    plotted.forEach(function (q) {
+      var color = SERIES_COLORS[q.i % SERIES_COLORS.length];
+      var g = svgEl("g", { class: "pt", "data-obs": q.p.obs, tabindex: 0, role: "button",
+        "aria-pressed": "false", "aria-label": pointText(q.p) });
+      g.appendChild(svgEl("title", null, pointText(q.p)));
+      g.appendChild(svgEl("circle", { cx: q.cx.toFixed(1), cy: q.cy.toFixed(1), r: 7, class: "hit" }));
+      g.appendChild(svgEl("circle", { cx: q.cx.toFixed(1), cy: q.cy.toFixed(1), r: 4.2, class: "mark",
+        fill: q.p.qualifier ? "#fff" : color, stroke: color, "stroke-width": q.p.qualifier ? 2 : 1,
+        "stroke-dasharray": q.p.estimated ? "2 1.6" : null }));
+      g.addEventListener("click", function () { show(q.p, q.s, chart); });
+      g.addEventListener("keydown", function (ev) {
+        if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); show(q.p, q.s, chart); }
+      });
+      marks.push({ obs: q.p.obs, node: g });
+      svg.appendChild(g);
+    });
+    return svg;
+  }
   function propsList(d) {
     if (!d.props.length) { return null; }
     var dl = el("dl", { class: "kv" });
@@ -446,6 +736,8 @@
     body.appendChild(el("p", { class: "iri" }, el("code", { text: d.curie }), " · ",
       (lang === "zh" ? t("degree") + " " + d.degree : d.degree + " " + t("degree")) + " · ", permalink));
     if (d.measure) { body.appendChild(measureBox(d.measure)); }
+    var chartSection = seriesSection(id, d);
+    if (chartSection) { body.appendChild(chartSection); }
 
     var rels = el("ul", { class: "rels" });
     var obs = el("div");
