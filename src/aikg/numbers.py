@@ -46,7 +46,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["Quantity", "QuantityError", "canonical", "is_integral", "parse_quantity"]
+__all__ = [
+    "QUALIFIER_WORDS",
+    "Quantity",
+    "QuantityError",
+    "canonical",
+    "is_integral",
+    "parse_quantity",
+]
 
 
 class QuantityError(ValueError):
@@ -140,6 +147,16 @@ _SUFFIX_QUALIFIERS = _table(
         "about": _words("左右"),
     }
 )
+#: Each qualifier notation as English words written before the number ("more than 4500").
+QUALIFIER_WORDS: dict[str, str] = {
+    "more-than": "more than ",
+    "at-least": "at least ",
+    "odd": "over ",
+    "nearly": "nearly ",
+    "about": "about ",
+    "less-than": "less than ",
+    "at-most": "at most ",
+}
 _VERBS = _words(
     "达到|達到|达|達|为|為|是|共计|共計|合计|合計|共|累计|累計|总计|總計|高达|高達"
     "|reached|reaching|totalled|totaled|totalling|totaling|a total of|amounted to|stood at"

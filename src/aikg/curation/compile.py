@@ -17,6 +17,7 @@ from aikg.curation.terms import as_list, iri, term, texts
 from aikg.errors import InputError
 from aikg.namespaces import AIKG, AIKGUNIT, CUR, ID, OA, QUAL, SCHEMA, SDMX_DIM, UNIT, shorten
 from aikg.numbers import (
+    QUALIFIER_WORDS,
     Quantity,
     QuantityError,
     _bounds,
@@ -41,17 +42,6 @@ UNIT_IRIS: dict[str, URIRef] = {
     "month": UNIT.MO,
     "day": UNIT.DAY,
 }
-
-_QUALIFIER_EN = {
-    "more-than": "more than ",
-    "at-least": "at least ",
-    "odd": "over ",
-    "nearly": "nearly ",
-    "about": "about ",
-    "less-than": "less than ",
-    "at-most": "at most ",
-}
-
 
 # --------------------------------------------------------------------------------------------
 # Reading sheets
@@ -189,7 +179,7 @@ def _number(value: Decimal) -> Literal:
 def _english_number(quantity: Quantity, unit_label: str) -> str:
     value = quantity.value
     shown = f"{value:,}" if is_integral(value) else canonical(value)
-    prefix = _QUALIFIER_EN.get(quantity.qualifier or "", "")
+    prefix = QUALIFIER_WORDS.get(quantity.qualifier or "", "")
     if quantity.unit == "percent":
         return f"{prefix}{shown}%"
     return f"{prefix}{shown} {unit_label}".strip()
@@ -272,8 +262,10 @@ def _requalify(quantity: Quantity, spec: dict[str, Any], where: str) -> Quantity
     exceed"): the sheet names the qualifier and must say in ``reading`` how it reads the word.
     """
     qualifier = spec["qualifier"]
-    if qualifier not in _QUALIFIER_EN:
-        raise InputError(f"{where}.qualifier: {qualifier!r} is not one of {sorted(_QUALIFIER_EN)}")
+    if qualifier not in QUALIFIER_WORDS:
+        raise InputError(
+            f"{where}.qualifier: {qualifier!r} is not one of {sorted(QUALIFIER_WORDS)}"
+        )
     if quantity.qualifier not in (None, qualifier):
         raise InputError(
             f"{where}.qualifier: {qualifier!r} contradicts {quantity.qualifier!r} in the value text"

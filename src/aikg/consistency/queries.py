@@ -1,0 +1,110 @@
+"""The SPARQL queries that gather the facts the checks compare.
+
+Observations (never targets) with their value, precision, qualifier, period, area and
+denominator; the breakdown members of each; the change and share relations between variables;
+the documents observations derive from; and the quotes that state them.
+"""
+
+_PREFIXES = """
+PREFIX aikg: <https://w3id.org/aikg/ontology#>
+PREFIX schema: <https://schema.org/>
+PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
+"""
+
+OBSERVATIONS = (
+    _PREFIXES
+    + """
+SELECT ?obs ?var ?value ?unit ?precision ?q ?qualifier ?direction ?exclusive ?min ?max
+       ?period ?periodNotation ?basePeriod ?basePeriodNotation ?area ?denominator ?doc
+       ?status ?statusNotation ?conversionOf
+WHERE {
+  ?obs a schema:Observation ;
+       schema:variableMeasured ?var ;
+       schema:value ?value .
+  FILTER NOT EXISTS { ?obs a aikg:Target }
+  OPTIONAL { ?obs schema:unitCode ?unit }
+  OPTIONAL { ?obs aikg:precision ?precision }
+  OPTIONAL {
+    ?obs aikg:valueQualifier ?q .
+    OPTIONAL { ?q skos:notation ?qualifier }
+    OPTIONAL { ?q aikg:boundDirection ?direction }
+    OPTIONAL { ?q aikg:boundExclusive ?exclusive }
+  }
+  OPTIONAL { ?obs schema:minValue ?min }
+  OPTIONAL { ?obs schema:maxValue ?max }
+  OPTIONAL {
+    ?obs sdmx-dimension:refPeriod ?period .
+    OPTIONAL { ?period skos:notation ?periodNotation }
+  }
+  OPTIONAL {
+    ?obs aikg:basePeriod ?basePeriod .
+    OPTIONAL { ?basePeriod skos:notation ?basePeriodNotation }
+  }
+  OPTIONAL { ?obs sdmx-dimension:refArea ?area }
+  OPTIONAL { ?obs schema:measurementDenominator ?denominator }
+  OPTIONAL { ?obs prov:wasDerivedFrom ?doc }
+  OPTIONAL {
+    ?obs sdmx-attribute:obsStatus ?status .
+    OPTIONAL { ?status skos:notation ?statusNotation }
+  }
+  OPTIONAL { ?obs aikg:currencyConversionOf ?conversionOf }
+}
+"""
+)
+
+BREAKDOWNS = (
+    _PREFIXES
+    + """
+SELECT ?obs ?dimension ?member
+WHERE {
+  ?obs a schema:Observation ; ?dimension ?member .
+  FILTER NOT EXISTS { ?obs a aikg:Target }
+  FILTER (?dimension = schema:observationAbout
+          || (STRSTARTS(STR(?dimension), STR(sdmx-dimension:))
+              && ?dimension NOT IN (sdmx-dimension:refPeriod, sdmx-dimension:refArea)))
+}
+"""
+)
+
+VARIABLES = (
+    _PREFIXES
+    + """
+SELECT ?var ?changeOf ?changeType ?numerator
+WHERE {
+  { ?var aikg:changeOf ?changeOf . OPTIONAL { ?var aikg:changeType ?changeType } }
+  UNION
+  { ?var aikg:numerator ?numerator }
+}
+"""
+)
+
+DOCUMENTS = (
+    _PREFIXES
+    + """
+SELECT DISTINCT ?doc ?name ?publisher ?reliability ?date ?dateUnknown
+WHERE {
+  ?obs a schema:Observation ; prov:wasDerivedFrom ?doc .
+  OPTIONAL { ?doc schema:name ?name }
+  OPTIONAL { ?doc schema:publisher ?publisher }
+  OPTIONAL { ?doc aikg:reliability ?r . OPTIONAL { ?r skos:notation ?reliability } }
+  OPTIONAL { ?doc schema:datePublished ?date }
+  OPTIONAL { ?doc aikg:dateUnknown ?dateUnknown }
+}
+"""
+)
+
+QUOTES = (
+    _PREFIXES
+    + """
+SELECT ?obs ?exact
+WHERE {
+  ?obs a schema:Observation .
+  ?annotation oa:hasBody ?obs ; oa:hasTarget/oa:hasSelector/oa:exact ?exact .
+}
+"""
+)
