@@ -15,6 +15,7 @@ from aikg.numbers import (
     Quantity,
     QuantityError,
     canonical,
+    chinese_quantity,
     is_integral,
     parse_quantity,
     precision,
@@ -406,3 +407,20 @@ def test_traditional_chinese_numerals(n: int) -> None:
 )
 def test_precision_is_the_place_value_of_the_last_stated_digit(text: str, expected: str) -> None:
     assert canonical(precision(parse_quantity(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("602 million", "6.02亿"),
+        ("1.125 billion", "11.25亿"),
+        ("more than 1.2 trillion yuan", "超过1.2万亿元"),
+        ("42.8 percent", "42.8%"),
+        ("25.2 percentage points", "25.2个百分点"),
+        ("more than 30 million users", "超过3000万人"),
+        ("346", "346"),
+        ("nearly 19-fold", "近19倍"),
+    ],
+)
+def test_chinese_rendering_of_an_english_quantity(text: str, expected: str) -> None:
+    assert chinese_quantity(parse_quantity(text)) == expected

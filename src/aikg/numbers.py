@@ -48,9 +48,13 @@ from decimal import Decimal
 
 __all__ = [
     "QUALIFIER_WORDS",
+    "QUALIFIER_ZH",
+    "UNIT_ZH",
     "Quantity",
     "QuantityError",
     "canonical",
+    "chinese_number",
+    "chinese_quantity",
     "is_integral",
     "parse_quantity",
 ]
@@ -582,3 +586,45 @@ def precision(quantity: Quantity) -> Decimal:
     exponent = stated.as_tuple().exponent
     places = exponent if isinstance(exponent, int) and exponent < 0 else 0
     return _plain(Decimal(1).scaleb(places) * quantity.multiplier)
+
+
+#: How each qualifier reads in Chinese around a number ({} is the number with its unit).
+QUALIFIER_ZH: dict[str, str] = {
+    "more-than": "超过{}",
+    "at-least": "{}以上",
+    "odd": "{}余",
+    "nearly": "近{}",
+    "about": "约{}",
+    "less-than": "不足{}",
+    "at-most": "{}以下",
+}
+
+#: Chinese unit words by unit kind (counts take none: the variable says what is counted).
+UNIT_ZH: dict[str, str] = {
+    "CNY": "元",
+    "USD": "美元",
+    "percent": "%",
+    "percentage_point": "个百分点",
+    "times": "倍",
+    "person": "人",
+    "person_time": "人次",
+    "year": "年",
+    "month": "个月",
+    "day": "天",
+}
+
+
+def chinese_number(value: Decimal) -> str:
+    """``value`` written with 万/亿/万亿 as Chinese statistics do: 602000000 -> ``6.02亿``."""
+    for factor, word in ((10**12, "万亿"), (10**8, "亿"), (10**4, "万")):
+        if abs(value) >= factor:
+            scaled = value / factor
+            if scaled == scaled.quantize(Decimal("0.0001")):
+                return canonical(_plain(scaled)) + word
+    return canonical(value)
+
+
+def chinese_quantity(quantity: Quantity) -> str:
+    """The quantity in Chinese, e.g. ``超过1.2万亿元`` for "more than 1.2 trillion yuan"."""
+    number = chinese_number(quantity.value) + UNIT_ZH.get(quantity.unit or "", "")
+    return QUALIFIER_ZH.get(quantity.qualifier or "", "{}").format(number)

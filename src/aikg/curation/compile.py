@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +23,7 @@ from aikg.numbers import (
     QuantityError,
     _bounds,
     canonical,
+    chinese_quantity,
     is_integral,
     parse_quantity,
     precision,
@@ -42,6 +44,9 @@ UNIT_IRIS: dict[str, URIRef] = {
     "month": UNIT.MO,
     "day": UNIT.DAY,
 }
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
 
 # --------------------------------------------------------------------------------------------
 # Reading sheets
@@ -351,7 +356,9 @@ def _observation(doc: _Doc, spec: dict[str, Any], where: str, kind: URIRef) -> N
         var_zh += "（" + "，".join(doc.label(q, "zh-hans") for q in qualifiers) + "）"
         var_en += " (" + ", ".join(doc.label(q, "en") for q in qualifiers) + ")"
     number_en = _english_number(quantity, "" if unit == UNIT.NUM else doc.label(unit, "en"))
-    g.add((subject, RDFS.label, Literal(f"{var_zh}：{value_text}", lang="zh-hans")))
+    # A Chinese source keeps its own wording; an English one is rendered in Chinese.
+    number_zh = value_text if _CJK.search(value_text) else chinese_quantity(quantity)
+    g.add((subject, RDFS.label, Literal(f"{var_zh}：{number_zh}", lang="zh-hans")))
     g.add((subject, RDFS.label, Literal(f"{var_en}: {number_en} ({period_text})", lang="en")))
     doc.annotate(subject, _key(subject), spec, where)
 
