@@ -66,3 +66,13 @@ def test_ontology_page_is_generated_offline() -> None:
     page = ontology_html().decode("utf-8")
     assert "valueQualifier" in page and "数值限定词" in page
     assert '<script src="http' not in page and 'stylesheet" href="http' not in page
+
+
+def test_the_graph_declares_its_license_and_how_to_cite_a_fact(graph: Graph) -> None:
+    dataset = URIRef("https://w3id.org/aikg/graph")
+    assert graph.value(dataset, DCTERMS.license) == URIRef(
+        "https://creativecommons.org/licenses/by/4.0/"
+    )
+    citations = {c.language: str(c) for c in graph.objects(dataset, DCTERMS.bibliographicCitation)}
+    assert {"zh-hans", "en"} <= set(citations)
+    assert "IRI" in citations["en"]

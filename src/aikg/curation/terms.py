@@ -27,8 +27,10 @@ def iri(value: str, where: str) -> URIRef:
 
 
 def term(value: Any, where: str) -> Node:
-    """A sheet value as an RDF term: a prefixed name is an IRI, a mapping is a literal."""
+    """A sheet value as an RDF term: a prefixed name or ``{iri: ...}`` is an IRI, else a literal."""
     if isinstance(value, dict):
+        if "iri" in value:
+            return iri(value["iri"], where)
         if "value" not in value:
             raise InputError(f"{where}: a literal needs a 'value' key")
         if "lang" in value:
