@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aikg.errors import FindingsError
 from aikg.export import serialize, write_atomic
 from aikg.loading import load_graph
 from aikg.stats import Summary, summarize
 from aikg.validation import Report, validate
+
+if TYPE_CHECKING:
+    from aikg.store import GraphStore
 
 #: Output file name -> export format.
 GRAPH_OUTPUTS = {"aikg.ttl": "turtle", "aikg.jsonld": "jsonld", "aikg.nt": "nt"}
@@ -24,23 +28,28 @@ class BuildResult:
     report: Report
 
 
-def build(out_dir: Path, data: Sequence[Path] | None = None) -> BuildResult:
+def build(
+    out_dir: Path, data: Sequence[Path] | None = None, *, store: GraphStore | None = None
+) -> BuildResult:
     """Validate, then write the graph exports, the ontology page and the graph view.
 
-    A graph that does not conform raises :class:`FindingsError` and writes nothing. Every output
-    is rendered in memory before the first file is written, and each write is atomic.
+    The graph is ``store``'s (see :mod:`aikg.store`), else the ontology and ``data`` (or the
+    bundled graph) read with rdflib. A graph that does not conform raises
+    :class:`FindingsError` and writes nothing. Every output is rendered in memory before the
+    first file is written, and each write is atomic.
     """
     from aikg.ontology_docs import ontology_html
     from aikg.view import render as render_view
 
-    graph = load_graph(data)
+    graph = store.graph() if store is not None else load_graph(data)
     report = validate(graph)
     if not report.conforms:
         raise FindingsError(
             f"the graph does not conform to the shapes ({len(report.findings)} findings); "
             "run 'aikg validate' for the report"
         )
-    rendered = {name: serialize(graph, fmt) for name, fmt in GRAPH_OUTPUTS.items()}
+    export = store.export if store is not None else lambda fmt: serialize(graph, fmt)
+    rendered = {name: export(fmt) for name, fmt in GRAPH_OUTPUTS.items()}
     rendered["ontology.html"] = ontology_html()
     rendered["graph.html"] = render_view(graph).html
     files = []

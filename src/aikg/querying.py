@@ -2,13 +2,15 @@
 
 The same bound text goes to both engines: the parameters are bound as a ``VALUES`` block, the
 result is checked for syntax (an error names the query file, line and column as written), and
-then it runs, on rdflib or through the SPARQL 1.1 Protocol.
+then it runs, on the embedded store (:mod:`aikg.store`: Oxigraph or rdflib) or through the
+SPARQL 1.1 Protocol.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
@@ -18,6 +20,9 @@ from aikg.errors import InputError
 from aikg.parameters import bind, is_iri
 from aikg.remote import DEFAULT_TIMEOUT, Credentials, query_endpoint
 from aikg.results import Result
+
+if TYPE_CHECKING:
+    from aikg.store import GraphStore
 
 
 def prepare(query: SavedQuery, given: dict[str, str]) -> str:
@@ -45,15 +50,16 @@ def run_embedded(
     *,
     graph: Graph | None = None,
     data: Sequence[Path] | None = None,
+    store: GraphStore | None = None,
     allow_service: bool = False,
 ) -> Result:
-    """Run ``query`` on ``graph`` (by default the ontology and the bundled graph, or ``data``)."""
-    text = prepare(query, given or {})
-    if graph is None:
-        from aikg.loading import load_graph
+    """Run ``query`` on ``store``, or on the rdflib ``graph``; by default on the ontology and
+    the bundled graph (or ``data``) in the default store (see :mod:`aikg.store`)."""
+    from aikg.store import MemoryStore, open_store
 
-        graph = load_graph(data)
-    return sparql.run(graph, text, query.origin, allow_service=allow_service)
+    if store is None:
+        store = MemoryStore(graph) if graph is not None else open_store(None, data)
+    return store.run(query, given or {}, allow_service=allow_service)
 
 
 def run_remote(

@@ -215,6 +215,7 @@ def _parse_answer(form: str, content_type: str, body: bytes, url: str) -> Result
     rdf_format = {
         "text/turtle": "turtle",
         "application/x-turtle": "turtle",
+        "application/turtle": "turtle",  # Virtuoso 7
         "application/n-triples": "nt",
         "text/plain": "nt",
         "application/rdf+xml": "xml",

@@ -1,4 +1,4 @@
-"""Run queries on the embedded store (rdflib), which never reaches the network.
+"""Run queries on rdflib's embedded store, which never reaches the network.
 
 Before a query runs, its text is parsed: a syntax error is an :class:`InputError` that names the
 file, line and column; an update (``DROP``, ``INSERT`` ...) is refused, as are ``SERVICE``
@@ -100,20 +100,44 @@ def parse(text: str, origin: str, *, allow_service: bool = False) -> Any:
     except Exception as exc:  # rdflib's translation raises plain exceptions
         raise _syntax_error(origin, text, exc) from None
     if _contains(tree, "ServiceGraphPattern") and not allow_service:
-        where = _location(text, "SERVICE")
-        at = f"{where[0]}:{where[1]}:" if where else ""
-        raise InputError(
-            f"{origin}:{at} SERVICE is refused: queries on the embedded store never reach the "
-            "network (pass --allow-service to allow it)"
-        )
+        raise _service_refused(origin, text)
     if dict.get(tree[1], "datasetClause"):
-        where = _location(text, "FROM")
-        at = f"{where[0]}:{where[1]}:" if where else ""
-        raise InputError(
-            f"{origin}:{at} FROM / FROM NAMED is not supported on the embedded store, which "
-            "holds one default graph (use --endpoint and --default-graph for a server's graphs)"
-        )
+        raise _dataset_refused(origin, text)
     return algebra
+
+
+def _service_refused(origin: str, text: str) -> InputError:
+    where = _location(text, "SERVICE")
+    at = f"{where[0]}:{where[1]}:" if where else ""
+    return InputError(
+        f"{origin}:{at} SERVICE is refused: queries on the embedded store never reach the "
+        "network (pass --allow-service to allow it)"
+    )
+
+
+def _dataset_refused(origin: str, text: str) -> InputError:
+    where = _location(text, "FROM")
+    at = f"{where[0]}:{where[1]}:" if where else ""
+    return InputError(
+        f"{origin}:{at} FROM / FROM NAMED is not supported on the embedded store, which "
+        "holds one default graph (use --endpoint and --default-graph for a server's graphs)"
+    )
+
+
+_NETWORK_WORDS = re.compile(r"\b(?:SERVICE|FROM)\b", re.IGNORECASE)
+
+
+def refuse_network(text: str, origin: str, *, allow_service: bool = False) -> None:
+    """What :func:`parse` refuses, found from the words of ``text`` without rdflib's parser
+    (for the Oxigraph store, whose own parser then checks the syntax): ``SERVICE`` unless
+    allowed, and ``FROM`` / ``FROM NAMED``."""
+    if not _NETWORK_WORDS.search(text):  # most texts: no need to tokenize
+        return
+    for token in tokenize(text):
+        if token.kind == "word" and token.upper == "SERVICE" and not allow_service:
+            raise _service_refused(origin, text)
+        if token.kind == "word" and token.upper == "FROM":
+            raise _dataset_refused(origin, text)
 
 
 def check(query: SavedQuery, *, allow_service: bool = True) -> None:

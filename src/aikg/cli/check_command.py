@@ -46,9 +46,8 @@ def check(
     Example: aikg check --all
     """
     from aikg.consistency import check as run_check
-    from aikg.loading import load_graph
 
-    report = run_check(load_graph(state(ctx).data_or_none))
+    report = run_check(state(ctx).graph())
     if fmt is Format.json:
         payload = report.to_json(include_rounding=show_all)
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

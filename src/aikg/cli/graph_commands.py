@@ -12,7 +12,7 @@ from rich.table import Table
 
 from aikg.cli.output import print_table
 from aikg.cli.state import command, state
-from aikg.errors import EXIT_FINDINGS
+from aikg.errors import EXIT_FINDINGS, InputError
 
 console = Console(highlight=False)
 
@@ -28,7 +28,7 @@ def build(
     from aikg.build import build as run_build
     from aikg.namespaces import shorten
 
-    result = run_build(out, state(ctx).data_or_none)
+    result = run_build(out, store=state(ctx).graph_store())
     summary = result.summary
     console.print(f"[bold green]Built[/] a graph that conforms to the shapes, in {out}/")
     for path in result.files:
@@ -49,10 +49,9 @@ def validate(ctx: typer.Context) -> None:
 
     Example: aikg --data my-graph/ validate
     """
-    from aikg.loading import load_graph
     from aikg.validation import validate as run_validate
 
-    report = run_validate(load_graph(state(ctx).data_or_none))
+    report = run_validate(state(ctx).graph())
     if report.conforms:
         console.print("[bold green]Conforms[/]: no findings.")
         return
@@ -80,15 +79,16 @@ def export(
 
     Example: aikg export --format jsonld -o aikg.jsonld
     """
-    from aikg.export import serialize, write_atomic
-    from aikg.loading import load_graph
+    from aikg.export import FORMATS, write_atomic
 
     if fmt in ("graphml", "gexf"):  # the entity network (aikg.network), for Gephi and others
         from aikg.network import build_network, serialize_network
 
-        payload = serialize_network(build_network(load_graph(state(ctx).data_or_none)), fmt)
+        payload = serialize_network(build_network(state(ctx).graph()), fmt)
+    elif fmt not in FORMATS:  # before the graph is loaded
+        raise InputError(f"unknown format {fmt!r} (use {', '.join(FORMATS)}, graphml, gexf)")
     else:
-        payload = serialize(load_graph(state(ctx).data_or_none), fmt)
+        payload = state(ctx).graph_store().export(fmt)
     if out is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
@@ -107,11 +107,9 @@ def stats(
 
     Example: aikg stats
     """
-    from aikg.loading import load_graph
     from aikg.namespaces import shorten
-    from aikg.stats import summarize
 
-    summary = summarize(load_graph(state(ctx).data_or_none))
+    summary = state(ctx).graph_store().summary()
     console.print(
         f"{summary.triples} triples, {summary.entities} entities, "
         f"{summary.observations} observations, {summary.targets} targets, "

@@ -14,9 +14,10 @@ from aikg.cli import (
     extract_commands,
     graph_commands,
     query_commands,
+    synth_command,
     view_commands,
 )
-from aikg.cli.state import State
+from aikg.cli.state import State, check_store
 
 app = typer.Typer(
     name="aikg",
@@ -40,17 +41,31 @@ def main(
         list[Path] | None,
         typer.Option(
             "--data",
+            metavar="PATH",
             help="RDF file or folder to use instead of the bundled graph (repeatable). "
             "The ontology is always loaded.",
         ),
     ] = None,
-    version: Annotated[
-        bool | None,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            metavar="memory|oxigraph[:DIR]",
+            envvar="AIKG_STORE",
+            help="Where the graph is held: oxigraph (default, in memory), oxigraph:DIR "
+            "(persisted in DIR, loaded once and reused while the inputs are unchanged) or "
+            "memory (rdflib). See docs/scale.md.",
+            show_default=False,
+        ),
     ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
 ) -> None:
     """aikg: build, validate, query, view and export the AI policy knowledge graph."""
-    ctx.obj = State(data=list(data or []))
+    check_store(store)
+    ctx.obj = State(data=list(data or []), store=store)
 
 
 for group in (
@@ -60,6 +75,7 @@ for group in (
     check_command,
     curate_command,
     extract_commands,
+    synth_command,
 ):
     group.register(app)
 

@@ -160,11 +160,15 @@ def query(
         raise InputError("--default-graph goes with --endpoint")
     if endpoint is not None and data:
         raise InputError("--data is the embedded store's graph; it does not go with --endpoint")
+    if endpoint is not None and state(ctx).store:
+        raise InputError("--store is the embedded store; it does not go with --endpoint")
     if print_query:
         sys.stdout.write(querying.prepare(saved, given).rstrip("\n") + "\n")
         return
     if endpoint is None:
-        result = querying.run_embedded(saved, given, data=data, allow_service=allow_service)
+        result = querying.run_embedded(
+            saved, given, store=state(ctx).graph_store(), allow_service=allow_service
+        )
     else:
         result = querying.run_remote(
             saved, given, endpoint=endpoint, default_graph=default_graph, timeout=timeout
@@ -229,14 +233,12 @@ def publish(
         TransferSpeedColumn,
     )
 
-    from aikg.export import serialize
-    from aikg.loading import load_graph
     from aikg.remote import credentials_from_env
     from aikg.remote import publish as put_graph
 
     credentials = credentials_from_env()
-    loaded = load_graph(state(ctx).data_or_none)
-    payload = serialize(loaded, "nt")
+    payload = state(ctx).graph_store().export("nt")
+    triples = payload.count(b"\n")  # one line a triple
     with Progress(
         TextColumn("Uploading"),
         BarColumn(),
@@ -255,7 +257,7 @@ def publish(
             progress=lambda sent: progress.update(task, completed=sent),
         )
     err_console.print(
-        f"Published {len(loaded)} triples ({done.size} bytes of N-Triples) to {done.url}, "
+        f"Published {triples} triples ({done.size} bytes of N-Triples) to {done.url}, "
         f"replacing {done.target}.",
         markup=False,
     )

@@ -6,20 +6,45 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
 from aikg.errors import AikgError
 
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from aikg.store import GraphStore
+
 
 @dataclass
 class State:
     data: list[Path] = field(default_factory=list)
+    #: ``--store`` as given (``None``: the default store, see :mod:`aikg.store`).
+    store: str | None = None
+    _opened: GraphStore | None = field(default=None, repr=False)
 
     @property
     def data_or_none(self) -> list[Path] | None:
         return self.data or None
+
+    def graph_store(self) -> GraphStore:
+        """The store ``--store`` names, holding the ontology and ``--data`` (or the bundled
+        graph); opened once per invocation."""
+        if self._opened is None:
+            from aikg.store import open_store
+
+            notes = Console(stderr=True, highlight=False, soft_wrap=True)
+            self._opened = open_store(
+                self.store, self.data_or_none, notify=lambda line: notes.print(line, style="dim")
+            )
+        return self._opened
+
+    def graph(self) -> Graph:
+        """The whole graph as an rdflib ``Graph``, from the store (see :mod:`aikg.store`)."""
+        return self.graph_store().graph()
 
 
 def state(ctx: typer.Context) -> State:
@@ -28,6 +53,22 @@ def state(ctx: typer.Context) -> State:
     if not isinstance(root.obj, State):
         root.obj = State()
     return root.obj
+
+
+def fail(exc: AikgError) -> typer.Exit:
+    """Print ``exc`` as one line on stderr; the exit to raise with its code."""
+    Console(stderr=True, highlight=False, soft_wrap=True).print(f"aikg: error: {exc}", markup=False)
+    return typer.Exit(exc.exit_code)
+
+
+def check_store(text: str | None) -> None:
+    """Refuse a malformed ``--store`` before any command runs (one line, exit 2)."""
+    from aikg.store import parse_store
+
+    try:
+        parse_store(text)
+    except AikgError as exc:
+        raise fail(exc) from None
 
 
 def command(app: typer.Typer, **kwargs: object) -> Callable[[Callable[..., None]], None]:
@@ -39,10 +80,7 @@ def command(app: typer.Typer, **kwargs: object) -> Callable[[Callable[..., None]
             try:
                 func(*args, **kw)
             except AikgError as exc:
-                Console(stderr=True, highlight=False, soft_wrap=True).print(
-                    f"aikg: error: {exc}", markup=False
-                )
-                raise typer.Exit(exc.exit_code) from None
+                raise fail(exc) from None
 
         app.command(**kwargs)(wrapper)  # type: ignore[arg-type]
 

@@ -92,7 +92,6 @@ def view(
     aikg view --query policies-and-issuers; aikg view --screenshot docs/graph-view.png
     """
     from aikg.export import write_atomic
-    from aikg.loading import load_graph
     from aikg.view import view as render_view
 
     if depth is not None and not focus:
@@ -105,7 +104,7 @@ def view(
         from aikg.screenshot import check_browser
 
         check_browser()
-    graph = load_graph(state(ctx).data_or_none)
+    graph = state(ctx).graph()
     result = render_view(
         graph,
         lang=lang.value,
@@ -163,11 +162,10 @@ def analyze(
     Example: aikg analyze --top 5 --lang en
     """
     from aikg.analytics import analyze as run_analysis
-    from aikg.loading import load_graph
     from aikg.network import build_network, label
     from aikg.view import class_labels
 
-    graph = load_graph(state(ctx).data_or_none)
+    graph = state(ctx).graph()
     net = build_network(graph)
     names = class_labels(graph, lang.value)
     result = run_analysis(
@@ -239,10 +237,9 @@ def path(
     Example: aikg path 工业机器人 人工智能 --lang en
     """
     from aikg.analytics import shortest_path
-    from aikg.loading import load_graph
     from aikg.network import build_network, resolve
 
-    graph = load_graph(state(ctx).data_or_none)
+    graph = state(ctx).graph()
     net = build_network(graph)
     a, b = resolve(net, source), resolve(net, target)
     found = shortest_path(net, a, b, provenance=source_links, directed=directed, lang=lang.value)
