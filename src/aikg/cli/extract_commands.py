@@ -248,14 +248,16 @@ def eval_extract(
     else:
         if draft is None or gold is None:
             raise InputError("give DRAFT and GOLD graph files (or --corpus)")
-        from rdflib import Graph
+        from rdflib import Graph, URIRef
 
         draft_graph, gold_graph = Graph(), Graph()
         parse_file(draft_graph, draft)
         parse_file(gold_graph, gold)
         current = load_graph(state(ctx).data_or_none)
-        known = known_iris(current - gold_graph)
-        evaluation = evaluate(draft_graph, gold_graph, known)
+        rest = current - gold_graph
+        known = known_iris(rest)
+        reusable = known | {str(s) for s in rest.subjects() if isinstance(s, URIRef)}
+        evaluation = evaluate(draft_graph, gold_graph, known, reusable)
         provenance = f"draft {draft.name}, gold {gold.name}"
     if fmt is EvalFormat.json:
         payload = {"provenance": provenance, **evaluation.to_json()}
@@ -307,10 +309,16 @@ def _fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
+def _ratio(cell: tuple[int, int]) -> str:
+    agree, total = cell
+    return f"{agree}/{total}" if total else "–"
+
+
 def _rows(evaluation: Evaluation) -> list[list[str]]:
     rows = []
     for doc in [*evaluation.documents, evaluation.overall]:
         o, t, link = doc.observations, doc.targets, doc.linking
+        oa, ta = doc.obs_attributes, doc.target_attributes
         rows.append(
             [
                 doc.document if doc.document != "overall" else "**overall**",
@@ -325,6 +333,8 @@ def _rows(evaluation: Evaluation) -> list[list[str]]:
                 f"{link.correct}/{link.found}/{link.gold}",
                 _fmt(link.accuracy),
                 _fmt(link.coverage),
+                *(_ratio(oa.cell(name)) for name in ("period", "area", "var")),
+                *(_ratio(ta.cell(name)) for name in ("year", "area", "var", "policy")),
             ]
         )
     return rows
@@ -333,6 +343,8 @@ def _rows(evaluation: Evaluation) -> list[list[str]]:
 _HEADER = [
     "document", "obs m/d/g", "P", "R", "F1", "targets m/d/g", "P", "R", "F1",
     "entities c/f/g", "EL acc.", "coverage",
+    # agreement of the matched facts with the gold (a/n), after the scored columns
+    "obs period", "obs area", "obs var", "tgt year", "tgt area", "tgt var", "tgt policy",
 ]  # fmt: skip
 
 
@@ -344,6 +356,13 @@ def markdown(evaluation: Evaluation, provenance: str) -> str:
         "|" + "|".join("---" if i == 0 else "---:" for i in range(len(_HEADER))) + "|",
     ]
     lines += ["| " + " | ".join(row) + " |" for row in _rows(evaluation)]
+    lines += [
+        "",
+        "m/d/g: matched / drafted / gold; c/f/g: linked correctly / found / gold mentions. "
+        "obs period/area/var, tgt year/area/var/policy: on a/n of the matched facts where the "
+        "gold states it, the draft agrees with the gold (a variable or policy the extractor could "
+        "not know agrees when the draft makes a new one).",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -355,7 +374,8 @@ def _print_table(evaluation: Evaluation, provenance: str) -> None:
         table.add_row(*[cell.replace("**", "") for cell in row])
     console.print(table)
     console.print(
-        "m/d/g: matched / drafted / gold; c/f/g: linked correctly / found / gold mentions.",
+        "m/d/g: matched / drafted / gold; c/f/g: linked correctly / found / gold mentions; "
+        "obs/tgt attributes: a/n matched facts on which the draft agrees with the gold.",
         markup=False,
     )
 

@@ -69,13 +69,24 @@ _INITIATIVE = re.compile(r'"(?P<name>[^"\n]{1,16})"\s*(?P<head>行动|计划|工
 _ASCII_QUOTES = str.maketrans(dict.fromkeys("“”", '"'))
 _EN_TITLE = re.compile(r'"(?P<name>(?:[A-Z][\w\'-]*\s+){1,10}[A-Z][\w\'-]*)"')
 _CN_ORG = re.compile(
-    r"(?:国务院|中共中央|中央|国家|全国|中国|中华人民共和国)(?:(?![等各的和与及])[\u4e00-\u9fff]|和(?=[\u4e00-\u9fff]{2,8}(?:部|委员会))){0,16}"
+    r"(?:国务院|中共中央|中央|国家|全国|中国|中华人民共和国)(?:(?![等各的和与及]|部门|部分|联合)[\u4e00-\u9fff]|和(?=[\u4e00-\u9fff]{2,8}(?:部|委员会))){0,16}"
     r"(?:委员会|办公室|管理局|总局|信息中心|应急中心|中心|研究院|研究所|科学院|工程院|协会|学会|联盟"
-    r"|网信办|标委|发展改革委|标准委|电网|集团|公司|银行|部|局|署|委|办)(?![\u4e00-\u9fff]*?(?:宣传周|论坛|大会|会议))"
+    r"|网信办|标委|发展改革委|标准委|电网|集团|公司|银行|部(?![门分])|局|署|委|办)"
+    r"(?![\u4e00-\u9fff]*?(?:宣传周|论坛|大会|会议))"
+)
+#: A provincial or municipal government or department (广东省人民政府, 上海市经济和信息化委员会).
+_CN_LOCAL_ORG_HEADS = (
+    r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)"
+    r"(?:人民政府(?:办公厅)?|人民代表大会常务委员会|[\u4e00-\u9fff]{2,10}?(?:委员会|厅|局))"
+)
+#: A bureau or department named before its head's title (…、运行监测协调局局长).
+_CN_BUREAU = re.compile(
+    r"(?<=[、，,。（(\s])(?![据从由经在与及和])[\u4e00-\u9fff]{2,10}?(?:局|司|厅|办公室)"
+    r"(?=(?:副)?(?:局长|司长|厅长|主任))"
 )
 _CN_STANDALONE = re.compile(r"国务院|中共中央")
 _CN_MINISTRY = re.compile(
-    r"(?<=[、，,。从由经与及在据和（(\s])[\u4e00-\u9fff]{2,7}部(?![门分署委长])"
+    r"(?<=[、，,。从由经与及在据和（(\s])(?![据从由经在与及和])[\u4e00-\u9fff]{2,7}部(?![门分署委长])"
 )
 _EN_ORG_HEADS = (
     "Center|Centre|Ministry|Administration|Agency|Council|Commission|Committee|Office|Bureau"
@@ -121,8 +132,24 @@ _SURNAMES = set(
     "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习怀郑"
 )
 _EN_PERSON = re.compile(
-    r"\b(?:President|Premier|Vice Premier|Minister|Director|Chairman|Spokesperson)\s+"
-    r"(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)"
+    r"\b(?:(?:[Dd]eputy|[Vv]ice|[Ee]xecutive)\s+)?(?:President|Premier|Minister|[Dd]irector"
+    r"(?:[- ][Gg]eneral)?|Chairman|Chairwoman|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman"
+    r"|[Cc]ommissioner|Governor|Mayor|[Ss]ecretary|[Hh]ead|[Oo]fficial)\s+"
+    r"(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)(?!\s+[A-Z])"
+)
+#: A policy's English title without quotes ("Opinions on Deepening the Implementation of …").
+_EN_TOKEN = r'(?:[A-Z][\w+\-]*|"[^"\n]{1,24}"|\d{4})'
+_EN_LINK = r"(?:the|of|and|for|on|in|to|a|an|with)"
+_EN_POLICY = re.compile(
+    r"\b(?P<name>(?:[A-Z][a-z]+\s+){0,3}(?:Opinions|Guidelines|Measures|Regulations|Provisions"
+    r"|Plan|Framework|Law|Notice|Decision|Program|Programme|Strategy)\s+(?:on|for|of|to|regarding)"
+    rf"\s+(?:{_EN_LINK}\s+)*{_EN_TOKEN}(?:\s+(?:{_EN_LINK}\s+)*{_EN_TOKEN})*)"
+)
+_POSSESSOR = re.compile(r"(?:\bthe\s+)?(?P<owner>(?:[A-Z][\w-]*\s+){0,5}[A-Z][\w-]*)'s\s+$")
+#: A dateline: "BEIJING, July 16 (EWS) --"; the agency in brackets.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+(?P<acr>\(\s*[A-Za-z]{2,8}\s*\))",
+    re.MULTILINE,
 )
 _ALIAS = re.compile(
     r'[(（]\s*(?:以下简称|以下称|下称|简称)\s*["《]?(?P<alias>[^"》)）\n]{1,20})["》]?\s*[)）]'
@@ -163,6 +190,7 @@ class EntityMention:
     iri: URIRef | None = None  # linked IRI; None until linked or drafted
     new: bool = False
     aliases: list[str] = field(default_factory=list)
+    canonical: str | None = None  # the full name, for a mention by an alias or a short title
 
 
 @dataclass
@@ -262,7 +290,7 @@ def _candidates(layout: Layout) -> list[EntityMention]:
         kind = _title_kind(match.group("name"))
         if kind:
             add(match.start(), match.end(), kind)
-    for pattern in (_CN_ORG, _CN_MINISTRY, _CN_STANDALONE):
+    for pattern in (_CN_ORG, _CN_MINISTRY, _CN_STANDALONE, _cn_local_org(), _CN_BUREAU):
         for match in pattern.finditer(folded, lo):
             name = match.group()
             if (
@@ -271,9 +299,33 @@ def _candidates(layout: Layout) -> list[EntityMention]:
             ):
                 continue
             add(match.start(), match.end(), "organization")
+    ascii_text = text.translate(_ASCII_QUOTES)
+    for match in _EN_POLICY.finditer(ascii_text, lo):
+        name = match.group("name")
+        kind = _title_kind(name)
+        if kind != "policy" or visible[match.start() : match.end()].strip() != name:
+            continue
+        mention = add(match.start("name"), match.end("name"), "policy")
+        owner = _POSSESSOR.search(ascii_text[max(lo, match.start() - 60) : match.start()])
+        if mention and owner:
+            # "the State Council's Opinions on X" is titled "Opinions of the State Council on X"
+            head, _, rest = name.partition(" ")
+            words = rest.split(" ", 1)
+            if len(words) == 2:
+                who = owner.group("owner")
+                mention.aliases += [
+                    f"{head} of the {who} {words[0]} {words[1]}",
+                    f"{head} of {who} {words[0]} {words[1]}",
+                ]
     for match in _EN_NAME.finditer(text, lo):
         if _EN_ORG.search(match.group()):
             name = re.sub(r"^(?:The|According to|In|By)\s+", "", match.group())
+            possessive = re.search(r"'s\b", name)
+            if possessive and _EN_ORG.search(name[: possessive.start()]):
+                name = name[: possessive.start()]
+                start = match.start() + match.group().index(name)
+                add(start, start + len(name), "organization")
+                continue
             start = match.end() - len(name)
             mention = add(start, match.end(), "organization")
             acronym = _ACRONYM.match(text, match.end())
@@ -305,6 +357,13 @@ def _candidates(layout: Layout) -> list[EntityMention]:
     return found
 
 
+def _cn_local_org() -> re.Pattern[str]:
+    from aikg.extraction.places import CITIES, PROVINCES
+
+    names = "|".join(sorted((*PROVINCES, *CITIES), key=len, reverse=True))
+    return re.compile(rf"(?:{names}){_CN_LOCAL_ORG_HEADS}")
+
+
 def _publisher(layout: Layout) -> EntityMention | None:
     """The publisher named in the front matter (``publisher:`` or ``source:``)."""
     for key in ("publisher", "source"):
@@ -319,6 +378,12 @@ def _publisher(layout: Layout) -> EntityMention | None:
             inside = re.search(r"[(（]([^)）]+)[)）]", value)
             if inside:
                 mention.aliases.append(inside.group(1).split(",")[0].strip())
+            initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", name)).upper()
+            for dateline in _DATELINE.finditer(layout.entity_text, layout.body_start):
+                acronym = dateline.group("acr").strip("() ")
+                if len(initials) >= 2 and acronym.upper() == initials:
+                    mention.aliases.append(dateline.group("acr"))
+                    break
             return mention
     return None
 
@@ -414,8 +479,10 @@ def find_entities(layout: Layout, index: EntityIndex, doc_year: int | None) -> l
         short = _short_title(candidate, earlier)
         if short is not None:
             candidate.iri, candidate.new = short.iri, short.new
+            candidate.canonical = short.canonical or short.name
         elif key in aliases:
             candidate.iri, candidate.new = aliases[key].iri, aliases[key].new
+            candidate.canonical = aliases[key].canonical or aliases[key].name
         else:
             iri = index.link(candidate.name, years if candidate.kind == "report" else ())
             for alias in candidate.aliases:
@@ -427,6 +494,8 @@ def find_entities(layout: Layout, index: EntityIndex, doc_year: int | None) -> l
             ):
                 iri = None
             candidate.iri, candidate.new = iri, iri is None
+            if iri is None:
+                candidate.iri = draft_iri(candidate.kind, candidate.name)
         done.append(candidate)
         if short is None:
             aliases.setdefault(key, candidate)
@@ -452,13 +521,27 @@ def find_entities(layout: Layout, index: EntityIndex, doc_year: int | None) -> l
             continue
         for alias in [owner.name, *owner.aliases]:
             surface = fold(alias)
-            start = folded.find(surface, layout.body_start)
+            domain = bool(re.fullmatch(r"[\w.-]+\.[a-z]{2,6}", surface))
+            # an alias the text defines names the entity from its definition on
+            defined = (
+                owner.end if alias in owner.aliases and owner.start >= layout.body_start else 0
+            )
+            start = folded.find(surface, max(layout.body_start, defined))
             while start != -1:
                 end = start + len(surface)
-                if not any(m.start < end and start < m.end for m in mentions):
+                bounded = has_cjk(surface) or (
+                    not re.match(r"[a-z0-9]", folded[start - 1 : start])
+                    and not re.match(r"[a-z0-9]", folded[end : end + 1])
+                )
+                if domain and (
+                    folded[start - 1 : start] == "@" or re.match(r"/\w", folded[end : end + 2])
+                ):
+                    bounded = False  # an e-mail or page address, not the site's name
+                if bounded and not any(m.start < end and start < m.end for m in mentions):
                     mention = EntityMention(
                         start, end, layout.text[start:end], owner.kind, owner.iri, owner.new
                     )
+                    mention.canonical = owner.canonical or owner.name
                     mentions.append(mention)
                 start = folded.find(surface, end)
     return sorted(mentions, key=lambda m: m.start)

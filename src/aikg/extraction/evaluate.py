@@ -10,6 +10,11 @@
   ``known`` IRIs), a new draft IRI. A gold mention counts as found when a drafted mention
   overlaps it, or when the draft mentions the gold IRI elsewhere in the same source. Accuracy
   is correct / found; coverage is found / gold mentions.
+- Attributes of the matched facts (not part of precision and recall): for each matched
+  observation, whether the draft agrees with the gold on the reference period, the area and the
+  variable; for each matched target, on the target year, the area, the variable and the policy.
+  A variable or policy agrees when the draft gives the gold IRI, or, for one the extractor could
+  not know (outside ``known``), a new IRI that is not one of the known ones.
 """
 
 from __future__ import annotations
@@ -24,7 +29,20 @@ from rdflib.namespace import RDF
 
 from aikg.extraction.entities import NAMED_KINDS, kind_of
 from aikg.extraction.units import unit_kind
-from aikg.namespaces import AIKG, OA, SCHEMA, shorten
+from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, shorten
+
+#: Attributes compared on matched facts: (name, predicate, compared as an entity IRI).
+OBS_ATTRIBUTES = (
+    ("period", SDMX_DIM.refPeriod, False),
+    ("area", SDMX_DIM.refArea, False),
+    ("var", SCHEMA.variableMeasured, True),
+)
+TARGET_ATTRIBUTES = (
+    ("year", AIKG.targetYear, False),
+    ("area", SDMX_DIM.refArea, False),
+    ("var", SCHEMA.variableMeasured, True),
+    ("policy", AIKG.targetOf, True),
+)
 
 
 @dataclass(frozen=True)
@@ -120,6 +138,36 @@ class Linking:
 
 
 @dataclass
+class Attributes:
+    """Agreement of the matched facts with the gold on each attribute: name -> [agree, total]."""
+
+    counts: dict[str, list[int]] = field(default_factory=dict)
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+    def tally(self, name: str, ok: bool) -> None:
+        cell = self.counts.setdefault(name, [0, 0])
+        cell[0] += int(ok)
+        cell[1] += 1
+
+    def cell(self, name: str) -> tuple[int, int]:
+        agree, total = self.counts.get(name, [0, 0])
+        return agree, total
+
+    def add(self, other: Attributes) -> None:
+        for name, (agree, total) in other.counts.items():
+            cell = self.counts.setdefault(name, [0, 0])
+            cell[0] += agree
+            cell[1] += total
+        self.errors += other.errors
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            name: {"agree": a, "total": n, "rate": a / n if n else None}
+            for name, (a, n) in self.counts.items()
+        }
+
+
+@dataclass
 class DocumentScore:
     document: str
     observations: Score = field(default_factory=Score)
@@ -127,6 +175,8 @@ class DocumentScore:
     linking: Linking = field(default_factory=Linking)
     missed: list[str] = field(default_factory=list)  # gold quotes not recovered
     spurious: list[str] = field(default_factory=list)  # drafted quotes not in gold
+    obs_attributes: Attributes = field(default_factory=Attributes)
+    target_attributes: Attributes = field(default_factory=Attributes)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -136,6 +186,11 @@ class DocumentScore:
             "entity_linking": self.linking.to_json(),
             "missed": self.missed,
             "spurious": self.spurious,
+            "attributes": {
+                "observations": self.obs_attributes.to_json(),
+                "targets": self.target_attributes.to_json(),
+            },
+            "attribute_errors": self.obs_attributes.errors + self.target_attributes.errors,
         }
 
 
@@ -150,6 +205,8 @@ class Evaluation:
             total.observations.add(doc.observations)
             total.targets.add(doc.targets)
             total.linking.add(doc.linking)
+            total.obs_attributes.add(doc.obs_attributes)
+            total.target_attributes.add(doc.target_attributes)
         return total
 
     def to_json(self) -> dict[str, Any]:
@@ -216,7 +273,10 @@ def _quantities(graph: Graph, cls: URIRef) -> list[tuple[Quantity, str]]:
 
 
 def _score(
-    drafted: list[tuple[Quantity, str]], gold: list[tuple[Quantity, str]], doc: DocumentScore
+    drafted: list[tuple[Quantity, str]],
+    gold: list[tuple[Quantity, str]],
+    doc: DocumentScore,
+    pairs: list[tuple[Quantity, Quantity, str]] | None = None,
 ) -> Score:
     score = Score(len(drafted), len(gold), 0)
     used: set[int] = set()
@@ -233,6 +293,8 @@ def _score(
         else:
             used.add(best)
             score.matched += 1
+            if pairs is not None:
+                pairs.append((drafted[best][0], g, g_quote))
     doc.spurious += [q for index, (_, q) in enumerate(drafted) if index not in used]
     return score
 
@@ -263,16 +325,63 @@ def _linking(draft: Graph, gold: Graph, sha: str, known: set[str] | None) -> Lin
     return result
 
 
+def _attributes(
+    pairs: list[tuple[Quantity, Quantity, str]],
+    draft: Graph,
+    gold: Graph,
+    attributes: tuple[tuple[str, URIRef, bool], ...],
+    known: set[str] | None,
+    kind: str,
+) -> Attributes:
+    """Agreement of matched (draft, gold) facts on each attribute the gold states."""
+    result = Attributes()
+    for d, g, quote in pairs:
+        d_node, g_node = URIRef(d.span.body), URIRef(g.span.body)
+        for name, predicate, entity in attributes:
+            g_value, d_value = gold.value(g_node, predicate), draft.value(d_node, predicate)
+            if g_value is None:
+                continue
+            if entity and known is not None and str(g_value) not in known:
+                ok = d_value is not None and str(d_value) not in known
+            else:
+                ok = d_value is not None and str(d_value) == str(g_value)
+            result.tally(name, ok)
+            if not ok:
+                result.errors.append(
+                    {
+                        "fact": kind,
+                        "attribute": name,
+                        "quote": quote,
+                        "gold": _short(g_value),
+                        "drafted": _short(d_value),
+                    }
+                )
+    return result
+
+
+def _short(node: Any) -> str:
+    if node is None:
+        return "none"
+    return shorten(str(node)) if isinstance(node, URIRef) else str(node)
+
+
 def _is_draft(iri: str) -> bool:
     return iri.rsplit("/", 1)[-1].startswith("draft-")
 
 
-def evaluate(draft: Graph, gold: Graph, known: set[str] | None = None) -> Evaluation:
+def evaluate(
+    draft: Graph,
+    gold: Graph,
+    known: set[str] | None = None,
+    variables: set[str] | None = None,
+) -> Evaluation:
     """Score ``draft`` against ``gold``, per source text of the gold graph.
 
     ``known``: the IRIs the extractor could link to; a gold entity outside it is rightly drafted
-    as new. None: every gold entity counts as known.
+    as new. None: every gold entity counts as known. ``variables``: the variables and policies
+    the extractor could reuse, for the attribute agreement (default: ``known``).
     """
+    reusable = variables if variables is not None else known
     names = _names(gold)
     d_obs = _quantities(draft, SCHEMA.Observation)
     g_obs = _quantities(gold, SCHEMA.Observation)
@@ -285,8 +394,16 @@ def evaluate(draft: Graph, gold: Graph, known: set[str] | None = None) -> Evalua
         def pick(items: list[tuple[Quantity, str]], sha: str = sha) -> list[tuple[Quantity, str]]:
             return [item for item in items if item[0].span.sha == sha]
 
-        doc.observations = _score(pick(d_obs), pick(g_obs), doc)
-        doc.targets = _score(pick(d_tgt), pick(g_tgt), doc)
+        obs_pairs: list[tuple[Quantity, Quantity, str]] = []
+        tgt_pairs: list[tuple[Quantity, Quantity, str]] = []
+        doc.observations = _score(pick(d_obs), pick(g_obs), doc, obs_pairs)
+        doc.targets = _score(pick(d_tgt), pick(g_tgt), doc, tgt_pairs)
+        doc.obs_attributes = _attributes(
+            obs_pairs, draft, gold, OBS_ATTRIBUTES, reusable, "observation"
+        )
+        doc.target_attributes = _attributes(
+            tgt_pairs, draft, gold, TARGET_ATTRIBUTES, reusable, "target"
+        )
         doc.linking = _linking(draft, gold, sha, known)
         documents.append(doc)
     return Evaluation(documents)
@@ -300,6 +417,7 @@ def known_iris(graph: Graph) -> set[str]:
 
 
 __all__ = [
+    "Attributes",
     "DocumentScore",
     "Evaluation",
     "Linking",

@@ -8,6 +8,15 @@ the document date), or a goal year (``到2027年``, "by 2026" in a text written 
 Expressions without a year (截至6月, 上半年, 去年, "as of June", "last year") are read against the
 document date: a month is the latest one that has ended by that date, a relative year counts
 from the document's year.
+
+Three kinds of expression do not date a number by themselves:
+
+- a *comparison* (较2025年12月, 较去年底, 比上年末, 较上年同期, "from a year earlier",
+  "compared with the end of 2025"): the date a change is measured against (its base period),
+  never the period;
+- an *anaphor* ("over the same period", "in the period", 同一时期): the period stated before it;
+- a *span of years* (2021—2025年, “十四五”以来, 过去五年, "over the past five years"): the interval
+  of an average annual figure (年均增长, "average annual growth").
 """
 
 from __future__ import annotations
@@ -26,6 +35,10 @@ _GOAL_CN = "到|至|力争到|力争|争取到|目标是到|预计到"
 _AS_OF_CN = "截至|截止到|截止|截至到"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "cn_range",
+        re.compile(r"(?P<y1>\d{4})\s*(?:年\s*)?[—–\-－~～至到]\s*(?P<y2>\d{4})\s*年(?!\s*\d)"),
+    ),
     (
         "cn_ymd",
         re.compile(
@@ -47,6 +60,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\s*(?P<end>底|末)?"
         ),
     ),
+    (
+        "cn_same",
+        re.compile(
+            r"(?P<rel>上年|去年|上一年|前一年)\s*同期|(?<![上去一])同期(?=\s*(?:相比|比较|增长|增加|下降|提高|减少))"
+        ),
+    ),
+    (
+        "cn_plan",
+        re.compile(r'"?十(?P<d>[一二三四五])五"?\s*(?:规划)?\s*(?P<rel>以来|期间|时期|规划期)'),
+    ),
+    (
+        "cn_years",
+        re.compile(
+            r"(?:过去|近|最近)\s*(?P<n>\d{1,2}|[两二三四五六七八九十])\s*年(?:来|间|中|里)?"
+        ),
+    ),
     ("cn_now", re.compile(rf"(?:{_AS_OF_CN})\s*(?:目前|当前|现在|今)|目前|当前|如今|现已")),
     (
         "cn_rel",
@@ -66,17 +95,44 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "en_end",
         re.compile(
-            r"\b(?P<pre>by|as of|at|until)\s+the\s+end\s+of\s+"
+            r"\b(?:(?P<pre>by|as of|at|until)\s+)?the\s+end\s+of\s+"
             r"(?:(?P<y>\d{4})|(?P<rel>last year|this year|the year))\b"
         ),
     ),
     (
         "en_part",
         re.compile(
-            r"\b(?:in\s+)?the\s+(?P<part>first half|second half|first three quarters|first quarter)"
+            r"\b(?:in\s+)?the\s+(?P<part>first half|second half|first three quarters|first quarter"
+            r"|second quarter|third quarter|fourth quarter)"
             r"\s+of\s+(?:(?P<y>\d{4})|(?P<rel>last year|this year))\b"
         ),
     ),
+    (
+        "en_same",
+        re.compile(
+            r"\b(?:over|in|during|for)\s+the\s+(?:same\s+)?period"
+            r"(?P<last>\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago)|the\s+previous\s+year))?\b"
+        ),
+    ),
+    (
+        "en_years",
+        re.compile(
+            r"\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+"
+            r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\b"
+        ),
+    ),
+    (
+        "en_range",
+        re.compile(r"\b(?:from\s+|between\s+)?(?P<y1>\d{4})\s*(?:-|–|—|to|and)\s*(?P<y2>\d{4})\b"),
+    ),
+    (
+        "en_part_bare",
+        re.compile(
+            r"\b(?:in\s+)?the\s+(?P<part>first half|second half|first three quarters"
+            r"|first quarter|second quarter|third quarter|fourth quarter)\b(?!\s+of\s)"
+        ),
+    ),
+    ("en_yoy", re.compile(r"\b(?P<rel>a\s+year\s+(?:earlier|ago|before)|the\s+previous\s+year)\b")),
     ("en_by", re.compile(r"\bby\s+(?P<y>\d{4})\b")),
     ("en_in", re.compile(r"\b(?:in|for|during|of)\s+(?P<y>\d{4})\b")),
     ("en_rel", re.compile(r"\b(?P<rel>last year|this year|the past year|a year earlier)\b")),
@@ -95,10 +151,19 @@ class TimeExpr:
     goal_year: int | None = None
     reading_en: str = ""
     reading_zh: str = ""
+    comparison: bool = False  # the base of a comparison (较2025年12月), not a period
+    relative: bool = False  # a comparison one year back from the period (上年同期, a year earlier)
+    anaphor: bool = False  # "over the same period": the period stated before
+    span: tuple[int, int] | None = None  # a span of years (2021—2025年, “十四五”以来)
 
     @property
     def is_goal(self) -> bool:
         return self.goal_year is not None
+
+    @property
+    def dates(self) -> bool:
+        """Whether the expression dates a number by itself."""
+        return not (self.comparison or self.anaphor)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -124,8 +189,8 @@ def _span(year: int, part: str | None) -> tuple[str, bool]:
         return f"{year}-07-01/{year}-12-31", False
     if part in ("前三季度", "前三个季度", "first three quarters"):
         return f"{year}-01-01/{year}-09-30", False
-    if part == "first quarter":
-        part = "一季度"
+    english = {"first quarter": "一季度", "second quarter": "二季度", "third quarter": "三季度"}
+    part = english.get(part, "四季度" if part == "fourth quarter" else part)
     quarter = _CN_NUMBER[part.removeprefix("第")[0]]
     first = 3 * quarter - 2
     return f"{year}-{first:02d}-01/{_month_end(year, first + 2).isoformat()}", False
@@ -197,6 +262,64 @@ def _read(kind: str, match: re.Match[str], doc: date, original: str | None) -> T
             last.isoformat(),
             f"{text} names no year; read against the document date {doc} as {last}.",
             f"“{text}”未写年份；按文件日期{doc}理解为{last}。",
+        )
+    if kind in ("cn_same", "en_yoy") or (kind == "en_same" and groups.get("last")):
+        return TimeExpr(start, end, text, None, None, "", "", comparison=True, relative=True)
+    if kind == "en_same":
+        return TimeExpr(start, end, text, None, None, "", "", anaphor=True)
+    if kind in ("cn_range", "en_range"):
+        first, last = int(groups["y1"]), int(groups["y2"])
+        if not (1900 <= first < last <= 2100 and last - first <= 30):
+            return None
+        iso = f"{first}-01-01/{last}-12-31"
+        return TimeExpr(
+            start, end, text, iso, None, f"{text}: {iso}.", f"{text}：{iso}。", span=(first, last)
+        )
+    if kind == "cn_plan":
+        number = 10 + "一二三四五".index(groups["d"]) + 1
+        first = 2006 + 5 * (number - 11)
+        last = first + 4
+        if groups["rel"] == "以来":
+            last = min(last, doc.year)
+        iso = f"{first}-01-01/{last}-12-31"
+        return TimeExpr(
+            start,
+            end,
+            text,
+            None,
+            None,
+            f"{text}: the {number}th Five-Year Plan period from {first}.",
+            f"{text}：第{number}个五年规划期，自{first}年起。",
+            anaphor=True,
+            span=(first, last),
+        )
+    if kind in ("cn_years", "en_years"):
+        words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                 "七": 7, "八": 8, "九": 9, "十": 10}  # fmt: skip
+        n = int(groups["n"]) if groups["n"].isdigit() else words[groups["n"]]
+        if not 2 <= n <= 30:
+            return None
+        first, last = doc.year - n, doc.year - 1
+        return TimeExpr(
+            start,
+            end,
+            text,
+            None,
+            None,
+            f"{text}: the {n} years before {doc.year}, {first}-{last}.",
+            f"{text}：{doc.year}年之前的{n}年，{first}—{last}年。",
+            anaphor=True,
+            span=(first, last),
+        )
+    if kind == "en_part_bare":
+        part = groups["part"]
+        year = _part_year(part, doc)
+        iso, _ = _span(year, part)
+        return expr(
+            iso,
+            f"{text} names no year; the latest such span ended by {doc}: {iso}.",
+            f"“{text}”未写年份；按文件日期{doc}理解为{iso}。",
         )
     if kind == "cn_now":
         iso = f"../{doc.isoformat()}"
@@ -270,5 +393,54 @@ def find_times(
                 continue
             found = _read(kind, match, doc, original)
             if found is not None:
-                taken.append(found)
+                taken.append(_as_comparison(found, folded))
     return sorted(taken, key=lambda t: t.start)
+
+
+#: Words before a time expression that make it the base of a comparison.
+_COMPARE_BEFORE = re.compile(
+    r"(?:较|比|相比|相较|较之|对比|同比|环比)\s*(?:于)?\s*$"
+    r"|\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|over)\s+(?:the\s+level\s+(?:of|at)\s+)?$"
+)
+_COMPARE_AROUND = re.compile(r"(?:与|和|同|跟)\s*$")
+_COMPARE_AFTER = re.compile(r"^\s*(?:相比|比较|相较)")
+
+
+def _as_comparison(found: TimeExpr, folded: str) -> TimeExpr:
+    """``found`` marked as the base of a comparison when the words around it say so."""
+    if found.comparison or found.is_goal:
+        return found
+    before = folded[max(0, found.start - 16) : found.start]
+    after = folded[found.end : found.end + 4]
+    if _COMPARE_BEFORE.search(before) or (
+        _COMPARE_AROUND.search(before) and _COMPARE_AFTER.match(after)
+    ):
+        relative = bool(re.match(r"(?:上年|上一年|a year|the previous year)", found.text.lower()))
+        return TimeExpr(
+            found.start,
+            found.end,
+            found.text,
+            found.iso,
+            None,
+            found.reading_en,
+            found.reading_zh,
+            comparison=True,
+            relative=relative,
+            span=found.span,
+        )
+    return found
+
+
+def shift_year(iso: str, years: int = -1) -> str | None:
+    """``iso`` (a date or a closed interval) moved by ``years``; None for an open period."""
+    if iso.startswith("..") or iso.endswith(".."):
+        return None
+
+    def move(text: str) -> str:
+        day = date.fromisoformat(text)
+        try:
+            return day.replace(year=day.year + years).isoformat()
+        except ValueError:  # 29 February
+            return day.replace(year=day.year + years, day=28).isoformat()
+
+    return "/".join(move(part) for part in iso.split("/"))

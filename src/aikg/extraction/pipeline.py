@@ -11,6 +11,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,8 @@ from aikg.extraction.entities import (
     kind_of,
 )
 from aikg.extraction.layout import Layout, analyse
-from aikg.extraction.periods import TimeExpr, find_times
+from aikg.extraction.periods import TimeExpr, find_times, shift_year
+from aikg.extraction.places import Place, Places, area_of, local_place
 from aikg.extraction.quantities import Mention, find_quantities, is_person_subject
 from aikg.extraction.script import fold, has_cjk, to_simplified
 from aikg.extraction.units import unit_curie, unit_iri, unit_kind
@@ -47,6 +49,7 @@ _CLASSES = {
     "person": "schema:Person",
     "product": "schema:Product",
     "event": "schema:Event",
+    "place": "schema:Place",
 }
 _DRAFT = {"aikg:draft": {"value": "true", "type": "xsd:boolean"}}
 _ESTIMATE = re.compile(r"expected|forecast|projected|estimated|预计|预期|有望|估计")
@@ -57,7 +60,8 @@ _SHARE = re.compile(
 _CHANGE_WORDS = {"percent": "增长率", "percentage_point": "变化（百分点）"}
 _PLAIN_UNITS = {
     "yuan", "percent", "%", "dollars", "u.s. dollars", "us dollars", "days", "years", "months",
-    "times", "fold", "percentage points", "rmb", "cny", "usd", "",
+    "times", "fold", "percentage points", "rmb", "cny", "usd", "", "units", "items", "pieces",
+    "sets",
 }  # fmt: skip
 _AFTER_STOP = re.compile(r"[，,；;。.!?]|\s(?:in|by|as|last|this|from|to|on|at|with|while|and)\s")
 
@@ -153,6 +157,67 @@ class _Builder:
         self.entities: dict[str, dict[str, Any]] = {}
         self.variables = VariableIndex(known, unit_kind)
         self.extra_mentions: dict[str, dict[str, Any]] = {}
+        self.places = Places(known, ID["place"])
+        self.english_labels = []
+        self.counted: list[tuple[int, int, str, str, str]] = []  # (at, line, label, var, unit)
+        body = layout.folded[layout.body_start :]
+        title = source.front_matter.get("title", "") or _first_line(layout)
+        self.local = local_place(self.places, title, body)
+        self.named_places = [
+            (start + layout.body_start, end + layout.body_start, place)
+            for start, end, place in self.places.find(body)
+        ]
+
+    english_labels: list[tuple[str, str]]
+
+    def english_label(self, label: str, at: int) -> str:
+        """An English subject that only names a head (the rate, a rate) is the earlier one."""
+        words = [w for w in label.lower().split() if w not in ("the", "a", "an", "this", "that")]
+        if not words or len(words) > 2:
+            return label
+        for earlier, _ in reversed(self.english_labels):
+            if len(earlier.split()) > len(words) and all(w in earlier.split() for w in words):
+                return earlier
+        return label
+
+    def area(self, mention: Mention, world: bool) -> str:
+        """The area of the figure at ``mention``: the world, a place the text puts it in, or CN."""
+        if world:
+            return "place:world"
+        lo = self.layout.clause_bounds(mention.start)[0]
+        sentence = self.layout.sentence_at(mention.start)
+        assert sentence is not None
+        folded = self.layout.folded
+        recent = [p for start, _, p in self.named_places if start < sentence.start]
+        place, _ = area_of(
+            self.places,
+            folded[lo : mention.start],
+            folded[sentence.start : sentence.end],
+            self.local,
+            recent[-1] if recent else None,
+        )
+        if place is None:
+            return "place:CN"
+        return self.place(place)
+
+    def place(self, place: Place) -> str:
+        curie = shorten(str(place.iri))
+        if place.known or curie in self.entities:
+            return curie
+        self.entities[curie] = {
+            "id": curie,
+            "a": [_CLASSES["place"]],
+            "label": {"zh": place.name, "en": place.english},
+            "props": dict(_DRAFT),
+        }
+        at = next((s for s, _, p in self.named_places if p == place), None)
+        if at is not None:
+            end = next(e for s, e, p in self.named_places if s == at)
+            evidence = anchor(self.layout.text, at, end)
+        else:
+            evidence = _document_evidence(self.layout, "")
+        self.extra_mentions.setdefault(curie, {"id": curie, **evidence})
+        return curie
 
     # -- new entities ------------------------------------------------------------------------
 
@@ -203,9 +268,11 @@ class _Builder:
 
     def age_code(self, low: int | None, high: int | None) -> str:
         notation = f"{'' if low is None else low}-{'' if high is None else high}"
-        for code in self.known.subjects(SKOS.notation, Literal(notation)):
-            if kind_of(str(code)) == "age":
-                return shorten(str(code))
+        forms = [notation] + ([f"{low}+"] if high is None and low is not None else [])
+        for form in forms:  # the graph writes an open band as "60-" or "60+"
+            for code in self.known.subjects(SKOS.notation, Literal(form)):
+                if kind_of(str(code)) == "age":
+                    return shorten(str(code))
         curie = f"age:draft-{notation.strip('-') or 'any'}{'-plus' if high is None else ''}"
         if curie not in self.entities:
             if high is None:
@@ -227,14 +294,40 @@ class _Builder:
         return curie
 
 
+#: A sentence that compares with the same span a year before (the span is stated earlier).
+_YOY = re.compile(
+    r"同比|上年同期|去年同期|上一年同期|year[ -]on[ -]year|from a year (?:earlier|ago)|"
+    r"than a year (?:earlier|ago)|compared with (?:the same period of )?(?:a year|last year)"
+)
+#: An average over years: the figure's period is a span of years.
+_AVERAGE = re.compile(
+    r"年均|年平均|平均每年|年复合|复合年均|average annual|annual average|annually on average"
+    r"|compound annual|cagr"
+)
+#: A stock built up by the end of a year (去年已建成, 累计): the year's end, not the year.
+_STOCK = re.compile(
+    r"已建成|已经建成|累计建成|累计|已有|共有|已培育|已经培育|保有量|存量"
+    r"|\bhad (?:set up|built|established|installed)\b|\bcumulative\b|\bin total\b"
+)
+
+
 def _time_for(
     layout: Layout, times: list[TimeExpr], mention: Mention
 ) -> tuple[TimeExpr | None, bool]:
-    """The time expression that dates ``mention``, and whether it is carried from before."""
+    """The time expression that dates ``mention``, and whether it is carried from before.
+
+    The nearest dating expression before it in its clause, else in its clause, else before it
+    in its sentence, else (English) after it in its sentence, else the last one earlier in its
+    paragraph. Comparisons (较2025年12月, "from a year earlier") and anaphors ("over the same
+    period") never date a number themselves: an anaphor, or a year-on-year comparison in a
+    sentence with no date, takes the period stated before it in the document (a year-on-year
+    comparison presupposes a span: the last span stated).
+    """
     sentence = layout.sentence_at(mention.start)
     assert sentence is not None
     clause = layout.clause_bounds(mention.start)
-    inside = [t for t in times if sentence.start <= t.start < sentence.end]
+    dating = [t for t in times if t.dates]
+    inside = [t for t in dating if sentence.start <= t.start < sentence.end]
     in_clause = [t for t in inside if clause[0] <= t.start < clause[1]]
     before = [t for t in in_clause if t.end <= mention.start]
     if before:
@@ -244,14 +337,96 @@ def _time_for(
     before = [t for t in inside if t.end <= mention.start]
     if before:
         return before[-1], False
+    sentence_text = layout.folded[sentence.start : sentence.end]
     after = [t for t in inside if t.start >= mention.end]
-    if after and not has_cjk(layout.text[sentence.start : sentence.end]):
+    if after and not has_cjk(sentence_text):
         return after[0], False
     line = layout.lines[sentence.line]
-    earlier = [t for t in times if line.start <= t.start < sentence.start]
+    earlier = [t for t in dating if line.start <= t.start < sentence.start]
     if earlier:
         return earlier[-1], True
+    stated = [t for t in dating if t.end <= sentence.start and not t.is_goal and t.iso]
+    anaphor = any(
+        t.anaphor and t.span is None and sentence.start <= t.start < sentence.end for t in times
+    )
+    if anaphor and stated:
+        return stated[-1], True
+    spans = [t for t in stated if "/" in t.iso and not t.iso.startswith("..")]  # type: ignore[operator]
+    if _YOY.search(sentence_text) and spans:
+        return spans[-1], True
     return None, False
+
+
+def _over_years(
+    layout: Layout, times: list[TimeExpr], mention: Mention, time: TimeExpr | None
+) -> TimeExpr | None:
+    """For an average over years (年均增长): the span of years it is averaged over, else None."""
+    lo, hi = layout.clause_bounds(mention.start)
+    if not _AVERAGE.search(layout.folded[lo : min(hi, mention.end + 12)]):
+        return None
+    if time is not None and time.span is not None:
+        return None  # already a span (2021—2025年)
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    line = layout.lines[sentence.line]
+    spans = [t for t in times if t.span is not None and sentence.start <= t.start < sentence.end]
+    spans = spans or [
+        t for t in times if t.span is not None and line.start <= t.start < mention.start
+    ]
+    if not spans:
+        return None
+    first, last = spans[-1].span  # type: ignore[misc]
+    if time is not None and time.iso and not time.iso.startswith(".."):
+        last = int(time.iso.rsplit("/", 1)[-1][:4])
+    if last <= first:
+        return None
+    iso = f"{first}-01-01/{last}-12-31"
+    words = f"{spans[-1].text}" + (f" … {time.text}" if time is not None else "")
+    return TimeExpr(
+        mention.start,
+        mention.start,
+        words,
+        iso,
+        None,
+        f"An average over the years {first}-{last} ({words}): {iso}.",
+        f"{first}—{last}年的年均值（{words}）：{iso}。",
+        span=(first, last),
+    )
+
+
+def _year_end(layout: Layout, mention: Mention, time: TimeExpr | None) -> TimeExpr | None:
+    """A whole year dating a stock built up (去年已建成, had set up): the year's end."""
+    if time is None or time.iso is None or time.span is not None:
+        return None
+    found = re.fullmatch(r"(\d{4})-01-01/\1-12-31", time.iso)
+    if not found:
+        return None
+    lo = max(layout.clause_bounds(mention.start)[0], time.end if time.end <= mention.start else 0)
+    if not _STOCK.search(layout.folded[lo : mention.start]):
+        return None
+    iso = f"{found.group(1)}-12-31"
+    return TimeExpr(
+        time.start,
+        time.end,
+        time.text,
+        iso,
+        None,
+        f"{time.text} with a stock built up by then: the year's end, {iso}.",
+        f"“{time.text}”所述为累计存量：记为年末{iso}。",
+    )
+
+
+def _base_period(
+    layout: Layout, times: list[TimeExpr], mention: Mention, period: str
+) -> str | None:
+    """The base period of a change: the comparison in its clause (较2025年12月, 同比 …)."""
+    lo, hi = layout.clause_bounds(mention.start)
+    compared = [t for t in times if t.comparison and lo <= t.start < hi]
+    if compared and not compared[0].relative and compared[0].iso:
+        return compared[0].iso
+    if compared or _YOY.search(layout.folded[lo:hi]):
+        return shift_year(period)
+    return None
 
 
 def _subject(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple[str, str]:
@@ -267,7 +442,12 @@ def _subject(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple[s
     unit_text = mention.quantity.unit_text
     english = not has_cjk(raw + unit_text)
     if english and len(unit_text.split()) >= 1 and unit_text.lower() not in _PLAIN_UNITS:
-        return clean_subject(unit_text), raw
+        # "700 generative AI services had completed filing with X": the verb phrase says which
+        done = re.match(
+            r"\s+(?:had|have|has)\s+(?:been\s+)?([a-z]+ed\b[^,;.()]{0,60})", text[mention.end : hi]
+        )
+        phrase = unit_text + (" " + done.group(1) if done else "")
+        return clean_subject(phrase), raw
     following = re.match(
         r"\s+((?:[A-Za-z-]+\s+){0,2}?(?:growth|increase|rate|share|decline))\b",
         text[mention.end : hi],
@@ -275,9 +455,11 @@ def _subject(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple[s
     )
     if english and following:
         return following.group(1).lower(), raw
-    subject = clean_subject(raw)
     if english:
-        subject = " ".join(subject.split()[-6:])
+        subject = clean_subject(_english_subject(raw))
+        subject = " ".join(subject.split()[-10:])
+    else:
+        subject = clean_subject(raw)
     if not re.search(r"[\w\u4e00-\u9fff]", subject):
         subject = ""
     if not subject:
@@ -288,7 +470,37 @@ def _subject(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple[s
         subject = clean_subject(re.sub(r"^(?:表示自己|表示)", "", tail))
     if not subject and mention.quantity.unit_text:
         subject = mention.quantity.unit_text
-    return subject[:40], raw
+    return subject[: 100 if english else 40], raw
+
+
+#: Where an English subject starts: after a reporting verb, "with", "which", "while" …
+_EN_CUT = re.compile(
+    r".*\b(?:said|says|say|told|noted|added|stated|announced|showed|shows|show|with|which|while"
+    r"|whereas|that|where)\s+",
+    re.IGNORECASE,
+)
+#: The verb phrase before an English number ("had reached", "is set to top", "rose to").
+_EN_VERB_TAIL = re.compile(
+    r"(?:\s+(?:is|are|was|were|has|have|had|will|would|could|should|also|been|be|now|already))*"
+    r"(?:\s+(?:set|expected|projected|poised|likely|forecast|estimated|due|going|aim|aims|aimed"
+    r"|seek|seeks)\s+(?:to|for|at))?"
+    r"(?:\s+(?:top|reach|reached|reaching|exceed|exceeded|hit|surpass|surpassed|rise|rose|grow"
+    r"|grew|climb|climbed|stand|stood|total|totaled|totalled|number|numbered|amount|amounted"
+    r"|increase|increased|jump|jumped|be))?(?:\s+(?:to|at|by|of))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _english_subject(raw: str) -> str:
+    """The noun phrase of an English clause before its number: after a reporting verb or a
+    conjunction, from its first determiner, without the verb phrase before the number."""
+    cut = _EN_CUT.match(raw)
+    phrase = raw[cut.end() :] if cut else raw
+    phrase = _EN_VERB_TAIL.sub("", phrase)
+    determiner = re.search(r"\b(?:the|a|an|its|their)\s+", phrase, re.IGNORECASE)
+    if determiner and len(phrase[determiner.end() :].split()) >= 1:
+        phrase = phrase[determiner.start() :]
+    return phrase
 
 
 def extract(
@@ -367,12 +579,20 @@ def extract(
     mention_specs: list[dict[str, Any]] = []
     seen: set[str] = set()
     draft = Draft(path, source, {}, Graph())
-    in_body = sorted(entity_mentions, key=lambda m: (m.start < layout.body_start, m.start))
+
+    def place(m: EntityMention) -> tuple[bool, bool, int]:
+        # the first occurrence in the body proper: a headline restates the body
+        line = layout.line_of(m.start)
+        return (m.start < layout.body_start, bool(line and line.headline), m.start)
+
+    in_body = sorted(entity_mentions, key=place)
     for mention in in_body:
         if mention.iri is None:
             mention.iri = draft_iri(mention.kind, mention.name)
         if mention.new:
-            curie = builder.new_entity(mention.iri, mention.kind, mention.name, mention.aliases)
+            curie = builder.new_entity(
+                mention.iri, mention.kind, mention.canonical or mention.name, mention.aliases
+            )
         else:
             curie = shorten(str(mention.iri))
         if curie in seen:
@@ -385,7 +605,8 @@ def extract(
     # -- observations and targets ------------------------------------------------------------
     observations: list[dict[str, Any]] = []
     targets: list[dict[str, Any]] = []
-    previous: dict[int, tuple[int, str]] = {}  # sentence start -> (end, subject) of last number
+    # sentence start -> (end, subject, variable) of its last number (not a change)
+    previous: dict[int, tuple[int, str, str]] = {}
     for number, mention in enumerate(mentions, 1):
         spec, fact = _fact(
             builder, layout, mention, times, previous, policies, key, number, doc_date
@@ -460,19 +681,31 @@ def _publisher(builder: _Builder, layout: Layout, mentions: list[EntityMention],
 
 
 def _drop_headline_repeats(layout: Layout, mentions: list[Mention]) -> list[Mention]:
-    """A headline's number that the body states again is the body's statement."""
+    """A headline's number that the body states again is the body's statement.
+
+    Again: the same value in the same unit, or in no unit ("27.4 pct" for "27.4 percent"), or
+    the body's value rounded to the headline's precision (近6.9亿 for 6.87亿).
+    """
     body = [m for m in mentions if not (layout.line_of(m.start) or _NO_LINE).headline]
     kept = []
     for mention in mentions:
         line = layout.line_of(mention.start)
-        if (
-            line is not None
-            and line.headline
-            and any(b.value == mention.value and b.unit == mention.unit for b in body)
-        ):
+        if line is not None and line.headline and any(_restates(mention, b) for b in body):
             continue
         kept.append(mention)
     return kept
+
+
+def _restates(head: Mention, body: Mention) -> bool:
+    if head.unit is not None and head.unit != body.unit:
+        return False
+    if head.value == body.value:
+        return True
+    digits = re.search(r"\d+(?:\.(\d+))?", head.value_text)
+    if digits is None or (head.unit is None and body.unit not in (None, "count", "person")):
+        return False
+    step = Decimal(10) ** -len(digits.group(1) or "") * head.quantity.multiplier
+    return abs(head.value - body.value) * 2 <= step
 
 
 class _NoLine:
@@ -487,7 +720,7 @@ def _fact(
     layout: Layout,
     mention: Mention,
     times: list[TimeExpr],
-    previous: dict[int, tuple[int, str]],
+    previous: dict[int, tuple[int, str, str]],
     policies: list[EntityMention],
     key: str,
     number: int,
@@ -518,29 +751,44 @@ def _fact(
     respectively = _respectively(layout, mention, raw)
     if respectively:
         label = respectively + (_CHANGE_WORDS.get(kind, "增加量") if change else "")
-    denominator = None
+    denominator = _population_base(builder, layout, mention, raw, kind)
     if share:
         base_phrase = share.group("base").strip()
         denominator_iri = builder.variables.match(base_phrase, "count", any_unit=True)
-        denominator = shorten(str(denominator_iri)) if denominator_iri else None
+        denominator = shorten(str(denominator_iri)) if denominator_iri else denominator
         owner = clean_subject(raw[: share.start()]) or (prior[1] if prior else "")
         label = f"{owner}占{base_phrase}的比例" if owner else f"占{base_phrase}的比例"
     if not label:
         label = prior[1] if prior else (mention.quantity.unit_text or "value")
-    previous[sentence.start] = (
-        mention.end,
-        subject if subject and not change else (prior[1] if prior else subject),
-    )
+    if not has_cjk(sentence_text) and not change:
+        label = builder.english_label(label, mention.start)
 
-    var_iri = builder.variables.match(label, ukind)
+    area = builder.area(mention, bool(_WORLD.search(raw)) and kind != "rank")
+    if change and prior and "分别" not in raw and not respectively:
+        # a change reuses the graph's variable only when the graph records it as the change
+        # of the variable the change is of (aikg:changeOf), with the same kind of change
+        var_iri = builder.variables.change_of(prior[2], kind)
+    else:
+        var_iri = builder.variables.match(label, ukind, area=area)
     variable_new = var_iri is None
     if var_iri is None:
         new = builder.variables.draft(label, ukind, ID["var"])
         variable = builder.new_variable(new.iri, label)
     else:
         variable = shorten(str(var_iri))
+    if denominator is None and var_iri is not None and kind == "percent":
+        usual = builder.variables.denominator_of(var_iri)
+        denominator = shorten(str(usual)) if usual else None
+    builder.counted.append((mention.start, sentence.line, label, variable, ukind))
+    if change and prior:
+        previous[sentence.start] = prior
+    else:
+        previous[sentence.start] = (mention.end, subject or (prior[1] if prior else ""), variable)
+    if not has_cjk(sentence_text) and not change:
+        builder.english_labels.append((label, variable))
 
     time, carried = _time_for(layout, times, mention)
+    time = _over_years(layout, times, mention, time) or _year_end(layout, mention, time) or time
     quote_start = mention.start
     clause_lo = layout.clause_bounds(mention.start)[0]
     subject_at = text.rfind(subject, clause_lo, mention.start) if subject else -1
@@ -557,6 +805,15 @@ def _fact(
     spec["value_text"] = mention.value_text
     if mention.unit is None or kind in ("rank", "per_10k_workers"):
         spec["unit"] = unit_curie(kind)
+    if mention.unit_text:
+        spec["unit"] = unit_curie("count")
+        spec["unit_text"] = mention.unit_text
+        readings_unit = (
+            f"{mention.unit_text} is kept as the unit text (a count of the unit).",
+            f"单位{mention.unit_text}记为单位文本。",
+        )
+    else:
+        readings_unit = None
     if mention.qualifier:
         spec["qualifier"] = mention.qualifier
     readings_en: list[str] = []
@@ -564,11 +821,13 @@ def _fact(
     if mention.qualifier_reading:
         readings_en.append(mention.qualifier_reading[0])
         readings_zh.append(mention.qualifier_reading[1])
+    if readings_unit:
+        readings_en.append(readings_unit[0])
+        readings_zh.append(readings_unit[1])
     if mention.age:
         spec["age"] = builder.age_code(mention.age.low, mention.age.high)
     if denominator:
         spec["denominator"] = denominator
-    area = "place:world" if _WORLD.search(raw) and kind != "rank" else "place:CN"
     if mention.goal_only and not (time is not None and time.is_goal):
         return None, Fact("", "", "", "", False, None, None)
     if time is not None and time.is_goal:
@@ -593,6 +852,11 @@ def _fact(
             )
             readings_zh.append(time.reading_zh + ("（见同段前文）" if carried else ""))
         spec["period"] = period
+        base = _base_period(layout, times, mention, period) if change else None
+        if base and base != period:
+            spec["base_period"] = base
+            readings_en.append(f"Compared with {base}.")
+            readings_zh.append(f"比较基期为{base}。")
         spec["area"] = area
         if _ESTIMATE.search(fold(sentence_text)):
             spec["props"] = {"sdmx-attribute:obsStatus": "sdmx-code:obsStatus-E"}
@@ -605,6 +869,42 @@ def _fact(
     if mention.qualifier and not mention.qualifier_reading:
         spec.pop("qualifier")
     return spec, fact
+
+
+#: The population a share is of: 在用户中占比, 网民中…占比, 用户占比, "percent of all X".
+_AMONG_CN = re.compile(
+    r"在(?P<a>[\u4e00-\u9fff]{1,12}?)(?:中|当中|之中)[^，,；;。]{0,8}占比"
+    r"|(?P<b>用户|网民|企业|人口|居民|从业人员)(?:中|当中)?[^，,；;。]{0,4}占比"
+)
+_AMONG_EN = re.compile(r"^\s+of\s+(?:all\s+|the\s+|total\s+)*(?P<base>[a-z][a-z -]{2,60})")
+_EN_BASE_END = re.compile(r"\s+(?:in|on|at|for|by|during|over|as|from|with|and|while)\s+|[,;.()]")
+
+
+def _population_base(
+    builder: _Builder, layout: Layout, mention: Mention, raw: str, kind: str
+) -> str | None:
+    """The denominator of a share named as a population: the variable of that population
+    counted earlier in the text (在用户中占比 -> the users of the paragraph), else the graph's
+    variable of that name ("percent of all internet users", 占…的比例 is read elsewhere)."""
+    if kind != "percent":
+        return None
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    matches = list(_AMONG_CN.finditer(layout.folded[sentence.start : mention.start]))
+    found = matches[-1] if matches else None  # the last one before the number
+    if found:
+        base = found.group("a") or found.group("b")
+    else:
+        english = _AMONG_EN.match(layout.text[mention.end : mention.end + 80].lower())
+        if english is None or has_cjk(english.group("base")):
+            return None
+        base = _EN_BASE_END.split(english.group("base"))[0].strip()
+    folded = fold(base)
+    for at, _, label, variable, unit in reversed(builder.counted):
+        if at < mention.start and unit == "count" and folded and folded in fold(label):
+            return variable
+    iri = builder.variables.match(base, "count", any_unit=True)
+    return shorten(str(iri)) if iri else None
 
 
 def _respectively(layout: Layout, mention: Mention, raw: str) -> str:

@@ -35,7 +35,7 @@ _ARABIC = re.compile(
 _CN_NUMERAL = re.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億]+")
 _MAGNITUDE_CN = re.compile(r"[万萬亿億]")
 _ORDINAL_AFTER = re.compile(
-    r"\s*(?:届|屆|版|期|号|號|章|条|條|款|次(?:会议|會議|会|會|全会|全會|室务会|室務會|全体会议))"
+    r"\s*(?:届|屆|版|期|号|號|章|条|條|次(?:会议|會議|会|會|全会|全會|室务会|室務會|全体会议))"
 )
 _PARTS_AFTER = re.compile(r"^(?:部分|方面|部门|部門|大类|大類)")
 _DURATION_CUE = re.compile(r"连续|連續|累计|累計|长达|長達|已经|已經|已|满|滿|持续|持續|历时|歷時")
@@ -68,6 +68,21 @@ _EXCEED = re.compile(
 )
 
 
+#: Computing power: a number of FLOPS (850EFLOPS, 2.3 PFLOPS), kept with its unit text.
+_COMPUTE = re.compile(
+    r"(?<![A-Za-z0-9.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[EPTZ]?FLOPS|[EPTZ]?Flops)\b"
+)
+#: A class of size, not a statistic: 万卡级 (ten-thousand-card class), 千亿级, 百万吨级.
+_CLASS_AFTER = re.compile(r"\s*[卡台人吨瓦]?\s*级")
+#: English verbs after which a bare number is a count ("reached 142", "rose to 3,200").
+_EN_VERB = re.compile(
+    r"\b(?:reached|reaches|reach|hit|hits|totaled|totalled|totals|totaling|totalling|numbered"
+    r"|numbers|stood at|stands at|rose to|risen to|grew to|climbed to|increased to|jumped to"
+    r"|fell to|dropped to|declined to|decreased to)\s+$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class AgeBand:
     start: int
@@ -95,6 +110,7 @@ class Mention:
     rank: bool = False
     age: AgeBand | None = None
     goal_only: bool = False  # 6大重点领域: a count of list items, a fact only as a goal
+    unit_text: str | None = None  # a unit the parser does not read (EFLOPS), kept as text
 
     @property
     def value(self) -> Decimal:
@@ -142,8 +158,9 @@ def _extend_left(
 ) -> tuple[int, Quantity] | None:
     """The longest leftward extension of ``text[start:end]`` that still parses."""
     if english:
-        words = [m.start() for m in re.finditer(r"\S+", text[floor:start])]
-        starts = [floor + s for s in words[-4:]]
+        words = [m.start() for m in re.finditer(r"\S+", text[floor:start])][-4:]
+        # a bracketed conversion "(about 16.8 billion U.S. dollars)" starts inside the bracket
+        starts = [floor + s + (1 if text[floor + s] in "([" else 0) for s in words]
     else:
         starts = list(range(max(floor, start - 8), start))
     for begin in starts:
@@ -188,6 +205,26 @@ def find_quantities(layout: Layout, blocked: list[tuple[int, int]]) -> list[Ment
         mentions.append(Mention(lo, hi, text[lo:hi], quantity, None, goal_only=True))
         taken.append((lo, hi))
 
+    for match in _COMPUTE.finditer(fact, layout.body_start):
+        lo, hi = match.start("num"), match.end("num")
+        if not free(lo, match.end()):
+            continue
+        sentence = layout.sentence_at(lo)
+        if sentence is None:
+            continue
+        english = not has_cjk(text[sentence.start : sentence.end])
+        clause_lo = layout.clause_bounds(lo)[0]
+        quantity = parse_quantity(text[lo:hi])
+        left = _extend_left(text, lo, hi, max(clause_lo, layout.body_start), english)
+        v_start = lo
+        if left is not None:
+            v_start, quantity = left
+        mention = Mention(
+            v_start, match.end(), text[v_start:hi], quantity, "count", unit_text=match.group("unit")
+        )
+        mentions.append(mention)
+        taken.append((v_start, match.end()))
+
     numbers = [(m.start(), m.end(), False) for m in _ARABIC.finditer(fact, layout.body_start)]
     numbers += [(m.start(), m.end(), True) for m in _CN_NUMERAL.finditer(fact, layout.body_start)]
     for start, end, chinese in sorted(numbers):
@@ -202,7 +239,7 @@ def find_quantities(layout: Layout, blocked: list[tuple[int, int]]) -> list[Ment
             and not re.match(r"\s*(?:倍|个百分点|個百分點)", fact[end:])
         ):
             continue
-        if _ORDINAL_AFTER.match(fact, end):
+        if _ORDINAL_AFTER.match(fact, end) or _CLASS_AFTER.match(fact, end):
             continue
         sentence = layout.sentence_at(start)
         if sentence is None:
@@ -238,7 +275,10 @@ def find_quantities(layout: Layout, blocked: list[tuple[int, int]]) -> list[Ment
             if not english:
                 continue
             nxt = text[q_end : q_end + 2]
-            if not re.match(r"\s+[A-Za-z]", nxt):
+            verb = _EN_VERB.search(text[max(0, start - 20) : start])
+            if not re.match(r"\s+[A-Za-z]", nxt) and not (
+                verb and re.match(r"\s*(?:[.,;]|$)", text[q_end : q_end + 2])
+            ):
                 continue
         v_start = start
         left = _extend_left(text, start, q_end, max(clause_lo, layout.body_start), english)

@@ -24,7 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from aikg.extraction.script import fold, has_cjk
-from aikg.namespaces import SCHEMA
+from aikg.namespaces import AIKG, SCHEMA, SDMX_DIM, shorten
 
 _AREA = re.compile(
     r"我国|我國|全国|全國|中国|中國|全球|国内|國內|全世界|china's|china|the country's|nationwide"
@@ -55,6 +55,10 @@ _BREAKDOWN = re.compile(
 _SPLIT_EN = re.compile(r"[a-z0-9][a-z0-9\-]*")
 
 
+#: Words that say a count is a stock (累计建成…数, …总数): the same series with or without them.
+_STOCK_WORDS = re.compile(r"累计|已建成|建成|总(?=数|量|规模)")
+
+
 def _stem(word: str) -> str:
     word = word.lower()
     for suffix in ("ies", "s"):
@@ -68,9 +72,14 @@ def tokens(label: str) -> frozenset[str]:
     folded = fold(label)
     if has_cjk(folded):
         chars = "".join(ch for ch in folded if "\u4e00" <= ch <= "\u9fff" or ch.isalnum())
-        chars = chars.replace("的", "")
+        chars = _STOCK_WORDS.sub("", chars.replace("的", ""))
         return frozenset(chars[i : i + 2] for i in range(len(chars) - 1)) or frozenset([chars])
-    words = [_stem(w) for w in _SPLIT_EN.findall(folded) if w not in _STOP_EN]
+    words = [
+        _stem(part)
+        for w in _SPLIT_EN.findall(folded)
+        for part in w.split("-")
+        if part and w not in _STOP_EN and part not in _STOP_EN
+    ]
     return frozenset(words)
 
 
@@ -97,6 +106,15 @@ def clean_subject(phrase: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
+_BROAD = {"place:CN", "place:world"}
+_NOT_A_BASE = {"unit:PERCENT", "aikgunit:PERCENT_POINT", "aikgunit:RANK"}
+
+
+def _broad(area: str, areas: set[str]) -> bool:
+    """Whether ``area`` and ``areas`` are both national or global (one series may hold both)."""
+    return area in _BROAD and bool(areas & _BROAD)
+
+
 def is_change(phrase: str) -> bool:
     return bool(_CHANGE_CN.search(phrase) or _CHANGE_EN.search(phrase.lower()))
 
@@ -106,6 +124,7 @@ class Variable:
     iri: URIRef
     labels: list[str]
     units: set[str] = field(default_factory=set)  # unit kinds of its observations
+    areas: set[str] = field(default_factory=set)  # areas of its observations and targets
     token_sets: list[frozenset[str]] = field(default_factory=list)
 
 
@@ -122,11 +141,23 @@ class VariableIndex:
     def __init__(self, graph: Graph, unit_kind) -> None:  # type: ignore[no-untyped-def]
         self.variables: dict[URIRef, Variable] = {}
         units: dict[URIRef, set[str]] = defaultdict(set)
-        for obs in graph.subjects(RDF.type, SCHEMA.Observation):
+        areas: dict[URIRef, set[str]] = defaultdict(set)
+        for obs in {
+            *graph.subjects(RDF.type, SCHEMA.Observation),
+            *graph.subjects(RDF.type, AIKG.Target),
+        }:
             var = graph.value(obs, SCHEMA.variableMeasured)
             unit = graph.value(obs, SCHEMA.unitCode)
             if isinstance(var, URIRef) and isinstance(unit, URIRef):
                 units[var].add(unit_kind(unit))
+        for cls in (SCHEMA.Observation, AIKG.Target):
+            for obs in graph.subjects(RDF.type, cls):
+                var, area = (
+                    graph.value(obs, SCHEMA.variableMeasured),
+                    graph.value(obs, SDMX_DIM.refArea),
+                )
+                if isinstance(var, URIRef) and isinstance(area, URIRef):
+                    areas[var].add(shorten(str(area)))
         for var in graph.subjects(RDF.type, SCHEMA.StatisticalVariable):
             if not isinstance(var, URIRef):
                 continue
@@ -136,13 +167,43 @@ class VariableIndex:
                 for o in graph.objects(var, p)
                 if isinstance(o, Literal)
             ]
-            entry = Variable(var, labels, units.get(var, set()))
+            entry = Variable(var, labels, units.get(var, set()), areas.get(var, set()))
             entry.token_sets = [tokens(label) for label in labels]
             self.variables[var] = entry
         self.new: dict[str, NewVariable] = {}
+        found: dict[URIRef, set[URIRef]] = defaultdict(set)
+        for obs, base in graph.subject_objects(SCHEMA.measurementDenominator):
+            var = graph.value(obs, SCHEMA.variableMeasured)
+            if isinstance(var, URIRef) and isinstance(base, URIRef):
+                found[var].add(base)
+        self.denominators = {var: next(iter(b)) for var, b in found.items() if len(b) == 1}
+        #: change variables of the graph: (variable it is the change of, change type) -> vars
+        self.changes: dict[tuple[str, str], list[URIRef]] = defaultdict(list)
+        for var, of in graph.subject_objects(AIKG.changeOf):
+            kind = graph.value(var, AIKG.changeType)
+            if isinstance(var, URIRef) and kind is not None:
+                self.changes[(shorten(str(of)), str(kind).rsplit("#", 1)[-1])].append(var)
 
-    def match(self, phrase: str, unit: str, *, any_unit: bool = False) -> URIRef | None:
-        """The graph variable that ``phrase`` names, measured in ``unit``, or None."""
+    def denominator_of(self, variable: URIRef) -> URIRef | None:
+        """The one denominator the graph gives the variable's observations, if any."""
+        return self.denominators.get(variable)
+
+    def change_of(self, variable: str, unit: str) -> URIRef | None:
+        """The graph's variable for the change of ``variable`` in ``unit``, if it has one."""
+        kind = {"percent": "RelativeChange", "percentage_point": "PercentagePointChange"}.get(
+            unit, "AbsoluteChange"
+        )
+        found = self.changes.get((variable, kind), [])
+        return found[0] if len(found) == 1 else None
+
+    def match(
+        self, phrase: str, unit: str, *, any_unit: bool = False, area: str | None = None
+    ) -> URIRef | None:
+        """The graph variable that ``phrase`` names, measured in ``unit``, or None.
+
+        With ``area``: a variable whose figures are all in other areas (a national series for a
+        province's figure, or the reverse) is another series; China and the world may share one.
+        """
         wanted = tokens(phrase)
         if not wanted:
             return None
@@ -154,6 +215,10 @@ class VariableIndex:
             if not any_unit and var.units and unit not in var.units:
                 continue
             if not any_unit and not var.units:
+                continue
+            if any_unit and var.units and var.units <= _NOT_A_BASE:
+                continue  # a denominator counts something: not a rate, a share or a rank
+            if area and var.areas and area not in var.areas and not _broad(area, var.areas):
                 continue
             score = max((dice(wanted, t) for t in var.token_sets), default=0.0)
             if score > best_score:

@@ -1,0 +1,147 @@
+"""The area of a figure: China, the world, or a province or city the text puts it in.
+
+A figure is national (``place:CN``) unless its clause or its document says otherwise:
+
+- a place named in the clause before the number (广东省…, 深圳市…, "Shanghai's …", "in Guangdong");
+- national words in that clause (全国, 我国, 中国, nationwide, China's) keep it national;
+- a local reference (全省, 我省, 本省, 全市, 本市, "the province", "province-wide") puts it in the
+  document's own place: the province or city its title names (广东省人民政府关于…, 上海市…规划);
+- in a document whose title names a province or city and whose body speaks of it as 全省/本市/
+  "the province", every figure not marked national is in that place.
+
+Places are the graph's (by label) or, for a province-level division or a major city the graph
+lacks, a drafted place with the IRI the project gives places (``place:`` + the English name,
+``place:guangdong``), marked ``aikg:draft``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS
+
+from aikg.extraction.entities import kind_of
+from aikg.extraction.script import fold
+
+#: Province-level divisions of China (simplified names without suffix) and their English names.
+PROVINCES = {
+    "北京": "Beijing", "天津": "Tianjin", "上海": "Shanghai", "重庆": "Chongqing",
+    "河北": "Hebei", "山西": "Shanxi", "辽宁": "Liaoning", "吉林": "Jilin",
+    "黑龙江": "Heilongjiang", "江苏": "Jiangsu", "浙江": "Zhejiang", "安徽": "Anhui",
+    "福建": "Fujian", "江西": "Jiangxi", "山东": "Shandong", "河南": "Henan", "湖北": "Hubei",
+    "湖南": "Hunan", "广东": "Guangdong", "海南": "Hainan", "四川": "Sichuan", "贵州": "Guizhou",
+    "云南": "Yunnan", "陕西": "Shaanxi", "甘肃": "Gansu", "青海": "Qinghai", "台湾": "Taiwan",
+    "内蒙古": "Inner Mongolia", "广西": "Guangxi", "西藏": "Tibet", "宁夏": "Ningxia",
+    "新疆": "Xinjiang", "香港": "Hong Kong", "澳门": "Macao",
+}  # fmt: skip
+#: Sub-provincial and other large cities (simplified names without 市).
+CITIES = {
+    "深圳": "Shenzhen", "广州": "Guangzhou", "杭州": "Hangzhou", "南京": "Nanjing",
+    "成都": "Chengdu", "武汉": "Wuhan", "西安": "Xi'an", "苏州": "Suzhou", "合肥": "Hefei",
+    "厦门": "Xiamen", "青岛": "Qingdao", "宁波": "Ningbo", "大连": "Dalian", "沈阳": "Shenyang",
+    "长沙": "Changsha", "郑州": "Zhengzhou", "济南": "Jinan", "福州": "Fuzhou",
+    "东莞": "Dongguan", "无锡": "Wuxi", "哈尔滨": "Harbin", "长春": "Changchun",
+    "昆明": "Kunming", "贵阳": "Guiyang", "南宁": "Nanning", "雄安": "Xiong'an",
+}  # fmt: skip
+_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
+_NATIONAL = re.compile(
+    r"全国|我国|中国|国内|国家级|nationwide|national\b|china's|\bchina\b|the country's|the country"
+)
+_LOCAL = re.compile(
+    r"全省|我省|本省|全市|我市|本市|全区|我区|本区|province-wide|provincewide|citywide"
+    r"|the province|the city's|the city|the municipality|provincial"
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    iri: URIRef
+    name: str  # simplified Chinese name without suffix, or the English name
+    english: str
+    known: bool  # the graph has it
+
+
+class Places:
+    """The graph's places and the dictionary's, found in text."""
+
+    def __init__(self, graph: Graph, namespace) -> None:  # type: ignore[no-untyped-def]
+        self.by_name: dict[str, Place] = {}
+        graph_places: dict[str, URIRef] = {}
+        for subject, label in graph.subject_objects(RDFS.label):
+            if (
+                isinstance(subject, URIRef)
+                and kind_of(str(subject)) == "place"
+                and isinstance(label, Literal)
+            ):
+                graph_places[fold(str(label))] = subject
+        for table in (PROVINCES, CITIES):
+            for chinese, english in table.items():
+                iri = graph_places.get(chinese) or graph_places.get(english.lower())
+                known = iri is not None
+                if iri is None:
+                    slug = re.sub(r"[^a-z0-9]+", "-", english.lower().replace("'", "")).strip("-")
+                    iri = namespace[slug]
+                place = Place(iri, chinese, english, known)
+                self.by_name[chinese] = place
+                self.by_name[english.lower()] = place
+        names = sorted(self.by_name, key=len, reverse=True)
+        chinese = [re.escape(n) for n in names if not n.isascii()]
+        english = [re.escape(n) for n in names if n.isascii()]
+        self._pattern = re.compile(
+            rf"(?P<cn>{'|'.join(chinese)}){_SUFFIX}|\b(?P<en>{'|'.join(english)})\b"
+        )
+
+    def find(self, folded: str) -> list[tuple[int, int, Place]]:
+        """Places named in ``folded`` (folded text): (start, end, place)."""
+        out = []
+        for match in self._pattern.finditer(folded):
+            name = match.group("cn") or match.group("en")
+            out.append((match.start(), match.end(), self.by_name[name]))
+        return out
+
+
+def local_place(places: Places, title: str, body: str) -> Place | None:
+    """The province or city a document is about: named in its title, spoken of as 全省/本市."""
+    if not _LOCAL.search(body):
+        return None
+    found = places.find(fold(title))
+    if not found:
+        return None
+    return found[0][2]
+
+
+_EVENT_AT = re.compile(r"^\s*(?:时间|举行|召开|举办|开幕|闭幕|发布|主持|出席)")
+
+
+def area_of(
+    places: Places,
+    clause_before: str,
+    sentence: str,
+    local: Place | None,
+    recent: Place | None = None,
+) -> tuple[Place | None, bool]:
+    """(place, national) of a figure.
+
+    ``clause_before`` is the folded clause up to the number, ``sentence`` the folded sentence,
+    ``local`` the document's place, ``recent`` the last place the text named before the sentence.
+    A place named in the clause (not as where an event happened: 在北京举行, 北京时间) comes
+    first, then national words, then a local reference (全省, the province: ``local`` else
+    ``recent``), then the document's place. (None, True): national; (None, False): nothing says.
+    """
+    named = [
+        place
+        for start, end, place in places.find(clause_before)
+        if not _EVENT_AT.match(clause_before[end:])
+    ]
+    if named:
+        return named[-1], False
+    if _NATIONAL.search(clause_before):
+        return None, True
+    if _LOCAL.search(sentence) and (local or recent):
+        return local or recent, False
+    return local, False
+
+
+__all__ = ["CITIES", "PROVINCES", "Place", "Places", "area_of", "local_place"]

@@ -1,0 +1,381 @@
+"""Rule families of issue #7's second round, on short texts written for these tests.
+
+None of these sentences comes from the corpus or from a benchmark text: each is invented in the
+corpus styles (Chinese news, a provincial plan, an English wire item) to exercise one family.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from aikg.extraction import extract
+from aikg.extraction.entities import EntityIndex, find_entities
+from aikg.extraction.evaluate import evaluate
+from aikg.extraction.layout import analyse
+from aikg.extraction.periods import find_times, shift_year
+from aikg.extraction.script import fold
+from aikg.loading import ontology_graph
+from aikg.namespaces import AIKG, ID, OA, SCHEMA, SDMX_DIM, UNIT
+
+FRONT = (
+    "---\ntitle: {title}\nurl: https://example.org/t\npublisher: {publisher}\ndate: {date}\n---\n"
+)
+
+#: A small graph: a national series with a change variable, a share with its denominator, an
+#: age band written "65+", a place, a policy with an English title and its issuer.
+KNOWN = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> .
+@prefix aikg: <https://w3id.org/aikg/ontology#> .
+@prefix sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#> .
+@prefix unit: <http://qudt.org/vocab/unit/> .
+@prefix id: <https://w3id.org/aikg/id/> .
+<https://w3id.org/aikg/id/var/robot-firms> a schema:StatisticalVariable ;
+    rdfs:label "机器人企业数量"@zh-hans , "number of robot firms"@en .
+<https://w3id.org/aikg/id/var/robot-firms-growth> a schema:StatisticalVariable ;
+    rdfs:label "机器人企业数量增长率"@zh-hans ;
+    aikg:changeOf <https://w3id.org/aikg/id/var/robot-firms> ;
+    aikg:changeType aikg:RelativeChange .
+<https://w3id.org/aikg/id/var/other-growth> a schema:StatisticalVariable ;
+    rdfs:label "机器人产业规模增长率"@zh-hans ;
+    aikg:changeOf <https://w3id.org/aikg/id/var/robot-size> ;
+    aikg:changeType aikg:RelativeChange .
+<https://w3id.org/aikg/id/var/residents> a schema:StatisticalVariable ;
+    rdfs:label "常住人口"@zh-hans , "resident population"@en .
+<https://w3id.org/aikg/id/var/broadband-rate> a schema:StatisticalVariable ;
+    rdfs:label "宽带普及率"@zh-hans .
+<https://w3id.org/aikg/id/obs/a> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/robot-firms> ;
+    schema:unitCode unit:NUM ; sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/obs/b> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/robot-firms-growth> ;
+    schema:unitCode unit:PERCENT ; sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/obs/c> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/other-growth> ;
+    schema:unitCode unit:PERCENT ; sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/obs/d> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/broadband-rate> ;
+    schema:unitCode unit:PERCENT ;
+    schema:measurementDenominator <https://w3id.org/aikg/id/var/residents> .
+<https://w3id.org/aikg/id/obs/e> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/residents> ;
+    schema:unitCode <https://w3id.org/aikg/vocab/unit/PERSON> .
+<https://w3id.org/aikg/id/age/65-plus> a aikg:AgeGroup ;
+    rdfs:label "65岁及以上"@zh-hans ; skos:notation "65+" .
+<https://w3id.org/aikg/id/place/CN> a schema:Country ; rdfs:label "中国"@zh-hans , "China"@en .
+<https://w3id.org/aikg/id/organization/cabinet> a schema:Organization ;
+    rdfs:label "Model Cabinet"@en .
+<https://w3id.org/aikg/id/policy/robot-opinions> a schema:Legislation ;
+    rdfs:label "Opinions of the Model Cabinet on Accelerating Service Robot Adoption"@en .
+"""
+
+
+def known() -> Graph:
+    return ontology_graph() + Graph().parse(data=KNOWN, format="turtle")
+
+
+def draft(tmp_path: Path, body: str, *, title: str = "示范简讯", day: str = "2026-10-20"):
+    path = tmp_path / "t.md"
+    path.write_text(FRONT.format(title=title, publisher="示范日报", date=day) + body, "utf-8")
+    return extract(path, known())
+
+
+class Facts(dict):
+    """Drafted facts by value text; ``found["3.4亿人"]`` also finds the value text "达3.4亿人"."""
+
+    def __missing__(self, key: str) -> dict:
+        hits = [v for k, v in self.items() if key in k]
+        assert len(hits) == 1, (key, sorted(self))
+        return hits[0]
+
+    def __contains__(self, key: object) -> bool:
+        return any(isinstance(key, str) and key in k for k in self.keys())
+
+
+def facts(result) -> Facts:  # type: ignore[no-untyped-def]
+    sheet = result.sheet
+    return Facts(
+        {f["value_text"]: f for f in sheet.get("observations", []) + sheet.get("targets", [])}
+    )
+
+
+# --- 1. reference periods -------------------------------------------------------------------------
+
+
+def test_a_comparison_date_is_the_base_not_the_period(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "截至2026年9月，示范平台注册用户达3.4亿人，比2025年12月增加约800万人，活跃率升至61.2%。\n"
+            "前三季度，示范产业营业收入超2100亿元，较上年同期增长12.4%；企业数量比去年底增加300家。\n",
+        )
+    )
+    assert found["3.4亿人"]["period"] == "2026-09-30"
+    assert found["约800万人"]["period"] == "2026-09-30"
+    assert found["约800万人"]["base_period"] == "2025-12-31"
+    assert found["61.2%"]["period"] == "2026-09-30"  # not the comparison's December
+    assert found["12.4%"]["period"] == "2026-01-01/2026-09-30"
+    assert found["12.4%"]["base_period"] == "2025-01-01/2025-09-30"  # the same span a year back
+    assert found["300家"]["period"] == "2026-01-01/2026-09-30"
+    assert found["300家"]["base_period"] == "2025-12-31"
+
+
+def test_comparison_expressions_are_marked() -> None:
+    doc = date(2026, 8, 1)
+    marked = {
+        t.text: t.comparison for t in find_times(fold("较上年同期、比上年末、与2024年相比"), doc)
+    }
+    assert marked == {"上年同期": True, "上年末": True, "2024年": True}
+    english = find_times(
+        fold("up 3 percent from a year earlier, compared with the end of 2025"), doc
+    )
+    assert [t.comparison for t in english] == [True, True]
+    assert shift_year("2026-01-01/2026-06-30") == "2025-01-01/2025-06-30"
+    assert shift_year("../2026-06-30") is None
+
+
+def test_english_half_year_anaphor_and_year_on_year_carry(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "Drone deliveries in China rose to 5.2 million parcels in the first half, "
+            "the association said.\n\n"
+            "Cargo drones logged 41,000 flights over the same period, up 18.5 percent "
+            "from a year earlier.\n",
+            title="Drone deliveries climb",
+            day="2026-08-15",
+        )
+    )
+    assert found["5.2 million parcels"]["period"] == "2026-01-01/2026-06-30"
+    assert found["41,000 flights"]["period"] == "2026-01-01/2026-06-30"  # "the same period"
+    assert found["18.5 percent"]["period"] == "2026-01-01/2026-06-30"
+    assert found["18.5 percent"]["base_period"] == "2025-01-01/2025-06-30"
+
+
+def test_an_undated_year_on_year_sentence_takes_the_span_stated_before(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "前三季度，全国示范园区产值超900亿元。截至9月底，园区企业达1500家。\n\n"
+            "服务领域方面，应用示范技术的企业超4000家，同比增长9.6%。\n"
+            "已认定示范基地35个。\n",
+        )
+    )
+    assert found["超4000家"]["period"] == "2026-01-01/2026-09-30"
+    assert found["9.6%"]["period"] == "2026-01-01/2026-09-30"
+    assert found["35个"]["period"] == "../2026-10-20"  # no comparison: no carried date
+
+
+def test_average_growth_over_a_plan_period_and_stocks_at_year_end(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "“十四五”以来，示范产业稳步发展。2025年，示范产业规模约800亿元，年均增长15%以上。\n"
+            "2016—2020年年均增长9.1%。去年已建成示范工厂逾2000家，产值增长7%。\n",
+            day="2026-04-01",
+        )
+    )
+    assert found["约800亿元"]["period"] == "2025-01-01/2025-12-31"
+    assert found["15%以上"]["period"] == "2021-01-01/2025-12-31"
+    assert found["9.1%"]["period"] == "2016-01-01/2020-12-31"
+    assert found["逾2000家"]["period"] == "2025-12-31"  # a stock built up by the year's end
+    assert found["7%"]["period"] == "2025-01-01/2025-12-31"
+
+
+# --- 2. areas ---------------------------------------------------------------------------------
+
+
+def test_a_provincial_document_puts_its_figures_in_the_province(tmp_path: Path) -> None:
+    result = draft(
+        tmp_path,
+        "浙江省示范产业发展规划\n\n"
+        "2025年，全省示范产业规模约900亿元。到2028年，示范产业规模突破1500亿元。\n"
+        "同期全国示范产业规模超过1.2万亿元。\n",
+        title="浙江省人民政府关于印发浙江省示范产业发展规划的通知",
+    )
+    found = facts(result)
+    assert found["约900亿元"]["area"] == "place:zhejiang"
+    assert found["突破1500亿元"]["area"] == "place:zhejiang"  # carried by the document
+    assert found["超过1.2万亿元"]["area"] == "place:CN"  # national words keep it national
+    places = {e["id"]: e for e in result.sheet["draft_entities"]}
+    assert places["place:zhejiang"]["label"] == {"zh": "浙江", "en": "Zhejiang"}
+
+
+def test_a_province_figure_does_not_reuse_a_national_series(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "示范产业规划\n\n截至2026年6月，全省机器人企业数量达820家。\n",
+            title="四川省示范产业规划",
+        )
+    )
+    assert found["820家"]["area"] == "place:sichuan"
+    assert found["820家"]["var"] != "var:robot-firms"
+
+
+# --- 3. targets' policy -----------------------------------------------------------------------
+
+
+def test_goals_under_a_short_title_belong_to_the_full_plan(tmp_path: Path) -> None:
+    result = draft(
+        tmp_path,
+        "三部門印發行動方案 推動示範產業升級\n\n"
+        "三部門聯合印發《示範產業數字化轉型行動方案（2026—2028年）》（下稱《方案》）。\n"
+        "《方案》提出，到2028年，培育示範企業300家以上。\n",
+        title="三部門印發行動方案 推動示範產業升級",
+        day="2026-03-01",
+    )
+    [target] = result.sheet["targets"]
+    plans = [e for e in result.sheet["draft_entities"] if e["id"].startswith("policy:")]
+    assert len(plans) == 1  # no phantom policy named 方案
+    assert target["policy"] == plans[0]["id"]
+    assert plans[0]["label"]["zh"].startswith("《示范产业数字化转型行动方案")
+
+
+def test_an_english_possessive_title_links_the_graph_policy(tmp_path: Path) -> None:
+    result = draft(
+        tmp_path,
+        "The adoption rate of service robots in hospitals should top 40 percent by 2029, "
+        "an official said.\n\n"
+        "The goal was set in the Model Cabinet's Opinions on Accelerating Service Robot "
+        "Adoption, issued last year.\n",
+        title="Hospitals to adopt more robots",
+        day="2026-05-01",
+    )
+    [target] = result.sheet["targets"]
+    assert target["policy"] == "policy:robot-opinions"
+    ids = {m["id"] for m in result.sheet["mentions"]}
+    assert "organization:cabinet" in ids
+
+
+# --- 4. units and numbers -----------------------------------------------------------------------
+
+
+def test_flops_bare_english_counts_bracketed_about_and_size_classes(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "截至8月底，示范城市智能算力规模达到320EFLOPS，建成千卡级集群12个。\n"
+            "Exports reached 2.4 billion yuan (about 336 million U.S. dollars) in the first half, "
+            "while the number of listed robot makers rose to 57.\n",
+            day="2026-09-10",
+        )
+    )
+    assert found["达到320"]["unit"] == "unit:NUM" and found["达到320"]["unit_text"] == "EFLOPS"
+    assert "12个" in found and not any(k.endswith("千") for k in found)
+    assert found["about 336 million U.S. dollars"]["value_text"].startswith("about")
+    assert "57" in found
+
+
+def test_a_rounded_headline_number_is_the_body_statement(tmp_path: Path) -> None:
+    result = draft(
+        tmp_path,
+        "示范平台用户近4.2亿 同比增长9%\n\n截至6月，示范平台用户规模为4.18亿人，同比增长9%。\n",
+        title="示范平台用户近4.2亿 同比增长9%",
+    )
+    found = facts(result)
+    assert len(found) == 2 and "4.18亿人" in found and "9%" in found
+    assert "4.2亿" not in found
+
+
+# --- 5. variables and denominators -------------------------------------------------------------
+
+
+def test_a_change_reuses_only_the_change_variable_of_its_series(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "截至9月底，机器人企业数量达5200家，同比增长8.8%。\n"
+            "示范机器人产业规模超600亿元，同比增长11%。\n",
+        )
+    )
+    assert found["5200家"]["var"] == "var:robot-firms"
+    assert found["8.8%"]["var"] == "var:robot-firms-growth"
+    # the other series' growth variable has a similar label but is the change of another series
+    assert found["11%"]["var"] != "var:other-growth"
+
+
+def test_shares_get_their_population_and_age_bands_reuse_the_graph(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "截至6月，示范应用用户规模达2.1亿人，宽带普及率为71.5%。"
+            "从年龄看，30~39岁群体在用户中占比最高，为31.2%；65岁及以上用户占比为6.4%。\n",
+        )
+    )
+    assert found["71.5%"]["denominator"] == "var:residents"  # the graph's usual denominator
+    user_var = found["2.1亿人"]["var"]
+    assert found["31.2%"]["denominator"] == user_var
+    assert found["为6.4%"]["denominator"] == user_var
+    assert found["为6.4%"]["age"] == "age:65-plus"
+
+
+# --- 6. entity mentions -------------------------------------------------------------------------
+
+
+def test_local_governments_bureaus_traditional_issuers_and_datelines() -> None:
+    text = FRONT.format(title="t", publisher="Sample News Agency (example.org)", date="2026-05-01")
+    text += (
+        "浙江省人民政府印發通知。工業和信息化部、教育部和國家數據局三部門聯合部署。\n"
+        "会上，示范部新闻发言人、产业发展促进局局长王明介绍情况。\n"
+        "HANGZHOU, May 1 (SNA) -- Ministry deputy director Zhao Lin said on Friday.\n"
+        "Contact: desk@example.org\n"
+    )
+    layout = analyse(text)
+    found = {m.name: m for m in find_entities(layout, EntityIndex(Graph()), 2026)}
+    assert "浙江省人民政府" in found
+    assert "國家數據局" in found
+    assert "产业发展促进局" in found
+    assert "Zhao Lin" in found
+    assert "(SNA)" in found
+    assert not any("example.org" in name for name in found)
+
+
+# --- the scorer's attribute columns ---------------------------------------------------------------
+
+
+def _fact_graph(node: str, value: str, period: str, area: str, var: str) -> Graph:
+    g = Graph()
+    text = URIRef("urn:text")
+    g.add((text, RDF.type, AIKG.SourceText))
+    g.add((text, SCHEMA.sha256, Literal("abc")))
+    subject = URIRef(f"urn:{node}")
+    g.add((subject, RDF.type, SCHEMA.Observation))
+    g.add((subject, SCHEMA.value, Literal(Decimal(value))))
+    g.add((subject, SCHEMA.unitCode, UNIT.NUM))
+    g.add((subject, SDMX_DIM.refPeriod, ID["period"][period]))
+    g.add((subject, SDMX_DIM.refArea, ID["place"][area]))
+    g.add((subject, SCHEMA.variableMeasured, ID["var"][var]))
+    anno, target, selector = (
+        URIRef(f"urn:a-{node}"),
+        URIRef(f"urn:t-{node}"),
+        URIRef(f"urn:s-{node}"),
+    )
+    g.add((anno, RDF.type, OA.Annotation))
+    g.add((anno, OA.hasBody, subject))
+    g.add((anno, OA.hasTarget, target))
+    g.add((target, OA.hasSource, text))
+    g.add((target, OA.hasSelector, selector))
+    g.add((selector, RDF.type, OA.TextPositionSelector))
+    g.add((selector, OA.start, Literal(10)))
+    g.add((selector, OA.end, Literal(20)))
+    return g
+
+
+def test_eval_extract_scores_period_area_and_variable_of_matched_facts() -> None:
+    gold = _fact_graph("g", "100", "2026-06-30", "CN", "known")
+    known = {str(ID["var"]["known"])}
+    right = evaluate(_fact_graph("d", "100", "2026-06-30", "CN", "known"), gold, known, known)
+    wrong = evaluate(_fact_graph("d", "100", "2025-12-31", "guangdong", "draft-x"), gold, known)
+    assert right.overall.obs_attributes.counts == {"period": [1, 1], "area": [1, 1], "var": [1, 1]}
+    assert wrong.overall.obs_attributes.counts == {"period": [0, 1], "area": [0, 1], "var": [0, 1]}
+    payload = wrong.to_json()["documents"][0]
+    assert payload["attributes"]["observations"]["period"]["agree"] == 0
+    assert {e["attribute"] for e in payload["attribute_errors"]} == {"period", "area", "var"}
+    assert "observations" in payload and "entity_linking" in payload  # the contract is kept
