@@ -77,6 +77,17 @@ def short(node) -> str:
     return s
 
 
+def use_set(folder: Path) -> None:
+    """Score the held-out set in ``folder`` (same layout: shared/, gold/, README.md)."""
+    global SHARED, GOLD, DRAFTS, README
+    SHARED, GOLD, DRAFTS, README = (
+        folder / "shared",
+        folder / "gold",
+        folder / "drafts",
+        folder / "README.md",
+    )
+
+
 def check_frozen() -> list[str]:
     """Compare the gold files with the hashes frozen in README.md."""
     frozen = dict(
@@ -278,7 +289,14 @@ def supplementary(
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--update", action="store_true", help="rewrite the result section of README.md")
+    ap.add_argument(
+        "--set",
+        type=Path,
+        default=HERE,
+        help="the held-out set's folder (default: this one; e.g. benchmarks/extraction_heldout2)",
+    )
     args = ap.parse_args()
+    use_set(args.set.resolve())
 
     problems = check_frozen()
     for p in problems:
