@@ -69,9 +69,9 @@ _INITIATIVE = re.compile(r'"(?P<name>[^"\n]{1,16})"\s*(?P<head>行动|计划|工
 _ASCII_QUOTES = str.maketrans(dict.fromkeys("“”", '"'))
 _EN_TITLE = re.compile(r'"(?P<name>(?:[A-Z][\w\'-]*\s+){1,10}[A-Z][\w\'-]*)"')
 _CN_ORG = re.compile(
-    r"(?:国务院|中共中央|中央|国家|全国|中国|中华人民共和国)(?:(?![等各的和与及]|部门|部分|联合)[\u4e00-\u9fff]|和(?=[\u4e00-\u9fff]{2,8}(?:部|委员会))){0,16}"
+    r"(?:国务院|中共中央|中央|国家|全国|中国|中华人民共和国)(?:(?![等各的和与及同]|部门|部分|联合|会同|连同|携手|协同)[\u4e00-\u9fff]|和(?=[\u4e00-\u9fff]{2,8}(?:部|委员会))){0,16}"
     r"(?:委员会|办公室|管理局|总局|信息中心|应急中心|中心|研究院|研究所|科学院|工程院|协会|学会|联盟"
-    r"|网信办|标委|发展改革委|标准委|电网|集团|公司|银行|部(?![门分])|局|署|委|办)"
+    r"|网信办|标委|发展改革委|标准委|电网|集团|公司|银行|部(?![门分署])|局(?!长)|署|委|办)"
     r"(?![\u4e00-\u9fff]*?(?:宣传周|论坛|大会|会议))"
 )
 #: A provincial or municipal government or department (广东省人民政府, 上海市经济和信息化委员会).
@@ -294,7 +294,9 @@ def _candidates(layout: Layout) -> list[EntityMention]:
         for match in pattern.finditer(folded, lo):
             name = match.group()
             if (
-                re.search(r"[等的各和其]部$|各|等|部门|部分", name)
+                re.search(
+                    r"[等的各和其]部$|各|等|部门|部分|[东西南北中内外全局底顶头腰尾]部$", name
+                )
                 or folded[match.end() : match.end() + 1] in "门分"
             ):
                 continue

@@ -24,16 +24,27 @@ _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\(\d{3,4}\)\s?\d{7,8}|\+\d{1,3}[\s-]\d{2,}
 _FURNITURE = re.compile(
     r"订阅|征订|邮发代号|热线|电话|扫码|扫一扫|长按|识别二维码|关注|点击|阅读原文|预览|轻点|小程序"
     r"|版权|责任编辑|编辑[:：]|\(编辑|发布时间|本版导读|今日\d+版|^\s*分享|^\s*收藏|^\s*听过"
-    r"|copyright|all rights reserved|subscribe|follow us|click here|share this"
+    r"|copyright|all rights reserved|subscribe|follow us|click here|share this|©|\bmin read\b"
+    r"|^\s*(?:published|updated|posted)\b"
 )
 #: A heading that opens a list of other items ("more news", "related", "today's picks").
 _MORE = re.compile(
     r"^\s*(?:[-•*#]\s*)?(?:更多|经济新闻精选|新闻精选|精选|今日看点|本版导读|相关(?:新闻|阅读|报道)"
-    r"|延伸阅读|热门|推荐阅读|猜你喜欢|more news|related|read more|most read)"
+    r"|延伸阅读|热门|推荐阅读|猜你喜欢|more news|related|read more|most read|read next|up next"
+    r"|recommended|you may also like|you might also like|also read|see also)"
+)
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 _DATE = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)?"
     r"|\d{4}\.\d{1,2}\.\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+    # English calendar dates with a day: 10 June (2026), June 10(, 2026), Oct. 27
+    rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}}\b)?"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"(?!\s*(?:percent|per cent|%|million|billion))"
+    r"(?:,?\s+\d{4}\b)?"
 )
 _SENTENCE_END = re.compile(
     r"[。！？!?；;]|\n|\.(?=\s+[\"“(]?[A-Z0-9])|(?<=[a-z])\.(?=[A-Z][a-z])|\.\s*$"
@@ -109,11 +120,14 @@ def _body_start(text: str) -> int:
     return 3 + close.end() if close else 0
 
 
-def _is_headline(line: str, title: str, first: bool) -> bool:
+def _is_headline(line: str, title: str, first: bool, top: bool = True) -> bool:
+    """Whether ``line`` is a headline: the title, a part of it at the top of the text (before
+    the first full sentence: a signature line that repeats the issuer is not one), or the first
+    line when it is short and has no sentence end."""
     stripped = fold(line.strip().strip("#*").strip())
     if not stripped:
         return False
-    if title and (stripped == title or (len(stripped) > 8 and stripped in title)):
+    if title and (stripped == title or (top and len(stripped) > 8 and stripped in title)):
         return True
     return first and not re.search(r"[。.!?！？]\s*$", stripped) and len(stripped) <= 120
 
@@ -135,7 +149,7 @@ def analyse(text: str) -> Layout:
         _blank(fact_chars, match.start(), match.end())
     title = fold(front.get("title", "").strip().strip('"'))
     layout = Layout(text, folded, front, body, entity_text, "", [], [])
-    in_more, seen_content = False, False
+    in_more, seen_content, seen_sentence = False, False, False
     offset = body
     for raw in text[body:].split("\n"):
         start, end = offset, offset + len(raw)
@@ -149,9 +163,10 @@ def analyse(text: str) -> Layout:
             boiler = True
         if not content:
             boiler = True
-        headline = not boiler and _is_headline(raw, title, not seen_content)
+        headline = not boiler and _is_headline(raw, title, not seen_content, not seen_sentence)
         if content and not boiler:
             seen_content = True
+            seen_sentence = seen_sentence or bool(re.search(r"[。.!?！？]\s*$", content))
         if boiler:
             _blank(fact_chars, start, end)
         if in_more and boiler:

@@ -28,7 +28,14 @@ from datetime import date
 
 _MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH_NUMBER = {name: index + 1 for index, name in enumerate(_MONTHS_EN.split("|"))}
-_CN_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_CN_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "首": 1}
+_EN_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
+#: Parts of a year without a year (上半年, 首季, 前三季度, 前9个月).
+_CN_PARTS = (
+    r"上半年|下半年|前三季度|前三个季度|第?[一二三四1-4]季度|首季度?"
+    r"|前(?:[一二三四五六七八九十]{1,2}|\d{1,2})个?月"
+)
 
 #: Words that make a following year a goal rather than a period (到2027年, 力争到, by 2026).
 _GOAL_CN = "到|至|力争到|力争|争取到|目标是到|预计到"
@@ -38,6 +45,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cn_range",
         re.compile(r"(?P<y1>\d{4})\s*(?:年\s*)?[—–\-－~～至到]\s*(?P<y2>\d{4})\s*年(?!\s*\d)"),
+    ),
+    (
+        "cn_month",
+        re.compile(rf"(?P<pre>{_AS_OF_CN})?\s*(?:(?P<y>\d{{4}})\s*年\s*)?(?P<m>\d{{1,2}})\s*月份"),
     ),
     (
         "cn_ymd",
@@ -50,13 +61,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "cn_y",
         re.compile(
             rf"(?P<pre>{_AS_OF_CN}|{_GOAL_CN})?\s*(?P<y>\d{{4}})\s*年(?!\s*\d)\s*(?:度\s*)?"
-            r"(?P<part>上半年|下半年|前三季度|前三个季度|第?[一二三四1-4]季度|全年|年底|年末|底|末)?"
+            rf"(?P<part>{_CN_PARTS}|全年|年底|年末|底|末)?"
         ),
     ),
     (
         "cn_md",
         re.compile(
-            rf"(?P<pre>{_AS_OF_CN})\s*(?P<m>\d{{1,2}})\s*月(?:\s*(?P<d>\d{{1,2}})\s*[日号])?"
+            rf"(?P<pre>{_AS_OF_CN})\s*(?P<rel>今年|去年|上年)?\s*(?P<m>\d{{1,2}})\s*月"
+            r"(?:\s*(?P<d>\d{1,2})\s*[日号])?"
             r"\s*(?P<end>底|末)?"
         ),
     ),
@@ -81,10 +93,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "cn_rel",
         re.compile(
             r"(?P<rel>今年|去年|上年|前年|过去一年|上一年)"
-            r"(?P<part>上半年|下半年|前三季度|前三个季度|第?[一二三四1-4]季度|年底|年末|底|末|全年)?"
+            rf"(?P<part>{_CN_PARTS}|年底|年末|底|末|全年)?"
         ),
     ),
-    ("cn_part", re.compile(r"(?P<part>上半年|下半年|前三季度|前三个季度|第?[一二三四]季度)")),
+    ("cn_part", re.compile(rf"(?P<part>{_CN_PARTS})")),
     (
         "en_month",
         re.compile(
@@ -105,6 +117,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:in\s+)?the\s+(?P<part>first half|second half|first three quarters|first quarter"
             r"|second quarter|third quarter|fourth quarter)"
             r"\s+of\s+(?:(?P<y>\d{4})|(?P<rel>last year|this year))\b"
+        ),
+    ),
+    (
+        "en_period_end",
+        re.compile(
+            r"\b(?:by|at|as of|as at|until)\s+the\s+end\s+of\s+(?:the|that|this)\s+"
+            r"(?:same\s+)?(?:period|quarter|reporting period)\b|截至(?:报告)?期末|报告期末"
+        ),
+    ),
+    (
+        "en_months",
+        re.compile(
+            r"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>\d{1,2}|two|three|four|five|six"
+            r"|seven|eight|nine|ten|eleven)\s+months(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>last year"
+            r"|this year)))?\b"
         ),
     ),
     (
@@ -155,6 +182,7 @@ class TimeExpr:
     relative: bool = False  # a comparison one year back from the period (上年同期, a year earlier)
     anaphor: bool = False  # "over the same period": the period stated before
     span: tuple[int, int] | None = None  # a span of years (2021—2025年, “十四五”以来)
+    at_end: bool = False  # an anaphor for the end of the period stated before ("by the end of it")
 
     @property
     def is_goal(self) -> bool:
@@ -189,11 +217,34 @@ def _span(year: int, part: str | None) -> tuple[str, bool]:
         return f"{year}-07-01/{year}-12-31", False
     if part in ("前三季度", "前三个季度", "first three quarters"):
         return f"{year}-01-01/{year}-09-30", False
+    months = re.fullmatch(r"前([一二三四五六七八九十]{1,2}|\d{1,2})个?月", part)
+    if months or (part.startswith("first ") and part.endswith(" months")):
+        word = months.group(1) if months else part.split()[1]
+        n = _month_count(word)
+        return f"{year}-01-01/{_month_end(year, n).isoformat()}", False
     english = {"first quarter": "一季度", "second quarter": "二季度", "third quarter": "三季度"}
     part = english.get(part, "四季度" if part == "fourth quarter" else part)
     quarter = _CN_NUMBER[part.removeprefix("第")[0]]
     first = 3 * quarter - 2
     return f"{year}-{first:02d}-01/{_month_end(year, first + 2).isoformat()}", False
+
+
+def _month_count(word: str) -> int:
+    """The number of months of 前九个月, 前9个月, "the first nine months" (1 to 12)."""
+    if word.isdigit():
+        n = int(word)
+    elif word in _EN_COUNT:
+        n = _EN_COUNT[word]
+    else:
+        tens, _, units = word.partition("十")
+        digits = "一二三四五六七八九"
+        if "十" in word:
+            n = (digits.index(tens) + 1 if tens else 1) * 10 + (
+                digits.index(units) + 1 if units else 0
+            )
+        else:
+            n = digits.index(word) + 1
+    return min(max(n, 1), 12)
 
 
 def _part_year(part: str, doc: date) -> int:
@@ -232,6 +283,31 @@ def _read(kind: str, match: re.Match[str], doc: date, original: str | None) -> T
             ends = _month_end(year, int(month)) if month else date(year, 12, 31)
             if ends > doc:
                 return expr(None, f"{text}: a goal for {year}.", f"{text}：{year}年的目标。", year)
+    if kind == "cn_month":
+        # 6月份: the month as a span (a flow over it, 日均); with 截至, its end
+        month = int(groups["m"])
+        if not 1 <= month <= 12:
+            return None
+        if groups.get("y"):
+            last = _month_end(int(groups["y"]), month)
+        else:
+            last = _latest_month_end(month, doc)
+        if pre:
+            return expr(last.isoformat(), f"{text}: {last}.", f"{text}：{last}。")
+        iso = f"{last.year}-{month:02d}-01/{last.isoformat()}"
+        return expr(iso, f"{text}: the month, {iso}.", f"{text}：该月，{iso}。")
+    if kind == "en_period_end":
+        return TimeExpr(start, end, text, None, None, "", "", anaphor=True, at_end=True)
+    if kind == "en_months":
+        n = _month_count(groups["n"])
+        if groups.get("y"):
+            year = int(groups["y"])
+        elif groups.get("rel"):
+            year = _relative_year(groups["rel"], doc)
+        else:
+            year = doc.year if _month_end(doc.year, n) <= doc else doc.year - 1
+        iso = f"{year}-01-01/{_month_end(year, n).isoformat()}"
+        return expr(iso, f"{text}: {iso}.", f"{text}：{iso}。")
     if kind == "cn_ymd":
         year, month = int(groups["y"]), int(groups["m"])
         if not 1 <= month <= 12:
@@ -255,6 +331,15 @@ def _read(kind: str, match: re.Match[str], doc: date, original: str | None) -> T
         month = int(groups["m"])
         if not 1 <= month <= 12:
             return None
+        if groups.get("rel"):
+            last = _month_end(_relative_year(groups["rel"], doc), month)
+            if groups.get("d") and not groups.get("end"):
+                last = last.replace(day=min(int(groups["d"]), last.day))
+            return expr(
+                last.isoformat(),
+                f"{text} in a text of {doc}: {last}.",
+                f"文件日期为{doc}，“{text}”即{last}。",
+            )
         last = _latest_month_end(month, doc)
         if groups.get("d") and not groups.get("end"):
             last = last.replace(day=min(int(groups["d"]), last.day))
@@ -403,6 +488,9 @@ _COMPARE_BEFORE = re.compile(
     r"|\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|over)\s+(?:the\s+level\s+(?:of|at)\s+)?$"
 )
 _COMPARE_AROUND = re.compile(r"(?:与|和|同|跟)\s*$")
+#: A ratio to a base date: 是2024年底的2.5倍, 相当于去年的两倍.
+_RATIO_BEFORE = re.compile(r"(?:是|为|相当于|达到)\s*$")
+_RATIO_AFTER = re.compile(r"^\s*(?:的)\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*倍")
 _COMPARE_AFTER = re.compile(r"^\s*(?:相比|比较|相较)")
 
 
@@ -412,8 +500,10 @@ def _as_comparison(found: TimeExpr, folded: str) -> TimeExpr:
         return found
     before = folded[max(0, found.start - 16) : found.start]
     after = folded[found.end : found.end + 4]
-    if _COMPARE_BEFORE.search(before) or (
-        _COMPARE_AROUND.search(before) and _COMPARE_AFTER.match(after)
+    if (
+        _COMPARE_BEFORE.search(before)
+        or (_COMPARE_AROUND.search(before) and _COMPARE_AFTER.match(after))
+        or (_RATIO_BEFORE.search(before) and _RATIO_AFTER.match(folded[found.end : found.end + 12]))
     ):
         relative = bool(re.match(r"(?:上年|上一年|a year|the previous year)", found.text.lower()))
         return TimeExpr(

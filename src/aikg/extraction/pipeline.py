@@ -33,7 +33,7 @@ from aikg.extraction.layout import Layout, analyse
 from aikg.extraction.periods import TimeExpr, find_times, shift_year
 from aikg.extraction.places import Place, Places, area_of, local_place
 from aikg.extraction.quantities import Mention, find_quantities, is_person_subject
-from aikg.extraction.script import fold, has_cjk, to_simplified
+from aikg.extraction.script import fold, has_cjk, name_key, to_simplified
 from aikg.extraction.units import unit_curie, unit_iri, unit_kind
 from aikg.extraction.variables import VariableIndex, clean_subject, is_change
 from aikg.namespaces import AIKG, ID, shorten
@@ -160,6 +160,8 @@ class _Builder:
         self.places = Places(known, ID["place"])
         self.english_labels = []
         self.counted: list[tuple[int, int, str, str, str]] = []  # (at, line, label, var, unit)
+        self.ages: dict[int, str] = {}  # sentence start -> age code of its last figure
+        self.share_bases: dict[int, str] = {}  # line -> the population its last share is of
         body = layout.folded[layout.body_start :]
         title = source.front_matter.get("title", "") or _first_line(layout)
         self.local = local_place(self.places, title, body)
@@ -273,7 +275,14 @@ class _Builder:
             for code in self.known.subjects(SKOS.notation, Literal(form)):
                 if kind_of(str(code)) == "age":
                     return shorten(str(code))
-        curie = f"age:draft-{notation.strip('-') or 'any'}{'-plus' if high is None else ''}"
+        # a new band takes the project's IRI pattern (age:18-44, age:60-plus, age:up-to-17),
+        # marked aikg:draft like a drafted place
+        if high is None:
+            curie = f"age:{low}-plus" if low is not None else "age:any"
+        elif low is None:
+            curie = f"age:up-to-{high}"
+        else:
+            curie = f"age:{low}-{high}"
         if curie not in self.entities:
             if high is None:
                 labels = {"zh": f"{low}岁及以上", "en": f"aged {low} and above"}
@@ -329,6 +338,29 @@ def _time_for(
     dating = [t for t in times if t.dates]
     inside = [t for t in dating if sentence.start <= t.start < sentence.end]
     in_clause = [t for t in inside if clause[0] <= t.start < clause[1]]
+    # an anaphor in the number's own clause ("by the end of the period") and no date there:
+    # the period stated before it, its end for "the end of"
+    anaphors = [
+        t for t in times if t.anaphor and t.span is None and clause[0] <= t.start < clause[1]
+    ]
+    if anaphors and not in_clause:
+        earlier = [t for t in dating if t.end <= anaphors[0].start and not t.is_goal and t.iso]
+        if earlier:
+            found = earlier[-1]
+            if anaphors[0].at_end and found.iso and "/" in found.iso:
+                iso = found.iso.rsplit("/", 1)[-1]
+                if iso:
+                    text = anaphors[0].text
+                    return TimeExpr(
+                        anaphors[0].start,
+                        anaphors[0].end,
+                        text,
+                        iso,
+                        None,
+                        f"{text}: the end of the period stated before ({found.text}), {iso}.",
+                        f"“{text}”即前文所述时期（{found.text}）之末，{iso}。",
+                    ), True
+            return found, True
     before = [t for t in in_clause if t.end <= mention.start]
     if before:
         return before[-1], False
@@ -345,6 +377,9 @@ def _time_for(
     earlier = [t for t in dating if line.start <= t.start < sentence.start]
     if earlier:
         return earlier[-1], True
+    lead = _lead_in(layout, dating, sentence.line)
+    if lead is not None:
+        return lead, True
     stated = [t for t in dating if t.end <= sentence.start and not t.is_goal and t.iso]
     anaphor = any(
         t.anaphor and t.span is None and sentence.start <= t.start < sentence.end for t in times
@@ -355,6 +390,50 @@ def _time_for(
     if _YOY.search(sentence_text) and spans:
         return spans[-1], True
     return None, False
+
+
+#: A list item: "- …", "• …", "1. …", "1、…", "（1）…", "(a) …".
+_LIST_ITEM = re.compile(
+    r"^\s*(?:[-•*·▪]\s+|\d{1,2}\s*[.、)）]\s*|[(（](?:\d{1,2}|[a-z]|[一二三四五六七八九十]{1,2})[)）]\s*)"
+)
+#: A lead-in that opens what follows: ends with a colon ("By 2027, the plan aims to:", 到2028年：).
+_LEAD_END = re.compile(r"[:：]\s*$")
+
+
+def _lead_in(layout: Layout, dating: list[TimeExpr], line_index: int) -> TimeExpr | None:
+    """The time of the lead-in or heading that governs the line ``line_index``.
+
+    A list item takes the time of the line that opens its list (the first line before it that is
+    not an item): a lead-in ending with a colon ("By 2027, the plan aims to:", 到2028年，主要目标
+    如下：) or a heading. A paragraph takes the time of a lead-in ending with a colon just before
+    it, or of a Markdown heading or a short heading line that sets a goal horizon (到2027年).
+    """
+    lines = layout.lines
+    item = bool(_LIST_ITEM.match(lines[line_index].text))
+    index = line_index - 1
+    while index >= 0:
+        line = lines[index]
+        if not line.text.strip():
+            index -= 1
+            continue
+        if item and _LIST_ITEM.match(line.text) and not _LEAD_END.search(line.text):
+            index -= 1
+            continue
+        break
+    if index < 0 or lines[index].boilerplate:
+        return None
+    line = lines[index]
+    stated = [t for t in dating if line.start <= t.start < line.end]
+    if not stated:
+        return None
+    stripped = line.text.strip()
+    heading = stripped.startswith("#")
+    short = len(stripped) <= 40 and not re.search(r"[。.!?！？；;]\s*$", stripped)
+    if _LEAD_END.search(stripped) or heading or (item and short):
+        return stated[-1]
+    if short and stated[-1].is_goal and not line.headline:
+        return stated[-1]
+    return None
 
 
 def _over_years(
@@ -436,6 +515,9 @@ def _subject(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple[s
     for t in times:
         if lo <= t.start and t.end <= mention.start:
             lo = max(lo, t.end)
+    item = _LIST_ITEM.match(text, lo)
+    if item and item.end() <= mention.start:
+        lo = item.end()  # a list marker is not part of the subject
     raw = text[lo : mention.start]
     if mention.age:
         raw = raw.replace(text[mention.age.start : mention.age.end], " ")
@@ -494,6 +576,7 @@ _EN_VERB_TAIL = re.compile(
 def _english_subject(raw: str) -> str:
     """The noun phrase of an English clause before its number: after a reporting verb or a
     conjunction, from its first determiner, without the verb phrase before the number."""
+    raw = re.split(r"\s--\s|\s—\s", raw)[-1]  # after a dateline ("BEIJING, Oct. 27 (X) --")
     cut = _EN_CUT.match(raw)
     phrase = raw[cut.end() :] if cut else raw
     phrase = _EN_VERB_TAIL.sub("", phrase)
@@ -754,8 +837,12 @@ def _fact(
     denominator = _population_base(builder, layout, mention, raw, kind)
     if share:
         base_phrase = share.group("base").strip()
-        denominator_iri = builder.variables.match(base_phrase, "count", any_unit=True)
-        denominator = shorten(str(denominator_iri)) if denominator_iri else denominator
+        whole = _WHOLE.sub("", base_phrase) or base_phrase  # 网民整体: the internet users
+        denominator = (
+            _base_variable(builder, mention, base_phrase)
+            or _base_variable(builder, mention, whole)
+            or denominator
+        )
         owner = clean_subject(raw[: share.start()]) or (prior[1] if prior else "")
         label = f"{owner}占{base_phrase}的比例" if owner else f"占{base_phrase}的比例"
     if not label:
@@ -826,6 +913,10 @@ def _fact(
         readings_zh.append(readings_unit[1])
     if mention.age:
         spec["age"] = builder.age_code(mention.age.low, mention.age.high)
+    elif change and prior and sentence.start in builder.ages:
+        spec["age"] = builder.ages[sentence.start]  # the change of an age band's figure
+    if "age" in spec and not change:
+        builder.ages[sentence.start] = spec["age"]
     if denominator:
         spec["denominator"] = denominator
     if mention.goal_only and not (time is not None and time.is_goal):
@@ -871,13 +962,24 @@ def _fact(
     return spec, fact
 
 
-#: The population a share is of: 在用户中占比, 网民中…占比, 用户占比, "percent of all X".
+#: The population a share is of: 在用户中占比, 农村网民中…的占比, 用户占比, 占使用者的比重,
+#: "percent of all X".
+_POPULATION = r"(?:用户|网民|企业|人口|居民|从业人员|使用者|使用人群|患者|学生|人群)"
 _AMONG_CN = re.compile(
     r"在(?P<a>[\u4e00-\u9fff]{1,12}?)(?:中|当中|之中)[^，,；;。]{0,8}占比"
-    r"|(?P<b>用户|网民|企业|人口|居民|从业人员)(?:中|当中)?[^，,；;。]{0,4}占比"
+    rf"|(?P<c>(?:(?![在的岁歲])[\u4e00-\u9fff]){{0,6}}?{_POPULATION})(?:中|当中|之中)[^，,；;。]{{0,10}}占比"
+    r"|占(?P<d>[^，,；;。占]{1,12}?)的?(?:比重|比例|份额)"
+    rf"|(?P<b>{_POPULATION})(?:中|当中)?[^，,；;。]{{0,4}}占比"
 )
 _AMONG_EN = re.compile(r"^\s+of\s+(?:all\s+|the\s+|total\s+)*(?P<base>[a-z][a-z -]{2,60})")
 _EN_BASE_END = re.compile(r"\s+(?:in|on|at|for|by|during|over|as|from|with|and|while)\s+|[,;.()]")
+#: Words that only say "the whole" of a population: 网民整体, 全体用户, the total.
+_WHOLE = re.compile(r"整体|总体|全体|全部|总数|总量")
+#: English names of a population the graph labels otherwise.
+_POPULATION_EN = {"netizens": "internet users", "internet population": "internet users",
+                  "web users": "internet users", "online population": "internet users"}  # fmt: skip
+#: A share with no population named (老年人占比): the population of the paragraph's last share.
+_BARE_SHARE = re.compile(r"占比|比重|份额|\bshare\b|proportion")
 
 
 def _population_base(
@@ -885,7 +987,8 @@ def _population_base(
 ) -> str | None:
     """The denominator of a share named as a population: the variable of that population
     counted earlier in the text (在用户中占比 -> the users of the paragraph), else the graph's
-    variable of that name ("percent of all internet users", 占…的比例 is read elsewhere)."""
+    variable of that name ("percent of all internet users", 网民整体, 农村网民中…占比); a share that
+    names none (老年人占比) is of the population of the paragraph's last share."""
     if kind != "percent":
         return None
     sentence = layout.sentence_at(mention.start)
@@ -893,18 +996,41 @@ def _population_base(
     matches = list(_AMONG_CN.finditer(layout.folded[sentence.start : mention.start]))
     found = matches[-1] if matches else None  # the last one before the number
     if found:
-        base = found.group("a") or found.group("b")
+        base = found.group("a") or found.group("c") or found.group("d") or found.group("b")
     else:
         english = _AMONG_EN.match(layout.text[mention.end : mention.end + 80].lower())
         if english is None or has_cjk(english.group("base")):
+            clause_lo = layout.clause_bounds(mention.start)[0]
+            last = builder.share_bases.get(sentence.line)
+            if last and _BARE_SHARE.search(layout.folded[clause_lo : mention.end + 8]):
+                return _base_variable(builder, mention, last)
             return None
         base = _EN_BASE_END.split(english.group("base"))[0].strip()
+        base = _POPULATION_EN.get(base, base)
+    base = _WHOLE.sub("", base).strip() or base
+    builder.share_bases[sentence.line] = base
+    return _base_variable(builder, mention, base)
+
+
+def _base_variable(builder: _Builder, mention: Mention, base: str) -> str | None:
+    """The variable of the population ``base``: counted earlier in the text, else the graph's."""
     folded = fold(base)
+    if folded in ("total", "the total", "whole", "总量", "总数", "总体", "整体"):
+        # "of the total": the total counted last before it in its paragraph
+        line = builder.layout.line_of(mention.start)
+        for at, _, _, variable, unit in reversed(builder.counted):
+            if line and line.start <= at < mention.start and unit == "count":
+                return variable
+        return None
     for at, _, label, variable, unit in reversed(builder.counted):
         if at < mention.start and unit == "count" and folded and folded in fold(label):
             return variable
-    iri = builder.variables.match(base, "count", any_unit=True)
-    return shorten(str(iri)) if iri else None
+    forms = [base] + ([base + "规模", base + "数"] if has_cjk(base) else [])
+    for form in forms:
+        iri = builder.variables.match(form, "count", any_unit=True)
+        if iri is not None:
+            return shorten(str(iri))
+    return None
 
 
 def _respectively(layout: Layout, mention: Mention, raw: str) -> str:
@@ -927,14 +1053,39 @@ def _respectively(layout: Layout, mention: Mention, raw: str) -> str:
 def _policy_for(
     builder: _Builder, layout: Layout, mention: Mention, policies: list[EntityMention]
 ) -> str:
-    """The policy that sets a goal: the last one named before it, else the first named."""
+    """The policy that sets a goal.
+
+    Goals belong to the plan the document issues or announces, not to a higher-level policy it
+    cites as its basis (为贯彻落实《…意见》, "puts into practice the State Council's Opinions").
+    In order: a policy named in the goal's own sentence before it; the document's own policy
+    (its title names it, or the text issues it: 印发《…》, "released the … Plan"), the last one
+    named before the goal; the last policy named before it that is not a basis; the first named.
+    """
     named = [p for p in policies if p.iri is not None]
+    basis = {id(p) for p in named if _is_basis(layout, p)}
+    own = [p for p in named if id(p) not in basis and _is_own(layout, p)]
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    in_sentence = [
+        p for p in named if sentence.start <= p.start < mention.start and id(p) not in basis
+    ]
     before = [p for p in named if p.start < mention.start]
-    chosen = before[-1] if before else (named[0] if named else None)
+    plain = [p for p in before if id(p) not in basis]
+    own_before = [p for p in own if p.start < mention.start]
+    chosen = (
+        (in_sentence[-1] if in_sentence else None)
+        or (own_before[-1] if own_before else None)
+        or (own[0] if own else None)
+        or (plain[-1] if plain else None)
+        or ([p for p in named if id(p) not in basis] or [None])[0]
+    )
+    title = layout.front_matter.get("title", "").strip().strip('"')
+    if chosen is None and named and not _SELF_REFERENCE.search(layout.folded):
+        chosen = before[-1] if before else named[0]  # only bases named: the last one
     if chosen is not None and chosen.iri is not None:
         return shorten(str(chosen.iri))
-    title = layout.front_matter.get("title", "").strip().strip('"')
-    name = title or "the policy of this document"
+    issued = _ISSUED_IN_TITLE.search(title)
+    name = (issued.group("name") if issued else title) or "the policy of this document"
     curie = builder.new_entity(draft_iri("policy", name), "policy", name, [])
     builder.entities[curie]["note"] = {
         "en": "Drafted by aikg extract: a goal of the text names no policy; the policy is "
@@ -942,6 +1093,58 @@ def _policy_for(
     }
     builder.extra_mentions.setdefault(curie, {"id": curie, **_document_evidence(layout, title)})
     return curie
+
+
+#: A policy cited as the basis of the text's own (为深入贯彻落实《…》, "in line with …").
+_BASIS_CN = re.compile(
+    r"(?:根据|依据|按照|遵照|贯彻|落实|贯彻落实|对照|衔接|承接)[^，,。；;]{0,8}$"
+)
+_BASIS_EN = re.compile(
+    r"\b(?:in line with|in accordance with|pursuant to|in keeping with|to implement|implements"
+    r"|implementing|puts? into practice|putting into practice|based on|builds? on|follows? up on"
+    r"|as required by|guided by|to carry out|carries out)\b",
+    re.IGNORECASE,
+)
+#: The text issues or announces a policy: 印发《…》, "released the … Plan".
+_ISSUES = re.compile(
+    r"印发|发布|出台|制定|公布|推出|颁布|released|issued|unveiled|published|launched|announced"
+    r"|rolled out|adopted",
+    re.IGNORECASE,
+)
+
+
+#: The text speaks of itself as a policy: 本方案, 本计划, "this plan".
+_SELF_REFERENCE = re.compile(
+    r"本(?:方案|计划|规划|意见|办法|行动方案|行动计划|纲要)|\bthis (?:action )?plan\b"
+)
+#: A notice that issues a policy names it: 关于印发《X》的通知.
+_ISSUED_IN_TITLE = re.compile(r"关于印发《?(?P<name>[^《》]{4,60}?)》?的通知")
+
+
+def _is_basis(layout: Layout, policy: EntityMention) -> bool:
+    sentence = layout.sentence_at(policy.start)
+    if sentence is None:
+        return False
+    before = layout.folded[sentence.start : policy.start]
+    if has_cjk(before):
+        return bool(_BASIS_CN.search(before))
+    issued = list(_ISSUES.finditer(before))
+    basis = list(_BASIS_EN.finditer(before))
+    return bool(basis) and (not issued or basis[-1].start() > issued[-1].start())
+
+
+def _is_own(layout: Layout, policy: EntityMention) -> bool:
+    """Whether the text is or issues ``policy``: its title names it, or a verb issues it."""
+    title = layout.front_matter.get("title", "") or _first_line(layout)
+    name = re.sub(r"[(（][^()（）]*[)）]\s*$", "", (policy.canonical or policy.name).strip("《》 "))
+    key = name_key(name)
+    if len(key) >= 4 and key in name_key(title):
+        return True
+    sentence = layout.sentence_at(policy.start)
+    if sentence is None:
+        return False
+    before = layout.folded[sentence.start : policy.start]
+    return bool(_ISSUES.search(before[-40:]))
 
 
 def compile_draft(

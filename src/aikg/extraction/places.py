@@ -49,6 +49,7 @@ _SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治
 _NATIONAL = re.compile(
     r"全国|我国|中国|国内|国家级|nationwide|national\b|china's|\bchina\b|the country's|the country"
 )
+_NATIONAL_OWNER = re.compile(r"china's|the country's|the nation's")
 _LOCAL = re.compile(
     r"全省|我省|本省|全市|我市|本市|全区|我区|本区|province-wide|provincewide|citywide"
     r"|the province|the city's|the city|the municipality|provincial"
@@ -113,6 +114,11 @@ def local_place(places: Places, title: str, body: str) -> Place | None:
 
 
 _EVENT_AT = re.compile(r"^\s*(?:时间|举行|召开|举办|开幕|闭幕|发布|主持|出席)")
+#: Where an event took place, not what a figure is about: "a press conference in Beijing".
+_EVENT_IN_EN = re.compile(
+    r"\b(?:conference|briefing|meeting|forum|summit|event|ceremony|expo|held|hosted|said|told)"
+    r"\s+(?:\w+\s+){0,2}in\s+$"
+)
 
 
 def area_of(
@@ -131,12 +137,15 @@ def area_of(
     ``recent``), then the document's place. (None, True): national; (None, False): nothing says.
     """
     named = [
-        place
+        (end, place)
         for start, end, place in places.find(clause_before)
         if not _EVENT_AT.match(clause_before[end:])
+        and not _EVENT_IN_EN.search(clause_before[:start])
     ]
-    if named:
-        return named[-1], False
+    # an English national possessive after the place ("in Beijing that the country's …")
+    possessive = [m.end() for m in _NATIONAL_OWNER.finditer(clause_before)]
+    if named and not (possessive and possessive[-1] > named[-1][0]):
+        return named[-1][1], False
     if _NATIONAL.search(clause_before):
         return None, True
     if _LOCAL.search(sentence) and (local or recent):

@@ -50,7 +50,11 @@ _RANK = re.compile(
     r"\s*(?P<n>[一二三四五六七八九十]+|\d+)\s*(?:位|名)?"
 )
 _AGE_BAND = re.compile(
-    r"(?P<lo>\d{1,3})\s*(?:[~～\-－—–至到]|to)\s*(?P<hi>\d{1,3})\s*(?:岁|歲|years? old)"
+    r"(?P<lo>\d{1,3})\s*(?:[~～\-－—–至到]|to)\s*(?P<hi>\d{1,3})\s*(?:周岁|週歲|岁|歲|years? old)"
+    r"|(?P<ylo>\d{1,3})-?\s*(?:to|-)\s*(?P<yhi>\d{1,3})-year-olds?"
+    r"|(?:aged|ages|age)\s+(?:between\s+)?(?P<blo>\d{1,3})\s*(?:and|to|-|–)\s*(?P<bhi>\d{1,3})"
+    r"|(?:aged|ages)\s+(?P<emin2>\d{1,3})\s*\+"
+    r"|(?P<cmin>\d{1,3})\s*(?:周岁|週歲)\s*(?:及|或)?以上"
     r"|(?P<min>\d{1,3})\s*(?:岁|歲)\s*(?:及|或)?以上|aged\s+(?P<emin>\d{1,3})\s*(?:and|or)\s*(?:above|over|older)"
     r"|aged\s+(?P<elo>\d{1,3})\s*(?:-|to)\s*(?P<ehi>\d{1,3})|(?P<max>\d{1,3})\s*(?:岁|歲)\s*(?:及|或)?以下"
 )
@@ -67,6 +71,21 @@ _EXCEED = re.compile(
     re.IGNORECASE,
 )
 
+
+#: 三千余家, 八百多个: a count in hundreds or thousands written in Chinese numerals.
+_HUNDREDS_CN = re.compile(r"[一二两兩三四五六七八九][百千]")
+_COUNTER_AFTER = re.compile(
+    r"\s*[余餘多]?\s*(?:个|個|家|人|项|項|所|款|座|台|套|名|户|戶|条|條|种|種|件|位|处|處|元|起|次)"
+)
+#: A threshold that defines what is counted, inside a noun phrase: 营业收入超百亿元的企业
+#: (…20家), "companies with revenue above 1 billion yuan".
+_THRESHOLD_AFTER_CN = re.compile(r"^\s*(?:以上|以下|及以上|及以下)?\s*的\s*[\u4e00-\u9fff“\"]")
+_THRESHOLD_BEFORE_EN = re.compile(
+    r"\b(?:with|whose|having)\s+(?:(?:an?|the|annual|yearly|total)\s+)*[a-z-]+(?:\s+[a-z-]+){0,2}"
+    r"\s+(?:of\s+)?(?P<bound>(?:above|over|more\s+than|exceeding|at\s+least|no\s+less\s+than"
+    r"|below|under|less\s+than)\s+)?$",
+    re.IGNORECASE,
+)
 
 #: Computing power: a number of FLOPS (850EFLOPS, 2.3 PFLOPS), kept with its unit text.
 _COMPUTE = re.compile(
@@ -123,8 +142,11 @@ def age_bands(layout: Layout) -> list[AgeBand]:
         if layout.fact_text[match.start()].isspace():
             continue
         g = match.groupdict()
-        low = g.get("lo") or g.get("min") or g.get("emin") or g.get("elo")
-        high = g.get("hi") or g.get("max") or g.get("ehi")
+        low = (
+            g.get("lo") or g.get("ylo") or g.get("blo") or g.get("min") or g.get("cmin")
+            or g.get("emin") or g.get("emin2") or g.get("elo")
+        )  # fmt: skip
+        high = g.get("hi") or g.get("yhi") or g.get("bhi") or g.get("max") or g.get("ehi")
         bands.append(
             AgeBand(
                 match.start(), match.end(), int(low) if low else None, int(high) if high else None
@@ -139,7 +161,9 @@ def _longest_parse(text: str, start: int, stop: int, english: bool) -> tuple[int
     if english:
         found = list(re.finditer(r"[A-Za-z0-9%$]+\.?", text[start:stop]))
         ends = sorted(
-            {m.end() + start for m in found} | {m.end() - 1 + start for m in found}, reverse=True
+            {m.end() + start for m in found}
+            | {m.end() - 1 + start for m in found if m.group().endswith(".")},
+            reverse=True,
         )
         ends = [e for e in ends if e > start] or [stop]
     for end in ends:
@@ -237,6 +261,7 @@ def find_quantities(layout: Layout, blocked: list[tuple[int, int]]) -> list[Ment
             chinese
             and not _MAGNITUDE_CN.search(fact[start:end])
             and not re.match(r"\s*(?:倍|个百分点|個百分點)", fact[end:])
+            and not (_HUNDREDS_CN.search(fact[start:end]) and _COUNTER_AFTER.match(fact, end))
         ):
             continue
         if _ORDINAL_AFTER.match(fact, end) or _CLASS_AFTER.match(fact, end):
@@ -311,7 +336,34 @@ def find_quantities(layout: Layout, blocked: list[tuple[int, int]]) -> list[Ment
         mentions.append(mention)
         taken.append((v_start, q_end))
     mentions.sort(key=lambda m: m.start)
-    return _drop_modifiers(layout, mentions)
+    return _drop_thresholds(layout, _drop_modifiers(layout, mentions))
+
+
+def _drop_thresholds(layout: Layout, mentions: list[Mention]) -> list[Mention]:
+    """Drop thresholds that define what another number of their clause counts.
+
+    营业收入超百亿元的人工智能企业20家 (the number before 的 and a noun, the count after it);
+    "20 companies with revenue above 1 billion yuan" (with/whose … above N, the count before).
+    """
+    text = layout.text
+    kept = []
+    for mention in mentions:
+        clause = layout.clause_bounds(mention.start)
+        same = [m for m in mentions if m is not mention and layout.clause_bounds(m.start) == clause]
+        later = [m for m in same if m.start > mention.end]
+        earlier = [m for m in same if m.end <= mention.start]
+        if later and _THRESHOLD_AFTER_CN.match(text[mention.end : mention.end + 6]):
+            continue
+        before = _THRESHOLD_BEFORE_EN.search(text[clause[0] : mention.start])
+        if (
+            earlier
+            and before
+            and not has_cjk(text[clause[0] : clause[1]])
+            and (before.group("bound") or mention.quantity.qualifier)
+        ):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _drop_modifiers(layout: Layout, mentions: list[Mention]) -> list[Mention]:

@@ -51,6 +51,7 @@ _CHANGE_EN = re.compile(r"\b(increase|growth|rise|decrease|decline|drop|up|down)
 #: Words that name a breakdown: a phrase with one is not the variable without it.
 _BREAKDOWN = re.compile(
     r"农村|城镇|城市|乡村|男性|女性|老年|未成年|rural|urban|male|female|elderly|aged|older|minors?"
+    r"|月活|日活|monthly active|daily active"
 )
 _SPLIT_EN = re.compile(r"[a-z0-9][a-z0-9\-]*")
 
@@ -115,8 +116,15 @@ def _broad(area: str, areas: set[str]) -> bool:
     return area in _BROAD and bool(areas & _BROAD)
 
 
+#: "up" that is not a rise: making up, up to, set up.
+_NOT_CHANGE_EN = re.compile(
+    r"\b(?:mak(?:e|es|ing)|made|set(?:ting)?|sets|end(?:s|ed)?)\s+up\b|\bup\s+to\b"
+)
+
+
 def is_change(phrase: str) -> bool:
-    return bool(_CHANGE_CN.search(phrase) or _CHANGE_EN.search(phrase.lower()))
+    english = _NOT_CHANGE_EN.sub(" ", phrase.lower())
+    return bool(_CHANGE_CN.search(phrase) or _CHANGE_EN.search(english))
 
 
 @dataclass
