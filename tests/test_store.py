@@ -30,6 +30,7 @@ from aikg.store import (
     StoreSpec,
     open_store,
     parse_store,
+    typed_literal_maker,
 )
 from aikg.synth import write_synth
 from test_query_parameters import ECHO, PAYLOADS
@@ -302,3 +303,33 @@ def _files(folder: Path) -> list[Path]:
     from aikg.store import input_files
 
     return input_files([folder])
+
+
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.mark.parametrize(
+    ("lexical", "datatype"),
+    [
+        ("12.5", "decimal"), ("355", "integer"), ("355", "nonNegativeInteger"),
+        ("-3", "nonNegativeInteger"), ("1.5E3", "double"), ("2025-06-30", "date"),
+        ("2025", "gYear"), ("2025-13", "gYearMonth"), ("true", "boolean"), ("maybe", "boolean"),
+        ("2025-06-30T00:00:00Z", "dateTime"), ("not a date", "date"), ("P1Y", "duration"),
+        ("  a  b ", "token"), (" a\tb ", "normalizedString"), ("x", "anyURI"),
+        ("abc", "hexBinary"), ("1", "http://example.org/own-type"),
+    ],
+)  # fmt: skip
+@pytest.mark.filterwarnings("ignore:Parsing weird boolean")
+def test_the_fast_typed_literal_is_rdflibs(lexical: str, datatype: str) -> None:
+    """Query results are converted with a shortcut of rdflib's Literal constructor: the same
+    lexical form, datatype, value and ill-typed flag, equal and with the same hash."""
+    from rdflib import Literal, URIRef
+
+    iri = URIRef(datatype if ":" in datatype else XSD_NS + datatype)
+    fast = typed_literal_maker()(lexical, iri)
+    slow = Literal(lexical, datatype=iri, normalize=False)
+    assert type(fast) is Literal
+    assert (str(fast), fast.datatype, fast.language) == (str(slow), slow.datatype, slow.language)
+    assert fast.value == slow.value or (fast.value is None and slow.value is None)
+    assert fast.ill_typed == slow.ill_typed
+    assert fast == slow and hash(fast) == hash(slow) and fast.eq(slow)
