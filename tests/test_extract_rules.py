@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from aikg.extraction import extract
 from aikg.extraction.entities import EntityIndex, find_entities
@@ -555,3 +555,99 @@ def test_english_page_furniture_and_calendar_dates_are_not_facts(tmp_path: Path)
     )
     found = facts(draft(tmp_path, body, title="Sample brief", day="2026-05-04"))
     assert set(found) == {"310 drones"} or list(found) == ["310"]
+
+
+# --- issue #7, third round: families behind the third held-out set's errors ---------------------
+
+
+def test_this_years_goals_of_a_work_report_are_targets_of_the_report(tmp_path: Path) -> None:
+    body = (
+        "示范市市长代表市人民政府作《2026年示范市政府工作报告》。\n\n"
+        "过去一年，全市机器人产业规模达到900亿元。\n\n"
+        "今年是关键之年。我们将聚焦重点领域，确保全市机器人产业规模突破1000亿元，新建充电桩2万个。\n"
+    )
+    result = draft(tmp_path, body, title="示范市政府工作报告摘要", day="2026-02-10")
+    found = facts(result)
+    assert found["900亿元"]["period"] == "2025-01-01/2025-12-31"
+    for value in ("1000亿元", "2万个"):
+        assert found[value]["id"].startswith("target:")
+        assert found[value]["year"] == "2026"
+        assert found[value]["policy"].startswith("report:")
+    english = draft(
+        tmp_path,
+        "Last year the city opened 120 data labs. This year the city aims to open 300 new data "
+        "labs.\n",
+        title="City report",
+        day="2026-02-10",
+    )
+    found = facts(english)
+    assert found["120"]["period"] == "2025-01-01/2025-12-31"
+    assert found["300"]["year"] == "2026"
+
+
+def test_a_surveys_fieldwork_span_dates_its_figures(tmp_path: Path) -> None:
+    body = (
+        "示范研究所于2026年3月至4月开展问卷调查，回收有效问卷5200份。\n\n"
+        "一、调查前一个月内使用在线课程的受访者占比为41.3%，比2025年同期调查提高6.2个百分点。\n\n"
+        "二、城镇受访者为48.0%，农村受访者为30.5%。\n"
+    )
+    found = facts(draft(tmp_path, body, title="示范调查简报", day="2026-06-01"))
+    for value in ("5200份", "41.3%", "6.2个百分点", "48.0%", "30.5%"):
+        assert found[value]["period"] == "2026-03-01/2026-04-30", value
+    assert found["6.2个百分点"]["base_period"] == "2025-03-01/2025-04-30"
+    times = find_times(fold("调查前一个月内；今年前4个月"), date(2026, 6, 1))
+    assert [t.iso for t in times] == ["2026-01-01/2026-04-30"]  # 前一个月内 is no part of a year
+
+
+def test_english_earlier_levels_as_of_and_the_same_data(tmp_path: Path) -> None:
+    body = (
+        "Sample brief | Reading time: 4 min\n\n"
+        "As of June 2026, the country counted 410 million e-bike riders, up from 380 million a "
+        "year earlier. Riders made up 29.5 percent of residents, compared with 27.1 percent at "
+        "the end of 2025.\n\n"
+        "The gaps show in the same data. Rural riders numbered 90 million. Sales were expected "
+        "to pass 50 billion yuan that year.\n"
+    )
+    found = facts(draft(tmp_path, body, title="Sample brief", day="2026-08-01"))
+    assert "4" not in {k.strip() for k in found}
+    assert found["410 million"]["period"] == "2026-06-30"
+    assert found["380 million"]["period"] == "2025-06-30"
+    assert found["380 million"]["var"] == found["410 million"]["var"]
+    assert found["29.5 percent"]["period"] == "2026-06-30"
+    assert found["27.1 percent"]["period"] == "2025-12-31"
+    assert found["27.1 percent"]["var"] == found["29.5 percent"]["var"]
+    assert found["27.1 percent"].get("denominator") == found["29.5 percent"].get("denominator")
+    assert found["29.5 percent"]["denominator"] == "var:residents"
+    assert found["90 million"]["period"] == "2026-06-30"
+    assert found["50 billion yuan"]["qualifier"] == "more-than"
+
+
+def test_traditional_quarters_and_year_on_year_growth(tmp_path: Path) -> None:
+    body = "示範公司今年第一季出貨約3.2萬台，年增15%；第一季新簽約項目逾40個。\n"
+    found = facts(draft(tmp_path, body, title="示範快訊", day="2026-05-20"))
+    assert found["3.2萬台"]["period"] == "2026-01-01/2026-03-31"
+    assert found["15%"]["base_period"] == "2025-01-01/2025-03-31"
+    assert found["40個"]["period"] == "2026-01-01/2026-03-31"
+
+
+def test_prefixed_and_short_names_of_known_bodies_link() -> None:
+    graph = Graph()
+    for local, label in (
+        ("mohrss", "人力资源和社会保障部"),
+        ("samr", "国家市场监督管理总局"),
+        ("mot", "交通运输部"),
+    ):
+        graph.add((ID["organization"][local], RDF.type, SCHEMA.Organization))
+        graph.add((ID["organization"][local], RDFS.label, Literal(label, lang="zh-hans")))
+    text = FRONT.format(title="t", publisher="示範新報", date="2026-05-01")
+    text += "根據陸方人社部公布的數字，國家市監總局同日表示，交通運输部也有說明。\n"
+    found = {fold(m.name): m.iri for m in find_entities(analyse(text), EntityIndex(graph), 2026)}
+    assert found["人社部"] == ID["organization"]["mohrss"]
+    assert found["国家市监总局"] == ID["organization"]["samr"]
+
+
+def test_netizens_name_the_graphs_internet_users() -> None:
+    from aikg.extraction.variables import tokens
+
+    assert tokens("rural netizens") == tokens("rural internet users")
+    assert tokens("netizen") == tokens("internet user")

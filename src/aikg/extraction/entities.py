@@ -242,6 +242,33 @@ class EntityIndex:
                 return next(iter(hits))
         return None
 
+    def short_form(self, name: str, kind: str) -> URIRef | None:
+        """The graph entity of ``kind`` that a short Chinese name abbreviates (工信部 for
+        工业和信息化部, 国家发改委 for 国家发展改革委): its characters are the label's, in order,
+        with the same first and last character (the first after 国家/中国 for a short form
+        without it); the one such entity, else None."""
+        short = fold(name)
+        if len(short) < 3 or not has_cjk(short):
+            return None
+        found = set()
+        for surface, iri, surface_kind in self.surfaces:
+            if surface_kind != kind or len(surface) <= len(short) or surface[-1] != short[-1]:
+                continue
+            heads = {surface[0], re.sub(r"^(?:中华人民共和国|国家|中国)", "", surface)[:1]}
+            if short[0] not in heads:
+                continue
+            rest = iter(surface)
+            if all(char in rest for char in short):
+                found.add(iri)
+        return next(iter(found)) if len(found) == 1 else None
+
+
+#: Words before a mainland body's name that are not part of it (陆方工信部, 中国国家发改委).
+_MAINLAND_PREFIX = re.compile(
+    r"^(?:(?:根据|依据|按照|据)(?:中国大陆|大陆|陆方|中方|我国|中国)?|中国大陆|大陆|陆方|中方|我国"
+    r"|中国)(?=[\u4e00-\u9fff]{2})"
+)
+
 
 def _overlaps(a: EntityMention, b: EntityMention) -> bool:
     return a.start < b.end and b.start < a.end
@@ -489,6 +516,14 @@ def find_entities(layout: Layout, index: EntityIndex, doc_year: int | None) -> l
             iri = index.link(candidate.name, years if candidate.kind == "report" else ())
             for alias in candidate.aliases:
                 iri = iri or index.link(alias)
+            if iri is None and candidate.kind == "organization":
+                # 陆方工信部, 國家發改委: a prefixed or short name of a body the graph knows
+                prefix = _MAINLAND_PREFIX.match(fold(candidate.name))
+                bare = candidate.name[prefix.end() :] if prefix else candidate.name
+                iri = index.link(bare) or index.short_form(bare, "organization")
+                if iri is not None and prefix:
+                    candidate.start += prefix.end()
+                    candidate.name = bare
             if (
                 iri is not None
                 and kind_of(str(iri)) != candidate.kind

@@ -25,7 +25,8 @@ _FURNITURE = re.compile(
     r"订阅|征订|邮发代号|热线|电话|扫码|扫一扫|长按|识别二维码|关注|点击|阅读原文|预览|轻点|小程序"
     r"|版权|责任编辑|编辑[:：]|\(编辑|发布时间|本版导读|今日\d+版|^\s*分享|^\s*收藏|^\s*听过"
     r"|copyright|all rights reserved|subscribe|follow us|click here|share this|©|\bmin read\b"
-    r"|^\s*(?:published|updated|posted)\b"
+    r"|^\s*(?:published|updated|posted)\b|reading time|阅读时间|阅读时长"
+    r"|\bdownload\b[^.]*\b(?:pdf|report|brief|file)\b|\(\s*(?:pdf|docx?)\s*,\s*\d"
 )
 #: A heading that opens a list of other items ("more news", "related", "today's picks").
 _MORE = re.compile(
@@ -45,6 +46,11 @@ _DATE = re.compile(
     rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"(?!\s*(?:percent|per cent|%|million|billion))"
     r"(?:,?\s+\d{4}\b)?"
+)
+#: Page furniture inside a longer line: reading times, file sizes of downloads.
+_INLINE_FURNITURE = re.compile(
+    r"(?i)\breading\s+time\s*[:：]?\s*\d+\s*(?:min(?:ute)?s?)\b|\b\d+\s*min(?:ute)?s?\s+read\b"
+    r"|阅读(?:时间|时长)\s*[:：]?\s*\d+\s*分钟|\(\s*(?:pdf|docx?)\s*,\s*\d+(?:\.\d+)?\s*[kmg]b\s*\)"
 )
 _SENTENCE_END = re.compile(
     r"[。！？!?；;]|\n|\.(?=\s+[\"“(]?[A-Z0-9])|(?<=[a-z])\.(?=[A-Z][a-z])|\.\s*$"
@@ -146,6 +152,8 @@ def analyse(text: str) -> Layout:
     for match in _PHONE.finditer(entity_text):
         _blank(fact_chars, match.start(), match.end())
     for match in _DATE.finditer(entity_text):
+        _blank(fact_chars, match.start(), match.end())
+    for match in _INLINE_FURNITURE.finditer(entity_text):
         _blank(fact_chars, match.start(), match.end())
     title = fold(front.get("title", "").strip().strip('"'))
     layout = Layout(text, folded, front, body, entity_text, "", [], [])

@@ -33,8 +33,8 @@ _EN_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "
              "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
 #: Parts of a year without a year (上半年, 首季, 前三季度, 前9个月).
 _CN_PARTS = (
-    r"上半年|下半年|前三季度|前三个季度|第?[一二三四1-4]季度|首季度?"
-    r"|前(?:[一二三四五六七八九十]{1,2}|\d{1,2})个?月"
+    r"上半年|下半年|前三季度|前三个季度|第?[一二三四1-4]季度|第[一二三四1-4]季|首季度?"
+    r"|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个?月(?![内里以])"
 )
 
 #: Words that make a following year a goal rather than a period (到2027年, 力争到, by 2026).
@@ -45,6 +45,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cn_range",
         re.compile(r"(?P<y1>\d{4})\s*(?:年\s*)?[—–\-－~～至到]\s*(?P<y2>\d{4})\s*年(?!\s*\d)"),
+    ),
+    (
+        "cn_month_range",
+        re.compile(
+            r"(?:(?P<y1>\d{4})\s*年\s*)?(?P<m1>\d{1,2})\s*月(?:份)?\s*[—–\-－~～至到]\s*"
+            r"(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*[日号])"
+        ),
+    ),
+    (
+        "en_month_range",
+        re.compile(
+            rf"\b(?:from\s+|between\s+)?(?P<mon1>{_MONTHS_EN})(?:\s+(?P<y1>\d{{4}}))?"
+            rf"\s*(?:-|–|—|to|and|through|until)\s*(?P<mon2>{_MONTHS_EN})\s+(?P<y2>\d{{4}})\b"
+        ),
     ),
     (
         "cn_month",
@@ -139,6 +153,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:over|in|during|for)\s+the\s+(?:same\s+)?period"
             r"(?P<last>\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago)|the\s+previous\s+year))?\b"
+            r"|\b(?:in|from|by|according\s+to)\s+the\s+same\s+(?:data|dataset|survey|report|statistics"
+            r"|figures|source|release|bulletin)\b"
+            r"|(?:同一|同份|该|這份|这份)(?:数据|调查|报告|统计|公报)(?:显示|表明|中)?"
         ),
     ),
     (
@@ -283,6 +300,24 @@ def _read(kind: str, match: re.Match[str], doc: date, original: str | None) -> T
             ends = _month_end(year, int(month)) if month else date(year, 12, 31)
             if ends > doc:
                 return expr(None, f"{text}: a goal for {year}.", f"{text}：{year}年的目标。", year)
+    if kind in ("cn_month_range", "en_month_range"):
+        # 2026年8月至9月, "August to September 2026": the months as one span
+        m1 = int(groups["m1"]) if groups.get("m1") else _MONTH_NUMBER[groups["mon1"]]
+        m2 = int(groups["m2"]) if groups.get("m2") else _MONTH_NUMBER[groups["mon2"]]
+        if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+            return None
+        y2 = int(groups["y2"]) if groups.get("y2") else None
+        y1 = int(groups["y1"]) if groups.get("y1") else None
+        if y1 is None and y2 is None:
+            y2 = _latest_month_end(m2, doc).year
+        y1 = y1 if y1 is not None else (y2 if m1 <= m2 else y2 - 1)  # type: ignore[operator]
+        y2 = y2 if y2 is not None else (y1 if m1 <= m2 else y1 + 1)
+        if (y1, m1) >= (y2, m2) or y2 - y1 > 1:
+            return None
+        iso = f"{y1}-{m1:02d}-01/{_month_end(y2, m2).isoformat()}"
+        return expr(
+            iso, f"{text}: the months as one span, {iso}.", f"{text}：所述月份合为一段，{iso}。"
+        )
     if kind == "cn_month":
         # 6月份: the month as a span (a flow over it, 日均); with 截至, its end
         month = int(groups["m"])

@@ -52,7 +52,8 @@ _CLASSES = {
     "place": "schema:Place",
 }
 _DRAFT = {"aikg:draft": {"value": "true", "type": "xsd:boolean"}}
-_ESTIMATE = re.compile(r"expected|forecast|projected|estimated|预计|预期|有望|估计")
+_ESTIMATE = re.compile(r"expected|forecast|projected|estimated|预计|预期|有望|估计|推算")
+_EN_BREAKDOWN = re.compile(r"\b(?:rural|urban|male|female|elderly|aged|older|minors?)\b")
 _WORLD = re.compile(r"全球|全世界|worldwide|globally|around the world")
 _SHARE = re.compile(
     r"占(?P<base>[^，,；;。]{1,16}?)(?:的)?(?:比重|比例|份额)?\s*(?:达到|达|为)?\s*$"
@@ -162,6 +163,10 @@ class _Builder:
         self.counted: list[tuple[int, int, str, str, str]] = []  # (at, line, label, var, unit)
         self.ages: dict[int, str] = {}  # sentence start -> age code of its last figure
         self.share_bases: dict[int, str] = {}  # line -> the population its last share is of
+        #: sentence start -> (period, denominator) of its last figure (for an earlier level)
+        self.last_figure: dict[int, tuple[str | None, str | None]] = {}
+        self.survey: TimeExpr | None = None  # the fieldwork span of a survey the text reports
+        self.reports: list[EntityMention] = []  # work reports named (they set their goals)
         body = layout.folded[layout.body_start :]
         title = source.front_matter.get("title", "") or _first_line(layout)
         self.local = local_place(self.places, title, body)
@@ -178,6 +183,8 @@ class _Builder:
         if not words or len(words) > 2:
             return label
         for earlier, _ in reversed(self.english_labels):
+            if _EN_BREAKDOWN.search(earlier.lower()) and not _EN_BREAKDOWN.search(label.lower()):
+                continue  # "netizens" after "rural netizens": the whole, not the breakdown
             if len(earlier.split()) > len(words) and all(w in earlier.split() for w in words):
                 return earlier
         return label
@@ -305,7 +312,7 @@ class _Builder:
 
 #: A sentence that compares with the same span a year before (the span is stated earlier).
 _YOY = re.compile(
-    r"同比|上年同期|去年同期|上一年同期|year[ -]on[ -]year|from a year (?:earlier|ago)|"
+    r"同比|上年同期|去年同期|上一年同期|年增|年减|year[ -]on[ -]year|from a year (?:earlier|ago)|"
     r"than a year (?:earlier|ago)|compared with (?:the same period of )?(?:a year|last year)"
 )
 #: An average over years: the figure's period is a span of years.
@@ -320,8 +327,59 @@ _STOCK = re.compile(
 )
 
 
+#: A survey and its fieldwork: 于2026年8月至9月开展…调查, "the survey was conducted in May 2026".
+_SURVEY = re.compile(
+    r"调查|问卷|抽样|普查|民调|\bsurvey(?:ed|s)?\b|\bpoll(?:ed|s)?\b|questionnaire|fieldwork"
+)
+_FIELDWORK = re.compile(
+    r"开展|进行|实施|组织|完成|展开|conducted|carried out|fielded|took place|ran|interviewed"
+    r"|surveyed|polled"
+)
+#: An earlier level of the figure before it (English): "up from 249 million a year earlier",
+#: "compared with 22.5 percent at the end of 2024".
+_EARLIER_LEVEL = re.compile(
+    r"\b(?:(?:up|down|rising|falling|rose|fell|climbing|increased|decreased|grew|dropped)\s+)?"
+    r"from\s+$|\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+$"
+)
+
+
+_LEVEL_BEFORE_DATE = re.compile(
+    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|(?<!more )(?<!less )(?<!fewer )"
+    r"(?<!rather )\bthan)\s+(?:about\s+|some\s+|nearly\s+"
+    r"|around\s+|roughly\s+)?[\d.,]+\s*(?:[a-z%]+\s*){0,3}$"
+)
+
+
+def _dates_earlier_level(layout: Layout, time: TimeExpr) -> bool:
+    """Whether ``time`` dates an earlier level stated just before it ("up from 249 million a year
+    earlier", "compared with 22.5 percent at the end of 2024")."""
+    lo = layout.clause_bounds(time.start)[0]
+    return bool(_LEVEL_BEFORE_DATE.search(layout.folded[max(lo, time.start - 60) : time.start]))
+
+
+def survey_period(layout: Layout, times: list[TimeExpr]) -> TimeExpr | None:
+    """The fieldwork span of a survey the text reports (调查…2026年8月至9月): the period of its
+    figures that state no date of their own. The first span of months or days stated in a
+    sentence that speaks of conducting a survey."""
+    for t in times:
+        if not t.dates or t.is_goal or not t.iso or "/" not in t.iso or t.iso.startswith(".."):
+            continue
+        if t.span is not None or re.fullmatch(r"(\d{4})-01-01/\1-12-31", t.iso):
+            continue  # a whole year or a span of years is not a fieldwork period
+        sentence = layout.sentence_at(t.start)
+        if sentence is None:
+            continue
+        words = layout.folded[sentence.start : sentence.end]
+        if _SURVEY.search(words) and _FIELDWORK.search(words):
+            return t
+    return None
+
+
 def _time_for(
-    layout: Layout, times: list[TimeExpr], mention: Mention
+    layout: Layout,
+    times: list[TimeExpr],
+    mention: Mention,
+    survey: TimeExpr | None = None,
 ) -> tuple[TimeExpr | None, bool]:
     """The time expression that dates ``mention``, and whether it is carried from before.
 
@@ -335,7 +393,9 @@ def _time_for(
     sentence = layout.sentence_at(mention.start)
     assert sentence is not None
     clause = layout.clause_bounds(mention.start)
-    dating = [t for t in times if t.dates]
+    # the date of an earlier level ("compared with 22.5 percent at the end of 2024") dates only
+    # that level
+    dating = [t for t in times if t.dates and not _dates_earlier_level(layout, t)]
     inside = [t for t in dating if sentence.start <= t.start < sentence.end]
     in_clause = [t for t in inside if clause[0] <= t.start < clause[1]]
     # an anaphor in the number's own clause ("by the end of the period") and no date there:
@@ -371,7 +431,9 @@ def _time_for(
         return before[-1], False
     sentence_text = layout.folded[sentence.start : sentence.end]
     after = [t for t in inside if t.start >= mention.end]
-    if after and not has_cjk(sentence_text):
+    # not the date of an earlier level stated after it ("…, compared with 22.5 percent at the
+    # end of 2024"): that date is the earlier figure's
+    if after and not has_cjk(sentence_text) and not _dates_earlier_level(layout, after[0]):
         return after[0], False
     line = layout.lines[sentence.line]
     earlier = [t for t in dating if line.start <= t.start < sentence.start]
@@ -381,14 +443,18 @@ def _time_for(
     if lead is not None:
         return lead, True
     stated = [t for t in dating if t.end <= sentence.start and not t.is_goal and t.iso]
+    # an anaphor in the sentence, or earlier in its paragraph ("The gaps are visible in the same
+    # data. Rural netizens numbered …"): the period stated before
     anaphor = any(
-        t.anaphor and t.span is None and sentence.start <= t.start < sentence.end for t in times
+        t.anaphor and t.span is None and line.start <= t.start < sentence.end for t in times
     )
     if anaphor and stated:
         return stated[-1], True
     spans = [t for t in stated if "/" in t.iso and not t.iso.startswith("..")]  # type: ignore[operator]
     if _YOY.search(sentence_text) and spans:
         return spans[-1], True
+    if survey is not None and survey.start < mention.start:
+        return survey, True  # a survey's figures: its fieldwork span
     return None, False
 
 
@@ -473,6 +539,79 @@ def _over_years(
     )
 
 
+#: A work report (政府工作报告, "government work report"): it sets the goals of its year.
+_WORK_REPORT = re.compile(r"工作报告|work report")
+#: Words that set a goal: 力争, 确保, 目标, "aims to", "plans to".
+_GOAL_WORDS = re.compile(
+    r"力争|确保|争取|目标|\b(?:aims?|aiming|plans?|planning|seeks?|seeking|strives?|striving|intends?)"
+    r"\s+to\b|\btargets?\b|\bgoals?\b"
+)
+
+
+def _current_year_goal(
+    layout: Layout, mention: Mention, time: TimeExpr | None, doc_date: date
+) -> TimeExpr | None:
+    """A goal for the year not yet ended (今年…力争…, "this year the city aims to …").
+
+    A number dated by a span that ends after the document date (今年, 2026年 in a text of January
+    2026) is a goal of that year when a goal word (力争, 确保, 目标, aims to) stands before it in
+    its sentence: the year is not over, so the figure cannot have been observed.
+    """
+    if time is None or time.is_goal or not time.iso or "/" not in time.iso:
+        return None
+    last = time.iso.rsplit("/", 1)[-1]
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", last) or date.fromisoformat(last) <= doc_date:
+        return None
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    lo = max(sentence.start, time.end if sentence.start <= time.start < mention.start else 0)
+    words = layout.folded[lo : mention.start]
+    if not _GOAL_WORDS.search(words) or _ESTIMATE.search(words):
+        return None
+    year = int(last[:4])
+    return TimeExpr(
+        time.start,
+        time.end,
+        time.text,
+        None,
+        year,
+        f"{time.text} with a goal word before the number, in a text of {doc_date}: "
+        f"a goal for {year}.",
+        f"“{time.text}”且数字前有目标用语，文件日期为{doc_date}：{year}年的目标。",
+    )
+
+
+def _earlier_time(
+    layout: Layout,
+    times: list[TimeExpr],
+    mention: Mention,
+    time: TimeExpr | None,
+    period: str | None,
+) -> TimeExpr | None:
+    """The date of an earlier level: its own date after it in its clause ("compared with 22.5
+    percent at the end of 2024"), else the figure's period a year back ("up from 249 million a
+    year earlier")."""
+    hi = layout.clause_bounds(mention.start)[1]
+    own = [t for t in times if t.dates and not t.is_goal and mention.end <= t.start < hi]
+    if own:
+        return own[0]
+    relative = [t for t in times if t.relative and mention.end <= t.start < hi]
+    if relative and period:
+        iso = shift_year(period)
+        if iso:
+            text = relative[0].text
+            return TimeExpr(
+                relative[0].start,
+                relative[0].end,
+                text,
+                iso,
+                None,
+                f"{text}: the figure before it a year back, {iso}.",
+                f"“{text}”：前一数据的日期前推一年，{iso}。",
+            )
+    return time
+
+
 def _year_end(layout: Layout, mention: Mention, time: TimeExpr | None) -> TimeExpr | None:
     """A whole year dating a stock built up (去年已建成, had set up): the year's end."""
     if time is None or time.iso is None or time.span is not None:
@@ -502,6 +641,11 @@ def _base_period(
     lo, hi = layout.clause_bounds(mention.start)
     compared = [t for t in times if t.comparison and lo <= t.start < hi]
     if compared and not compared[0].relative and compared[0].iso:
+        same = re.match(r"\s*(?:的)?同期", layout.folded[compared[0].end : compared[0].end + 4])
+        year = re.match(r"(\d{4})-01-01/\1-12-31$", compared[0].iso)
+        if same and year and re.match(r"\d{4}", period):
+            # 比2025年同期: the period in that year
+            return shift_year(period, int(year.group(1)) - int(period[:4])) or compared[0].iso
         return compared[0].iso
     if compared or _YOY.search(layout.folded[lo:hi]):
         return shift_year(period)
@@ -537,7 +681,10 @@ def _subject(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple[s
     )
     if english and following:
         return following.group(1).lower(), raw
-    if english:
+    if english and _EN_COUNTING_VERB.search(raw):
+        # "MIIT also reported 4.62 million 5G base stations": the noun phrase after the number
+        subject = ""
+    elif english:
         subject = clean_subject(_english_subject(raw))
         subject = " ".join(subject.split()[-10:])
     else:
@@ -555,6 +702,13 @@ def _subject(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple[s
     return subject[: 100 if english else 40], raw
 
 
+#: A verb that reports or counts what the noun phrase after the number names.
+_EN_COUNTING_VERB = re.compile(
+    r"\b(?:reported|reports|recorded|records|counted|counts|registered|logged|listed|tallied"
+    r"|identified|approved|licensed)\s+(?:a\s+total\s+of\s+|some\s+|about\s+|nearly\s+"
+    r"|more\s+than\s+|over\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 #: Where an English subject starts: after a reporting verb, "with", "which", "while" …
 _EN_CUT = re.compile(
     r".*\b(?:said|says|say|told|noted|added|stated|announced|showed|shows|show|with|which|while"
@@ -612,6 +766,10 @@ def extract(
     mentions = _drop_headline_repeats(layout, mentions)
     index = EntityIndex(known)
     entity_mentions = find_entities(layout, index, doc_date.year)
+    builder.survey = survey_period(layout, times)
+    builder.reports = [
+        m for m in entity_mentions if m.kind == "report" and _WORK_REPORT.search(fold(m.name))
+    ]
 
     # -- the document and its publisher --------------------------------------------------------
     publisher_curie = _publisher(builder, layout, entity_mentions, meta)
@@ -825,6 +983,21 @@ def _fact(
     change = is_change(raw) or (
         is_change(text[mention.end : mention.end + 12]) and not has_cjk(sentence_text)
     )
+    # an earlier level of the figure before it ("up from 249 million a year earlier"): the same
+    # variable at an earlier date, not a change
+    earlier = (
+        prior is not None
+        and not has_cjk(sentence_text)
+        and bool(
+            _EARLIER_LEVEL.search(text[max(sentence.start, mention.start - 40) : mention.start])
+        )
+        and not re.match(
+            r"\s*(?:percent|per\s+cent|%)?\s*(?:increase|rise|growth|decline)",
+            text[mention.end : mention.end + 20],
+        )
+    )
+    if earlier:
+        change = False
     if change and prior and "分别" not in raw:
         base = prior[1]
         if has_cjk(base):
@@ -847,18 +1020,31 @@ def _fact(
         label = f"{owner}占{base_phrase}的比例" if owner else f"占{base_phrase}的比例"
     if not label:
         label = prior[1] if prior else (mention.quantity.unit_text or "value")
-    if not has_cjk(sentence_text) and not change:
+    if not has_cjk(sentence_text) and not change and not earlier:
         label = builder.english_label(label, mention.start)
 
     area = builder.area(mention, bool(_WORLD.search(raw)) and kind != "rank")
-    if change and prior and "分别" not in raw and not respectively:
+    if earlier and prior:
+        var_iri = None
+        label = prior[1] or label
+        earlier_period, earlier_base = builder.last_figure.get(sentence.start, (None, None))
+        denominator = denominator or earlier_base
+    elif change and prior and "分别" not in raw and not respectively:
         # a change reuses the graph's variable only when the graph records it as the change
         # of the variable the change is of (aikg:changeOf), with the same kind of change
         var_iri = builder.variables.change_of(prior[2], kind)
     else:
         var_iri = builder.variables.match(label, ukind, area=area)
+        if var_iri is None and has_cjk(label) and "的" in label.strip("的"):
+            # 已投入运营的万卡级智算集群: the head noun after the modifiers
+            var_iri = builder.variables.match(
+                label.strip("的").rsplit("的", 1)[1], ukind, area=area
+            )
     variable_new = var_iri is None
-    if var_iri is None:
+    if earlier and prior:
+        variable = prior[2]
+        variable_new = variable.startswith("var:draft-")
+    elif var_iri is None:
         new = builder.variables.draft(label, ukind, ID["var"])
         variable = builder.new_variable(new.iri, label)
     else:
@@ -874,8 +1060,11 @@ def _fact(
     if not has_cjk(sentence_text) and not change:
         builder.english_labels.append((label, variable))
 
-    time, carried = _time_for(layout, times, mention)
+    time, carried = _time_for(layout, times, mention, builder.survey)
     time = _over_years(layout, times, mention, time) or _year_end(layout, mention, time) or time
+    if earlier and prior:
+        time, carried = _earlier_time(layout, times, mention, time, earlier_period), False
+    time = _current_year_goal(layout, mention, time, doc_date) or time
     quote_start = mention.start
     clause_lo = layout.clause_bounds(mention.start)[0]
     subject_at = text.rfind(subject, clause_lo, mention.start) if subject else -1
@@ -943,6 +1132,7 @@ def _fact(
             )
             readings_zh.append(time.reading_zh + ("（见同段前文）" if carried else ""))
         spec["period"] = period
+        builder.last_figure[sentence.start] = (period, denominator)
         base = _base_period(layout, times, mention, period) if change else None
         if base and base != period:
             spec["base_period"] = base
@@ -1084,6 +1274,11 @@ def _policy_for(
         chosen = before[-1] if before else named[0]  # only bases named: the last one
     if chosen is not None and chosen.iri is not None:
         return shorten(str(chosen.iri))
+    reports = [r for r in builder.reports if r.iri is not None]
+    if reports:
+        # no policy named: a work report the text names sets its year's goals
+        before = [r for r in reports if r.start < mention.start] or reports
+        return shorten(str(before[-1].iri))
     issued = _ISSUED_IN_TITLE.search(title)
     name = (issued.group("name") if issued else title) or "the policy of this document"
     curie = builder.new_entity(draft_iri("policy", name), "policy", name, [])

@@ -67,7 +67,8 @@ _PER_10K = re.compile(
 )
 #: English verbs that state a strict lower bound the number parser does not read.
 _EXCEED = re.compile(
-    r"\b(?:exceed|exceeds|exceeded|surpass|surpasses|surpassed|top|tops|topped)\s+(?:the\s+)?$",
+    r"\b(?:exceed|exceeds|exceeded|surpass|surpasses|surpassed|top|tops|topped|pass|passes"
+    r"|passed)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -92,7 +93,7 @@ _COMPUTE = re.compile(
     r"(?<![A-Za-z0-9.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[EPTZ]?FLOPS|[EPTZ]?Flops)\b"
 )
 #: A class of size, not a statistic: 万卡级 (ten-thousand-card class), 千亿级, 百万吨级.
-_CLASS_AFTER = re.compile(r"\s*[卡台人吨瓦]?\s*级")
+_CLASS_AFTER = re.compile(r"\s*[卡台人吨瓦噸]?\s*[级級]")
 #: English verbs after which a bare number is a count ("reached 142", "rose to 3,200").
 _EN_VERB = re.compile(
     r"\b(?:reached|reaches|reach|hit|hits|totaled|totalled|totals|totaling|totalling|numbered"
@@ -306,7 +307,9 @@ def find_quantities(layout: Layout, blocked: list[tuple[int, int]]) -> list[Ment
             ):
                 continue
         v_start = start
-        left = _extend_left(text, start, q_end, max(clause_lo, layout.body_start), english)
+        # never into an age band before it ("aged 60 and above totaled 165 million")
+        floor = max([clause_lo, layout.body_start] + [b.end for b in bands if b.end <= start])
+        left = _extend_left(text, start, q_end, floor, english)
         if left is not None:
             v_start, quantity = left
         qualifier = reading = None

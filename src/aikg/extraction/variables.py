@@ -37,7 +37,9 @@ _TRAIL_CN = re.compile(
     r"(?:已经|已|就|共|总计|合计|累计|分别|也|均|都|达到|达|为|是|有|共有|超过|超|逾|接近|近|约|突破"
     r"|已有|发生|增长|增加|下降|减少|比上年末|比上年|同比|较上年|了|的|目前|也达到|比例|比重)+$"
 )
-_CHANGE_CN = re.compile(r"(同比|比上年末?|较上年|环比)?(增长|增加|提高|提升|下降|减少|增幅)")
+_CHANGE_CN = re.compile(
+    r"(同比|比上年末?|较上年|环比)?(增长|增加|提高|提升|下降|减少|增幅)|年增|年减"
+)
 _STOP_EN = {
     "a", "an", "the", "and", "while", "with", "which", "that", "had", "has", "have", "was",
     "were", "is", "are", "of", "to", "at", "reached", "reaching", "reach", "stood", "stands",
@@ -60,6 +62,13 @@ _SPLIT_EN = re.compile(r"[a-z0-9][a-z0-9\-]*")
 _STOCK_WORDS = re.compile(r"累计|已建成|建成|总(?=数|量|规模)")
 
 
+#: English words for a population that the graph labels otherwise (netizens: internet users).
+_SYNONYM_EN = {"netizen": "internet user", "netizens": "internet users",
+               "webusers": "internet users", "onlinepopulation": "internet users",
+               "internetpopulation": "internet users"}  # fmt: skip
+_SYNONYMS_EN = re.compile(r"\b(?:netizens?|web users|online population|internet population)\b")
+
+
 def _stem(word: str) -> str:
     word = word.lower()
     for suffix in ("ies", "s"):
@@ -75,6 +84,7 @@ def tokens(label: str) -> frozenset[str]:
         chars = "".join(ch for ch in folded if "\u4e00" <= ch <= "\u9fff" or ch.isalnum())
         chars = _STOCK_WORDS.sub("", chars.replace("的", ""))
         return frozenset(chars[i : i + 2] for i in range(len(chars) - 1)) or frozenset([chars])
+    folded = _SYNONYMS_EN.sub(lambda m: _SYNONYM_EN[m.group().replace(" ", "")], folded)
     words = [
         _stem(part)
         for w in _SPLIT_EN.findall(folded)
