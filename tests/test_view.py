@@ -38,6 +38,83 @@ def page_data(html: str) -> dict:
     return json.loads(found[0])
 
 
+def edges_of(data: dict) -> list[dict]:
+    """The page's edges as the page's script reads them: ``[from, to, relation]`` places in
+    ``nodes`` and ``relations``, id ``e`` and the place, evidence where there is some."""
+    out = []
+    for index, (source, target, kind) in enumerate(data["edges"]):
+        edge_id = f"e{index}"
+        more = data["edgeDetails"].get(edge_id, {})
+        out.append(
+            {
+                "id": edge_id,
+                "from": data["nodes"][source]["id"],
+                "to": data["nodes"][target]["id"],
+                "prov": False,
+                "ev": [],
+                "docs": [],
+                "notes": [],
+                **data["relations"][kind],
+                **more,
+            }
+        )
+    return out
+
+
+def evidence(data: dict, refs: list[int]) -> list[dict]:
+    return [data["evidence"][ref] for ref in refs]
+
+
+def source_iris(data: dict, refs: list[int]) -> list[str]:
+    return [data["sources"][ref]["iri"] for ref in refs]
+
+
+def source_named(data: dict, iri: str) -> dict:
+    return next(source for source in data["sources"] if source["iri"] == iri)
+
+
+MEASURE_PROPERTIES = {
+    "value": "schema:value",
+    "unit": "schema:unitCode",
+    "unitText": "schema:unitText",
+    "qualifier": "aikg:valueQualifier",
+    "period": "sdmx-dimension:refPeriod",
+    "area": "sdmx-dimension:refArea",
+}
+
+
+def measure_of(data: dict, iri: str) -> dict:
+    """An entity's measure as the page shows it: a missing field is its property's value."""
+    details = data["details"][iri]
+    found = dict(details["measure"])
+    for key, prop in MEASURE_PROPERTIES.items():
+        values = details.get("props", {}).get(prop, [])
+        if key not in found and len(values) == 1:
+            value = values[0]
+            if "curie" not in value:
+                found[key] = value["text"]
+            else:
+                found[key] = data["terms"][value["curie"]] if key == "period" else value["curie"]
+    return found
+
+
+def filled(data: dict, point: dict) -> dict:
+    """A point of a series as the page shows it: a drawn observation's point is filled in
+    from the observation's details."""
+    details = data["details"].get(point["obs"])
+    if details is None or "name" in point:
+        return point
+    found = measure_of(data, point["obs"])
+    return {
+        **point,
+        "name": details["name"],
+        "stated": found["stated"],
+        "qualifier": found.get("qualifier"),
+        "ev": details.get("ev", []),
+        "docs": details.get("docs", []),
+    }
+
+
 @pytest.fixture(scope="module")
 def sample_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_sample(tmp_path_factory.mktemp("sample"))
@@ -76,9 +153,16 @@ def test_the_page_draws_every_entity(bundled_html: str, graph: Graph) -> None:
     assert data["options"]["physics"]["enabled"] is False
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
     assert sum(c["count"] for c in data["classes"]) == len(ids)
-    for edge in data["edges"]:
+    assert len(data["nodes"]) == len(ids)
+    for edge in edges_of(data):
         assert edge["from"] in ids and edge["to"] in ids
-        assert edge["id"] in data["edgeDetails"]
+    assert set(data["edgeDetails"]) <= {edge["id"] for edge in edges_of(data)}
+    # each shared thing once: evidence, sources, labels of properties and of other resources
+    refs = [ref for d in data["details"].values() for ref in d.get("ev", [])]
+    assert refs and all(0 <= ref < len(data["evidence"]) for ref in refs)
+    assert all(0 <= e["doc"] < len(data["sources"]) for e in data["evidence"] if "doc" in e)
+    assert len({s["iri"] for s in data["sources"]}) == len(data["sources"])
+    assert all("title" not in n and "shape" not in n for n in data["nodes"])
 
 
 def test_rendering_is_deterministic(graph: Graph, bundled_html: str) -> None:
@@ -88,29 +172,51 @@ def test_rendering_is_deterministic(graph: Graph, bundled_html: str) -> None:
 def test_details_carry_sources_and_quotes(sample_path: Path) -> None:
     data = page_data(render(load_graph([sample_path]), lang="en").html.decode("utf-8"))
     assert data["lang"] == "en"
-    ministry = data["details"][str(T.ministry)]
-    assert ministry["ev"][0]["quote"] == "测试部的引文"
-    assert (ministry["ev"][0]["start"], ministry["ev"][0]["end"]) == (10, 16)
-    source = data["sources"][ministry["ev"][0]["doc"]]
+    ministry = evidence(data, data["details"][str(T.ministry)]["ev"])
+    assert ministry[0]["quote"] == "测试部的引文"
+    assert (ministry[0]["start"], ministry[0]["end"]) == (10, 16)
+    source = data["sources"][ministry[0]["doc"]]
     assert source["title"] == "测试文章的标题"
     assert source["publisher"] == {"zh": "测试部", "en": "Test Ministry"}
     assert source["date"] == "2025-01-02"
     assert source["url"] == "https://example.org/test-article"
     assert source["path"] == "sources/test-article.md"
     empowers = next(
-        data["edgeDetails"][e["id"]]
-        for e in data["edges"]
-        if e["from"] == str(T.tech) and e["to"] == str(T.sector)
+        e for e in edges_of(data) if e["from"] == str(T.tech) and e["to"] == str(T.sector)
     )
-    assert empowers["ev"][0]["quote"] == "技术赋能行业的引文"
+    assert evidence(data, empowers["ev"])[0]["quote"] == "技术赋能行业的引文"
     assert {n["text"] for n in empowers["notes"]} == {"提高测试效率", "more efficient tests"}
+    assert {data["properties"][n["p"]]["en"] for n in empowers["notes"]} == {"effect"}
     observation = data["details"][str(T.observation)]
     assert observation["measure"]["stated"] == {"zh": "超4500家", "en": "more than 4,500"}
-    assert observation["measure"]["qualifier"]["en"] == "more than"
-    assert observation["docs"] == [str(T.article)]
+    # the qualifier is read from the observation's property (shared label in "terms")
+    assert "qualifier" not in observation["measure"]
+    (qualifier,) = observation["props"]["aikg:valueQualifier"]
+    assert data["terms"][qualifier["curie"]]["en"] == "more than"
+    assert source_iris(data, observation["docs"]) == [str(T.article)]
     labels = {n["id"]: n["label"] for n in data["nodes"]}
     assert labels[str(T.observation)] == "more than 4,500 · 2024"
     assert labels[str(T.policy)] == "Test Policy"
+
+
+def test_a_large_page_carries_its_data_deflated(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import aikg.view as view
+
+    graph = load_graph([sample_path])
+    plain = render(graph).html.decode("utf-8")
+    monkeypatch.setattr(view, "COMPRESS_ABOVE", 0)
+    packed = render(graph).html.decode("utf-8")
+    assert DATA.search(packed) is None
+    script = (
+        r'<script type="application/octet-stream" id="aikg-data" '
+        r'data-encoding="deflate;base64">([A-Za-z0-9+/=]+)</script>'
+    )
+    assert len(re.findall(script, packed)) == 1
+    assert view.page_data(packed) == view.page_data(plain) == page_data(plain)
+    assert packed.count("</script>") == 3
+    assert render(graph).html.decode("utf-8") == packed  # deterministic too
 
 
 def test_hostile_text_never_reaches_the_html_raw(tmp_path: Path) -> None:
@@ -123,7 +229,7 @@ def test_hostile_text_never_reaches_the_html_raw(tmp_path: Path) -> None:
     data = page_data(html)
     assert {n["id"] for n in data["nodes"]} >= set(HOSTILE_LABELS)
     assert data["details"][next(iter(HOSTILE_LABELS))]["name"]["zh"] == IMG
-    assert all(source["url"] is None for source in data["sources"].values())
+    assert all(source["url"] is None for source in data["sources"])
 
 
 def test_view_command_focus(cli, sample_path: Path, tmp_path: Path) -> None:
@@ -194,7 +300,7 @@ def test_view_command_saved_query_with_parameter(cli, sample_path: Path, tmp_pat
     data = page_data(out.read_text(encoding="utf-8"))
     ids = {n["id"] for n in data["nodes"]}
     assert {str(T.policy), str(T.ministry), str(T.sector)} <= ids <= SAMPLE_ENTITIES
-    edges = {(e["from"], e["to"]) for e in data["edges"]}
+    edges = {(e["from"], e["to"]) for e in edges_of(data)}
     assert (str(T.policy), str(T.ministry)) in edges
 
 
@@ -257,20 +363,27 @@ def test_series_of_a_variable_in_period_order_with_sources(series_graph: Graph) 
     assert [(p["obs"], p["x"]) for p in overall["unplaced"]] == [
         (str(S["obs-decade"]), None), (str(S["obs-open"]), None)
     ]  # fmt: skip
+    # a drawn observation's point leaves its name, value, evidence to the observation's details
+    assert not {"name", "stated", "qualifier", "ev", "docs"} & set(overall["points"][0])
+    points = [filled(data, p) for p in overall["points"]]
     # the qualifier travels with the point
-    first = overall["points"][0]
-    assert first["qualifier"]["en"] == "more than"
+    first = points[0]
+    assert data["terms"][first["qualifier"]]["en"] == "more than"
     assert first["stated"] == {"zh": "超100人", "en": "more than 100"}
-    assert overall["points"][1]["qualifier"] is None
+    assert first["name"]["en"] == data["details"][first["obs"]]["name"]["en"]
+    assert points[1]["qualifier"] is None
     # each point's own source, with its quote
-    b, a = overall["points"][1], overall["points"][2]
-    assert b["docs"] == [str(S["doc-b"])] and a["docs"] == [str(S["doc-a"])]
-    assert a["ev"][0]["quote"] == "用户规模达150人" and a["ev"][0]["doc"] == str(S["doc-a"])
-    assert b["ev"][0]["quote"] == SERIES_QUOTE
-    assert data["sources"][str(S["doc-a"])]["url"] == "https://example.org/users-report"
-    assert data["sources"][str(S["doc-a"])]["title"] == "测试用户报告的标题"
-    assert data["sources"][str(S["doc-b"])]["title"] == SERIES_TITLE
-    assert data["sources"][str(S["doc-b"])]["url"] is None  # javascript: is no link
+    b, a = points[1], points[2]
+    assert source_iris(data, b["docs"]) == [str(S["doc-b"])]
+    assert source_iris(data, a["docs"]) == [str(S["doc-a"])]
+    quote_a, quote_b = evidence(data, a["ev"])[0], evidence(data, b["ev"])[0]
+    assert quote_a["quote"] == "用户规模达150人"
+    assert data["sources"][quote_a["doc"]]["iri"] == str(S["doc-a"])
+    assert quote_b["quote"] == SERIES_QUOTE
+    assert source_named(data, str(S["doc-a"]))["url"] == "https://example.org/users-report"
+    assert source_named(data, str(S["doc-a"]))["title"] == "测试用户报告的标题"
+    assert source_named(data, str(S["doc-b"]))["title"] == SERIES_TITLE
+    assert source_named(data, str(S["doc-b"]))["url"] is None  # javascript: is no link
 
 
 def test_series_leave_out_targets_conversions_and_other_scopes(series_graph: Graph) -> None:
@@ -293,7 +406,20 @@ def test_series_of_a_focused_variable_keep_every_point(series_graph: Graph) -> N
     assert set(data["details"]) == {str(S.users)}
     assert set(data["series"]) == {str(S.users)}
     assert len(chart_points(data["series"][str(S.users)])) == 7
-    assert str(S["doc-a"]) in data["sources"] and str(S["doc-b"]) in data["sources"]
+    assert {str(S["doc-a"]), str(S["doc-b"])} <= {source["iri"] for source in data["sources"]}
+    # observations not drawn: their points carry their own name, value, evidence and sources
+    for chart in data["series"][str(S.users)]["charts"]:
+        for series in chart["series"]:
+            for point in series["points"] + series["unplaced"]:
+                assert point["name"]["zh"] and point["stated"]["zh"] and point["docs"]
+    (point,) = [
+        p
+        for c in data["series"][str(S.users)]["charts"]
+        for s in c["series"]
+        for p in s["points"]
+        if p["obs"] == str(S["obs-2023-a"])
+    ]
+    assert evidence(data, point["ev"])[0]["quote"] == "用户规模达150人"
 
 
 def test_bundled_series_match_the_graph(bundled_html: str, graph: Graph) -> None:

@@ -257,13 +257,19 @@ def test_class_filter_hides_and_search_shows_again(open_page, bundled_page, grap
 
 
 def test_source_links_toggle(open_page, bundled_page) -> None:
-    page, _ = open_page(bundled_page)
+    page, watch = open_page(bundled_page)
     count = "window.aikg.edges.get({filter: e => !e.hidden}).length"
+    dashed = "window.aikg.edges.get({filter: e => e.dashes}).length"
     shown = page.evaluate(count)
+    assert page.evaluate(dashed) == 0  # the source links join the network when first shown
     page.check("#toggle-sources")
     assert page.evaluate(count) > shown
+    assert page.evaluate(count) == shown + page.evaluate(dashed)
     page.uncheck("#toggle-sources")
     assert page.evaluate(count) == shown
+    page.check("#toggle-labels")  # every relation named, the source links too
+    assert page.evaluate("window.aikg.edges.get({filter: e => !e.label}).length") == 0
+    assert watch.errors == []
 
 
 @pytest.fixture(scope="module")
@@ -494,6 +500,111 @@ def test_series_chart_places_each_source_and_shows_it_as_text(open_page, series_
     page.click(".lang-switch button[data-lang=zh]")
     assert "超100人" in page.text_content("#panel svg.chart")
     # nothing from the data became an element; nothing ran, nothing was fetched
+    assert page.locator("body img, body iframe, body b, body svg[onload]").count() == 0
+    assert watch.dialogs == [] and watch.errors == [] and watch.blocked == []
+
+
+# --- a large graph's page: its data deflated, its labels given to nodes in view ---------------
+
+
+@pytest.fixture(scope="module")
+def packed_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The hostile and the series graph's pages as a large graph gets them: the data deflated
+    and base64-encoded, and each node's label given to vis-network once it is in view."""
+    import aikg.view as view
+    from aikg.loading import load_graph
+
+    folder = tmp_path_factory.mktemp("packed")
+    pages: dict[str, Path] = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(view, "COMPRESS_ABOVE", 0)
+        patch.setattr(view, "LABELS_IN_VIEW", 0)
+        for name, write, lang in (("hostile", write_hostile, "zh"), ("series", write_series, "en")):
+            (folder / name).mkdir()
+            graph = load_graph([write(folder / name)])
+            pages[name] = folder / f"{name}.html"
+            pages[name].write_bytes(view.render(graph, lang=lang).html)
+            pages[f"{name} entities"] = folder / f"{name}.entities"
+            pages[f"{name} entities"].write_text(str(len(entities(graph))), encoding="utf-8")
+        # a couple of hundred synthetic entities: drawn whole, their labels are too small to draw
+        from aikg.loading import ontology_graph
+        from aikg.synth import Synthesizer
+
+        graph = ontology_graph()
+        graph.parse(data="".join(Synthesizer(6000, 1).lines()), format="nt")
+        pages["synthetic"] = folder / "synthetic.html"
+        pages["synthetic"].write_bytes(view.render(graph).html)
+    return pages
+
+
+def test_packed_page_reads_its_data_and_labels_the_nodes_in_view(open_page, packed_pages) -> None:
+    from aikg.view import page_data
+
+    path = packed_pages["hostile"]
+    html = path.read_text(encoding="utf-8")
+    assert 'data-encoding="deflate;base64"' in html and IMG not in html
+    data = page_data(html)
+    assert data["labelsInView"] is True
+    page, watch = open_page(path)
+    count = page.evaluate("window.aikg.nodes.length")
+    assert count == len(data["nodes"]) == int(packed_pages["hostile entities"].read_text())
+    # the whole graph fits at a scale where labels are legible: every node has its label
+    labelled = "window.aikg.nodes.get({filter: n => !!n.label}).map(n => n.id)"
+    assert len(page.evaluate(labelled)) == count
+    page.evaluate("id => window.aikg.select(id)", str(EVIL.org))
+    assert page.text_content("#panel-title") == IMG
+    assert QUOTE in page.inner_text("#panel blockquote")
+    settle(page)
+    drawn = page.evaluate("id => window.aikg.nodes.get(id).label", str(EVIL.org))
+    assert IMG.startswith(drawn.rstrip("…"))  # cut to 26 characters on the canvas
+    page.fill("#search", BOLD)
+    page.wait_for_selector("#results li[data-id]")
+    page.press("#search", "Enter")
+    assert page.locator("body img, body iframe, body b, body svg[onload]").count() == 0
+    assert watch.dialogs == [] and watch.errors == [] and watch.blocked == []
+
+
+def test_packed_page_labels_only_what_is_in_view(open_page, packed_pages) -> None:
+    page, watch = open_page(packed_pages["synthetic"], size=(900, 700))
+    labelled = "window.aikg.nodes.get({filter: n => !!n.label}).map(n => n.id)"
+    everything = page.evaluate("window.aikg.nodes.length")
+    # vis-network draws no label of 15 px smaller than 4 px
+    assert page.evaluate("window.aikg.network.getScale()") < 4 / 15
+    assert page.evaluate(labelled) == []
+    # selected, a node is zoomed to: it and the nodes around it get their labels
+    hub = page.evaluate(
+        "Object.keys(window.aikg.details).sort((a, b) => "
+        "window.aikg.details[b].degree - window.aikg.details[a].degree)[0]"
+    )
+    page.evaluate("id => window.aikg.select(id)", hub)
+    settle(page)
+    wait_until(page, f"window.aikg.nodes.get({json.dumps(hub)}).label")
+    shown = page.evaluate(labelled)
+    assert hub in shown and 1 < len(shown) < everything
+    drawn = "id => window.aikg.nodes.get(id).label.replace(/…$/, '')"
+    assert page.evaluate("id => window.aikg.details[id].label.zh", hub).startswith(
+        page.evaluate(drawn, hub)
+    )
+    # the language switch relabels what has a label, and only that
+    page.click(".lang-switch button[data-lang=en]")
+    english = page.evaluate("id => window.aikg.details[id].label.en", hub)
+    assert english.startswith(page.evaluate(drawn, hub))
+    assert sorted(page.evaluate(labelled)) == sorted(shown)
+    assert watch.errors == [] and watch.blocked == []
+
+
+def test_packed_series_chart(open_page, packed_pages) -> None:
+    page, watch = open_page(packed_pages["series"])
+    page.evaluate("id => window.aikg.select(id)", str(S.users))
+    names = ("obs-2022", "obs-2023-b", "obs-2023-a", "obs-2024", "obs-young-2024")
+    assert sorted(marks_of(page)) == sorted(str(S[n]) for n in names)
+    page.click(f"#panel .pt[data-obs='{S['obs-2023-b']}']")
+    detail = page.locator("#panel .series-detail")
+    assert SERIES_TITLE in detail.inner_text()
+    assert SERIES_QUOTE in detail.locator("blockquote mark").inner_text()
+    assert "more than 100" in page.text_content("#panel svg.chart")
+    page.evaluate("id => window.aikg.select(id)", str(S["obs-2024"]))
+    assert page.locator("#panel .pt.on").get_attribute("data-obs") == str(S["obs-2024"])
     assert page.locator("body img, body iframe, body b, body svg[onload]").count() == 0
     assert watch.dialogs == [] and watch.errors == [] and watch.blocked == []
 

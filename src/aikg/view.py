@@ -1,24 +1,31 @@
 """The interactive HTML view of the entity graph: one self-contained, offline file.
 
-pyvis assembles the vis-network nodes, edges and options; the page is rendered with the
-project's own autoescaped Jinja2 template (``templates/graph.html``), not pyvis's, which loads
-Bootstrap and tom-select from CDNs and does not escape. vis-network's script and styles are
-inlined from the copy the pyvis package ships. All data reaches the page as one JSON document
-in a ``<script type="application/json">`` (``<``, ``>`` and ``&`` escaped) and the page's script
-sets every text with ``textContent``; a Content-Security-Policy forbids any request.
+pyvis assembles the vis-network nodes and options; the page is rendered with the project's own
+autoescaped Jinja2 template (``templates/graph.html``), not pyvis's, which loads Bootstrap and
+tom-select from CDNs and does not escape. vis-network's script and styles are inlined from the
+copy the pyvis package ships. All data reaches the page as one JSON document in a
+``<script type="application/json">`` (``<``, ``>`` and ``&`` escaped; deflated and
+base64-encoded when it is large) and the page's script sets every text with ``textContent``; a
+Content-Security-Policy forbids any request.
 
-The layout is computed here with networkx (each connected component laid out on its own, the
-components packed in rows) and physics is off, so the browser draws the graph at once and it
-never moves by itself.
+The data is compact: each edge is ``[from, to, relation]`` (places in ``nodes`` and
+``relations``), and evidence, sources and the labels of properties and of other resources are
+shared tables that entities, edges and series points refer to. The source links join the
+network when they are first shown. The layout is computed here with networkx (each connected
+component laid out on its own, the components packed in rows) and physics is off, so the
+browser draws the graph at once and it never moves by itself.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -36,8 +43,8 @@ from aikg.namespaces import (
     SDMX_ATT,
     SDMX_CODE,
     SDMX_DIM,
-    shorten,
 )
+from aikg.namespaces import shorten as _shorten
 from aikg.network import (
     CLASS_ORDER,
     PROVENANCE,
@@ -51,6 +58,9 @@ from aikg.network import (
     resolve,
     value_text,
 )
+
+#: ``aikg.namespaces.shorten``, remembered: a page names the same IRIs many times.
+shorten = lru_cache(maxsize=1 << 16)(_shorten)
 
 #: Colour and shape of each entity class (others get the fallbacks in turn).
 CLASS_STYLE: dict[URIRef, tuple[str, str]] = {
@@ -92,6 +102,14 @@ LABEL_GAP = 16.0
 LABEL_CHARS = 26
 #: Above this many edges the view draws straight edges, hides them while dragging, no hover.
 LARGE = 1200
+#: Above this many entities a node's label is drawn once the node is in view at a scale where
+#: labels are legible (the page does not measure thousands of labels it would not draw).
+LABELS_IN_VIEW = 1000
+#: Page data (JSON) of more than this many bytes is deflated and base64-encoded in the page: the
+#: browser's HTML parser, whose cost grows with the bytes it reads, then reads a sixth of them.
+COMPRESS_ABOVE = 1 << 20
+#: How the source links (mentions, derived from) are drawn, when they are shown.
+SOURCE_LINK_STYLE = {"dashes": True, "color": "#b9b9b9", "width": 0.6}
 
 TITLES = {
     "zh": "aikg 人工智能政策与产业知识图谱",
@@ -165,10 +183,10 @@ def _spread(
         move = np.zeros((len(a), 2))
         move[:, 0] = np.where(along_y, 0.0, sx * (need_x / 2 + 0.5))
         move[:, 1] = np.where(along_y, sy * (need_y / 2 + 0.5), 0.0)
-        shift = np.zeros_like(p)
-        np.add.at(shift, a, -move)
-        np.add.at(shift, b, move)
-        p += shift * 0.8
+        n = len(p)  # each node's moves summed (np.add.at, unbuffered, is many times slower)
+        for axis in (0, 1):
+            pushed = np.bincount(b, move[:, axis], n) - np.bincount(a, move[:, axis], n)
+            p[:, axis] += pushed * 0.8
     return [(float(x), float(y)) for x, y in p]
 
 
@@ -264,6 +282,11 @@ def _pack(
 
 
 # --- details for the side panel -------------------------------------------------------------
+#
+# The page's data names each shared thing once and refers to it: evidence (a quote with its
+# source) by its place in ``evidence``, a source document by its place in ``sources``, the
+# label of a property by its prefixed name in ``properties``, the label of a resource that is
+# not an entity (a unit, a place, a period, a qualifier ...) by its prefixed name in ``terms``.
 
 
 def _texts(names: Texts) -> dict[str, str]:
@@ -275,17 +298,25 @@ def _safe_url(value: str) -> str | None:
 
 
 class _Facts:
-    """Evidence and sources of the graph's facts, read once."""
+    """Evidence and sources of the graph's facts, read once; the page's shared tables."""
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
-        self.sources: dict[str, dict[str, Any]] = {}
-        self.evidence: dict[Any, list[dict[str, Any]]] = {}
+        #: the page's tables, filled as the page's data names their entries
+        self.sources: list[dict[str, Any]] = []
+        self.table: list[dict[str, Any]] = []
+        self._docs: dict[URIRef, int] = {}
+        self.properties: dict[str, dict[str, str]] = {}
+        self.terms: dict[str, dict[str, str]] = {}
+        self._slot: dict[URIRef, int] = {}
+        self._names: dict[Any, dict[str, str]] = {}
+        self._stated: dict[Any, dict[str, str]] = {}
+        self._periods: dict[Any, dict[str, str]] = {}
+        self.annotations: dict[Any, list[URIRef]] = {}
         self.statements: dict[tuple[Any, Any, Any], list[URIRef]] = {}
         for anno in sorted(graph.subjects(RDF.type, OA.Annotation)):
-            item = self._annotation(anno)
             for body in graph.objects(anno, OA.hasBody):
-                self.evidence.setdefault(body, []).append(item)
+                self.annotations.setdefault(body, []).append(anno)  # type: ignore[arg-type]
         for stmt in sorted(graph.subjects(RDF.type, RDF.Statement)):
             key = (
                 graph.value(stmt, RDF.subject),
@@ -293,43 +324,78 @@ class _Facts:
                 graph.value(stmt, RDF.object),
             )
             self.statements.setdefault(key, []).append(stmt)  # type: ignore[arg-type]
+        #: (subject, predicate) of every statement
+        self.stated_pairs = {(s, p) for s, p, _ in self.statements}
 
-    def source(self, doc: Any) -> str:
-        """Register the source document ``doc`` and return its key."""
-        key = str(doc)
-        if key in self.sources or not isinstance(doc, URIRef):
-            return key
+    def names(self, node: Any) -> dict[str, str]:
+        """The labels of ``node`` in both languages (read once)."""
+        if node not in self._names:
+            self._names[node] = _texts(labels(self.graph, node))
+        return self._names[node]
+
+    def prop(self, prop: Any) -> str:
+        """Register the label of the property ``prop`` and return its prefixed name."""
+        curie = shorten(str(prop))
+        if curie not in self.properties:
+            self.properties[curie] = _texts(property_labels(self.graph, URIRef(prop)))
+        return curie
+
+    def term(self, node: Any) -> str:
+        """Register the label of the resource ``node`` and return its prefixed name."""
+        curie = shorten(str(node))
+        if curie not in self.terms:
+            self.terms[curie] = self.names(node)
+        return curie
+
+    def stated(self, obs: Any) -> dict[str, str]:
+        """The stated value of an observation or target in both languages."""
+        if obs not in self._stated:
+            self._stated[obs] = {lang: value_text(self.graph, obs, lang) for lang in ("zh", "en")}
+        return self._stated[obs]
+
+    def period(self, obs: Any) -> dict[str, str]:
+        """The period of an observation or target as written in each language."""
+        if obs not in self._periods:
+            self._periods[obs] = {lang: period_text(self.graph, obs, lang) for lang in ("zh", "en")}
+        return self._periods[obs]
+
+    def source(self, doc: URIRef) -> int:
+        """Register the source document ``doc`` and return its place in ``sources``."""
+        if doc in self._docs:
+            return self._docs[doc]
         g = self.graph
         title = g.value(doc, SCHEMA.name)
-        names = labels(g, doc)
+        names = self.names(doc)
         publisher = g.value(doc, SCHEMA.publisher)
         reliability = g.value(doc, AIKG.reliability)
         date = g.value(doc, SCHEMA.datePublished)
         url = g.value(doc, SCHEMA.url)
         text = g.value(doc, AIKG.sourceText)
         path = g.value(text, AIKG.sourcePath) if text is not None else None
-        self.sources[key] = {
-            "iri": key,
-            "title": str(title) if title is not None else names.zh,
-            "name": _texts(names),
-            "publisher": _texts(labels(g, publisher)) if isinstance(publisher, URIRef) else None,
+        self._docs[doc] = len(self.sources)
+        self.sources.append({
+            "iri": str(doc),
+            "title": str(title) if title is not None else names["zh"],
+            "name": names,
+            "publisher": self.names(publisher) if isinstance(publisher, URIRef) else None,
             "date": str(date) if date is not None else None,
             "dateUnknown": bool(g.value(doc, AIKG.dateUnknown)),
             "url": _safe_url(str(url)) if url is not None else None,
-            "reliability": _texts(labels(g, reliability))
-            if isinstance(reliability, URIRef)
-            else None,
+            "reliability": self.names(reliability) if isinstance(reliability, URIRef) else None,
             "path": str(path) if path is not None else None,
-        }
-        return key
+        })  # fmt: skip
+        return self._docs[doc]
 
-    def _annotation(self, anno: URIRef) -> dict[str, Any]:
+    def _evidence(self, anno: URIRef) -> int:
+        """The place of the annotation ``anno`` in the page's evidence table (added once)."""
+        if anno in self._slot:
+            return self._slot[anno]
         g = self.graph
         item: dict[str, Any] = {}
         for target in g.objects(anno, OA.hasTarget):
             source_text = g.value(target, OA.hasSource)
             doc = g.value(source_text, SCHEMA.encodesCreativeWork) if source_text else None
-            if doc is not None:
+            if isinstance(doc, URIRef):
                 item["doc"] = self.source(doc)
             for selector in g.objects(target, OA.hasSelector):
                 for field, prop in (
@@ -342,103 +408,151 @@ class _Facts:
                     value = g.value(selector, prop)
                     if value is not None:
                         item[field] = value.toPython() if field in ("start", "end") else str(value)
-        return item
+        self._slot[anno] = len(self.table)
+        self.table.append(item)
+        return self._slot[anno]
 
-    def of(self, node: Any) -> list[dict[str, Any]]:
-        return self.evidence.get(node, [])
+    def of(self, node: Any) -> list[int]:
+        """The evidence of ``node`` (places in the evidence table)."""
+        return [self._evidence(anno) for anno in self.annotations.get(node, [])]
 
-    def derived(self, node: Any) -> list[str]:
+    def derived(self, node: Any) -> list[int]:
+        """The documents ``node`` was derived from or is mentioned in (places in ``sources``)."""
         docs = set(self.graph.objects(node, PROV.wasDerivedFrom))
         docs |= set(self.graph.subjects(SCHEMA.mentions, node))
         return [self.source(d) for d in sorted(docs) if isinstance(d, URIRef)]
 
-    def statement(self, s: Any, p: Any, o: Any) -> tuple[list[dict[str, Any]], list[str], list]:
+    def statement(self, s: Any, p: Any, o: Any) -> tuple[list[int], list[int], list]:
         """Evidence, source documents and notes (e.g. effects) of the triple's statements."""
-        evidence: list[dict[str, Any]] = []
-        docs: list[str] = []
+        evidence: list[int] = []
+        docs: list[int] = []
         notes: list[dict[str, Any]] = []
         skip = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
         for stmt in self.statements.get((s, p, o), []):
             evidence += self.of(stmt)
-            docs += [self.source(d) for d in self.graph.objects(stmt, PROV.wasDerivedFrom)]
+            docs += [
+                self.source(d)
+                for d in self.graph.objects(stmt, PROV.wasDerivedFrom)
+                if isinstance(d, URIRef)
+            ]
             for prop, value in sorted(self.graph.predicate_objects(stmt)):
                 if prop in skip or not isinstance(value, Literal):
                     continue
-                note = {"p": _texts(property_labels(self.graph, prop)), "text": str(value)}
+                note = {"p": self.prop(prop), "text": str(value)}
                 if value.language:
                     note["lang"] = value.language
                 notes.append(note)
-        return evidence, sorted(set(docs)), notes
+        return evidence, sorted(set(docs), key=lambda d: self.sources[d]["iri"]), notes
 
 
-def _measure(graph: Graph, obs: URIRef) -> dict[str, Any]:
+#: What the measure of an observation or target shows, read from one of its properties.
+_MEASURE_PROPERTIES = {
+    "value": "schema:value",
+    "unit": "schema:unitCode",
+    "unitText": "schema:unitText",
+    "qualifier": "aikg:valueQualifier",
+    "period": "sdmx-dimension:refPeriod",
+    "area": "sdmx-dimension:refArea",
+}
+
+
+def _measure(
+    graph: Graph, facts: _Facts, obs: URIRef, props: dict[str, list[dict[str, Any]]]
+) -> dict[str, Any]:
+    """The stated value, unit, period ... of an observation or target. A field that is the one
+    value of its property in ``props`` is left out: the page reads it there."""
     unit = graph.value(obs, SCHEMA.unitCode)
     qualifier = graph.value(obs, AIKG.valueQualifier)
     period = graph.value(obs, SDMX_DIM.refPeriod)
     area = graph.value(obs, SDMX_DIM.refArea)
     value = graph.value(obs, SCHEMA.value)
-    return {
-        "stated": {"zh": value_text(graph, obs, "zh"), "en": value_text(graph, obs, "en")},
-        "value": str(value) if value is not None else None,
-        "unit": _texts(labels(graph, unit)) if isinstance(unit, URIRef) else None,
-        "unitText": str(graph.value(obs, SCHEMA.unitText) or "") or None,
-        "qualifier": _texts(labels(graph, qualifier)) if isinstance(qualifier, URIRef) else None,
-        "period": _texts(labels(graph, period))
+    unit_text = graph.value(obs, SCHEMA.unitText)
+    # each field with what its property's one value is in ``props`` when it says the same
+    found: dict[str, tuple[Any, Any]] = {
+        "stated": (facts.stated(obs), None),
+        "value": (str(value), {"text": str(value)}) if value is not None else (None, None),
+        "unit": (facts.term(unit), {"curie": facts.term(unit)})
+        if isinstance(unit, URIRef)
+        else (None, None),
+        "unitText": (str(unit_text), {"text": str(unit_text)}) if unit_text else (None, None),
+        "qualifier": (facts.term(qualifier), {"curie": facts.term(qualifier)})
+        if isinstance(qualifier, URIRef)
+        else (None, None),
+        "period": (facts.names(period), {"curie": facts.term(period)})
         if isinstance(period, URIRef)
-        else {"zh": period_text(graph, obs, "zh"), "en": period_text(graph, obs, "en")},
-        "periodCode": str(graph.value(period, SKOS.notation) or "") if period else None,
-        "area": _texts(labels(graph, area)) if isinstance(area, URIRef) else None,
+        else (facts.period(obs), None),
+        "periodCode": (_notation(graph, period), None),
+        "area": (facts.term(area), {"curie": facts.term(area)})
+        if isinstance(area, URIRef)
+        else (None, None),
     }
+    out: dict[str, Any] = {}
+    for key, (shown, same) in found.items():
+        values = props.get(_MEASURE_PROPERTIES.get(key, ""), [])
+        if shown is None or (
+            same is not None
+            and len(values) == 1
+            and all(values[0].get(k) == v for k, v in same.items())
+        ):
+            continue
+        out[key] = shown
+    return out
+
+
+def _notation(graph: Graph, node: Any) -> str | None:
+    value = graph.value(node, SKOS.notation) if node is not None else None
+    return str(value) if value is not None and str(value) else None
 
 
 def _details(
     graph: Graph, net: nx.MultiDiGraph, facts: _Facts, degree: dict[str, int]
 ) -> dict[str, Any]:
+    """Each entity's panel: only what it has (an absent field is empty, or the name)."""
     measured = {shorten(str(SCHEMA.Observation)), shorten(str(AIKG.Target))}
     out: dict[str, Any] = {}
     for node, data in net.nodes(data=True):
         iri = URIRef(node)
-        props = []
-        for prop, values in data.get("properties", {}).items():
+        props: dict[str, list[dict[str, Any]]] = {}
+        for prop, values in sorted(data.get("properties", {}).items(), key=lambda p: shorten(p[0])):
             shown = []
+            stated = (iri, URIRef(prop)) in facts.stated_pairs  # statements about its values?
             for value in values:
-                item = dict(value)
-                obj = (
-                    URIRef(value["iri"])
-                    if "iri" in value
-                    else _literal(graph, iri, URIRef(prop), value)
-                )
-                evidence, docs, _ = facts.statement(iri, URIRef(prop), obj)
+                if "iri" in value:
+                    item: dict[str, Any] = {"curie": facts.term(URIRef(value["iri"]))}
+                    obj: Any = URIRef(value["iri"])
+                else:
+                    item = dict(value)
+                    obj = _literal(graph, iri, URIRef(prop), value) if stated else None
+                evidence, docs = [], []
+                if stated:
+                    evidence, docs, _ = facts.statement(iri, URIRef(prop), obj)
                 if evidence:
                     item["ev"] = evidence
                 if docs:
                     item["docs"] = docs
-                if "iri" in item:
-                    item["curie"] = shorten(item["iri"])
-                    del item["iri"]
                 shown.append(item)
-            props.append(
-                {
-                    "p": shorten(prop),
-                    "l": _texts(property_labels(graph, URIRef(prop))),
-                    "v": shown,
-                }
-            )
-        props.sort(key=lambda p: p["p"])
-        entry: dict[str, Any] = {
-            "curie": data["curie"],
-            "cls": data["cls"],
-            "classes": data["classes"],
-            "name": {"zh": data["name_zh"], "en": data["name_en"]},
-            "label": {"zh": data["label_zh"], "en": data["label_en"]},
-            "aliases": data.get("aliases", []),
-            "degree": degree.get(node, 0),
-            "props": props,
-            "ev": facts.of(iri),
-            "docs": facts.derived(iri),
-        }
+            props[facts.prop(prop)] = shown
+        name = {"zh": data["name_zh"], "en": data["name_en"]}
+        label = {"zh": data["label_zh"], "en": data["label_en"]}
+        entry: dict[str, Any] = {"cls": data["cls"], "name": name}
+        if data["curie"] != node:
+            entry["curie"] = data["curie"]
+        if data["classes"] != [data["cls"]]:
+            entry["classes"] = data["classes"]
+        if label != name:
+            entry["label"] = label
+        if data.get("aliases"):
+            entry["aliases"] = data["aliases"]
+        entry["degree"] = degree.get(node, 0)
+        if props:
+            entry["props"] = props
+        evidence, docs = facts.of(iri), facts.derived(iri)
+        if evidence:
+            entry["ev"] = evidence
+        if docs:
+            entry["docs"] = docs
         if data["cls"] in measured or any(c in measured for c in data["classes"]):
-            entry["measure"] = _measure(graph, iri)
+            entry["measure"] = _measure(graph, facts, iri, props)
         out[node] = entry
     return out
 
@@ -455,8 +569,11 @@ def _literal(graph: Graph, subject: URIRef, prop: URIRef, value: dict[str, Any])
 # --- the series of a variable ---------------------------------------------------------------
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SDMX_DIM = str(SDMX_DIM)
 #: A variable gets a series chart when it has at least this many observations.
 SERIES_MIN = 2
+#: What a point of a drawn observation leaves to the observation's details (the page fills it).
+_FROM_DETAILS = ("name", "stated", "qualifier", "ev", "docs")
 
 
 def period_position(notation: str | None) -> str | None:
@@ -478,14 +595,15 @@ def _natural(text: str) -> tuple[Any, ...]:
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
 
 
+_NOT_BREAKDOWN = (SDMX_DIM.refPeriod, SDMX_DIM.refArea)
+_OBSERVATION_ABOUT = SCHEMA.observationAbout
+
+
 def _is_breakdown(prop: Any) -> bool:
     """Every sdmx-dimension other than the period and the area, and schema:observationAbout."""
-    if prop == SCHEMA.observationAbout:
+    if prop == _OBSERVATION_ABOUT:
         return True
-    return str(prop).startswith(str(SDMX_DIM)) and prop not in (
-        SDMX_DIM.refPeriod,
-        SDMX_DIM.refArea,
-    )
+    return str(prop).startswith(_SDMX_DIM) and prop not in _NOT_BREAKDOWN
 
 
 def _series_point(graph: Graph, facts: _Facts, obs: URIRef) -> dict[str, Any] | None:
@@ -501,20 +619,22 @@ def _series_point(graph: Graph, facts: _Facts, obs: URIRef) -> dict[str, Any] | 
     notation = graph.value(period, SKOS.notation) if isinstance(period, URIRef) else None
     qualifier = graph.value(obs, AIKG.valueQualifier)
     status = graph.value(obs, SDMX_ATT.obsStatus)
-    return {
+    point = {
         "obs": str(obs),
-        "name": _texts(labels(graph, obs)),
+        "name": facts.names(obs),
         "x": period_position(str(notation) if notation is not None else None),
         "period": str(notation) if notation is not None else "",
-        "periodText": {"zh": period_text(graph, obs, "zh"), "en": period_text(graph, obs, "en")},
+        "periodText": facts.period(obs),
         "y": number,
         "value": str(value),
-        "stated": {"zh": value_text(graph, obs, "zh"), "en": value_text(graph, obs, "en")},
-        "qualifier": _texts(labels(graph, qualifier)) if isinstance(qualifier, URIRef) else None,
-        "estimated": status == SDMX_CODE["obsStatus-E"],
+        "stated": facts.stated(obs),
+        "qualifier": facts.term(qualifier) if isinstance(qualifier, URIRef) else None,
         "ev": facts.of(obs),
         "docs": facts.derived(obs),
     }
+    if status == SDMX_CODE["obsStatus-E"]:
+        point["estimated"] = True
+    return point
 
 
 def _point_order(facts: _Facts, point: dict[str, Any]) -> tuple[Any, ...]:
@@ -522,8 +642,9 @@ def _point_order(facts: _Facts, point: dict[str, Any]) -> tuple[Any, ...]:
     last) and source."""
     notation = point["period"]
     end = point["x"] or (notation.rsplit("/", 1)[1] if "/" in notation else "")
-    published = sorted(facts.sources[d]["date"] or "~" for d in point["docs"] if d in facts.sources)
-    return (end, notation, published[:1] or ["~"], point["docs"], point["obs"])
+    published = sorted(facts.sources[d]["date"] or "~" for d in point["docs"])
+    docs = [facts.sources[d]["iri"] for d in point["docs"]]
+    return (end, notation, published[:1] or ["~"], docs, point["obs"])
 
 
 def series(graph: Graph, facts: _Facts, variables: Iterable[str]) -> dict[str, Any]:
@@ -536,25 +657,32 @@ def series(graph: Graph, facts: _Facts, variables: Iterable[str]) -> dict[str, A
     Points whose period has no place on a time axis (an open start, a duration) are listed
     under ``unplaced``. Variable IRI -> ``{"count", "charts": [{"unit", "unitLabel",
     "series": [{"key", "area", "breakdown", "points", "unplaced"}]}]}``, one chart per unit.
+
+    ``variables`` are the entities drawn: a point of one of them leaves its name, stated
+    value, qualifier, evidence and sources to the observation's own details.
     """
     wanted = set(variables)
     found: dict[str, list[URIRef]] = {}
-    for obs in sorted(set(graph.subjects(RDF.type, SCHEMA.Observation))):
-        if not isinstance(obs, URIRef) or (obs, RDF.type, AIKG.Target) in graph:
+    a, target, conversion = RDF.type, AIKG.Target, AIKG.currencyConversionOf
+    measured = SCHEMA.variableMeasured
+    for obs in sorted(set(graph.subjects(a, SCHEMA.Observation))):
+        if not isinstance(obs, URIRef) or (obs, a, target) in graph:
             continue
-        if (obs, AIKG.currencyConversionOf, None) in graph:
+        if (obs, conversion, None) in graph:
             continue
-        for var in graph.objects(obs, SCHEMA.variableMeasured):
+        for var in graph.objects(obs, measured):
             if str(var) in wanted:
                 found.setdefault(str(var), []).append(obs)
     out: dict[str, Any] = {}
     for var in sorted(found):
         if len(found[var]) >= SERIES_MIN:
-            out[var] = _variable_series(graph, facts, found[var])
+            out[var] = _variable_series(graph, facts, found[var], wanted)
     return out
 
 
-def _variable_series(graph: Graph, facts: _Facts, observations: list[URIRef]) -> dict[str, Any]:
+def _variable_series(
+    graph: Graph, facts: _Facts, observations: list[URIRef], drawn: set[str]
+) -> dict[str, Any]:
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     for obs in observations:
         point = _series_point(graph, facts, obs)
@@ -569,18 +697,18 @@ def _variable_series(graph: Graph, facts: _Facts, observations: list[URIRef]) ->
         )
         key = (str(unit or ""), str(area or ""), tuple(dims))
         if key not in groups:
-            names = labels(graph, area) if isinstance(area, URIRef) else None
+            names = facts.names(area) if isinstance(area, URIRef) else None
             groups[key] = {
                 "key": " ".join(
                     [shorten(str(area)) if area is not None else "-"]
                     + [f"{shorten(str(p))}={shorten(str(m))}" for p, m in dims]
                 ),
-                "area": _texts(names) if names else None,
+                "area": names,
                 "breakdown": [
                     {
                         "p": shorten(str(p)),
                         "l": _texts(property_labels(graph, p)),
-                        "v": _texts(labels(graph, m)),
+                        "v": facts.names(m),
                     }
                     for p, m in dims
                 ],
@@ -588,8 +716,8 @@ def _variable_series(graph: Graph, facts: _Facts, observations: list[URIRef]) ->
                 "unplaced": [],
                 "order": (
                     len(dims),
-                    names.en if names else "",
-                    [_natural(str(graph.value(m, SKOS.notation) or labels(graph, m).en))
+                    names["en"] if names else "",
+                    [_natural(str(graph.value(m, SKOS.notation) or facts.names(m)["en"]))
                      for _, m in dims],
                 ),
             }  # fmt: skip
@@ -598,6 +726,7 @@ def _variable_series(graph: Graph, facts: _Facts, observations: list[URIRef]) ->
     for key, group in groups.items():
         for name in ("points", "unplaced"):
             group[name].sort(key=lambda p: _point_order(facts, p))
+            group[name] = [_compact_point(p, drawn) for p in group[name]]
         by_unit.setdefault(key[0], []).append(group)
 
     def size(members: list[dict[str, Any]]) -> int:
@@ -611,11 +740,20 @@ def _variable_series(graph: Graph, facts: _Facts, observations: list[URIRef]) ->
         charts.append(
             {
                 "unit": shorten(unit) if unit else None,
-                "unitLabel": _texts(labels(graph, URIRef(unit))) if unit else None,
+                "unitLabel": facts.names(URIRef(unit)) if unit else None,
                 "series": members,
             }
         )
     return {"count": sum(size(m) for m in by_unit.values()), "charts": charts}
+
+
+def _compact_point(point: dict[str, Any], drawn: set[str]) -> dict[str, Any]:
+    """The point as the page gets it: what the details of a drawn observation hold is left
+    out (the page fills it in), and so is a missing qualifier."""
+    skip = _FROM_DETAILS if point["obs"] in drawn else ()
+    return {
+        k: v for k, v in point.items() if k not in skip and not (k == "qualifier" and v is None)
+    }
 
 
 # --- page -----------------------------------------------------------------------------------
@@ -667,6 +805,31 @@ def json_for_script(data: Any) -> str:
     ):
         text = text.replace(char, escape)
     return text
+
+
+def _encode(text: str) -> tuple[str, str | None]:
+    """The page's data as it is inlined, and its encoding (None: the JSON as it is)."""
+    raw = text.encode("utf-8")
+    if len(raw) <= COMPRESS_ABOVE:
+        return text, None
+    packed = zlib.compress(raw, 6)
+    return base64.b64encode(packed).decode("ascii"), "deflate;base64"
+
+
+_DATA = re.compile(
+    r'<script type="[^"]+" id="aikg-data"( data-encoding="([^"]+)")?>(.*?)</script>', re.S
+)
+
+
+def page_data(html: bytes | str) -> Any:
+    """The data of a page :func:`render` wrote (decoded when it is deflated)."""
+    text = html.decode("utf-8") if isinstance(html, bytes) else html
+    found = _DATA.search(text)
+    if found is None:
+        raise InputError("not a page of aikg view: it has no data")
+    if found[2] == "deflate;base64":
+        return json.loads(zlib.decompress(base64.b64decode(found[3])).decode("utf-8"))
+    return json.loads(found[3])
 
 
 def _cut(text: str, limit: int = LABEL_CHARS) -> str:
@@ -738,35 +901,38 @@ def render(
     positions = layout(net, lang=lang, sizes=sizes)
     simple_degree = dict(nx.Graph(relations(net).to_undirected(as_view=True)).degree())
     classes = _class_styles(graph, net)
-    style = {c["id"]: c for c in classes}
     large = net.number_of_edges() > LARGE
 
     vis = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
+    order: dict[str, int] = {}
     for node, data in sorted(net.nodes(data=True)):
-        cls = style[data["cls"]]
         x, y = positions[node]
+        order[node] = len(order)
         vis.add_node(
             node,
             label=_cut(data[f"label_{lang}"]),
-            title=_tooltip(data, lang, cls["label"][lang]),
             group=data["cls"],
-            shape=cls["shape"],  # pyvis sets a shape on every node: the group's own
             size=sizes[node],
             x=x,
             y=y,
         )
+    vis.options = _vis_options(large)
+    vis.options["groups"] = {c["id"]: {"color": c["color"], "shape": c["shape"]} for c in classes}
+    nodes, _, _, _, _, options_json = vis.get_network_data()
+    for item in nodes:
+        del item["shape"]  # pyvis sets one on every node; the group's own is the one drawn
+
+    details = _details(graph, net, facts, simple_degree)
+    # Each edge as [from, to, relation]: places in ``nodes`` and in ``relations`` (property,
+    # label, source link or not); its id is ``e`` and its place. Evidence only where it has some.
+    kinds: dict[tuple[Any, ...], int] = {}
+    edges: list[list[int]] = []
     edge_details: dict[str, Any] = {}
     ordered = sorted(net.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
     for index, (source, target, _key, data) in enumerate(ordered):
-        edge_id = f"e{index}"
-        prov = bool(data.get("provenance"))
-        options: dict[str, Any] = {
-            "id": edge_id,
-            "title": data[f"label_{lang}"],  # the label is set when shown (graph.js)
-        }
-        if prov:
-            options.update(dashes=True, hidden=not source_links, color="#b9b9b9", width=0.6)
-        vis.add_edge(source, target, **options)
+        kind = (data["curie"], data["label_zh"], data["label_en"], bool(data.get("provenance")))
+        kinds.setdefault(kind, len(kinds))
+        edges.append([order[source], order[target], kinds[kind]])
         via = data.get("via")
         if via:
             evidence, docs, notes = facts.of(URIRef(via)), facts.derived(URIRef(via)), []
@@ -774,19 +940,14 @@ def render(
             evidence, docs, notes = facts.statement(
                 URIRef(source), URIRef(data["property"]), URIRef(target)
             )
-        edge_details[edge_id] = {
-            "p": data["curie"],
-            "l": {"zh": data["label_zh"], "en": data["label_en"]},
-            "prov": prov,
-            "ev": evidence,
-            "docs": docs,
-            "notes": notes,
-        }
-    vis.options = _vis_options(large)
-    vis.options["groups"] = {c["id"]: {"color": c["color"], "shape": c["shape"]} for c in classes}
-    nodes, edges, _, _, _, options_json = vis.get_network_data()
-
-    details = _details(graph, net, facts, simple_degree)
+        found = {"ev": evidence, "docs": docs, "notes": notes}
+        if any(found.values()):
+            edge_details[f"e{index}"] = {k: v for k, v in found.items() if v}
+    relation_types = [
+        {"p": p, "l": {"zh": zh, "en": en}, **({"prov": True} if prov else {})}
+        for p, zh, en, prov in kinds
+    ]
+    chart_data = series(graph, facts, net.nodes)
     initial = resolve(net, select) if select else None
     page_title = title or TITLES[lang]
     data = {
@@ -795,16 +956,22 @@ def render(
         "subtitle": subtitle,
         "nodes": nodes,
         "edges": edges,
+        "relations": relation_types,
         "options": json.loads(options_json),
+        "sourceLinkStyle": SOURCE_LINK_STYLE,
         "classes": classes,
         "details": details,
         "edgeDetails": edge_details,
-        "series": series(graph, facts, net.nodes),
+        "series": chart_data,
+        "evidence": facts.table,
         "sources": facts.sources,
+        "properties": facts.properties,
+        "terms": facts.terms,
         "prefixes": {p: str(ns) for p, ns in PREFIXES.items()},
         "select": initial,
         "sourceLinks": source_links,
         "labelChars": LABEL_CHARS,
+        "labelsInView": net.number_of_nodes() > LABELS_IN_VIEW,
         "large": large,
     }
     env = Environment(
@@ -813,6 +980,7 @@ def render(
         keep_trailing_newline=True,
     )
     vis_js, vis_css = _vis_assets()
+    data_json, encoding = _encode(json_for_script(data))
     html = env.get_template("graph.html").render(
         lang="zh-Hans" if lang == "zh" else "en",
         title=page_title,
@@ -823,18 +991,10 @@ def render(
         vis_css=_inline(vis_css, "style"),
         app_js=_inline(_own_asset("graph.js"), "script"),
         app_css=_inline(_own_asset("graph.css"), "style"),
-        data_json=_inline(json_for_script(data), "script"),
+        data_json=_inline(data_json, "script"),
+        data_encoding=encoding,
     )
     return ViewResult(html.encode("utf-8"), len(nodes), len(edges))
-
-
-def _tooltip(data: dict[str, Any], lang: str, cls_label: str) -> str:
-    other = "en" if lang == "zh" else "zh"
-    lines = [data[f"name_{lang}"]]
-    if data[f"name_{other}"] != data[f"name_{lang}"]:
-        lines.append(data[f"name_{other}"])
-    lines.append(f"{cls_label} · {data['curie']}")
-    return "\n".join(lines)
 
 
 FONT = (
