@@ -651,3 +651,114 @@ def test_netizens_name_the_graphs_internet_users() -> None:
 
     assert tokens("rural netizens") == tokens("rural internet users")
     assert tokens("netizen") == tokens("internet user")
+
+
+# --- held-out set 4's families: review year, SAR areas, English feature numbers ---------------
+
+
+def test_an_annual_review_dates_undated_figures_in_its_title_year(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "示范市2025年经济运行情况\n\n"
+            "初步核算，2025年示范市生产总值8800亿元，比上年增长5.1%。分季度看，四季度同比增长4.6%。\n\n"
+            "全年示范产业增加值比上年增长8.2%。其中，智能装备增加值增长11.3%。"
+            "示范零售总额3200亿元，比上年增长3.9%。\n\n"
+            "年末示范市累计建成智能工厂86家，比上年末增加12家。全年新认定示范车间40家，累计达到260家。\n",
+            title="示范市2025年经济运行情况",
+            day="2026-01-25",
+        )
+    )
+    assert found["4.6%"]["period"] == "2025-10-01/2025-12-31"  # its own 四季度
+    for value in ("8.2%", "11.3%", "3200亿元", "3.9%", "40家"):
+        assert found[value]["period"] == "2025-01-01/2025-12-31", value  # the quarter stays put
+    assert found["3.9%"]["base_period"] == "2024-01-01/2024-12-31"
+    assert found["86家"]["period"] == "2025-12-31"  # 年末: the year end
+    assert found["12家"]["base_period"] == "2024-12-31"
+    assert found["260家"]["period"] == "../2025-12-31"  # 累计 with no start: open to the end
+
+
+def test_figures_without_a_review_year_stay_open_and_now_is_the_document_date(
+    tmp_path: Path,
+) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "The Example Works made 5,200 robot arms last year. The company now employs "
+            "900 people. In March it raised $45 million from investors.\n",
+            title="A factory story",
+            day="2026-05-10",
+        )
+    )
+    assert found["5,200 robot arms"]["period"] == "2025-01-01/2025-12-31"
+    assert found["900 people"]["period"] == "../2026-05-10"  # now: not last year
+    assert found["$45 million"]["period"] == "2026-03-01/2026-03-31"  # In March: that month
+    assert found["$45 million"].get("unit") in (None, "cur:USD")  # a dollar sign is a currency
+
+
+def test_a_past_year_in_autumn_and_a_report_released_yesterday(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "示范委員會昨日公布《示範調查報告》。調查共訪問300間企業，有35.5%表示過去一年曾增聘人員。"
+            "報告推算，未來五年相關人才缺口逾800人。\n",
+            day="2026-09-20",
+        )
+    )
+    assert found["300間"]["period"] == "../2026-09-19"  # open up to the release, the day before
+    assert found["35.5%"]["period"] == "../2026-09-19"  # the past twelve months, not 2025
+    assert found["逾800人"]["period"] == "P5Y"  # a span with no start
+
+
+def test_macao_and_hong_kong_are_areas_with_the_project_iris(tmp_path: Path) -> None:
+    result = draft(
+        tmp_path,
+        "截至今年6月，本澳資訊科技從業人員約9千人，其中約1,500人從事數據工作，佔16.7%。\n"
+        "特區政府在《澳門示範人才規劃》中提出，到2030年培養數據人才2千人。\n",
+        title="資訊科技人才調查",
+        day="2026-08-01",
+    )
+    found = facts(result)
+    assert found["約9千人"]["area"] == "place:macau"
+    assert found["16.7%"]["area"] == "place:macau"
+    assert found["2千人"]["area"] == "place:macau"  # the plan's place
+    english = facts(
+        draft(
+            tmp_path,
+            "Hong Kong and the Example City agreed to train 3,000 data engineers by 2029. "
+            "Macau's data firms grew by 12 per cent in 2025.\n",
+            title="Hong Kong and Example City sign data pact",
+            day="2026-06-01",
+        )
+    )
+    assert english["3,000 data engineers"]["area"] == "place:hong-kong"
+    assert english["12 per cent"]["area"] == "place:macau"
+
+
+def test_a_share_of_a_global_total_is_in_the_world(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "China accounted for 48 percent of global drone deliveries in 2025, according to an "
+            "industry group.\n",
+            title="Drones",
+            day="2026-03-01",
+        )
+    )
+    assert found["48 percent"]["area"] == "place:world"
+
+
+def test_a_more_from_list_is_page_furniture(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "The Example Works shipped 4,100 robots in 2025.\n\n"
+            "More from Example Review\n"
+            "- Why 4 of 10 robot start-ups fail within a year\n"
+            "- The 7 questions every buyer should ask\n",
+            title="Robots",
+            day="2026-03-01",
+        )
+    )
+    assert "4,100 robots" in found
+    assert not any(k.strip().startswith(("4 ", "10", "7")) for k in found), sorted(found)

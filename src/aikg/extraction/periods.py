@@ -102,6 +102,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:过去|近|最近)\s*(?P<n>\d{1,2}|[两二三四五六七八九十])\s*年(?:来|间|中|里)?"
         ),
     ),
+    (
+        "next_years",
+        re.compile(
+            r"(?:未来|今后|接下来)\s*(?P<n>\d{1,2}|[两二三四五六七八九十])\s*年(?:内|间|里)?"
+            r"|\b(?:over|in|during|within)\s+the\s+next\s+(?P<en>\d{1,2}|two|three|four|five"
+            r"|six|seven|eight|nine|ten)\s+years\b"
+        ),
+    ),
     ("cn_now", re.compile(rf"(?:{_AS_OF_CN})\s*(?:目前|当前|现在|今)|目前|当前|如今|现已")),
     (
         "cn_rel",
@@ -181,6 +189,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_in", re.compile(r"\b(?:in|for|during|of)\s+(?P<y>\d{4})\b")),
     ("en_rel", re.compile(r"\b(?P<rel>last year|this year|the past year|a year earlier)\b")),
     ("en_month_y", re.compile(rf"\b(?P<mon>{_MONTHS_EN})\s+(?P<y>\d{{4}})\b")),
+    (
+        "en_in_month",
+        re.compile(rf"\b(?:in|during)\s+(?P<mon>{_MONTHS_EN})\b(?!\s+\d|\s+of\b)"),
+    ),
+    ("en_now", re.compile(r"\b(?:now|currently|at present|presently)\b")),
+    # 全年, 年末 with no year of their own: the year of an annual review (its title's year)
+    ("cn_doc_year", re.compile(r"(?<![\d年今去上前本当同])(?P<part>全年|年末|年底)")),
 ]
 
 
@@ -279,7 +294,9 @@ def _relative_year(rel: str, doc: date) -> int:
     return doc.year - 1
 
 
-def _read(kind: str, match: re.Match[str], doc: date, original: str | None) -> TimeExpr | None:
+def _read(
+    kind: str, match: re.Match[str], doc: date, original: str | None, year: int | None = None
+) -> TimeExpr | None:
     groups = match.groupdict()
     pre = (groups.get("pre") or "").strip()
     text = match.group().strip()
@@ -441,12 +458,52 @@ def _read(kind: str, match: re.Match[str], doc: date, original: str | None) -> T
             f"{text} names no year; the latest such span ended by {doc}: {iso}.",
             f"“{text}”未写年份；按文件日期{doc}理解为{iso}。",
         )
-    if kind == "cn_now":
+    if kind == "next_years":
+        word = groups.get("n") or groups.get("en") or ""
+        n = int(word) if word.isdigit() else {**_EN_COUNT, "两": 2, "二": 2, "三": 3, "四": 4,
+                                              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+                                              "十": 10}.get(word, 0)  # fmt: skip
+        if not 1 <= n <= 30:
+            return None
+        iso = f"P{n}Y"
+        return expr(
+            iso,
+            f"{text}: a span of {n} years whose start is not stated ({iso}).",
+            f"“{text}”：为期{n}年，起点未说明（{iso}）。",
+        )
+    if kind == "cn_doc_year":
+        if year is None:
+            return None
+        iso, _ = _span(year, groups["part"])
+        return expr(
+            iso,
+            f"{text} in a review of {year} (its title's year): {iso}.",
+            f"“{text}”：本文回顾{year}年（标题所述年份），即{iso}。",
+        )
+    if kind == "en_in_month":
+        last = _latest_month_end(_MONTH_NUMBER[groups["mon"]], doc)
+        iso = f"{last.year}-{last.month:02d}-01/{last.isoformat()}"
+        return expr(
+            iso,
+            f"{text} names no year; the latest such month ended by {doc}: {iso}.",
+            f"“{text}”未写年份；按文件日期{doc}理解为{iso}。",
+        )
+    if kind in ("cn_now", "en_now"):
         iso = f"../{doc.isoformat()}"
         return expr(
             iso,
             f"{text} (now): the date is not stated; open up to the document date {doc}.",
             f"原文为“{text}”，未说明具体日期；记为截至文件日期{doc}。",
+        )
+    past = kind in ("cn_rel", "en_rel") and groups["rel"] in ("过去一年", "the past year")
+    if past and doc.month > 4 and not groups.get("part"):
+        # in a text of October: the twelve months before it, not the last calendar year
+        iso = f"../{doc.isoformat()}"
+        return expr(
+            iso,
+            f"{text}: the twelve months before the document ({doc}), not a calendar year; "
+            "open up to the document date.",
+            f"“{text}”指文件日期（{doc}）前的十二个月，非日历年；记为截至文件日期。",
         )
     if kind in ("cn_rel", "en_rel"):
         rel = groups["rel"]
@@ -497,11 +554,18 @@ def _read(kind: str, match: re.Match[str], doc: date, original: str | None) -> T
 
 
 def find_times(
-    folded: str, doc: date, start: int = 0, end: int | None = None, original: str | None = None
+    folded: str,
+    doc: date,
+    start: int = 0,
+    end: int | None = None,
+    original: str | None = None,
+    year: int | None = None,
 ) -> list[TimeExpr]:
     """Every time expression of ``folded[start:end]`` (folded text: simplified, lower case).
 
     With ``original`` (the unfolded text, same length), expressions keep their wording as written.
+    ``year`` is the year the document reviews (see :func:`review_year`): 全年, 年末 without a
+    year of their own are read in it (without one they are not read).
     """
     end = len(folded) if end is None else end
     taken: list[TimeExpr] = []
@@ -511,7 +575,7 @@ def find_times(
                 continue
             if any(t.start < match.end() and match.start() < t.end for t in taken):
                 continue
-            found = _read(kind, match, doc, original)
+            found = _read(kind, match, doc, original, year)
             if found is not None:
                 taken.append(_as_comparison(found, folded))
     return sorted(taken, key=lambda t: t.start)
@@ -569,3 +633,27 @@ def shift_year(iso: str, years: int = -1) -> str | None:
             return day.replace(year=day.year + years, day=28).isoformat()
 
     return "/".join(move(part) for part in iso.split("/"))
+
+
+#: Words of an annual review: 全年, 年末, 比上年, "for the whole of last year", "full-year".
+_REVIEW_WORDS = re.compile(
+    r"全年|年末|年底|比上年|较上年|统计公报|国民经济|for the whole of|full[ -]year"
+    r"|\bannual review\b"
+)
+
+
+def review_year(title: str, lead: str, body: str, doc: date) -> int | None:
+    """The year an annual review or statistical communiqué reports on, else None.
+
+    A year stated in the title (else the lead) that has ended by the document date, in a text
+    that speaks of the whole year (全年, 年末, 比上年, "for the whole of last year"): every figure
+    below it with no time phrase of its own is of that year (2025年国民经济…, published in 2026).
+    """
+    if not _REVIEW_WORDS.search(body):
+        return None
+    for text in (title, lead):
+        for found in find_times(text, doc):
+            whole = re.fullmatch(r"(\d{4})-01-01/\1-12-31", found.iso or "")
+            if found.dates and whole and doc.year - 2 <= int(whole.group(1)) < doc.year:
+                return int(whole.group(1))
+    return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -30,13 +30,13 @@ from aikg.extraction.entities import (
     kind_of,
 )
 from aikg.extraction.layout import Layout, analyse
-from aikg.extraction.periods import TimeExpr, find_times, shift_year
+from aikg.extraction.periods import TimeExpr, find_times, review_year, shift_year
 from aikg.extraction.places import Place, Places, area_of, local_place
 from aikg.extraction.quantities import Mention, find_quantities, is_person_subject
 from aikg.extraction.script import fold, has_cjk, name_key, to_simplified
 from aikg.extraction.units import unit_curie, unit_iri, unit_kind
 from aikg.extraction.variables import VariableIndex, clean_subject, is_change
-from aikg.namespaces import AIKG, ID, shorten
+from aikg.namespaces import AIKG, ID, expand, shorten
 from aikg.sources import SourceText, read_source
 
 #: Classes of new draft entities, by IRI kind.
@@ -54,7 +54,11 @@ _CLASSES = {
 _DRAFT = {"aikg:draft": {"value": "true", "type": "xsd:boolean"}}
 _ESTIMATE = re.compile(r"expected|forecast|projected|estimated|预计|预期|有望|估计|推算")
 _EN_BREAKDOWN = re.compile(r"\b(?:rural|urban|male|female|elderly|aged|older|minors?)\b")
-_WORLD = re.compile(r"全球|全世界|worldwide|globally|around the world")
+_WORLD = re.compile(r"全球|全世界|worldwide|globally|\bglobal\b|around the world")
+#: A share of a world total after the number ("54 percent of global installations").
+_OF_WORLD = re.compile(
+    r"^\s*(?:percent|per\s+cent|%)?\s*of\s+(?:the\s+)?(?:global|world's|worldwide|world)\b"
+)
 _SHARE = re.compile(
     r"占(?P<base>[^，,；;。]{1,16}?)(?:的)?(?:比重|比例|份额)?\s*(?:达到|达|为)?\s*$"
 )
@@ -166,10 +170,14 @@ class _Builder:
         #: sentence start -> (period, denominator) of its last figure (for an earlier level)
         self.last_figure: dict[int, tuple[str | None, str | None]] = {}
         self.survey: TimeExpr | None = None  # the fieldwork span of a survey the text reports
+        self.review: int | None = None  # the year an annual review reports on
+        self.released: date | None = None  # a report released the day before ("昨日公布")
         self.reports: list[EntityMention] = []  # work reports named (they set their goals)
         body = layout.folded[layout.body_start :]
         title = source.front_matter.get("title", "") or _first_line(layout)
-        self.local = local_place(self.places, title, body)
+        self.local = local_place(
+            self.places, title, body, fold(layout.fact_text[layout.body_start :])
+        )
         self.named_places = [
             (start + layout.body_start, end + layout.body_start, place)
             for start, end, place in self.places.find(body)
@@ -312,7 +320,8 @@ class _Builder:
 
 #: A sentence that compares with the same span a year before (the span is stated earlier).
 _YOY = re.compile(
-    r"同比|上年同期|去年同期|上一年同期|年增|年减|year[ -]on[ -]year|from a year (?:earlier|ago)|"
+    r"同比|上年同期|去年同期|上一年同期|(?<![上去全今本当前])年[增减]|year[ -]on[ -]year"
+    r"|from a year (?:earlier|ago)|"
     r"than a year (?:earlier|ago)|compared with (?:the same period of )?(?:a year|last year)"
 )
 #: An average over years: the figure's period is a span of years.
@@ -320,7 +329,8 @@ _AVERAGE = re.compile(
     r"年均|年平均|平均每年|年复合|复合年均|average annual|annual average|annually on average"
     r"|compound annual|cagr"
 )
-#: A stock built up by the end of a year (去年已建成, 累计): the year's end, not the year.
+#: A stock built up by the end of a year (去年已建成, 累计): the year's end, not the year; a
+#: cumulative total with no start (累计, cumulative) is open up to the year's end.
 _STOCK = re.compile(
     r"已建成|已经建成|累计建成|累计|已有|共有|已培育|已经培育|保有量|存量"
     r"|\bhad (?:set up|built|established|installed)\b|\bcumulative\b|\bin total\b"
@@ -612,17 +622,37 @@ def _earlier_time(
     return time
 
 
+_CUMULATIVE = re.compile(r"累计|\bcumulative(?:ly)?\b|\bin total\b")
+#: The start of a cumulative total (自2019年以来累计, "since 2019"): not an open period.
+_SINCE = re.compile(r"以来|开始|起|\bsince\b")
+
+
 def _year_end(layout: Layout, mention: Mention, time: TimeExpr | None) -> TimeExpr | None:
-    """A whole year dating a stock built up (去年已建成, had set up): the year's end."""
+    """A whole year dating a stock built up (去年已建成, had set up): the year's end; a cumulative
+    total with no start stated (累计达到118家, in a review of 2025): open up to the year's end."""
     if time is None or time.iso is None or time.span is not None:
         return None
     found = re.fullmatch(r"(\d{4})-01-01/\1-12-31", time.iso)
     if not found:
         return None
     lo = max(layout.clause_bounds(mention.start)[0], time.end if time.end <= mention.start else 0)
-    if not _STOCK.search(layout.folded[lo : mention.start]):
+    words = layout.folded[lo : mention.end]  # the value text may hold the verb (累计达到118家)
+    if not _STOCK.search(words):
         return None
     iso = f"{found.group(1)}-12-31"
+    clause_lo = layout.clause_bounds(mention.start)[0]
+    if _CUMULATIVE.search(words) and not _SINCE.search(layout.folded[clause_lo : mention.end]):
+        iso = f"../{iso}"
+        return TimeExpr(
+            time.start,
+            time.end,
+            time.text,
+            iso,
+            None,
+            f"{time.text} with a cumulative total and no start stated: open up to the year's "
+            f"end, {iso}.",
+            f"“{time.text}”所述为累计数、未说明起点：记为截至年末、起点未说明，{iso}。",
+        )
     return TimeExpr(
         time.start,
         time.end,
@@ -757,9 +787,19 @@ def extract(
     slug = _slug(path)
     key = "draft-" + slug[:40]
 
+    builder.review = review_year(
+        fold(meta.title or source.front_matter.get("title", "") or _first_line(layout)),
+        _lead(layout),
+        layout.folded[layout.body_start :],
+        doc_date,
+    )
+    if _YESTERDAY.search(_lead(layout)):
+        builder.released = doc_date - timedelta(days=1)
     times = [
         t
-        for t in find_times(layout.folded, doc_date, layout.body_start, original=layout.text)
+        for t in find_times(
+            layout.folded, doc_date, layout.body_start, original=layout.text, year=builder.review
+        )
         if not layout.fact_text[t.start].isspace()
     ]
     mentions = find_quantities(layout, [(t.start, t.end) for t in times])
@@ -869,6 +909,38 @@ def extract(
     if meta.date and not source.front_matter:
         draft.graph.remove((ID["doc"][key], AIKG.dateUnknown, None))
     return draft
+
+
+#: A source released the day before the text (昨日公布《…报告》, "released … yesterday").
+_YESTERDAY = re.compile(
+    r"(?:昨日|昨天)[^，,。；]{0,12}(?:公布|发布|发表|出炉)"
+    r"|\b(?:released|published|issued)\b[^.;]{0,60}\byesterday\b"
+    r"|\byesterday\b[^.;]{0,12}\b(?:released|published|issued)\b"
+)
+
+
+def _review_time(year: int, mention: Mention) -> TimeExpr:
+    """The year an annual review reports on, for a figure with no time phrase of its own."""
+    iso = f"{year}-01-01/{year}-12-31"
+    return TimeExpr(
+        mention.start,
+        mention.start,
+        str(year),
+        iso,
+        None,
+        f"No date in the sentence; the text reviews {year} (its title's year): {iso}.",
+        f"句中未说明日期；全文回顾{year}年（标题所述年份）：{iso}。",
+    )
+
+
+def _lead(layout: Layout) -> str:
+    """The folded first paragraph of the body proper (not a headline or page furniture)."""
+    for line in layout.lines:
+        if line.start < layout.body_start or line.headline or line.boilerplate:
+            continue
+        if len(line.text.strip()) >= 20 and re.search(r"[。！？]|[.!?](?:\s|$)", line.text):
+            return layout.folded[line.start : line.end]
+    return ""
 
 
 def _first_line(layout: Layout) -> str:
@@ -1023,7 +1095,10 @@ def _fact(
     if not has_cjk(sentence_text) and not change and not earlier:
         label = builder.english_label(label, mention.start)
 
-    area = builder.area(mention, bool(_WORLD.search(raw)) and kind != "rank")
+    world = bool(_WORLD.search(raw)) or bool(
+        kind == "percent" and _OF_WORLD.match(layout.folded[mention.end : mention.end + 40])
+    )
+    area = builder.area(mention, world and kind != "rank")
     if earlier and prior:
         var_iri = None
         label = prior[1] or label
@@ -1061,6 +1136,8 @@ def _fact(
         builder.english_labels.append((label, variable))
 
     time, carried = _time_for(layout, times, mention, builder.survey)
+    if time is None and builder.review is not None:
+        time, carried = _review_time(builder.review, mention), False
     time = _over_years(layout, times, mention, time) or _year_end(layout, mention, time) or time
     if earlier and prior:
         time, carried = _earlier_time(layout, times, mention, time, earlier_period), False
@@ -1114,7 +1191,7 @@ def _fact(
         year = str(time.goal_year)
         spec["year"] = year
         spec["policy"] = _policy_for(builder, layout, mention, policies)
-        spec["area"] = area
+        spec["area"] = _target_area(builder, layout, mention, area, spec["policy"], policies)
         readings_en.append(time.reading_en)
         readings_zh.append(time.reading_zh)
         fact = Fact(spec["id"], "target", mention.value_text, variable, variable_new, None, year)
@@ -1131,6 +1208,10 @@ def _fact(
                 time.reading_en + (" (stated earlier in the paragraph)" if carried else "")
             )
             readings_zh.append(time.reading_zh + ("（见同段前文）" if carried else ""))
+        if builder.released and period == f"../{doc_date.isoformat()}":
+            period = f"../{builder.released.isoformat()}"
+            readings_en.append(f"The source was released the day before, {builder.released}.")
+            readings_zh.append(f"该来源于前一日（{builder.released}）公布。")
         spec["period"] = period
         builder.last_figure[sentence.start] = (period, denominator)
         base = _base_period(layout, times, mention, period) if change else None
@@ -1150,6 +1231,34 @@ def _fact(
     if mention.qualifier and not mention.qualifier_reading:
         spec.pop("qualifier")
     return spec, fact
+
+
+def _target_area(
+    builder: _Builder,
+    layout: Layout,
+    mention: Mention,
+    area: str,
+    policy: str,
+    policies: list[EntityMention],
+) -> str:
+    """A goal's area: a place or national word in its clause, else the place the policy's name
+    names (《澳门特别行政区人才发展规划》, a draft policy over "Hong Kong and Shenzhen sign …"),
+    else the document's (``area``)."""
+    lo = layout.clause_bounds(mention.start)[0]
+    clause = layout.folded[lo : mention.start]
+    if builder.places.find(clause) or _NATIONAL_WORDS.search(clause) or area == "place:world":
+        return area
+    names = [m.name for m in policies if m.iri is not None and shorten(str(m.iri)) == policy]
+    names += [str(v) for v in builder.entities.get(policy, {}).get("label", {}).values()]
+    names += [str(label) for label in builder.known.objects(URIRef(expand(policy)), RDFS.label)]
+    for name in names:
+        found = builder.places.find(fold(name))
+        if found:
+            return builder.place(found[0][2])
+    return area
+
+
+_NATIONAL_WORDS = re.compile(r"全国|我国|中国|国家级|nationwide|national\b|china's|\bchina\b")
 
 
 #: The population a share is of: 在用户中占比, 农村网民中…的占比, 用户占比, 占使用者的比重,

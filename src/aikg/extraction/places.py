@@ -45,6 +45,12 @@ CITIES = {
     "东莞": "Dongguan", "无锡": "Wuxi", "哈尔滨": "Harbin", "长春": "Changchun",
     "昆明": "Kunming", "贵阳": "Guiyang", "南宁": "Nanning", "雄安": "Xiong'an",
 }  # fmt: skip
+#: IRI names that differ from the English label (the project writes ``place:macau`` for Macao).
+SLUGS = {"澳门": "macau"}
+#: Other English spellings of a place in the dictionary.
+ALIASES = {"macau": "澳门", "hongkong": "香港"}
+#: Local words of the two SARs (本澳, 本港): the place itself, whatever the title names.
+SAR_LOCAL = {"澳门": re.compile(r"本澳|全澳|澳门特区"), "香港": re.compile(r"本港|全港|香港特区")}
 _SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
 _NATIONAL = re.compile(
     r"全国|我国|中国|国内|国家级|nationwide|national\b|china's|\bchina\b|the country's|the country"
@@ -83,10 +89,12 @@ class Places:
                 known = iri is not None
                 if iri is None:
                     slug = re.sub(r"[^a-z0-9]+", "-", english.lower().replace("'", "")).strip("-")
-                    iri = namespace[slug]
+                    iri = namespace[SLUGS.get(chinese, slug)]
                 place = Place(iri, chinese, english, known)
                 self.by_name[chinese] = place
                 self.by_name[english.lower()] = place
+        for alias, chinese in ALIASES.items():
+            self.by_name[alias] = self.by_name[chinese]
         names = sorted(self.by_name, key=len, reverse=True)
         chinese = [re.escape(n) for n in names if not n.isascii()]
         english = [re.escape(n) for n in names if n.isascii()]
@@ -103,8 +111,13 @@ class Places:
         return out
 
 
-def local_place(places: Places, title: str, body: str) -> Place | None:
-    """The province or city a document is about: named in its title, spoken of as 全省/本市."""
+def local_place(places: Places, title: str, body: str, facts: str | None = None) -> Place | None:
+    """The province or city a document is about: named in its title, spoken of as 全省/本市;
+    or one of the SARs its body calls 本澳 / 本港 (``facts``: the body without page furniture,
+    where a "related news" item may say 本港)."""
+    for chinese, words in SAR_LOCAL.items():
+        if words.search(body if facts is None else facts):
+            return places.by_name[chinese]
     if not _LOCAL.search(body):
         return None
     found = places.find(fold(title))
@@ -148,9 +161,11 @@ def area_of(
         return named[-1][1], False
     if _NATIONAL.search(clause_before):
         return None, True
-    if _LOCAL.search(sentence) and (local or recent):
+    if (_LOCAL.search(sentence) or any(w.search(sentence) for w in SAR_LOCAL.values())) and (
+        local or recent
+    ):
         return local or recent, False
     return local, False
 
 
-__all__ = ["CITIES", "PROVINCES", "Place", "Places", "area_of", "local_place"]
+__all__ = ["CITIES", "PROVINCES", "SAR_LOCAL", "Place", "Places", "area_of", "local_place"]

@@ -184,8 +184,9 @@ def _extend_left(
     """The longest leftward extension of ``text[start:end]`` that still parses."""
     if english:
         words = [m.start() for m in re.finditer(r"\S+", text[floor:start])][-4:]
-        # a bracketed conversion "(about 16.8 billion U.S. dollars)" starts inside the bracket
-        starts = [floor + s + (1 if text[floor + s] in "([" else 0) for s in words]
+        # a bracketed conversion "(about 16.8 billion U.S. dollars)" starts inside the bracket,
+        # a quotation ("About 40 percent of our orders …") inside the quotation mark
+        starts = [floor + s + (1 if text[floor + s] in "([\"“‘'" else 0) for s in words]
     else:
         starts = list(range(max(floor, start - 8), start))
     for begin in starts:
@@ -312,6 +313,7 @@ def find_quantities(layout: Layout, blocked: list[tuple[int, int]]) -> list[Ment
         left = _extend_left(text, start, q_end, floor, english)
         if left is not None:
             v_start, quantity = left
+            unit = quantity.unit or unit  # a currency sign before it ("$220 million")
         qualifier = reading = None
         if (
             english
