@@ -553,7 +553,7 @@ app()
 
 
 def measure_process(results: Results, runs: int) -> None:
-    say(f"\n== whole processes (median of {runs}, seconds)")
+    say(f"\n== whole processes (median of {runs}, run in turn; seconds)")
     with tempfile.TemporaryDirectory() as folder:
         app = Path(folder) / "one.py"
         app.write_text(ONE_COMMAND_APP, encoding="utf-8")
@@ -565,18 +565,23 @@ def measure_process(results: Results, runs: int) -> None:
 
         aikg_bin = str(Path(sys.executable).parent / "aikg")
         entry = [aikg_bin] if Path(aikg_bin).exists() else [sys.executable, "-m", "aikg"]
-        found = {
-            "typer one-command --help": statistics.median(
-                run(sys.executable, str(app), "--help") for _ in range(runs)
-            ),
-            "aikg --help": statistics.median(run(*entry, "--help") for _ in range(runs)),
-            "aikg query metrics (oxigraph, default)": statistics.median(
-                run(*entry, "query", "metrics") for _ in range(runs)
-            ),
-            "aikg query metrics (--store memory)": statistics.median(
-                run(*entry, "--store", "memory", "query", "metrics") for _ in range(runs)
-            ),
+        commands = {
+            "typer one-command --help": [sys.executable, str(app), "--help"],
+            "aikg --help": [*entry, "--help"],
+            "aikg query metrics (oxigraph, default)": [*entry, "query", "metrics"],
+            "aikg query metrics (--store memory)": [
+                *entry,
+                "--store",
+                "memory",
+                "query",
+                "metrics",
+            ],
         }
+        times: dict[str, list[float]] = {label: [] for label in commands}
+        for _ in range(runs):  # in turn, so that a moment of load does not skew one ratio
+            for label, command in commands.items():
+                times[label].append(run(*command))
+        found = {label: statistics.median(seconds) for label, seconds in times.items()}
     results.process = found
     base = found["typer one-command --help"]
     for label, seconds in found.items():
@@ -690,7 +695,7 @@ def main(argv: list[str] | None = None) -> int:
     if "view" not in skip:
         measure_view(results, data, stores, args.out, hub, args.quick)
     if "process" not in skip:
-        measure_process(results, 3 if args.quick else 7)
+        measure_process(results, 3 if args.quick else 15)
     suffix = ("-quick" if args.quick else "") + ("-only" if only else "")
     target = args.out / f"results-{args.size}{suffix}.json"
     if skip and target.is_file():  # skipped sections keep the figures of an earlier run

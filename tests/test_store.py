@@ -28,9 +28,9 @@ from aikg.store import (
     MemoryStore,
     OxigraphStore,
     StoreSpec,
+    literal_maker,
     open_store,
     parse_store,
-    typed_literal_maker,
 )
 from aikg.synth import write_synth
 from test_query_parameters import ECHO, PAYLOADS
@@ -326,10 +326,29 @@ def test_the_fast_typed_literal_is_rdflibs(lexical: str, datatype: str) -> None:
     from rdflib import Literal, URIRef
 
     iri = URIRef(datatype if ":" in datatype else XSD_NS + datatype)
-    fast = typed_literal_maker()(lexical, iri)
+    fast = literal_maker()(lexical, str(iri))
     slow = Literal(lexical, datatype=iri, normalize=False)
     assert type(fast) is Literal
     assert (str(fast), fast.datatype, fast.language) == (str(slow), slow.datatype, slow.language)
     assert fast.value == slow.value or (fast.value is None and slow.value is None)
     assert fast.ill_typed == slow.ill_typed
+    assert fast == slow and hash(fast) == hash(slow) and fast.eq(slow)
+
+
+@pytest.mark.parametrize(
+    ("lexical", "language"), [("人工智能", None), ("AI", "en"), ("人工智能", "zh-hans"), ("", None)]
+)
+def test_the_fast_string_literal_is_rdflibs(lexical: str, language: str | None) -> None:
+    from rdflib import Literal
+
+    fast = literal_maker()(lexical, None, language)
+    slow = Literal(lexical, lang=language)
+    assert type(fast) is Literal
+    assert (str(fast), fast.datatype, fast.language, fast.value, fast.ill_typed) == (
+        str(slow),
+        slow.datatype,
+        slow.language,
+        slow.value,
+        slow.ill_typed,
+    )
     assert fast == slow and hash(fast) == hash(slow) and fast.eq(slow)

@@ -265,16 +265,17 @@ def read_triples(
         prefixes.update(parser.prefixes)
 
 
-def typed_literal_maker() -> Callable[[str, Any], Any]:
-    """A function ``(lexical, datatype) -> Literal`` that gives what
-    ``Literal(lexical, datatype=datatype, normalize=False)`` gives, in a quarter of the time:
-    rdflib's constructor for a lexical form and a datatype IRI, without its checks of every
-    other kind of argument. Oxigraph's lexical forms are canonical already, so nothing is
-    normalized (tests/test_store.py compares the two on every datatype of the graph)."""
+def literal_maker() -> Callable[[str, str | None, str | None], Any]:
+    """A function ``(lexical, datatype IRI or None, language or None) -> Literal`` that gives
+    what rdflib's ``Literal(lexical, datatype=..., lang=..., normalize=False)`` gives, in a
+    quarter of the time: rdflib's constructor for a lexical form, without its checks of every
+    other kind of argument. Oxigraph's lexical forms and language tags are canonical and valid
+    already, so nothing is normalized (tests/test_store.py compares the two)."""
     from rdflib.term import (
         _XSD_NORMALISED_STRING,
         _XSD_TOKEN,
         Literal,
+        URIRef,
         _castLexicalToPython,
         _check_well_formed_types,
         _toPythonMapping,
@@ -282,21 +283,29 @@ def typed_literal_maker() -> Callable[[str, Any], Any]:
     )
 
     new_str = str.__new__
-    special = (_XSD_NORMALISED_STRING, _XSD_TOKEN)
+    special = {str(_XSD_NORMALISED_STRING), str(_XSD_TOKEN)}
+    datatypes: dict[str, Any] = {}
 
-    def make(lexical: str, datatype: Any) -> Any:
-        if datatype in special:  # whitespace rules: rdflib's own constructor
-            return Literal(lexical, datatype=datatype, normalize=False)
+    def make(lexical: str, datatype_iri: str | None, language: str | None = None) -> Any:
+        literal = new_str(Literal, lexical)
+        literal._ill_typed = None
+        if datatype_iri is None:  # a plain or language-tagged string: its value is itself
+            literal._language = language
+            literal._datatype = None
+            literal._value = lexical
+            return literal
+        if datatype_iri in special:  # whitespace rules: rdflib's own constructor
+            return Literal(lexical, datatype=datatype_iri, normalize=False)
+        datatype = datatypes.get(datatype_iri)
+        if datatype is None:
+            datatype = datatypes[datatype_iri] = URIRef(datatype_iri)
         value = _castLexicalToPython(lexical, datatype)
-        ill_typed = None
         if datatype in _toPythonMapping:
             checker = _check_well_formed_types.get(datatype, _well_formed_by_value)
-            ill_typed = not checker(lexical, value)
-        literal = new_str(Literal, lexical)
+            literal._ill_typed = not checker(lexical, value)
         literal._language = None
         literal._datatype = datatype
         literal._value = value
-        literal._ill_typed = ill_typed
         return literal
 
     return make
@@ -312,7 +321,7 @@ class RdflibTerms:
         self._named = _ox().NamedNode
         self._blank = _ox().BlankNode
         self._cache: dict[Any, Any] = {}
-        self._typed = typed_literal_maker()
+        self._make = literal_maker()
 
     def __call__(self, term: Any) -> Any:
         if term is None:
@@ -321,16 +330,16 @@ class RdflibTerms:
         if found is not None:
             return found
         kind = type(term)
-        if kind is self._named:
-            found = self._uri(term.value)
+        if kind is self._named:  # Oxigraph's IRIs: no need for rdflib's validity warning
+            found = str.__new__(self._uri, term.value)
         elif kind is self._blank:
             found = self._bnode(term.value)
         elif term.language:
-            found = self._literal(term.value, lang=term.language)
-        elif term.datatype.value == XSD_STRING:
-            found = self._literal(term.value)
+            found = self._make(term.value, None, term.language)
+        elif (datatype := term.datatype.value) == XSD_STRING:
+            found = self._make(term.value, None)
         else:
-            found = self._typed(term.value, self._uri(term.datatype.value))
+            found = self._make(term.value, datatype)
         self._cache[term] = found
         return found
 
