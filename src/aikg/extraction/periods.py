@@ -449,7 +449,7 @@ def _read(
             anaphor=True,
             span=(first, last),
         )
-    if kind == "en_part_bare":
+    if kind in ("en_part_bare", "cn_part"):
         part = groups["part"]
         year = _part_year(part, doc)
         iso, _ = _span(year, part)
@@ -513,15 +513,6 @@ def _read(
             iso,
             f"{text} in a text of {doc}: {iso}.",
             f"文件日期为{doc}，“{text}”即{iso}。",
-        )
-    if kind == "cn_part":
-        part = groups["part"]
-        year = _part_year(part, doc)
-        iso, _ = _span(year, part)
-        return expr(
-            iso,
-            f"{text} names no year; the latest such span ended by {doc}: {iso}.",
-            f"“{text}”未写年份；按文件日期{doc}理解为{iso}。",
         )
     if kind == "en_month":
         month = _MONTH_NUMBER[groups["mon"]]
