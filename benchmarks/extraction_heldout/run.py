@@ -286,6 +286,17 @@ def supplementary(
     return per_doc, errors
 
 
+def eval_extract(drafts: Path, gold: Path, fmt: str) -> str:
+    """The project's scorer, ``aikg eval-extract DRAFTS GOLD --format FMT``: its output."""
+    return subprocess.run(
+        [str(AIKG), "eval-extract", str(drafts), str(gold), "--format", fmt],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    ).stdout
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--update", action="store_true", help="rewrite the result section of README.md")
@@ -305,38 +316,11 @@ def main() -> int:
     drafts = extract_all()
     golds = sorted(p for p in GOLD.glob("*.ttl") if p.name != "entities.ttl")
     with tempfile.TemporaryDirectory() as tmp:
-        dg = merged(drafts, Path(tmp) / "drafts.ttl")
-        gg = merged(golds, Path(tmp) / "gold.ttl")
-        table = subprocess.run(
-            [
-                str(AIKG),
-                "eval-extract",
-                str(Path(tmp) / "drafts.ttl"),
-                str(Path(tmp) / "gold.ttl"),
-                "--format",
-                "md",
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-        ).stdout
-        detail = json.loads(
-            subprocess.run(
-                [
-                    str(AIKG),
-                    "eval-extract",
-                    str(Path(tmp) / "drafts.ttl"),
-                    str(Path(tmp) / "gold.ttl"),
-                    "--format",
-                    "json",
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-                cwd=ROOT,
-            ).stdout
-        )
+        drafts_ttl, gold_ttl = Path(tmp) / "drafts.ttl", Path(tmp) / "gold.ttl"
+        dg = merged(drafts, drafts_ttl)
+        gg = merged(golds, gold_ttl)
+        table = eval_extract(drafts_ttl, gold_ttl, "md")
+        detail = json.loads(eval_extract(drafts_ttl, gold_ttl, "json"))
 
     project = set()
     pg = rdflib.Graph()
