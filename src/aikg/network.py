@@ -152,6 +152,18 @@ def labels(graph: Graph, node: URIRef) -> Texts:
     return Texts(name, name)
 
 
+def relation_attributes(prop: URIRef, names: Texts) -> dict[str, Any]:
+    """What an edge of the network says of the property ``prop`` it stands for (its key)."""
+    return {
+        "key": str(prop),
+        "property": str(prop),
+        "curie": shorten(str(prop)),
+        "label_zh": names.zh,
+        "label_en": names.en,
+        "provenance": prop in PROVENANCE,
+    }
+
+
 def property_labels(graph: Graph, prop: URIRef) -> Texts:
     own = _OWN_PROPERTY_LABELS.get(prop)
     if own:
@@ -375,17 +387,7 @@ def build_network(graph: Graph, only: Iterable[URIRef] | None = None) -> nx.Mult
             if not isinstance(prop, URIRef) or prop in HEADING:
                 continue
             if isinstance(value, URIRef) and value in found:
-                names = prop_label(prop)
-                net.add_edge(
-                    str(iri),
-                    str(value),
-                    key=str(prop),
-                    property=str(prop),
-                    curie=shorten(str(prop)),
-                    label_zh=names.zh,
-                    label_en=names.en,
-                    provenance=prop in PROVENANCE,
-                )
+                net.add_edge(str(iri), str(value), **relation_attributes(prop, prop_label(prop)))
                 continue
             item = _property_value(graph, value)
             if item is not None:

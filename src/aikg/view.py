@@ -47,13 +47,13 @@ from aikg.namespaces import (
 from aikg.namespaces import shorten as _shorten
 from aikg.network import (
     CLASS_ORDER,
-    PROVENANCE,
     Texts,
     build_network,
     labels,
     neighbourhood,
     period_text,
     property_labels,
+    relation_attributes,
     relations,
     resolve,
     value_text,
@@ -1134,17 +1134,7 @@ def from_triples(
             out.add_node(node, **net.nodes[node])
     for s, p, o in sorted(triples):
         if str(s) in out and str(o) in out and isinstance(p, URIRef) and p not in (RDF.type,):
-            names = property_labels(graph, p)
-            out.add_edge(
-                str(s),
-                str(o),
-                key=str(p),
-                property=str(p),
-                curie=shorten(str(p)),
-                label_zh=names.zh,
-                label_en=names.en,
-                provenance=p in PROVENANCE,
-            )
+            out.add_edge(str(s), str(o), **relation_attributes(p, property_labels(graph, p)))
     return out
 
 
