@@ -34,6 +34,8 @@ from pathlib import Path
 import rdflib
 from rdflib import RDF, Namespace
 
+from aikg.extraction.entities import NAMED_KINDS
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 AIKG = ROOT / ".venv" / "bin" / "aikg"
@@ -48,16 +50,8 @@ AIKG_NS = Namespace("https://w3id.org/aikg/ontology#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SDMXD = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
 ID = "https://w3id.org/aikg/id/"
-SCORED_KINDS = (
-    "policy",
-    "report",
-    "series",
-    "initiative",
-    "organization",
-    "person",
-    "product",
-    "event",
-)
+#: The entity kinds eval-extract scores.
+SCORED_KINDS = NAMED_KINDS
 BEGIN, END = "<!-- heldout:begin -->", "<!-- heldout:end -->"
 
 

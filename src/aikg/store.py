@@ -224,6 +224,29 @@ def _syntax_error(path: Path, exc: SyntaxError) -> InputError:
     return InputError(f"{path}:{line} {' '.join(reason.split())}")
 
 
+def _parser(path: Path) -> Any:
+    """Oxigraph's parser of ``path`` (a format it reads): lenient, blank nodes renamed apart."""
+    ox = _ox()
+    return ox.parse(
+        path=str(path),
+        format=getattr(ox.RdfFormat, OXIGRAPH_FORMATS[path.suffix.lower()]),
+        base_iri=path.resolve().as_uri(),
+        rename_blank_nodes=True,
+        lenient=True,
+    )
+
+
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """A parse error as ``file:line: reason``, an unreadable file as one line."""
+    try:
+        yield
+    except SyntaxError as exc:
+        raise _syntax_error(path, exc) from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
 def read_triples(
     path: Path, prefixes: dict[str, str] | None = None
 ) -> Iterator[tuple[Any, Any, Any]]:
@@ -233,7 +256,6 @@ def read_triples(
     IRIs are not validated (Oxigraph's lenient mode, about twice as fast; rdflib does not
     validate them either); a malformed file is an :class:`InputError` (``file:line: reason``).
     """
-    ox = _ox()
     suffix = path.suffix.lower()
     if suffix not in OXIGRAPH_FORMATS:  # .n3: rdflib reads it
         from rdflib import Graph
@@ -246,21 +268,10 @@ def read_triples(
         for triple in graph:
             yield to_ox.triple(triple)
         return
-    fmt = getattr(ox.RdfFormat, OXIGRAPH_FORMATS[suffix])
-    try:
-        parser = ox.parse(
-            path=str(path),
-            format=fmt,
-            base_iri=path.resolve().as_uri(),
-            rename_blank_nodes=True,
-            lenient=True,
-        )
+    with _reading(path):
+        parser = _parser(path)
         for quad in parser:
             yield quad.subject, quad.predicate, quad.object
-    except SyntaxError as exc:
-        raise _syntax_error(path, exc) from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if prefixes is not None and suffix in (".ttl", ".trig"):
         prefixes.update(parser.prefixes)
 
@@ -315,9 +326,9 @@ class RdflibTerms:
     """pyoxigraph terms to rdflib terms (each distinct term converted once)."""
 
     def __init__(self) -> None:
-        from rdflib import BNode, Literal, URIRef
+        from rdflib import BNode, URIRef
 
-        self._uri, self._bnode, self._literal = URIRef, BNode, Literal
+        self._uri, self._bnode = URIRef, BNode
         self._named = _ox().NamedNode
         self._blank = _ox().BlankNode
         self._cache: dict[Any, Any] = {}
@@ -617,19 +628,8 @@ def ntriples_of(path: Path) -> bytes:
     suffix = path.suffix.lower()
     if suffix not in OXIGRAPH_FORMATS or suffix in (".trig", ".nq"):  # graphs merged: by hand
         return b"".join(f"{s} {p} {o} .\n".encode() for s, p, o in read_triples(path))
-    try:
-        parser = ox.parse(
-            path=str(path),
-            format=getattr(ox.RdfFormat, OXIGRAPH_FORMATS[suffix]),
-            base_iri=path.resolve().as_uri(),
-            rename_blank_nodes=True,
-            lenient=True,
-        )
-        return bytes(ox.serialize(parser, format=ox.RdfFormat.N_TRIPLES))
-    except SyntaxError as exc:
-        raise _syntax_error(path, exc) from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    with _reading(path):
+        return bytes(ox.serialize(_parser(path), format=ox.RdfFormat.N_TRIPLES))
 
 
 def _turtle(ntriples: bytes) -> bytes:

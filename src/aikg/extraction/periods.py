@@ -308,6 +308,10 @@ def _read(
     def expr(iso: str | None, en: str, zh: str, goal: int | None = None) -> TimeExpr:
         return TimeExpr(start, end, text, iso, goal, en, zh)
 
+    def years_before(en: str, zh: str, first: int, last: int) -> TimeExpr:
+        """A span of years (过去五年, “十四五”以来) that takes the period stated before it."""
+        return TimeExpr(start, end, text, None, None, en, zh, anaphor=True, span=(first, last))
+
     if kind in ("cn_ymd", "cn_y", "en_by", "en_in", "en_end", "en_month", "en_part", "en_month_y"):
         year = int(groups["y"]) if groups.get("y") else None
         goal_word = pre in _GOAL_CN.split("|") or pre == "by" or kind == "en_by"
@@ -418,17 +422,11 @@ def _read(
         last = first + 4
         if groups["rel"] == "以来":
             last = min(last, doc.year)
-        iso = f"{first}-01-01/{last}-12-31"
-        return TimeExpr(
-            start,
-            end,
-            text,
-            None,
-            None,
+        return years_before(
             f"{text}: the {number}th Five-Year Plan period from {first}.",
             f"{text}：第{number}个五年规划期，自{first}年起。",
-            anaphor=True,
-            span=(first, last),
+            first,
+            last,
         )
     if kind in ("cn_years", "en_years"):
         words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -438,16 +436,11 @@ def _read(
         if not 2 <= n <= 30:
             return None
         first, last = doc.year - n, doc.year - 1
-        return TimeExpr(
-            start,
-            end,
-            text,
-            None,
-            None,
+        return years_before(
             f"{text}: the {n} years before {doc.year}, {first}-{last}.",
             f"{text}：{doc.year}年之前的{n}年，{first}—{last}年。",
-            anaphor=True,
-            span=(first, last),
+            first,
+            last,
         )
     if kind in ("en_part_bare", "cn_part"):
         part = groups["part"]
