@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled graph, the shared corpus (skipped where absent), the CLI."""
+"""Shared fixtures: the bundled graph, the shared corpus (required in CI), the CLI."""
 
 from __future__ import annotations
 
@@ -24,9 +24,12 @@ def graph() -> Graph:
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    """The shared corpus folder; tests that need the sources' text skip where it is absent."""
+    """The shared corpus folder. Tests that need the sources' text skip where it is absent, except
+    under ``CI=true`` (set by ``.ci/run``), where a missing ``../shared`` fails them."""
     found = paths.shared_dir()
     if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but the shared corpus (../shared) is not available")
         pytest.skip("the shared corpus (../shared) is not available")
     return found
 

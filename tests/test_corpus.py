@@ -36,7 +36,67 @@ EXPECTED = {
     "2025-08-27-crntt-ai-plus-opinions-six-actions": ("relay", 0, 0),
     "2025-09-15-etnet-ai-safety-governance-framework-2-0": ("relay", 0, 0),
     "2026-02-05-xinhua-cnnic-57th-report-generative-ai-users": ("wire", 10, 0),
+    # Issue 12, CNNIC's reports
+    # Issue 12, the national AI policy canon
+    # Issue 12, industry series
+    # Issue 12, provinces and cities
 }
+
+#: Source documents not curated yet (issue 12). This list may only shrink: a document leaves it
+#: when its sheet is written, and the corpus issue is done when it is empty.
+TO_CURATE = frozenset(
+    {
+        # CNNIC's statistical reports and its generative-AI application report
+        "2021-02-03-ecns-cnnic-47th-report-989m-internet-users",
+        "2021-08-27-hxnews-cnnic-48th-report-1011m-internet-users",
+        "2022-02-25-globaltimes-cnnic-49th-report-1032m-internet-users",
+        "2022-08-31-globaltimes-cnnic-50th-report-1051m-internet-users",
+        "2023-03-03-hkcna-cnnic-51st-report-1067m-internet-users",
+        "2023-08-28-cgtn-cnnic-52nd-report-1079m-internet-users",
+        "2024-03-22-71396-globaltimes-cnnic-53rd-report-genai-4400-ai-firms",
+        "2024-08-29-bobobk-chinanews-cnnic-54th-report-ai-consumption",
+        "2024-08-29-gmw-cnnic-54th-report-1100m-internet-users",
+        "2024-11-30-longport-cnnic-genai-application-report-2024-16pct",
+        "2024-12-02-peoplecn-cnnic-genai-application-report-2024-230m-users",
+        "2025-01-17-bkeconomy-cnnic-55th-report-1108m-internet-users",
+        # The national AI policy canon
+        "2017-07-22-chinacomcn-ai-development-plan-three-steps",
+        "2017-08-10-400web-ai-development-plan-notice",
+        "2017-12-25-govcn-ai-industry-three-year-action-plan",
+        "2021-09-25-slrbs-ai-ethics-norms",
+        "2021-12-31-hxnews-algorithm-recommendation-provisions",
+        "2023-01-12-jnnews-deep-synthesis-provisions",
+        "2023-10-10-sqrb-computing-infrastructure-action-plan",
+        "2023-10-18-zhgzbw-global-ai-governance-initiative",
+        "2023-11-03-xfafinance-humanoid-robot-guiding-opinions",
+        "2024-09-25-kzembassy-ai-capacity-building-plan",
+        "2025-03-14-zitateleben-ai-generated-content-labeling-measures",
+        "2025-09-08-yoyozy-ai-plus-energy-opinions",
+        # Industry series from official statements
+        "2022-07-26-cdstm-miit-ai-core-industry-4000yi",
+        "2023-08-21-gyxww-computing-power-197eflops",
+        "2023-08-21-rexun-peoplesdaily-robot-density-392",
+        "2023-10-16-anfangnews-miit-caict-ai-core-industry-patents",
+        "2024-07-04-gechengip-wipo-genai-patent-landscape",
+        "2024-09-28-yahoo-scmp-computing-power-246eflops",
+        "2024-11-21-peoplecn-xinhua-ifr-robot-density-470",
+        "2025-04-09-peoplecn-xinhua-genai-filings-346",
+        "2025-04-30-chinataiwan-xinhua-digital-china-280eflops-genai-patents",
+        "2025-07-30-xhby-xinhua-genai-filings-490",
+        "2025-12-15-udn-caict-ai-core-industry-2024-2025",
+        "2026-03-05-crntt-miit-ai-core-industry-2025-enterprises",
+        # Provinces and cities
+        "2023-05-16-xinhua-finance-beijing-agi-measures-draft",
+        "2024-07-31-zhidx-shenzhen-ai-pioneer-city-action-plan",
+        "2024-11-20-scol-sichuan-ai-industry-chain-work-plan",
+        "2024-12-09-chinadailyhk-hong-kong-ai-supercomputing-centre-opens",
+        "2025-03-03-people-shenzhen-four-ai-action-plans",
+        "2025-03-20-beijing-jxj-digital-economy-ai-press-conference",
+        "2026-01-09-people-xinhua-shanghai-ai-manufacturing-industry-scale",
+        "2026-01-16-anhui-shangbao-ai-plus-everything-action-plan",
+        "2026-01-29-chinacom-hangzhou-ai-industry-system-competition",
+    }
+)
 
 RUN = 28  # a run of this many characters that starts a source sentence counts as copied text
 
@@ -75,8 +135,13 @@ def _bodies_into(graph: Graph, text: URIRef) -> set[URIRef]:
 def test_every_source_file_has_a_sheet(shared: Path) -> None:
     sources = {p.stem for p in (shared / "sources").glob("*.md") if p.name != "README.md"}
     assert sources
-    assert sources <= {p.stem for p in SHEETS}
-    assert set(EXPECTED) == {p.stem for p in SHEETS}
+    sheets = {p.stem for p in SHEETS}
+    assert sources - TO_CURATE <= sheets, (
+        "a source document has neither a sheet nor a place in TO_CURATE"
+    )
+    assert not TO_CURATE & sheets, "a curated document is still listed in TO_CURATE: remove it"
+    assert sources >= TO_CURATE, "TO_CURATE names a file that is not in ../shared/sources"
+    assert set(EXPECTED) == sheets
 
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=lambda p: p.stem)
