@@ -44,6 +44,9 @@ EXPECTED = {
     "2021-09-25-slrbs-ai-ethics-norms": ("repost", 0, 0),
     "2021-12-31-hxnews-algorithm-recommendation-provisions": ("relay", 0, 0),
     "2023-01-12-jnnews-deep-synthesis-provisions": ("repost", 0, 0),
+    "2023-11-03-xfafinance-humanoid-robot-guiding-opinions": ("wire", 0, 1),
+    "2025-03-14-zitateleben-ai-generated-content-labeling-measures": ("repost", 0, 0),
+    "2025-09-08-yoyozy-ai-plus-energy-opinions": ("repost", 0, 4),
     # Issue 12, industry series
     # Issue 12, provinces and cities
 }
@@ -68,10 +71,7 @@ TO_CURATE = frozenset(
         # The national AI policy canon
         "2023-10-10-sqrb-computing-infrastructure-action-plan",
         "2023-10-18-zhgzbw-global-ai-governance-initiative",
-        "2023-11-03-xfafinance-humanoid-robot-guiding-opinions",
         "2024-09-25-kzembassy-ai-capacity-building-plan",
-        "2025-03-14-zitateleben-ai-generated-content-labeling-measures",
-        "2025-09-08-yoyozy-ai-plus-energy-opinions",
         # Industry series from official statements
         "2022-07-26-cdstm-miit-ai-core-industry-4000yi",
         "2023-08-21-gyxww-computing-power-197eflops",
