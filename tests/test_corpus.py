@@ -44,7 +44,10 @@ EXPECTED = {
     "2021-09-25-slrbs-ai-ethics-norms": ("repost", 0, 0),
     "2021-12-31-hxnews-algorithm-recommendation-provisions": ("relay", 0, 0),
     "2023-01-12-jnnews-deep-synthesis-provisions": ("repost", 0, 0),
+    "2023-10-10-sqrb-computing-infrastructure-action-plan": ("relay", 0, 9),
+    "2023-10-18-zhgzbw-global-ai-governance-initiative": ("repost", 0, 0),
     "2023-11-03-xfafinance-humanoid-robot-guiding-opinions": ("wire", 0, 1),
+    "2024-09-25-kzembassy-ai-capacity-building-plan": ("official", 1, 1),
     "2025-03-14-zitateleben-ai-generated-content-labeling-measures": ("repost", 0, 0),
     "2025-09-08-yoyozy-ai-plus-energy-opinions": ("repost", 0, 4),
     # Issue 12, industry series
@@ -69,9 +72,6 @@ TO_CURATE = frozenset(
         "2024-12-02-peoplecn-cnnic-genai-application-report-2024-230m-users",
         "2025-01-17-bkeconomy-cnnic-55th-report-1108m-internet-users",
         # The national AI policy canon
-        "2023-10-10-sqrb-computing-infrastructure-action-plan",
-        "2023-10-18-zhgzbw-global-ai-governance-initiative",
-        "2024-09-25-kzembassy-ai-capacity-building-plan",
         # Industry series from official statements
         "2022-07-26-cdstm-miit-ai-core-industry-4000yi",
         "2023-08-21-gyxww-computing-power-197eflops",
@@ -528,3 +528,71 @@ def test_changes_name_their_base_and_shares_their_denominator(graph: Graph) -> N
     for share_var in graph.subjects(AIKG.numerator, None):
         for obs in graph.subjects(SCHEMA.variableMeasured, share_var):
             assert graph.value(obs, SCHEMA.measurementDenominator) is not None, obs
+
+
+# --- Issue 12, the national AI policy canon -------------------------------------------------------
+
+
+def test_the_2017_development_plan_is_one_policy_with_two_sources(graph: Graph) -> None:
+    plan = "policy:new-gen-ai-development-plan"
+    notice = "2017-08-10-400web-ai-development-plan-notice"
+    steps = "2017-07-22-chinacomcn-ai-development-plan-three-steps"
+    council = iri("organization:state-council")
+    for doc in (notice, steps):
+        assert _stated_in(graph, plan, SCHEMA.legislationPassedBy, council, doc)
+        assert graph.value(iri(f"doc:{doc}"), SCHEMA.about) == iri(plan)
+    dates = {str(d) for d in graph.objects(iri(plan), SCHEMA.legislationDate)}
+    assert dates == {"2017-07-08", "2017"}
+    targets = set(graph.subjects(AIKG.targetOf, iri(plan)))
+    assert {str(graph.value(t, AIKG.targetYear)) for t in targets} == {"2030"}
+    core = iri("var:ai-core-industry-size-ngaidp")
+    assert {graph.value(t, SCHEMA.variableMeasured) for t in targets} >= {core}
+    for other in ("var:ai-core-industry-size", "var:ai-core-industry-size-miit"):
+        assert (core, AIKG.scopeDiffersFrom, iri(other)) in graph
+
+
+POLICY_CANON = {
+    # policy -> (issuers, date, in force from or None)
+    "policy:new-gen-ai-development-plan": ({"state-council"}, "2017-07-08", None),
+    "policy:ai-industry-three-year-action-plan": ({"miit"}, "2017", None),
+    "policy:new-gen-ai-ethics-norms": ({"ngai-governance-committee"}, "2021-09-25", None),
+    "policy:algorithm-recommendation-provisions": ({"cac"}, None, "2022-03-01"),
+    "policy:deep-synthesis-provisions": ({"cac", "miit", "mps"}, None, "2023-01-10"),
+    "policy:computing-infrastructure-action-plan": (
+        {"miit", "cac-central", "moe", "nhc", "pboc", "sasac"},
+        "2023",
+        None,
+    ),
+    "policy:humanoid-robot-guiding-opinions": ({"miit"}, "2023", None),
+    "policy:ai-capacity-building-plan": (set(), "2024-09-25", None),
+    "policy:ai-content-labeling-measures": ({"cac", "miit", "mps", "nrta"}, "2025", "2025-09-01"),
+    "policy:ai-plus-energy-opinions": ({"ndrc", "nea"}, "2025-09-08", None),
+}
+
+
+@pytest.mark.parametrize("policy", sorted(POLICY_CANON))
+def test_each_policy_of_the_canon_has_issuers_date_type_and_in_force_date_as_stated(
+    graph: Graph, policy: str
+) -> None:
+    issuers, date, in_force = POLICY_CANON[policy]
+    subject = iri(policy)
+    stated = {str(o).rsplit("/", 1)[-1] for o in graph.objects(subject, SCHEMA.legislationPassedBy)}
+    assert stated == issuers
+    unstated = set(graph.objects(subject, AIKG.unstatedProperty))
+    assert (SCHEMA.legislationPassedBy in unstated) == (not issuers)
+    dates = {str(d) for d in graph.objects(subject, SCHEMA.legislationDate)}
+    assert (max(dates) if dates else None) == date
+    assert (SCHEMA.legislationDate in unstated) == (date is None)
+    assert graph.value(subject, SCHEMA.legislationType) is not None
+    applicable = graph.value(subject, SCHEMA.legislationDateOfApplicability)
+    assert (str(applicable) if applicable else None) == in_force
+
+
+def test_the_global_ai_governance_initiative_names_its_proposer_and_day(graph: Graph) -> None:
+    initiative = iri("initiative:global-ai-governance-initiative")
+    assert graph.value(initiative, iri("dcterms:creator")) == iri("person:xi-jinping")
+    created = graph.value(initiative, iri("dcterms:created"))
+    assert created == Literal("2023-10-18", datatype=XSD.date)
+    forum = graph.value(initiative, AIKG.releasedAt)
+    assert graph.value(forum, SCHEMA.startDate) == Literal("2023-10-18", datatype=XSD.date)
+    assert (initiative, AIKG.unstatedProperty, AIKG.launchedBy) in graph
