@@ -17,6 +17,8 @@ Decisions on ambiguous wording (the rules the tests pin down):
 - 突破 ("broke through") is *at-least*: the stated value was reached, inclusive.
 - 余/餘 and 多 are the same qualifier, *odd* ("value and a bit more", exclusive lower bound),
   whether they follow the number (4500余家, 600多万) or the magnitude word (万余家).
+- 兆 after digits is 10**12, as in Taiwan and Hong Kong texts (1.2兆元 is 1.2万亿元).  Mainland
+  texts use 兆 only as the unit prefix mega (兆瓦), and those units are not read here.
 - 千 is a magnitude word (10**3) only after digits (3千).  Alone or inside a Chinese numeral
   it is a numeral: 逾千家 is 1000 with multiplier 1, 两千 is 2000 with multiplier 1.
 - A Chinese numeral ending in 万/亿/万亿 that scopes the whole numeral carries that magnitude:
@@ -167,7 +169,7 @@ _VERBS = _words(
 )
 _CURRENCIES = _table({"USD": _words("$|us$|usd"), "CNY": _words("rmb|cny|人民币|人民幣")})
 _MAGNITUDES = {
-    **dict.fromkeys(_words("万亿|萬億|trillion"), 12),
+    **dict.fromkeys(_words("万亿|萬億|兆|trillion"), 12),
     **dict.fromkeys(_words("千亿|千億"), 11),
     **dict.fromkeys(_words("百亿|百億"), 10),
     **dict.fromkeys(_words("十亿|十億|billion"), 9),
