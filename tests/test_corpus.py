@@ -458,8 +458,18 @@ def test_targets_are_never_observations(graph: Graph) -> None:
 
 def test_measures_of_different_scope_are_separate_and_say_so(graph: Graph) -> None:
     groups = [
-        ("var:ai-core-industry-size", "var:ai-industry-size", "var:ai-core-industry-size-miit"),
+        (
+            "var:ai-core-industry-size",
+            "var:ai-industry-size",
+            "var:ai-core-industry-size-miit",
+            "var:ai-core-industry-size-miit-to-2023",
+            "var:ai-core-industry-size-caict-to-2023",
+            "var:ai-core-industry-size-caict",
+            "var:ai-industry-size-caict",
+        ),
         ("var:ai-enterprises", "var:ai-enterprises-miit"),
+        ("var:genai-services-registered", "var:large-models-filed-cac"),
+        ("var:genai-patent-applications-wipo", "var:genai-patents-published"),
     ]
     for group in groups:
         for a in group:
