@@ -74,6 +74,8 @@ CASES = [
     Case("69148块", "69148", "count", "块", 1),
     Case("1300万", "13000000", None, "", E4),
     Case("1.2万亿元", "1200000000000", "CNY", "元", 10**12),
+    Case("超過人民幣1.2兆元", "1200000000000", "CNY", "元", 10**12, "more-than", ">"),
+    Case("超 5.28 兆", "5280000000000", None, "", 10**12, "more-than", ">"),
     Case("3千家", "3000", "count", "家", 10**3),
     Case("140", "140", None, "", 1),
     Case("346", "346", None, "", 1),
@@ -232,6 +234,9 @@ ERRORS = [
     ("1.2.3", "malformed digits"),
     ("12,34", "malformed digits"),
     ("$600亿元", "contradicts"),
+    ("千兆", "兆 after a Chinese numeral is ambiguous"),
+    ("百兆", "兆 after a Chinese numeral is ambiguous"),
+    ("100兆瓦", "unsupported unit"),
 ]
 
 

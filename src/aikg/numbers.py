@@ -17,6 +17,11 @@ Decisions on ambiguous wording (the rules the tests pin down):
 - 突破 ("broke through") is *at-least*: the stated value was reached, inclusive.
 - 余/餘 and 多 are the same qualifier, *odd* ("value and a bit more", exclusive lower bound),
   whether they follow the number (4500余家, 600多万) or the magnitude word (万余家).
+- 兆 after Arabic digits is 10**12, as in Taiwan and Hong Kong texts (1.2兆元 is 1.2万亿元).
+  Mainland texts use 兆 as mega: before a unit (兆瓦, 兆字节: not read here, so they raise) and
+  in bandwidth tiers written with a Chinese numeral (百兆, 千兆, 万兆), which raise rather than
+  read as 10**14 and up.  A bare 兆 after Arabic digits in a mainland text (100兆 for 100 Mbps)
+  cannot be told apart: the caller must not pass it.
 - 千 is a magnitude word (10**3) only after digits (3千).  Alone or inside a Chinese numeral
   it is a numeral: 逾千家 is 1000 with multiplier 1, 两千 is 2000 with multiplier 1.
 - A Chinese numeral ending in 万/亿/万亿 that scopes the whole numeral carries that magnitude:
@@ -167,7 +172,7 @@ _VERBS = _words(
 )
 _CURRENCIES = _table({"USD": _words("$|us$|usd"), "CNY": _words("rmb|cny|人民币|人民幣")})
 _MAGNITUDES = {
-    **dict.fromkeys(_words("万亿|萬億|trillion"), 12),
+    **dict.fromkeys(_words("万亿|萬億|兆|trillion"), 12),
     **dict.fromkeys(_words("千亿|千億"), 11),
     **dict.fromkeys(_words("百亿|百億"), 10),
     **dict.fromkeys(_words("十亿|十億|billion"), 9),
@@ -262,6 +267,7 @@ _ARABIC = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?![0-9]|
 _CN_DECIMAL = re.compile("([零〇一二两兩三四五六七八九十百千]+)[点點]([零〇一二三四五六七八九]+)")
 _CN_INTEGER = re.compile("[零〇一二两兩三四五六七八九十百千万萬亿億]+")
 _DIGIT = re.compile("[0-9]")
+_ARABIC_START = re.compile(r"\s*[0-9]")
 _BIG_UNIT = re.compile(f"[{_WAN}{_YI}]")
 _NUMBER_CHAR = re.compile("[0-9零〇一二两兩三四五六七八九十百千万萬亿億]")
 
@@ -516,6 +522,7 @@ def _parse(surface: str) -> Quantity:
     sign = scanner.take(_SIGN)
     currency = scanner.take(_CURRENCY_RE)
     percent = scanner.take(_PERCENT_PREFIX)
+    number_start = scanner.pos
     number = _take_number(scanner)
     if number is None:
         if prefix:
@@ -526,9 +533,12 @@ def _parse(surface: str) -> Quantity:
             raise QuantityError(f"unrecognised text before the number: {scanner.rest()!r}")
         raise QuantityError("no number")
     coefficient, exponent = number
+    arabic = _ARABIC_START.match(text, number_start) is not None
     if scanner.take(_ODD):
         qualifiers.append("odd")
     if match := scanner.take(_MAGNITUDE_RE):
+        if match.group() == "兆" and not arabic:
+            raise QuantityError("兆 after a Chinese numeral is ambiguous (千兆 is mega)")
         exponent += _MAGNITUDES[_key(match.group())]
     if "odd" not in qualifiers and scanner.take(_ODD):
         qualifiers.append("odd")
