@@ -244,17 +244,26 @@ def test_every_shared_entity_is_evidenced_by_some_document(graph: Graph) -> None
     facts = [e for e in entries if "schema:Dataset" not in e.get("a", [])]
     assert len(facts) == len(entries) - 1
     # A province that no document names may stand in the graph only as the administrative
-    # container (schema:containedInPlace) of a place that a document does name.
+    # container (schema:containedInPlace) of a city or province that a document does name: it is
+    # an administrative area and nothing else, lies directly in a country, asserts nothing but
+    # that containment, and its note says the containment is administrative geography.
+    by_id = {e["id"]: e for e in facts}
+    areas = {"schema:AdministrativeArea", "schema:City"}
     containers = {
-        iri(e["props"]["schema:containedInPlace"])
+        e["props"]["schema:containedInPlace"]
         for e in facts
-        if iri(e["id"]) in bodies and "schema:containedInPlace" in (e.get("props") or {})
+        if iri(e["id"]) in bodies
+        and areas & set(e.get("a", []))
+        and "schema:containedInPlace" in (e.get("props") or {})
     }
-    unnamed = [e["id"] for e in facts if iri(e["id"]) not in bodies]
-    assert [e for e in unnamed if iri(e) not in containers] == []
-    assert all(
-        "schema:AdministrativeArea" in entry["a"] for entry in facts if entry["id"] in unnamed
-    )
+    unnamed = [e for e in facts if iri(e["id"]) not in bodies]
+    assert [e["id"] for e in unnamed if e["id"] not in containers] == []
+    for entry in unnamed:
+        assert entry["a"] == ["schema:AdministrativeArea"], entry["id"]
+        assert set(entry["props"]) == {"schema:containedInPlace"}, entry["id"]
+        country = by_id[entry["props"]["schema:containedInPlace"]]
+        assert country["a"] == ["schema:Country"] and iri(country["id"]) in bodies
+        assert "administrative geography" in entry["note"]["en"], entry["id"]
 
 
 # --- One entity per real-world thing -----------------------------------------------------------
@@ -561,6 +570,17 @@ def test_every_place_lies_in_a_country_through_its_hierarchy(graph: Graph) -> No
     inside it."""
     loose = {row.place for row in graph.query(CONTAINED, initNs={"schema": SCHEMA})}
     assert loose == set()
+    # The shared sheet states a province's or city's containment without a quote: administrative
+    # geography, which each such place's note says (a document's claim would be a sheet statement).
+    entries = yaml.load((CURATION / "entities.yaml").read_text(encoding="utf-8"), yaml.BaseLoader)
+    unquoted = [
+        e
+        for e in entries
+        if {"schema:AdministrativeArea", "schema:City"} & set(e.get("a", []))
+        and "schema:containedInPlace" in (e.get("props") or {})
+    ]
+    assert len(unquoted) >= 15
+    assert [e["id"] for e in unquoted if "administrative geography" not in e["note"]["en"]] == []
     within = """SELECT ?place WHERE { ?place schema:containedInPlace+ ?area }"""
     shenzhen_and_guangzhou = {
         row.place
