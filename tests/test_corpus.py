@@ -38,6 +38,7 @@ EXPECTED = {
     "2026-02-05-xinhua-cnnic-57th-report-generative-ai-users": ("wire", 10, 0),
     # Issue 12, CNNIC's reports
     "2021-02-03-ecns-cnnic-47th-report-989m-internet-users": ("wire", 11, 0),
+    "2021-08-27-hxnews-cnnic-48th-report-1011m-internet-users": ("wire", 14, 0),
     # Issue 12, the national AI policy canon
     # Issue 12, industry series
     # Issue 12, provinces and cities
@@ -48,7 +49,6 @@ EXPECTED = {
 TO_CURATE = frozenset(
     {
         # CNNIC's statistical reports and its generative-AI application report
-        "2021-08-27-hxnews-cnnic-48th-report-1011m-internet-users",
         "2022-02-25-globaltimes-cnnic-49th-report-1032m-internet-users",
         "2022-08-31-globaltimes-cnnic-50th-report-1051m-internet-users",
         "2023-03-03-hkcna-cnnic-51st-report-1067m-internet-users",
@@ -228,13 +228,13 @@ def test_untitled_sources_mark_the_title_unstated(graph: Graph, shared: Path) ->
         spec = _sheet(sheet)["document"]
         front = parse_front_matter((shared / spec["path"]).read_text(encoding="utf-8"))
         doc = iri(spec["id"])
-        if front["title"].startswith("not shown in excerpt"):
+        if front["title"].strip('"').startswith("not shown in excerpt"):
             untitled += 1
             assert graph.value(doc, SCHEMA.name) is None
             assert (doc, AIKG.unstatedProperty, SCHEMA.name) in graph
         else:
             assert str(graph.value(doc, SCHEMA.name)) == front["title"].strip('"')
-    assert untitled == 3
+    assert untitled >= 3  # the first corpus had 3; issue 12 adds more
 
 
 def test_every_shared_entity_is_evidenced_by_some_document(graph: Graph) -> None:
