@@ -44,6 +44,7 @@ EXPECTED = {
     "2023-03-03-hkcna-cnnic-51st-report-1067m-internet-users": ("wire", 23, 0),
     "2023-08-28-cgtn-cnnic-52nd-report-1079m-internet-users": ("relay", 8, 0),
     "2024-03-22-71396-globaltimes-cnnic-53rd-report-genai-4400-ai-firms": ("repost", 4, 0),
+    "2024-08-29-gmw-cnnic-54th-report-1100m-internet-users": ("wire", 12, 0),
     # Issue 12, the national AI policy canon
     # Issue 12, industry series
     # Issue 12, provinces and cities
@@ -55,7 +56,6 @@ TO_CURATE = frozenset(
     {
         # CNNIC's statistical reports and its generative-AI application report
         "2024-08-29-bobobk-chinanews-cnnic-54th-report-ai-consumption",
-        "2024-08-29-gmw-cnnic-54th-report-1100m-internet-users",
         "2024-11-30-longport-cnnic-genai-application-report-2024-16pct",
         "2024-12-02-peoplecn-cnnic-genai-application-report-2024-230m-users",
         "2025-01-17-bkeconomy-cnnic-55th-report-1108m-internet-users",
