@@ -920,6 +920,33 @@ def test_saved_query_lists_candidate_pairs() -> None:
     assert row["quote1"] == "quote one" and row["publisher2"] == "Test Publisher b"
 
 
+def test_disagreements_lists_the_candidate_pairs_with_their_explanation() -> None:
+    fx = Fixture()
+    fx.var("users")
+    fx.var("growth", changeOf="t:var-users", changeType="aikg:RelativeChange")
+    fx.obs("one", "users", "602000000", precision="1000000", period="2025-12-31", doc="a")
+    fx.obs("two", "users", "603000000", precision="1000000", period="2025-12-31", doc="b")
+    fx.obs("three", "users", "500000000", precision="1000000", period="2025-12-31", doc="c",
+           extra="sdmx-dimension:age t:age-20-29")  # fmt: skip
+    # two growth rates to one period from different base periods: not one measure
+    for key, value, base in (("g1", "10", "2024-12-31"), ("g2", "20", "2023-12-31")):
+        fx.obs(key, "growth", value, precision="1", unit="unit:PERCENT", period="2025-12-31",
+               base_period=base, doc="a")  # fmt: skip
+    fx.explained("users", "t:obs-one", "t:obs-two")
+    graph = fx.graph()
+    candidates = {
+        (r["observation1"], r["observation2"]) for r in _rows(graph, "check-different-values.rq")
+    }
+    readable = _rows(graph, "disagreements.rq")
+    assert candidates == {("http://example.org/t/obs-one", "http://example.org/t/obs-two")}
+    (row,) = readable
+    assert (row["source_a"], row["source_b"]) == (
+        "http://example.org/t/doc-a",
+        "http://example.org/t/doc-b",
+    )
+    assert row["explained_by"] == "http://example.org/t/explained-users"
+
+
 def test_saved_query_lists_changes_with_base_and_new_values() -> None:
     rows = _rows(growth_fixture("141.7").graph(), "check-stated-changes.rq")
     assert len(rows) == 2  # the base value is stated by two documents
