@@ -137,6 +137,29 @@ class Fixture:
         self.parts.append("\n".join(lines))
         return iri
 
+    def explained(
+        self, key: str, *observations: str, kind: str = "aikg:Revision", doc: str | None = None
+    ) -> str:
+        """An aikg:ExplainedDisagreement of ``observations``: stated by ``doc`` (with a quote)
+        or, without ``doc``, the curators' own."""
+        iri = f"t:explained-{key}"
+        basis = "prov:wasAttributedTo aikg:curators"
+        if doc is not None:
+            basis = f"prov:wasDerivedFrom {self.doc(doc)}"
+            self.parts.append(
+                f"t:anno-x-{key} a oa:Annotation ; oa:hasBody {iri} ;\n"
+                f"    oa:hasTarget t:target-x-{key} .\n"
+                f"t:target-x-{key} oa:hasSelector t:sel-x-{key} .\n"
+                f't:sel-x-{key} a oa:TextQuoteSelector ; oa:exact "reason {key}" .\n'
+            )
+        self.parts.append(
+            f"{iri} a aikg:ExplainedDisagreement ; aikg:disagreementKind {kind} ;\n"
+            f"    aikg:disagreeingObservation {', '.join(observations)} ;\n"
+            f'    aikg:explanation "explanation {key}"@en , "说明 {key}"@zh-hans ;\n'
+            f"    {basis} .\n"
+        )
+        return iri
+
     def turtle(self) -> str:
         return PREFIXES + "\n".join(self.parts)
 
@@ -634,6 +657,103 @@ def test_interval_arithmetic() -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# Disagreements that curators explain in the graph (aikg:ExplainedDisagreement)
+
+
+def density_fixture() -> Fixture:
+    """392 and 402 for one measure and period, from two documents: a conflict."""
+    fx = Fixture()
+    fx.var("density", "robot density")
+    for key, value, doc in (("d392", "392", "a"), ("d402", "402", "b")):
+        fx.obs(key, "density", value, precision="1", unit="aikgunit:PER_10K_WORKERS",
+               period="2022-01-01/2022-12-31", doc=doc)  # fmt: skip
+    return fx
+
+
+def test_an_explained_disagreement_is_listed_apart_and_does_not_fail() -> None:
+    fx = density_fixture()
+    fx.explained("density", "t:obs-d392", "t:obs-d402", kind="aikg:DifferentMethod")
+    report = fx.report()
+    assert not report.has_conflict and report.conflicts == []
+    (finding,) = report.explained
+    assert finding.severity == CONFLICT  # the figures still disagree: the verdict is kept
+    assert finding.explained_by is not None
+    assert finding.explained_by.kind == "different-method"
+    assert finding.explained_by.kind_label == "different method"
+    assert finding.explained_by.text == "explanation density"
+    assert finding.explained_by.text_zh == "说明 density"
+    assert finding.explained_by.basis == "curators"
+    assert report.summary()["explained"] == 1 and report.summary()["conflicts"] == 0
+    assert report.unused_explanations == []
+
+
+def test_an_unexplained_disagreement_still_fails() -> None:
+    report = density_fixture().report()
+    assert report.has_conflict and report.explained == []
+
+
+def test_an_explanation_must_name_every_observation_of_the_disagreement() -> None:
+    fx = density_fixture()
+    fx.obs("d392c", "density", "392", precision="1", unit="aikgunit:PER_10K_WORKERS",
+           period="2022-01-01/2022-12-31", doc="c")  # fmt: skip  # a third source
+    fx.explained("density", "t:obs-d392", "t:obs-d402")
+    report = fx.report()
+    assert report.has_conflict and report.explained == []
+    assert [e.iri for e in report.unused_explanations] == ["http://example.org/t/explained-density"]
+
+
+def test_an_explanation_of_other_observations_explains_nothing() -> None:
+    fx = density_fixture()
+    fx.var("other")
+    fx.obs("o1", "other", "1", precision="1", period="2022-12-31", doc="a")
+    fx.obs("o2", "other", "2", precision="1", period="2022-12-31", doc="b")
+    fx.explained("other", "t:obs-o1", "t:obs-o2")
+    report = fx.report()
+    assert len(report.conflicts) == 1 and report.conflicts[0].values[0].value in (392, 402)
+    assert [f.variable.rsplit("-", 1)[-1] for f in report.explained] == ["other"]
+
+
+def test_cli_lists_explained_disagreements_and_exits_0(tmp_path: Path, cli) -> None:
+    fx = density_fixture()
+    fx.explained("density", "t:obs-d392", "t:obs-d402", doc="b")
+    path = fx.write(tmp_path)
+    table = cli("--data", str(path), "check")
+    assert table.returncode == 0, table.stdout + table.stderr
+    assert "Explained disagreements (1" in table.stdout
+    assert "explained (revision" in table.stdout and "explanation density" in table.stdout
+    assert "stated by: document b" in table.stdout and "reason density" in table.stdout
+    assert "0 conflicts, 1 explained" in table.stdout
+    data = json.loads(cli("--data", str(path), "check", "--format", "json").stdout)
+    assert data["summary"]["conflicts"] == 0 and data["summary"]["explained"] == 1
+    assert data["findings"] == []
+    (explained,) = data["explained"]
+    assert explained["severity"] == "conflict" and explained["kind"] == "different-values"
+    record = explained["explained_by"]
+    assert record["kind"] == "revision" and record["basis"] == "source"
+    assert record["observations"] == [
+        "http://example.org/t/obs-d392",
+        "http://example.org/t/obs-d402",
+    ]
+    assert record["stated_by"] == [
+        {"document": "http://example.org/t/doc-b", "title": "document b", "quote": "reason density"}
+    ]
+
+
+def test_cli_an_unexplained_disagreement_exits_1_and_names_unused_explanations(
+    tmp_path: Path, cli
+) -> None:
+    fx = density_fixture()
+    fx.explained("density", "t:obs-d392", "t:obs-missing")
+    path = fx.write(tmp_path)
+    result = cli("--data", str(path), "check")
+    assert result.returncode == 1
+    assert "Unused explanation" in result.stdout and "explained-density" in result.stdout
+    data = json.loads(cli("--data", str(path), "check", "-f", "json").stdout)
+    assert data["summary"]["unused_explanations"] == 1
+    assert data["findings"][0]["explained_by"] is None
+
+
+# --------------------------------------------------------------------------------------------
 # The CLI
 
 
@@ -798,6 +918,33 @@ def test_saved_query_lists_candidate_pairs() -> None:
     assert pairs == {("one", "two"), ("ame", "two")}
     row = next(r for r in rows if r["observation1"].endswith("one"))
     assert row["quote1"] == "quote one" and row["publisher2"] == "Test Publisher b"
+
+
+def test_disagreements_lists_the_candidate_pairs_with_their_explanation() -> None:
+    fx = Fixture()
+    fx.var("users")
+    fx.var("growth", changeOf="t:var-users", changeType="aikg:RelativeChange")
+    fx.obs("one", "users", "602000000", precision="1000000", period="2025-12-31", doc="a")
+    fx.obs("two", "users", "603000000", precision="1000000", period="2025-12-31", doc="b")
+    fx.obs("three", "users", "500000000", precision="1000000", period="2025-12-31", doc="c",
+           extra="sdmx-dimension:age t:age-20-29")  # fmt: skip
+    # two growth rates to one period from different base periods: not one measure
+    for key, value, base in (("g1", "10", "2024-12-31"), ("g2", "20", "2023-12-31")):
+        fx.obs(key, "growth", value, precision="1", unit="unit:PERCENT", period="2025-12-31",
+               base_period=base, doc="a")  # fmt: skip
+    fx.explained("users", "t:obs-one", "t:obs-two")
+    graph = fx.graph()
+    candidates = {
+        (r["observation1"], r["observation2"]) for r in _rows(graph, "check-different-values.rq")
+    }
+    readable = _rows(graph, "disagreements.rq")
+    assert candidates == {("http://example.org/t/obs-one", "http://example.org/t/obs-two")}
+    (row,) = readable
+    assert (row["source_a"], row["source_b"]) == (
+        "http://example.org/t/doc-a",
+        "http://example.org/t/doc-b",
+    )
+    assert row["explained_by"] == "http://example.org/t/explained-users"
 
 
 def test_saved_query_lists_changes_with_base_and_new_values() -> None:

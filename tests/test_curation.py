@@ -3,6 +3,7 @@ qualifiers stated outside the number, untitled sources and reading notes on stat
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -180,3 +181,63 @@ statements:
 def test_a_quoted_front_matter_title_loses_its_quotes(tmp_path: Path) -> None:
     graph = _compile(tmp_path, "", title='"China\'s item: Report"')
     assert graph.value(_iri("doc:item"), SCHEMA.name) == Literal("China's item: Report", lang="en")
+
+
+# --- Explained disagreements (`explanations:`) -------------------------------------------------
+
+EXPLANATION = """\
+explanations:
+  - id: disagreement:item-size
+    observations: [obs:item-size, obs:other-size]
+    kind: {kind}
+    explanation: {{en: The two producers measure differently., zh: 两个生产者的方法不同。}}
+{extra}
+"""
+
+
+def test_an_explanation_without_a_quote_is_the_curators(tmp_path: Path) -> None:
+    graph = _compile(tmp_path, EXPLANATION.format(kind="different-method", extra=""))
+    subject = _iri("disagreement:item-size")
+    assert (subject, RDF.type, AIKG.ExplainedDisagreement) in graph
+    assert set(graph.objects(subject, AIKG.disagreeingObservation)) == {
+        _iri("obs:item-size"),
+        _iri("obs:other-size"),
+    }
+    assert graph.value(subject, AIKG.disagreementKind) == AIKG.DifferentMethod
+    assert {t.language for t in graph.objects(subject, AIKG.explanation)} == {"en", "zh-hans"}
+    assert graph.value(subject, _iri("prov:wasAttributedTo")) == AIKG.curators
+    assert graph.value(subject, _iri("prov:wasDerivedFrom")) is None
+
+
+def test_an_explanation_with_a_quote_is_stated_by_the_document(tmp_path: Path) -> None:
+    extra = "    quote: Surpasses 700 Billion Yuan"
+    graph = _compile(tmp_path, EXPLANATION.format(kind="aikg:Revision", extra=extra))
+    subject = _iri("disagreement:item-size")
+    assert graph.value(subject, AIKG.disagreementKind) == AIKG.Revision
+    assert graph.value(subject, _iri("prov:wasDerivedFrom")) == _iri("doc:item")
+    assert graph.value(subject, _iri("prov:wasAttributedTo")) is None
+    annotation = graph.value(None, _iri("oa:hasBody"), subject)
+    assert annotation is not None
+    assert "Surpasses 700 Billion Yuan" in {str(o) for o in graph.objects(None, _iri("oa:exact"))}
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (EXPLANATION.format(kind="typo", extra=""), "'typo' is not one of"),
+        (
+            EXPLANATION.format(kind="revision", extra="").replace(", obs:other-size", ""),
+            "two or more 'observations'",
+        ),
+        (
+            EXPLANATION.format(kind="revision", extra="").replace(
+                ", zh: 两个生产者的方法不同。", ""
+            ),
+            "in Chinese (zh) and English (en)",
+        ),
+        (EXPLANATION.format(kind="revision", extra="    quote: not in the text"), "quote"),
+    ],
+)
+def test_a_bad_explanation_is_refused(tmp_path: Path, body: str, message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        _compile(tmp_path, body)

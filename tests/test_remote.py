@@ -132,6 +132,7 @@ IRI_CLASSES = {
     "organization": [SCHEMA.Organization],
     "policy": [SCHEMA.Legislation],
     "subject": [SCHEMA.Legislation, AIKG.Initiative, AIKG.Technology],
+    "place": [SCHEMA.Country, SCHEMA.Place],
 }
 TEXTS = ["人工智能", "AI", "Robot"]
 

@@ -185,6 +185,18 @@ DEFECTS: dict[str, tuple[Callable[[Graph], None], str]] = {
         _set(PLAN, SCHEMA.legislationDate, Literal("2025年")),
         "xsd:date, xsd:gYearMonth or xsd:gYear",
     ),
+    "in-force date of the wrong datatype": (
+        _set(PLAN, SCHEMA.legislationDateOfApplicability, Literal("2025年9月1日")),
+        "comes into force",
+    ),
+    "status that is not a document status": (
+        _set(PLAN, SCHEMA.creativeWorkStatus, URIRef(expand("doctype:plan"))),
+        "at most one status",
+    ),
+    "policy replaced by something that is not a policy": (
+        _set(PLAN, URIRef("http://purl.org/dc/terms/isReplacedBy"), OBS),
+        "replaced by a policy",
+    ),
     "unstated marker contradicted by a stated value": (
         lambda g: g.add((PLAN, AIKG.unstatedProperty, SCHEMA.legislationPassedBy)),
         "marked unstated but the graph states it",
@@ -214,3 +226,81 @@ def test_growth_rates_may_exceed_100_percent(mini: Graph) -> None:
     graph.set((SHARE, SCHEMA.value, Literal("141.7", datatype=XSD.decimal)))
     assert validate(graph).conforms
     assert (SHARE, SCHEMA.unitCode, UNIT.PERCENT) in graph
+
+
+# --- Explained disagreements -------------------------------------------------------------------
+
+EXPLAINED = URIRef(expand("disagreement:t-users"))
+SECOND = URIRef(expand("obs:t-users-2"))
+PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+PROV_ATTRIBUTED = URIRef("http://www.w3.org/ns/prov#wasAttributedTo")
+
+
+def _explained(mini: Graph, *observations: URIRef) -> Graph:
+    """``mini`` with a second source's figure for obs:t-users' measure and an explanation of
+    ``observations`` (by default the two)."""
+    graph = Graph() + mini
+    for p, o in mini.predicate_objects(OBS):
+        graph.add((SECOND, p, o))
+    graph.set((SECOND, SCHEMA.value, Literal(260000000)))
+    for anno in mini.subjects(OA.hasBody, OBS):
+        copy = URIRef(f"{anno}-2")
+        for p, o in mini.predicate_objects(anno):
+            graph.add((copy, p, o))
+        graph.set((copy, OA.hasBody, SECOND))
+    graph.add((EXPLAINED, RDF.type, AIKG.ExplainedDisagreement))
+    for observation in observations or (OBS, SECOND):
+        graph.add((EXPLAINED, AIKG.disagreeingObservation, observation))
+    graph.add((EXPLAINED, AIKG.disagreementKind, AIKG.Revision))
+    graph.add((EXPLAINED, AIKG.explanation, Literal("The producer revised it.", lang="en")))
+    graph.add((EXPLAINED, AIKG.explanation, Literal("生产者后来修订。", lang="zh-hans")))
+    graph.add((EXPLAINED, PROV_ATTRIBUTED, AIKG.curators))
+    return graph
+
+
+def test_an_explained_disagreement_conforms(mini: Graph) -> None:
+    report = validate(_explained(mini))
+    assert report.conforms, report.findings
+
+
+EXPLANATION_DEFECTS: dict[str, tuple[Callable[[Graph], Graph], str]] = {
+    "names an observation that does not exist": (
+        lambda g: _explained(g, OBS, URIRef(expand("obs:t-no-such-observation"))),
+        "two or more observations of the graph",
+    ),
+    "names one observation": (lambda g: _explained(g, OBS), "two or more observations"),
+    "names observations of different variables": (
+        lambda g: _explained(g, OBS, SHARE),
+        "observations of different variables",
+    ),
+    "has no kind": (
+        lambda g: _explained(g).remove((EXPLAINED, AIKG.disagreementKind, None)),
+        "exactly one kind",
+    ),
+    "has a kind outside the scheme": (
+        lambda g: _explained(g).set((EXPLAINED, AIKG.disagreementKind, QUAL_ABOUT)),
+        "exactly one kind",
+    ),
+    "has no English explanation": (
+        lambda g: _explained(g).remove(
+            (EXPLAINED, AIKG.explanation, Literal("The producer revised it.", lang="en"))
+        ),
+        "aikg:explanation in English",
+    ),
+    "has no basis": (
+        lambda g: _explained(g).remove((EXPLAINED, PROV_ATTRIBUTED, None)),
+        "needs a basis",
+    ),
+    "is derived from a document without evidence": (
+        lambda g: _explained(g).add((EXPLAINED, PROV_DERIVED, URIRef(expand("doc:test-report")))),
+        "needs evidence",
+    ),
+}
+QUAL_ABOUT = URIRef(expand("qual:about"))
+
+
+@pytest.mark.parametrize("defect", sorted(EXPLANATION_DEFECTS))
+def test_shapes_catch_explanation_defects(mini: Graph, defect: str) -> None:
+    build, expected = EXPLANATION_DEFECTS[defect]
+    messages = _messages(build(mini))
+    assert any(expected in m for m in messages), messages

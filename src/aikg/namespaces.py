@@ -32,7 +32,7 @@ VOCAB = {
 ID_KINDS = (
     "doc", "text", "report", "policy", "series", "initiative", "organization", "person",
     "membership", "product", "role", "tech", "sector", "var", "obs", "target", "period", "place",
-    "age", "event", "anno", "stmt", "principle", "risk", "concept",
+    "age", "event", "anno", "stmt", "principle", "risk", "concept", "disagreement",
 )  # fmt: skip
 ID = {kind: Namespace(f"{BASE}id/{kind}/") for kind in ID_KINDS}
 

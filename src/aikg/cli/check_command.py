@@ -14,7 +14,7 @@ from aikg.cli.state import command, state
 from aikg.errors import EXIT_FINDINGS
 
 if TYPE_CHECKING:
-    from aikg.consistency import CheckReport, Finding
+    from aikg.consistency import CheckReport, Explanation, Finding
 
 #: Piped output is not cut to 80 columns: a finding's quotes and sources stay readable.
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
@@ -39,9 +39,11 @@ def check(
         ),
     ] = False,
 ) -> None:
-    """Check where sources disagree, beyond rounding. Exit 1 on a conflict, 0 otherwise.
+    """Check where sources disagree, beyond rounding. Exit 1 on an unexplained conflict.
 
     Compares values of one measure, stated changes and shares with the values they relate.
+    Disagreements that curators have explained in the graph (aikg:ExplainedDisagreement) are
+    listed apart with their explanation and do not fail the check.
 
     Example: aikg check --all
     """
@@ -63,9 +65,27 @@ def _print_table(report: CheckReport, show_all: bool) -> None:
 
     from aikg.consistency import ROUNDING
 
-    shown = [f for f in report.findings if show_all or f.severity != ROUNDING]
+    shown = [
+        f
+        for f in report.findings
+        if f.explained_by is None and (show_all or f.severity != ROUNDING)
+    ]
     for number, finding in enumerate(shown, 1):
         _print_finding(number, finding)
+    explained = report.explained
+    if explained:
+        console.print(
+            f"[bold]Explained disagreements[/] ({len(explained)}, recorded in the graph; "
+            "they do not fail the check):"
+        )
+        console.print()
+        for number, finding in enumerate(explained, len(shown) + 1):
+            _print_finding(number, finding)
+    for unused in report.unused_explanations:
+        console.print(
+            f"[yellow]Unused explanation[/] {escape(unused.iri)}: it covers no disagreement "
+            "(every observation of a disagreement must be named)."
+        )
     gaps = report.rounding_gaps
     if gaps and not show_all:
         console.print(
@@ -81,7 +101,7 @@ def _print_table(report: CheckReport, show_all: bool) -> None:
     console.print(f"Comparisons: {checked}{skipped}.", markup=False)
     colour = "red" if report.has_conflict else "green"
     console.print(
-        f"[bold {colour}]{len(report.conflicts)} conflicts[/], "
+        f"[bold {colour}]{len(report.conflicts)} conflicts[/], {len(explained)} explained, "
         f"{len(gaps)} consistent within rounding, {len(report.notes)} notes."
     )
 
@@ -123,7 +143,29 @@ def _print_finding(number: int, finding: Finding) -> None:
     if finding.reading_note:
         console.print(f"  reading note: {escape(finding.reading_note)}")
     console.print(f"  {escape(finding.explanation)}")
+    if finding.explained_by is not None:
+        _print_explanation(finding.explained_by)
     console.print()
+
+
+def _print_explanation(explanation: Explanation) -> None:
+    from rich.markup import escape
+
+    from aikg.namespaces import shorten
+
+    kind = explanation.kind_label or explanation.kind or "?"
+    text = explanation.text or explanation.text_zh or ""
+    console.print(
+        f"  [bold green]explained[/] ({escape(kind)}; {escape(shorten(explanation.iri))}): "
+        f"{escape(text)}"
+    )
+    if explanation.text and explanation.text_zh:
+        console.print(f"  {escape(explanation.text_zh)}")
+    if explanation.basis == "curators":
+        console.print("  basis: the curators' explanation (no source document states the reason)")
+    for document, title, quote in explanation.stated_by:
+        where = title or shorten(document)
+        console.print(f"  stated by: {escape(where)}" + (f" — “{escape(quote)}”" if quote else ""))
 
 
 def _date(date: str | None) -> str:

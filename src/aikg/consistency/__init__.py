@@ -28,6 +28,8 @@ Modules, in the order the data flows: :mod:`~aikg.consistency.queries` and
 its interval; :mod:`~aikg.consistency.same_measure`, :mod:`~aikg.consistency.changes` and
 :mod:`~aikg.consistency.shares` are the three checks (the last two judge through
 :mod:`~aikg.consistency.comparison`, over the facts of :mod:`~aikg.consistency.context`);
+:mod:`~aikg.consistency.explained` marks the findings that curators have explained in the graph
+(``aikg:ExplainedDisagreement``: listed apart, they do not fail the check);
 :mod:`~aikg.consistency.report` holds what they find and :mod:`~aikg.consistency.display` how
 figures read; :mod:`~aikg.consistency.run` is :func:`check`.
 """
@@ -43,6 +45,7 @@ from aikg.consistency.report import (
     NOTE,
     ROUNDING,
     CheckReport,
+    Explanation,
     Finding,
     Skipped,
     Source,
@@ -60,6 +63,7 @@ __all__ = [
     "NOTE",
     "ROUNDING",
     "CheckReport",
+    "Explanation",
     "Finding",
     "Interval",
     "Skipped",

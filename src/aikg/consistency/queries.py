@@ -2,7 +2,8 @@
 
 Observations (never targets) with their value, precision, qualifier, period, area and
 denominator; the breakdown members of each; the change and share relations between variables;
-the documents observations derive from; and the quotes that state them.
+the documents observations derive from; the quotes that state them; and the explanations
+curators record for known disagreements (``aikg:ExplainedDisagreement``).
 """
 
 _PREFIXES = """
@@ -105,6 +106,44 @@ SELECT ?obs ?exact
 WHERE {
   ?obs a schema:Observation .
   ?annotation oa:hasBody ?obs ; oa:hasTarget/oa:hasSelector/oa:exact ?exact .
+}
+"""
+)
+
+EXPLANATIONS = (
+    _PREFIXES
+    + """
+SELECT ?explanation ?observation ?kind ?kindNotation ?curators
+WHERE {
+  ?explanation a aikg:ExplainedDisagreement ;
+      aikg:disagreeingObservation ?observation .
+  OPTIONAL {
+    ?explanation aikg:disagreementKind ?kind .
+    OPTIONAL { ?kind skos:notation ?kindNotation }
+  }
+  OPTIONAL {
+    ?explanation prov:wasAttributedTo aikg:curators .
+    BIND (true AS ?curators)
+  }
+}
+"""
+)
+
+EXPLANATION_SOURCES = (
+    _PREFIXES
+    + """
+SELECT ?explanation ?doc ?name ?exact
+WHERE {
+  ?explanation a aikg:ExplainedDisagreement ;
+      prov:wasDerivedFrom ?doc .
+  OPTIONAL { ?doc schema:name ?name }
+  OPTIONAL {
+    # the quote of this document: an annotation's target names the text of its document
+    ?annotation oa:hasBody ?explanation ; oa:hasTarget ?target .
+    ?target oa:hasSelector/oa:exact ?exact .
+    OPTIONAL { ?target oa:hasSource/schema:encodesCreativeWork ?quoted }
+    FILTER (!BOUND(?quoted) || ?quoted = ?doc)
+  }
 }
 """
 )

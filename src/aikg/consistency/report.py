@@ -1,7 +1,9 @@
 """What :func:`~aikg.consistency.check` reports: findings, the figures they cite, and JSON.
 
 A finding is a ``conflict``, a gap ``consistent-within-rounding``, or a ``note``; each cites the
-stated figures it compares (:class:`StatedValue`) with the sources that state them.
+stated figures it compares (:class:`StatedValue`) with the sources that state them. A finding
+that a curator has explained in the graph (:class:`Explanation`) keeps its severity but is
+listed apart, and does not fail the check.
 """
 
 from __future__ import annotations
@@ -95,6 +97,42 @@ class StatedValue:
 
 
 @dataclass(frozen=True)
+class Explanation:
+    """A curator's record of why sources disagree (an ``aikg:ExplainedDisagreement``)."""
+
+    iri: str
+    kind: str | None  # the notation: revision, different-method, different-scope ...
+    kind_label: str | None
+    text: str | None  # in English
+    text_zh: str | None
+    observations: tuple[str, ...]
+    #: ``source`` when a document states the reason, ``curators`` when it is the curators' own
+    basis: str
+    #: the documents that state the reason: (document IRI, title, quote)
+    stated_by: tuple[tuple[str, str | None, str | None], ...] = ()
+
+    def covers(self, finding: Finding) -> bool:
+        """Whether it names every observation whose figures the finding compares."""
+        named = set(self.observations)
+        return all(s.observation in named for v in finding.values for s in v.sources)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "explanation": self.iri,
+            "kind": self.kind,
+            "kind_label": self.kind_label,
+            "text": self.text,
+            "text_zh": self.text_zh,
+            "observations": list(self.observations),
+            "basis": self.basis,
+            "stated_by": [
+                {"document": document, "title": title, "quote": quote}
+                for document, title, quote in self.stated_by
+            ],
+        }
+
+
+@dataclass(frozen=True)
 class Finding:
     """One result of a check: a conflict, a rounding-level gap, or a note."""
 
@@ -115,6 +153,7 @@ class Finding:
     computed_interval: Interval | None = None
     reading: str | None = None  # the reading of a growth multiple that fits
     reading_note: str | None = None
+    explained_by: Explanation | None = None  # a curator's explanation in the graph
 
     @property
     def documents(self) -> list[str]:
@@ -141,6 +180,7 @@ class Finding:
             "reading": self.reading,
             "reading_note": self.reading_note,
             "explanation": self.explanation,
+            "explained_by": None if self.explained_by is None else self.explained_by.to_json(),
         }
 
 
@@ -169,9 +209,17 @@ class CheckReport:
     findings: list[Finding] = field(default_factory=list)
     checked: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     skipped: list[Skipped] = field(default_factory=list)
+    #: explanations in the graph that cover no finding (the figures may have been corrected)
+    unused_explanations: list[Explanation] = field(default_factory=list)
 
     def by_severity(self, severity: str) -> list[Finding]:
-        return [f for f in self.findings if f.severity == severity]
+        """The findings of ``severity`` that no curator has explained."""
+        return [f for f in self.findings if f.severity == severity and f.explained_by is None]
+
+    @property
+    def explained(self) -> list[Finding]:
+        """The findings a curator has explained in the graph: they do not fail the check."""
+        return [f for f in self.findings if f.explained_by is not None]
 
     @property
     def conflicts(self) -> list[Finding]:
@@ -196,11 +244,20 @@ class CheckReport:
             "notes": len(self.notes),
             "checked": dict(self.checked),
             "skipped": len(self.skipped),
+            "explained": len(self.explained),
+            "unused_explanations": len(self.unused_explanations),
         }
 
     def to_json(self, *, include_rounding: bool = True) -> dict[str, Any]:
-        """A JSON-ready dict; without ``include_rounding`` the rounding gaps are only listed."""
-        shown = [f for f in self.findings if include_rounding or f.severity != ROUNDING]
+        """A JSON-ready dict; without ``include_rounding`` the rounding gaps are only listed.
+
+        Explained findings are not in ``findings``: they are in ``explained``, in full.
+        """
+        shown = [
+            f
+            for f in self.findings
+            if f.explained_by is None and (include_rounding or f.severity != ROUNDING)
+        ]
         data: dict[str, Any] = {
             "summary": self.summary(),
             "findings": [f.to_json() for f in shown],
@@ -215,5 +272,7 @@ class CheckReport:
                 }
                 for f in self.rounding_gaps
             ]
+        data["explained"] = [f.to_json() for f in self.explained]
+        data["unused_explanations"] = [e.to_json() for e in self.unused_explanations]
         data["skipped"] = [s.to_json() for s in self.skipped]
         return data

@@ -1,4 +1,5 @@
-"""The entry point: read the graph once, run the three checks, order what they found."""
+"""The entry point: read the graph once, run the three checks, apply the curators'
+explanations, order what they found."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from rdflib import Graph
 
 from aikg.consistency.changes import check_changes
 from aikg.consistency.context import Context
+from aikg.consistency.explained import explain
 from aikg.consistency.facts import Sources, read_observations, read_variables
 from aikg.consistency.report import KINDS, SEVERITIES, CheckReport
 from aikg.consistency.same_measure import check_different_values
@@ -15,7 +17,10 @@ from aikg.consistency.shares import check_shares
 
 
 def check(graph: Graph) -> CheckReport:
-    """Run the three checks over ``graph`` (observations only; targets are never read)."""
+    """Run the three checks over ``graph`` (observations only; targets are never read).
+
+    A finding that an ``aikg:ExplainedDisagreement`` of the graph covers is marked explained.
+    """
     with localcontext() as decimal_context:
         decimal_context.prec = 50
         ctx = Context(graph, read_observations(graph), read_variables(graph), Sources(graph))
@@ -23,6 +28,7 @@ def check(graph: Graph) -> CheckReport:
         check_different_values(ctx, report)
         check_changes(ctx, report)
         check_shares(ctx, report)
+    explain(graph, report)
     order = {severity: i for i, severity in enumerate(SEVERITIES)}
     report.findings.sort(
         key=lambda f: (

@@ -363,6 +363,52 @@ def _observation(doc: _Doc, spec: dict[str, Any], where: str, kind: URIRef) -> N
     doc.annotate(subject, _key(subject), spec, where)
 
 
+def _disagreement_kind(known: Graph, value: Any, where: str) -> URIRef:
+    """A kind of disagreement: its notation (``revision``) or IRI, from the ontology's scheme."""
+    kinds = {
+        str(known.value(concept, SKOS.notation)): concept
+        for concept in known.subjects(RDF.type, AIKG.DisagreementKind)
+        if isinstance(concept, URIRef)
+    }
+    if value in kinds:
+        return kinds[value]
+    if isinstance(value, str) and ":" in value and iri(value, where) in kinds.values():
+        return iri(value, where)
+    raise InputError(f"{where}: {value!r} is not one of {', '.join(sorted(kinds))}")
+
+
+def _explanation(doc: _Doc, spec: dict[str, Any], where: str) -> None:
+    """An explained disagreement: the observations whose values differ, why, and on what basis.
+
+    With a ``quote`` the document states the reason (derived from it, with evidence); without
+    one the explanation is the curators' own, attributed to ``aikg:curators``.
+    """
+    g = doc.graph
+    subject = iri(spec.get("id", ""), f"{where}.id")
+    observations = [iri(o, f"{where}.observations") for o in as_list(spec.get("observations"))]
+    if len(set(observations)) < 2:
+        raise InputError(f"{where}: an explanation names two or more 'observations'")
+    kind = _disagreement_kind(doc.known, spec.get("kind"), f"{where}.kind")
+    explanation = texts(spec.get("explanation"), f"{where}.explanation")
+    if not {"zh", "en"} <= {(text.language or "")[:2] for text in explanation}:
+        raise InputError(f"{where}: needs an 'explanation' in Chinese (zh) and English (en)")
+    g.add((subject, RDF.type, AIKG.ExplainedDisagreement))
+    for observation in observations:
+        g.add((subject, AIKG.disagreeingObservation, observation))
+    g.add((subject, AIKG.disagreementKind, kind))
+    for text in explanation:
+        g.add((subject, AIKG.explanation, text))
+    name = str(subject).rsplit("/", 1)[-1]
+    g.add((subject, RDFS.label, Literal(f"已解释的数据分歧：{name}", lang="zh-hans")))
+    g.add((subject, RDFS.label, Literal(f"explained disagreement: {name}", lang="en")))
+    _add_texts(g, subject, SKOS.note, spec.get("note"), f"{where}.note")
+    if spec.get("quote"):
+        g.add((subject, PROV.wasDerivedFrom, doc.iri))
+        doc.annotate(subject, _key(subject), spec, where)
+    else:
+        g.add((subject, PROV.wasAttributedTo, AIKG.curators))
+
+
 def compile_document(sheet_path: Path, shared: Path, known: Graph) -> Graph:
     """The graph of one document sheet, anchored in its source text under ``shared``."""
     sheet = load_sheet(sheet_path)
@@ -390,6 +436,8 @@ def compile_document(sheet_path: Path, shared: Path, known: Graph) -> Graph:
         _observation(doc, observation, f"{name}.observations[{index}]", SCHEMA.Observation)
     for index, target in enumerate(sheet.get("targets") or []):
         _observation(doc, target, f"{name}.targets[{index}]", AIKG.Target)
+    for index, explanation in enumerate(sheet.get("explanations") or []):
+        _explanation(doc, explanation, f"{name}.explanations[{index}]")
     return doc.graph
 
 
