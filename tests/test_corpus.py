@@ -675,6 +675,6 @@ def test_every_place_lies_in_a_country_through_its_hierarchy(graph: Graph) -> No
 
 def test_a_draft_for_comment_is_told_apart_from_a_final_text(graph: Graph) -> None:
     draft = iri("policy:beijing-agi-measures-draft")
-    assert graph.value(draft, SCHEMA.creativeWorkStatus) == Literal("Draft")
+    assert graph.value(draft, SCHEMA.creativeWorkStatus) == AIKG.DraftForComment
     titles = _labels(graph, "policy:beijing-agi-measures-draft")["zh-hans"]
     assert any("征求意见稿" in title for title in titles)
