@@ -23,7 +23,7 @@ def test_the_quick_benchmark_runs_and_every_store_agrees(tmp_path: Path) -> None
         [
             sys.executable,
             "-m",
-            "benchmarks.run",
+            "benchmarks.performance.run",
             "--size",
             "10k",
             "--quick",
