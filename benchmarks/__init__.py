@@ -1,1 +1,2 @@
-"""aikg's benchmarks: ``python -m benchmarks.run --size 10k|100k|1m`` (see docs/benchmarks.md)."""
+"""aikg's benchmarks: ``performance/`` (speed and memory, docs/benchmarks.md) and ``extraction/``
+(gold sets that score ``aikg extract``, benchmarks/extraction/README.md)."""

@@ -13,17 +13,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from aikg.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_the_quick_benchmark_runs_and_every_store_agrees(tmp_path: Path) -> None:
     done = subprocess.run(
         [
             sys.executable,
             "-m",
-            "benchmarks.run",
+            "benchmarks.performance.run",
             "--size",
             "10k",
             "--quick",

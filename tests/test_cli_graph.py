@@ -21,6 +21,7 @@ def _no_traceback(result) -> None:  # type: ignore[no-untyped-def]
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
 
 
+@pytest.mark.slow
 def test_build_writes_outputs_and_a_summary(cli, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = cli("build", "-o", str(out))
@@ -34,6 +35,7 @@ def test_build_writes_outputs_and_a_summary(cli, tmp_path: Path) -> None:
     assert "aikg" in page and "valueQualifier" in page
 
 
+@pytest.mark.slow
 def test_validate_passes_on_the_bundled_graph(cli) -> None:
     result = cli("validate")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -53,6 +55,7 @@ def _broken_copy(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_validate_reports_findings_and_exits_1(cli, tmp_path: Path) -> None:
     result = cli("--data", str(_broken_copy(tmp_path)), "validate")
     assert result.returncode == 1
@@ -61,6 +64,7 @@ def test_validate_reports_findings_and_exits_1(cli, tmp_path: Path) -> None:
     _no_traceback(result)
 
 
+@pytest.mark.slow
 def test_build_on_a_nonconforming_graph_exits_1_and_writes_nothing(cli, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = cli("--data", str(_broken_copy(tmp_path)), "build", "-o", str(out))

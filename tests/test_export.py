@@ -19,6 +19,7 @@ from aikg.loading import load_graph
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_turtle_is_byte_identical_across_loads_and_insertion_orders(graph: Graph) -> None:
     reversed_copy = Graph()
     for triple in sorted(graph, key=str, reverse=True):
@@ -57,6 +58,7 @@ def test_turtle_round_trips_through_an_independent_parser(graph: Graph) -> None:
     assert isomorphic(reparsed, graph)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_every_format_parses_back_to_the_same_graph(graph: Graph, fmt: str) -> None:
     parser = {"turtle": "turtle", "jsonld": "json-ld", "nt": "nt", "xml": "xml", "trig": "trig"}

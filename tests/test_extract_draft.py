@@ -314,6 +314,7 @@ def test_eval_extract_arithmetic() -> None:
     assert doc.linking.coverage == pytest.approx(3 / 4)
 
 
+@pytest.mark.slow
 def test_eval_extract_cli(cli, corpus: tuple[Path, Path, Path], tmp_path: Path) -> None:
     shared, _, graph_dir = corpus
     out = tmp_path / "a.ttl"
@@ -348,6 +349,7 @@ def test_eval_extract_cli(cli, corpus: tuple[Path, Path, Path], tmp_path: Path) 
 OBS_RECALL, OBS_PRECISION, LINKING, PER_DOCUMENT = 0.95, 0.90, 0.90, 0.80
 
 
+@pytest.mark.slow
 def test_corpus_evaluation_does_not_regress(shared: Path) -> None:
     from aikg.extraction.corpus import run_corpus
 

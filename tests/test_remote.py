@@ -227,6 +227,7 @@ def test_a_hostile_value_is_data_on_the_server(server: OxigraphServer, payload: 
     assert [tuple(map(str, row)) for row in result.rows] == [(payload,)]
 
 
+@pytest.mark.slow
 def test_hostile_values_change_neither_graph(
     server: OxigraphServer, graph: Graph, sample: Graph, sample_file: Path
 ) -> None:

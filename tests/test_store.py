@@ -106,6 +106,7 @@ def test_store_does_not_go_with_endpoint() -> None:
     assert done.exit_code == 2 and "--store is the embedded store" in done.stderr
 
 
+@pytest.mark.slow
 def test_every_command_reads_the_graph_through_the_store(cli, tmp_path: Path) -> None:
     for store in ("memory", "oxigraph", f"oxigraph:{tmp_path / 'db'}"):
         done = cli("--store", store, "stats", "--no-properties")

@@ -64,6 +64,7 @@ def test_the_same_seed_gives_the_same_graph() -> None:
     assert first != "".join(Synthesizer(8_000, seed=12).lines())
 
 
+@pytest.mark.slow
 def test_it_passes_the_shapes(tmp_path: Path) -> None:
     write_synth(tmp_path / "g", 10_000, seed=1)
     report = validate(load_graph([tmp_path / "g"]))

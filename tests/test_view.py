@@ -282,6 +282,7 @@ def test_view_command_default_output_and_language(cli, sample_path: Path, tmp_pa
     assert {n["label"] for n in data["nodes"]} >= {"Test Policy", "Test Ministry"}
 
 
+@pytest.mark.slow
 def test_build_writes_the_view(cli, graph: Graph, tmp_path: Path) -> None:
     result = cli("build", "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr

@@ -46,9 +46,12 @@ from sample_network import (
 CHROMIUM = Path("/usr/bin/chromium")
 #: In CI (``CI=true``) Chromium must be there: a missing browser fails the tests instead of
 #: skipping them.
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.is_file() and os.environ.get("CI") != "true", reason="no /usr/bin/chromium"
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.is_file() and os.environ.get("CI") != "true", reason="no /usr/bin/chromium"
+    ),
+]
 
 ARGS = [
     "--no-sandbox",

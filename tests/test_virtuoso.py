@@ -41,10 +41,13 @@ VIRTUOSO = shutil.which("virtuoso-t")
 ISQL = shutil.which("isql-vt") or shutil.which("isql")
 #: In CI (``CI=true``, set by ``.ci/run``) Virtuoso must be there: a missing server fails the run
 #: (at the assertion in ``VirtuosoServer``) instead of skipping the comparison.
-pytestmark = pytest.mark.skipif(
-    (VIRTUOSO is None or ISQL is None) and os.environ.get("CI") != "true",
-    reason="Virtuoso is not installed (apt-get install virtuoso-opensource)",
-)
+pytestmark = [
+    pytest.mark.slow,  # a server started and bulk-loaded, then every saved query
+    pytest.mark.skipif(
+        (VIRTUOSO is None or ISQL is None) and os.environ.get("CI") != "true",
+        reason="Virtuoso is not installed (apt-get install virtuoso-opensource)",
+    ),
+]
 
 CATALOG = load_catalog()
 BUNDLED = "urn:aikg:test:bundled"

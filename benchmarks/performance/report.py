@@ -1,7 +1,7 @@
-"""The tables of ``docs/benchmarks.md``, from the JSON that ``benchmarks.run`` leaves.
+"""The tables of ``docs/benchmarks.md``, from the JSON that ``benchmarks.performance.run`` leaves.
 
-Usage: python -m benchmarks.report [--out build/bench]            # prints Markdown
-       python -m benchmarks.report --update docs/benchmarks.md    # rewrites its measured part
+Usage: python -m benchmarks.performance.report [--out build/bench]          # prints Markdown
+       python -m benchmarks.performance.report --update docs/benchmarks.md  # rewrites its tables
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from benchmarks.run import ROOT, geometric_mean
+from benchmarks.performance.run import ROOT, geometric_mean
 
 ORDER = ["bundled", "10k", "100k", "1m", "10m"]
 
@@ -146,7 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     results = load_results(args.out)
     if not results:
-        print(f"no results in {args.out}: run python -m benchmarks.run first", file=sys.stderr)
+        print(
+            f"no results in {args.out}: run python -m benchmarks.performance.run first",
+            file=sys.stderr,
+        )
         return 1
     text = report(results)
     if args.update is None:

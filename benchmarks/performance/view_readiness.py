@@ -9,7 +9,7 @@ request elsewhere blocked, and measures, from the start of navigation:
 - responsive: a node selected and its side panel shown (a click's work), right after ready;
 - still: whether any node moved during the second after ready (physics is off: it must not).
 
-Usage: .venv/bin/python -m benchmarks.view_readiness [--sizes 500,1500,5000] [--runs 3]
+Usage: .venv/bin/python -m benchmarks.performance.view_readiness [--sizes 500,1500,5000] [--runs 3]
 """
 
 from __future__ import annotations

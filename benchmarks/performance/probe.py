@@ -8,7 +8,7 @@ pyoxigraph and RocksDB allocate outside Python (``tracemalloc`` would not).
   a ``Store()`` and ``load()`` of each file, no aikg).
 - ``graph STORE [DATA]``: the rdflib graph that validate, check and view get from the store.
 
-Usage: python -m benchmarks.probe load oxigraph build/bench/synth-1m
+Usage: python -m benchmarks.performance.probe load oxigraph build/bench/synth-1m
 """
 
 from __future__ import annotations

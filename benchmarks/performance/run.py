@@ -4,7 +4,7 @@ For a synthetic graph of the given size (``aikg synth``, made once under ``--out
 bundled graph, it measures, per store (rdflib ``memory``, ``oxigraph`` in memory,
 ``oxigraph:DIR`` on disk) and against raw pyoxigraph:
 
-- load: time and peak memory, each in a process of its own (``benchmarks.probe``);
+- load: time and peak memory, each in a process of its own (``benchmarks.performance.probe``);
 - every saved query: the median of ``--runs`` runs, with the rows compared by value across
   stores; IRI parameters get a hub (the most connected instance) and a typical one (the median);
   raw pyoxigraph runs the same bound text, so ``ox/raw`` is aikg's overhead;
@@ -17,9 +17,10 @@ bundled graph, it measures, per store (rdflib ``memory``, ``oxigraph`` in memory
 Then it checks the targets of the issue that apply at that size and prints met or the gap.
 
 Usage:
-  python -m benchmarks.run --size 10k|100k|1m|bundled [--runs 5] [--stores memory,oxigraph,dir]
-  python -m benchmarks.run --size 10k --quick      # CI: a few seconds, every section
-  python -m benchmarks.report                     # the tables of docs/benchmarks.md
+  python -m benchmarks.performance.run --size 10k|100k|1m|bundled [--runs 5]
+      [--stores memory,oxigraph,dir]
+  python -m benchmarks.performance.run --size 10k --quick      # CI: a few seconds, every section
+  python -m benchmarks.performance.report                     # the tables of docs/benchmarks.md
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
 SEED = 1
 #: Stores measured by default at each size (rdflib's queries take hours at 1M: by request only).
@@ -200,7 +201,7 @@ def store_spec(name: str, out: Path, size: str) -> str:
 
 def probe(*args: str) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.probe", *args],
+        [sys.executable, "-m", "benchmarks.performance.probe", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -520,7 +521,7 @@ def measure_view(
     if quick:
         return
     say("\n== a 5,000-node view (synthetic entities; render in Python, then headless Chromium)")
-    from benchmarks.view_readiness import readiness, synthetic
+    from benchmarks.performance.view_readiness import readiness, synthetic
 
     graph, net = synthetic(5000)
     start = time.perf_counter()
