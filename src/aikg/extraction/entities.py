@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
+from aikg.extraction.gazetteer import CITIES, PROVINCES
 from aikg.extraction.layout import Layout
 from aikg.extraction.script import fold, has_cjk, name_key
 from aikg.namespaces import BASE
@@ -191,14 +192,6 @@ class EntityMention:
     new: bool = False
     aliases: list[str] = field(default_factory=list)
     canonical: str | None = None  # the full name, for a mention by an alias or a short title
-
-
-@dataclass
-class NewEntity:
-    iri: URIRef
-    kind: str
-    name: str
-    aliases: list[str] = field(default_factory=list)
 
 
 class EntityIndex:
@@ -387,8 +380,6 @@ def _candidates(layout: Layout) -> list[EntityMention]:
 
 
 def _cn_local_org() -> re.Pattern[str]:
-    from aikg.extraction.places import CITIES, PROVINCES
-
     names = "|".join(sorted((*PROVINCES, *CITIES), key=len, reverse=True))
     return re.compile(rf"(?:{names}){_CN_LOCAL_ORG_HEADS}")
 

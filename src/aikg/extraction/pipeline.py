@@ -31,7 +31,7 @@ from aikg.extraction.entities import (
 )
 from aikg.extraction.layout import Layout, analyse
 from aikg.extraction.periods import TimeExpr, find_times, review_year, shift_year
-from aikg.extraction.places import Place, Places, area_of, local_place
+from aikg.extraction.places import NATIONAL_WORDS, Place, Places, area_of, local_place
 from aikg.extraction.quantities import Mention, find_quantities, is_person_subject
 from aikg.extraction.script import fold, has_cjk, name_key, to_simplified
 from aikg.extraction.units import unit_curie, unit_iri, unit_kind
@@ -1246,7 +1246,8 @@ def _target_area(
     else the document's (``area``)."""
     lo = layout.clause_bounds(mention.start)[0]
     clause = layout.folded[lo : mention.start]
-    if builder.places.find(clause) or _NATIONAL_WORDS.search(clause) or area == "place:world":
+    national = NATIONAL_WORDS["goal"].search(clause)
+    if builder.places.find(clause) or national or area == "place:world":
         return area
     names = [m.name for m in policies if m.iri is not None and shorten(str(m.iri)) == policy]
     names += [str(v) for v in builder.entities.get(policy, {}).get("label", {}).values()]
@@ -1256,9 +1257,6 @@ def _target_area(
         if found:
             return builder.place(found[0][2])
     return area
-
-
-_NATIONAL_WORDS = re.compile(r"全国|我国|中国|国家级|nationwide|national\b|china's|\bchina\b")
 
 
 #: The population a share is of: 在用户中占比, 农村网民中…的占比, 用户占比, 占使用者的比重,
