@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, TIME
 
-from aikg.curation import compile_all
+from aikg.curation import compile_all, compile_entity_list, compile_sheet
 from aikg.errors import InputError
 from aikg.namespaces import AIKG, QUAL, SCHEMA, expand
 
@@ -180,3 +180,11 @@ statements:
 def test_a_quoted_front_matter_title_loses_its_quotes(tmp_path: Path) -> None:
     graph = _compile(tmp_path, "", title='"China\'s item: Report"')
     assert graph.value(_iri("doc:item"), SCHEMA.name) == Literal("China's item: Report", lang="en")
+
+
+def test_a_sheet_in_memory_names_itself_in_errors(tmp_path: Path) -> None:
+    sheet = {"document": {"id": "doc:x"}}
+    with pytest.raises(InputError, match=r"^review: document needs 'id' and 'path'"):
+        compile_sheet(sheet, tmp_path, Graph(), name="review")
+    with pytest.raises(InputError, match=r"^drafts\[0\]: an entity needs an 'id'"):
+        compile_entity_list([{"a": "schema:Thing"}], "drafts")
