@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, XSD
 
 from aikg import paths
-from aikg.curation import compile_all
+from aikg.curation import compile_all, compile_entity_list, compile_sheet
+from aikg.curation.compile import load_sheet
 from aikg.extraction import Meta, extract
 from aikg.extraction.evaluate import evaluate, spans
 from aikg.loading import ontology_graph
@@ -169,6 +171,23 @@ def test_review_workflow_merges_an_edited_draft_sheet(corpus: tuple[Path, Path, 
     for graph in graphs.values():
         merged += graph
     assert validate(merged).conforms
+
+
+def test_a_draft_compiles_like_its_saved_sheet(
+    corpus: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    """The draft graph is compiled from the sheet in memory (no temporary file): the same graph
+    as the sheet a reviewer saves and compiles."""
+    shared, _, graph_dir = corpus
+    known = _known(graph_dir)
+    draft = extract(shared / "sources" / "demo-b.md", known, shared=shared)
+    saved = tmp_path / "draft.yaml"
+    saved.write_text(draft.sheet_yaml(), encoding="utf-8")
+    sheet = load_sheet(saved)
+    entities = compile_entity_list(sheet.pop("draft_entities"), "draft_entities")
+    graph = compile_sheet(sheet, shared, known + entities, name=saved.name) + entities
+    assert len(graph) > 50
+    assert isomorphic(graph, draft.graph)
 
 
 def test_text_without_front_matter_takes_the_options(tmp_path: Path) -> None:
