@@ -245,6 +245,25 @@ def test_extract_writes_turtle_and_sheet(
     assert "draft_entities" in yaml.safe_load(sheet.read_text(encoding="utf-8"))
 
 
+def test_extract_drafts_the_same_from_either_store(
+    cli, corpus: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    """extract reads the known graph from the store --store names; the engine does not change
+    the draft (links to the graph's entities included)."""
+    shared, _, graph_dir = corpus
+    drafts = []
+    for store in ("memory", f"oxigraph:{tmp_path / 'store'}"):
+        out = tmp_path / f"{store[:6]}.ttl"
+        result = cli(
+            "--store", store, "--data", str(graph_dir), "extract",
+            str(shared / "sources" / "demo-b.md"), "-o", str(out), "--shared", str(shared),
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        drafts.append(out.read_bytes())
+    assert drafts[0] == drafts[1]
+    assert (None, None, ID["var"]["demo-robot-firms"]) in Graph().parse(data=drafts[0])
+
+
 def test_extract_bad_input_is_one_line(cli, tmp_path: Path) -> None:
     result = cli("extract", str(tmp_path / "missing.md"))
     assert result.returncode == 2
