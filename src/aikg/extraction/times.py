@@ -58,6 +58,11 @@ _LEVEL_BEFORE_DATE = re.compile(
 )
 
 
+def _reread(time: TimeExpr, iso: str | None, en: str, zh: str, goal: int | None = None) -> TimeExpr:
+    """The span of ``time`` read anew: period ``iso`` (or goal year ``goal``) and its readings."""
+    return TimeExpr(time.start, time.end, time.text, iso, goal, en, zh)
+
+
 def _dates_earlier_level(layout: Layout, time: TimeExpr) -> bool:
     """Whether ``time`` dates an earlier level stated just before it ("up from 249 million a year
     earlier", "compared with 22.5 percent at the end of 2024")."""
@@ -119,12 +124,9 @@ def _time_for(
                 iso = found.iso.rsplit("/", 1)[-1]
                 if iso:
                     text = anaphors[0].text
-                    return TimeExpr(
-                        anaphors[0].start,
-                        anaphors[0].end,
-                        text,
+                    return _reread(
+                        anaphors[0],
                         iso,
-                        None,
                         f"{text}: the end of the period stated before ({found.text}), {iso}.",
                         f"“{text}”即前文所述时期（{found.text}）之末，{iso}。",
                     ), True
@@ -271,15 +273,13 @@ def _current_year_goal(
     if not _GOAL_WORDS.search(words) or ESTIMATE.search(words):
         return None
     year = int(last[:4])
-    return TimeExpr(
-        time.start,
-        time.end,
-        time.text,
+    return _reread(
+        time,
         None,
-        year,
         f"{time.text} with a goal word before the number, in a text of {doc_date}: "
         f"a goal for {year}.",
         f"“{time.text}”且数字前有目标用语，文件日期为{doc_date}：{year}年的目标。",
+        goal=year,
     )
 
 
@@ -302,12 +302,9 @@ def _earlier_time(
         iso = shift_year(period)
         if iso:
             text = relative[0].text
-            return TimeExpr(
-                relative[0].start,
-                relative[0].end,
-                text,
+            return _reread(
+                relative[0],
                 iso,
-                None,
                 f"{text}: the figure before it a year back, {iso}.",
                 f"“{text}”：前一数据的日期前推一年，{iso}。",
             )
@@ -335,22 +332,16 @@ def _year_end(layout: Layout, mention: Mention, time: TimeExpr | None) -> TimeEx
     clause_lo = layout.clause_bounds(mention.start)[0]
     if _CUMULATIVE.search(words) and not _SINCE.search(layout.folded[clause_lo : mention.end]):
         iso = f"../{iso}"
-        return TimeExpr(
-            time.start,
-            time.end,
-            time.text,
+        return _reread(
+            time,
             iso,
-            None,
             f"{time.text} with a cumulative total and no start stated: open up to the year's "
             f"end, {iso}.",
             f"“{time.text}”所述为累计数、未说明起点：记为截至年末、起点未说明，{iso}。",
         )
-    return TimeExpr(
-        time.start,
-        time.end,
-        time.text,
+    return _reread(
+        time,
         iso,
-        None,
         f"{time.text} with a stock built up by then: the year's end, {iso}.",
         f"“{time.text}”所述为累计存量：记为年末{iso}。",
     )
