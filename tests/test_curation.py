@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, TIME
 
-from aikg.curation import compile_all
+from aikg.curation import compile_all, compile_entity_list, compile_sheet
 from aikg.errors import InputError
 from aikg.namespaces import AIKG, QUAL, SCHEMA, expand
 
@@ -241,3 +241,11 @@ def test_an_explanation_with_a_quote_is_stated_by_the_document(tmp_path: Path) -
 def test_a_bad_explanation_is_refused(tmp_path: Path, body: str, message: str) -> None:
     with pytest.raises(InputError, match=re.escape(message)):
         _compile(tmp_path, body)
+
+
+def test_a_sheet_in_memory_names_itself_in_errors(tmp_path: Path) -> None:
+    sheet = {"document": {"id": "doc:x"}}
+    with pytest.raises(InputError, match=r"^review: document needs 'id' and 'path'"):
+        compile_sheet(sheet, tmp_path, Graph(), name="review")
+    with pytest.raises(InputError, match=r"^drafts\[0\]: an entity needs an 'id'"):
+        compile_entity_list([{"a": "schema:Thing"}], "drafts")

@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, XSD
 
 from aikg import paths
-from aikg.curation import compile_all
+from aikg.curation import compile_all, compile_entity_list, compile_sheet
+from aikg.curation.compile import load_sheet
 from aikg.extraction import Meta, extract
 from aikg.extraction.evaluate import evaluate, spans
 from aikg.loading import ontology_graph
@@ -171,6 +173,23 @@ def test_review_workflow_merges_an_edited_draft_sheet(corpus: tuple[Path, Path, 
     assert validate(merged).conforms
 
 
+def test_a_draft_compiles_like_its_saved_sheet(
+    corpus: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    """The draft graph is compiled from the sheet in memory (no temporary file): the same graph
+    as the sheet a reviewer saves and compiles."""
+    shared, _, graph_dir = corpus
+    known = _known(graph_dir)
+    draft = extract(shared / "sources" / "demo-b.md", known, shared=shared)
+    saved = tmp_path / "draft.yaml"
+    saved.write_text(draft.sheet_yaml(), encoding="utf-8")
+    sheet = load_sheet(saved)
+    entities = compile_entity_list(sheet.pop("draft_entities"), "draft_entities")
+    graph = compile_sheet(sheet, shared, known + entities, name=saved.name) + entities
+    assert len(graph) > 50
+    assert isomorphic(graph, draft.graph)
+
+
 def test_text_without_front_matter_takes_the_options(tmp_path: Path) -> None:
     path = tmp_path / "plain.txt"
     path.write_text("截至6月，示范市智能工厂达到42家。\n", encoding="utf-8")
@@ -224,6 +243,25 @@ def test_extract_writes_turtle_and_sheet(
     assert "observations" in result.stderr
     assert len(Graph().parse(out, format="turtle")) > 50
     assert "draft_entities" in yaml.safe_load(sheet.read_text(encoding="utf-8"))
+
+
+def test_extract_drafts_the_same_from_either_store(
+    cli, corpus: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    """extract reads the known graph from the store --store names; the engine does not change
+    the draft (links to the graph's entities included)."""
+    shared, _, graph_dir = corpus
+    drafts = []
+    for store in ("memory", f"oxigraph:{tmp_path / 'store'}"):
+        out = tmp_path / f"{store[:6]}.ttl"
+        result = cli(
+            "--store", store, "--data", str(graph_dir), "extract",
+            str(shared / "sources" / "demo-b.md"), "-o", str(out), "--shared", str(shared),
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        drafts.append(out.read_bytes())
+    assert drafts[0] == drafts[1]
+    assert (None, None, ID["var"]["demo-robot-firms"]) in Graph().parse(data=drafts[0])
 
 
 def test_extract_bad_input_is_one_line(cli, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from aikg.numbers import (
     Quantity,
     QuantityError,
+    arabic_numerals,
     canonical,
     chinese_quantity,
     is_integral,
@@ -429,3 +430,25 @@ def test_precision_is_the_place_value_of_the_last_stated_digit(text: str, expect
 )
 def test_chinese_rendering_of_an_english_quantity(text: str, expected: str) -> None:
     assert chinese_quantity(parse_quantity(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第五十五次", "第55次"),
+        ("第二十次全国代表大会", "第20次全国代表大会"),
+        ("一季度", "1季度"),
+        ("一百零五", "105"),
+        ("三万五千亿", "3500000000000"),
+        ("二〇二五年", "2025年"),
+        ("十", "10"),
+        ("第55次", "第55次"),  # Arabic digits stay
+        ("“十四五”规划", "“十四五”规划"),  # no well-formed numeral
+        ("一万五", "一万五"),  # colloquial: not guessed, as parse_quantity refuses it
+        ("两会", "两会"),  # 两 alone is not a number
+        ("万物互联", "万物互联"),  # nor is a magnitude word alone
+        ("千帆", "千帆"),
+    ],
+)
+def test_arabic_numerals_reads_chinese_numerals_in_names(text: str, expected: str) -> None:
+    assert arabic_numerals(text) == expected

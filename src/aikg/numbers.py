@@ -1,10 +1,11 @@
 """Normalize quantities written in Chinese (simplified and traditional) and English texts.
 
-This is the single place in aikg where numbers are normalized.  `parse_quantity` reads one
-quantity such as ``超4500家``, ``接近6000亿元``, ``3.31億人`` or ``more than 700 billion yuan``
-and returns its exact value in base units (`decimal.Decimal`, never float), the unit kind, the
-magnitude word's factor and the qualifier with the bounds it implies.  The graph stores the
-value; the text itself is kept as the quote.
+This is the single place in aikg where numbers are normalized and Chinese numerals are read
+(:func:`arabic_numerals` rewrites the numerals of a name with the same parser).
+`parse_quantity` reads one quantity such as ``超4500家``, ``接近6000亿元``, ``3.31億人`` or
+``more than 700 billion yuan`` and returns its exact value in base units (`decimal.Decimal`,
+never float), the unit kind, the magnitude word's factor and the qualifier with the bounds it
+implies.  The graph stores the value; the text itself is kept as the quote.
 
 A text is read in this order, each part optional except the number; whitespace may separate
 the parts and full-width forms (``６，０００``, ``％``) count as their ASCII twins::
@@ -57,6 +58,7 @@ __all__ = [
     "UNIT_ZH",
     "Quantity",
     "QuantityError",
+    "arabic_numerals",
     "canonical",
     "chinese_number",
     "chinese_quantity",
@@ -408,6 +410,40 @@ def _en_integer(text: str) -> int:
         elif word != "and":
             total += _EN_VALUES[word]
     return total
+
+
+_CN_DIGIT_RUN = re.compile("[零〇一二三四五六七八九]{2,}")
+_CN_DIGIT_OR_TEN = re.compile("[零〇一二两兩三四五六七八九十]")
+
+
+def _arabic(match: re.Match[str]) -> str:
+    run = match.group()
+    if run in ("两", "兩") or not _CN_DIGIT_OR_TEN.search(run):
+        return run  # 两会, 万物, 千帆: not a number on its own
+    if _CN_DIGIT_RUN.fullmatch(run):
+        return "".join(str(_CN_DIGITS[char]) for char in run)  # 二〇二五: digit by digit
+    try:
+        return str(_cn_integer(run))
+    except QuantityError:
+        return run  # 十四五, 一万五: no well-formed numeral
+
+
+def arabic_numerals(text: str) -> str:
+    """``text`` with each Chinese integer numeral in it written in Arabic digits.
+
+    For comparing names (第五十五次 and 第55次 name the same report). A run of digits without
+    place values is read digit by digit (二〇二五年); a run that is no well-formed numeral by
+    the rules above (十四五, the colloquial 一万五), 两 alone and a magnitude word alone (万物)
+    stay as written.
+
+    >>> arabic_numerals("第五十五次全国互联网发展统计报告")
+    '第55次全国互联网发展统计报告'
+    >>> arabic_numerals("二〇二五年")
+    '2025年'
+    >>> arabic_numerals("“十四五”规划与两会")
+    '“十四五”规划与两会'
+    """
+    return _CN_INTEGER.sub(_arabic, text)
 
 
 # --- the scanner ---------------------------------------------------------------------------

@@ -91,9 +91,8 @@ def extract(
     """
     from aikg import paths
     from aikg.export import serialize, write_atomic
-    from aikg.extraction.pipeline import Meta
-    from aikg.extraction.pipeline import extract as run_extract
-    from aikg.loading import load_graph
+    from aikg.extraction import Meta
+    from aikg.extraction import extract as run_extract
 
     if reliability not in ("official", "wire", "relay", "repost"):
         raise InputError(f"--reliability {reliability!r}: use official, wire, relay or repost")
@@ -105,7 +104,7 @@ def extract(
     for file in files:
         if not file.is_file():
             raise InputError(f"{file}: no such file")
-    known = load_graph(state(ctx).data_or_none)
+    known = state(ctx).graph()  # the store --store names, holding --data (or the bundled graph)
     meta = Meta(title, url, publisher, date_, f"reliability:{reliability}")
     base = shared or paths.shared_dir()
     drafts = [run_extract(file, known, shared=base, meta=meta) for file in files]
@@ -230,7 +229,7 @@ def eval_extract(
     """
     from aikg import paths
     from aikg.extraction.evaluate import evaluate, known_iris
-    from aikg.loading import load_graph, parse_file
+    from aikg.loading import parse_file
 
     if corpus:
         if draft or gold:
@@ -253,7 +252,7 @@ def eval_extract(
         draft_graph, gold_graph = Graph(), Graph()
         parse_file(draft_graph, draft)
         parse_file(gold_graph, gold)
-        current = load_graph(state(ctx).data_or_none)
+        current = state(ctx).graph()
         rest = current - gold_graph
         known = known_iris(rest)
         reusable = known | {str(s) for s in rest.subjects() if isinstance(s, URIRef)}

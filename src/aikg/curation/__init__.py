@@ -5,6 +5,18 @@ in the source text (refusing quotes that are absent or ambiguous), normalizes ev
 :func:`aikg.numbers.parse_quantity`, and writes deterministic Turtle.
 """
 
-from aikg.curation.compile import compile_all, compile_document, compile_entities
+from aikg.curation.compile import (
+    compile_all,
+    compile_document,
+    compile_entities,
+    compile_entity_list,
+    compile_sheet,
+)
 
-__all__ = ["compile_all", "compile_document", "compile_entities"]
+__all__ = [
+    "compile_all",
+    "compile_document",
+    "compile_entities",
+    "compile_entity_list",
+    "compile_sheet",
+]

@@ -107,9 +107,15 @@ def compile_entities(sheet_path: Path) -> Graph:
     sheet = load_sheet(sheet_path)
     if not isinstance(sheet, list):
         raise InputError(f"{sheet_path}: expected a list of entities")
+    return compile_entity_list(sheet, sheet_path.name)
+
+
+def compile_entity_list(entries: list[Any], name: str) -> Graph:
+    """The graph of entity entries held in memory; ``name`` says where they come from in
+    error messages (``name[index]``). Scalars are strings, as :func:`load_sheet` reads them."""
     graph = Graph()
-    for index, entry in enumerate(sheet):
-        where = f"{sheet_path.name}[{index}]"
+    for index, entry in enumerate(entries):
+        where = f"{name}[{index}]"
         if not isinstance(entry, dict) or "id" not in entry:
             raise InputError(f"{where}: an entity needs an 'id'")
         _describe(graph, iri(entry["id"], f"{where}.id"), entry, where)
@@ -411,8 +417,16 @@ def _explanation(doc: _Doc, spec: dict[str, Any], where: str) -> None:
 
 def compile_document(sheet_path: Path, shared: Path, known: Graph) -> Graph:
     """The graph of one document sheet, anchored in its source text under ``shared``."""
-    sheet = load_sheet(sheet_path)
-    name = sheet_path.name
+    return compile_sheet(load_sheet(sheet_path), shared, known, name=sheet_path.name)
+
+
+def compile_sheet(sheet: Any, shared: Path, known: Graph, *, name: str = "sheet") -> Graph:
+    """The graph of a document sheet held in memory (the mapping a sheet file holds, every
+    scalar a string as :func:`load_sheet` reads them), anchored in its source under ``shared``.
+
+    ``known`` holds the entities its mentions may name and the labels of units and qualifiers;
+    ``name`` says where the sheet comes from in error messages.
+    """
     if not isinstance(sheet, dict) or "document" not in sheet:
         raise InputError(f"{name}: expected a mapping with a 'document' entry")
     spec = sheet["document"]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from aikg.errors import EvidenceError
-from aikg.sources import find_span, occurrences
+from aikg.errors import EvidenceError, InputError
+from aikg.extraction.layout import Layout
+from aikg.sources import occurrences
 
 
 def anchor(text: str, start: int, end: int, limit: int = 80) -> dict[str, str]:
@@ -28,6 +29,19 @@ def anchor(text: str, start: int, end: int, limit: int = 80) -> dict[str, str]:
     raise EvidenceError(f"cannot anchor {quote!r} at {start} uniquely")
 
 
-def check_anchor(text: str, spec: dict[str, str], start: int, end: int) -> bool:
-    span = find_span(text, spec["quote"], spec.get("prefix", ""), spec.get("suffix", ""))
-    return (span.start, span.end) == (start, end)
+def document_evidence(layout: Layout, title: str) -> dict[str, str]:
+    """The evidence of the document itself: its ``title`` where the text states it, else the
+    start of its first line (up to 40 characters)."""
+    text = layout.text
+    if title:
+        start = text.find(title, 0, layout.body_start or None)
+        if start == -1:
+            start = text.find(title)
+        if start != -1:
+            return anchor(text, start, start + len(title))
+    first = next((line for line in layout.lines if line.text.strip()), None)
+    if first is None:
+        raise InputError(f"{layout.text[:20]!r}: the document has no text")
+    stripped = first.text.strip()
+    start = first.start + first.text.index(stripped)
+    return anchor(text, start, start + min(len(stripped), 40))

@@ -18,7 +18,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from aikg.extraction.evaluate import spans
-from aikg.extraction.pipeline import Draft
+from aikg.extraction.sheet import Draft
 from aikg.extraction.units import unit_kind
 from aikg.namespaces import AIKG, SCHEMA, SDMX_DIM, shorten
 

@@ -24,11 +24,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
+from aikg.extraction.gazetteer import CITIES, PROVINCES
 from aikg.extraction.layout import Layout
 from aikg.extraction.script import fold, has_cjk, name_key
 from aikg.namespaces import BASE
@@ -193,14 +195,6 @@ class EntityMention:
     canonical: str | None = None  # the full name, for a mention by an alias or a short title
 
 
-@dataclass
-class NewEntity:
-    iri: URIRef
-    kind: str
-    name: str
-    aliases: list[str] = field(default_factory=list)
-
-
 class EntityIndex:
     """Names of the graph's entities, by key and by folded surface form."""
 
@@ -285,10 +279,14 @@ def _title_kind(name: str) -> str | None:
     return None
 
 
+#: Adds a candidate mention of ``kind`` at ``start:end`` (None when the span is masked).
+_Add = Callable[[int, int, str], EntityMention | None]
+
+
 def _candidates(layout: Layout) -> list[EntityMention]:
-    text, folded, visible = layout.text, layout.folded, layout.entity_text
+    """Names found by the patterns, in the order the patterns are tried; not linked yet."""
+    text, visible = layout.text, layout.entity_text
     found: list[EntityMention] = []
-    lo = layout.body_start
 
     def add(start: int, end: int, kind: str) -> EntityMention | None:
         if visible[start:end].strip() != text[start:end].strip() or start >= end:
@@ -297,6 +295,20 @@ def _candidates(layout: Layout) -> list[EntityMention]:
         found.append(mention)
         return mention
 
+    _titles(layout, add)
+    _organizations(layout, add)
+    _events_products_people(layout, add)
+    folded, lo = layout.folded, layout.body_start
+    for match in _ALIAS.finditer(folded, lo):
+        before = [m for m in found if 0 <= match.start() - m.end <= 2]
+        if before:
+            before[-1].aliases.append(text[match.start("alias") : match.end("alias")])
+    return found
+
+
+def _titles(layout: Layout, add: _Add) -> None:
+    """Titles in 《》 or quotes (policies, reports, periodicals), initiatives, reports named."""
+    text, folded, lo = layout.text, layout.folded, layout.body_start
     for match in _TITLE.finditer(folded, lo):
         name = match.group("name")
         kind = _title_kind(name)
@@ -317,6 +329,11 @@ def _candidates(layout: Layout) -> list[EntityMention]:
         kind = _title_kind(match.group("name"))
         if kind:
             add(match.start(), match.end(), kind)
+
+
+def _organizations(layout: Layout, add: _Add) -> None:
+    """Chinese bodies (ministries, local bureaus), English policies and organizations."""
+    text, folded, visible, lo = layout.text, layout.folded, layout.entity_text, layout.body_start
     for pattern in (_CN_ORG, _CN_MINISTRY, _CN_STANDALONE, _cn_local_org(), _CN_BUREAU):
         for match in pattern.finditer(folded, lo):
             name = match.group()
@@ -360,6 +377,11 @@ def _candidates(layout: Layout) -> list[EntityMention]:
             acronym = _ACRONYM.match(text, match.end())
             if mention and acronym:
                 mention.aliases.append(acronym.group("acr"))
+
+
+def _events_products_people(layout: Layout, add: _Add) -> None:
+    """Events, products (quoted, CamelCase) and people (a surname and a title, English names)."""
+    text, folded, lo = layout.text, layout.folded, layout.body_start
     for pattern in (_CN_EVENT, _EN_EVENT):
         source = folded if pattern is _CN_EVENT else text
         for match in pattern.finditer(source, lo):
@@ -379,16 +401,9 @@ def _candidates(layout: Layout) -> list[EntityMention]:
         add(match.start("name"), match.start("name") + len(name), "person")
     for match in _EN_PERSON.finditer(text, lo):
         add(match.start("name"), match.end("name"), "person")
-    for match in _ALIAS.finditer(folded, lo):
-        before = [m for m in found if 0 <= match.start() - m.end <= 2]
-        if before:
-            before[-1].aliases.append(text[match.start("alias") : match.end("alias")])
-    return found
 
 
 def _cn_local_org() -> re.Pattern[str]:
-    from aikg.extraction.places import CITIES, PROVINCES
-
     names = "|".join(sorted((*PROVINCES, *CITIES), key=len, reverse=True))
     return re.compile(rf"(?:{names}){_CN_LOCAL_ORG_HEADS}")
 
@@ -441,9 +456,52 @@ def _short_title(candidate: EntityMention, before: list[EntityMention]) -> Entit
 
 def find_entities(layout: Layout, index: EntityIndex, doc_year: int | None) -> list[EntityMention]:
     """Mentions of named entities in ``layout``, each linked to an IRI or marked new."""
+    # 1. names the graph knows, longest first, one span never read twice
+    mentions = _known_names(layout, index)
+    # 2. names found by patterns: linked by key, else new
+    years = (str(doc_year),) if doc_year else ()
+    aliases: dict[str, EntityMention] = {}
+    known_spans = list(mentions)
+    done: list[EntityMention] = []
+    for candidate in _kept_candidates(layout):
+        if any(
+            m.kind == candidate.kind and m.start <= candidate.start and candidate.end <= m.end
+            for m in known_spans
+        ):
+            continue
+        key = name_key(candidate.name)
+        earlier = sorted(
+            (m for m in known_spans + done if m.end <= candidate.start), key=lambda m: m.start
+        )
+        short = _link(candidate, index, years, aliases, earlier)
+        done.append(candidate)
+        if short is None:
+            aliases.setdefault(key, candidate)
+        for alias in candidate.aliases:
+            aliases.setdefault(name_key(alias), candidate)
+        # a known name wholly inside a longer name of the same kind is part of that name
+        mentions = [
+            m
+            for m in mentions
+            if (candidate.new and candidate.kind == "event")
+            or not (
+                m.kind == candidate.kind
+                and candidate.start <= m.start
+                and m.end <= candidate.end
+                and (m.start, m.end) != (candidate.start, candidate.end)
+            )
+        ]
+        if not any((m.start, m.end) == (candidate.start, candidate.end) for m in mentions):
+            mentions.append(candidate)
+    # 3. later uses of an alias the text defined (网安标委, 《框架》)
+    _alias_uses(layout, aliases, mentions)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _known_names(layout: Layout, index: EntityIndex) -> list[EntityMention]:
+    """The graph's names (its surfaces, longest first, then its acronyms) found in the body."""
     mentions: list[EntityMention] = []
     folded, visible = layout.folded, layout.entity_text
-    # 1. names the graph knows, longest first, one span never read twice
     taken: list[tuple[int, int, str]] = []
     for surface, iri, kind in index.surfaces:
         start = folded.find(surface, layout.body_start)
@@ -471,9 +529,13 @@ def find_entities(layout: Layout, index: EntityIndex, doc_year: int | None) -> l
             ):
                 mentions.append(EntityMention(match.start(), match.end(), acronym, kind, iri))
                 taken.append((match.start(), match.end(), kind))
-    # 2. names found by patterns: linked by key, else new
-    years = (str(doc_year),) if doc_year else ()
-    aliases: dict[str, EntityMention] = {}
+    return mentions
+
+
+def _kept_candidates(layout: Layout) -> list[EntityMention]:
+    """The pattern candidates and the front matter's publisher, in text order; of overlapping
+    candidates of one kind, the longest."""
+    folded, visible = layout.folded, layout.entity_text
     candidates = _candidates(layout)
     publisher = _publisher(layout)
     if publisher:
@@ -493,66 +555,58 @@ def find_entities(layout: Layout, index: EntityIndex, doc_year: int | None) -> l
             continue
         kept = [k for k in kept if not (k.kind == candidate.kind and _overlaps(candidate, k))]
         kept.append(candidate)
-    known_spans = list(mentions)
-    done: list[EntityMention] = []
-    for candidate in kept:
-        if any(
-            m.kind == candidate.kind and m.start <= candidate.start and candidate.end <= m.end
-            for m in known_spans
-        ):
-            continue
-        key = name_key(candidate.name)
-        earlier = sorted(
-            (m for m in known_spans + done if m.end <= candidate.start), key=lambda m: m.start
-        )
-        short = _short_title(candidate, earlier)
-        if short is not None:
-            candidate.iri, candidate.new = short.iri, short.new
-            candidate.canonical = short.canonical or short.name
-        elif key in aliases:
-            candidate.iri, candidate.new = aliases[key].iri, aliases[key].new
-            candidate.canonical = aliases[key].canonical or aliases[key].name
-        else:
-            iri = index.link(candidate.name, years if candidate.kind == "report" else ())
-            for alias in candidate.aliases:
-                iri = iri or index.link(alias)
-            if iri is None and candidate.kind == "organization":
-                # 陆方工信部, 國家發改委: a prefixed or short name of a body the graph knows
-                prefix = _MAINLAND_PREFIX.match(fold(candidate.name))
-                bare = candidate.name[prefix.end() :] if prefix else candidate.name
-                iri = index.link(bare) or index.short_form(bare, "organization")
-                if iri is not None and prefix:
-                    candidate.start += prefix.end()
-                    candidate.name = bare
-            if (
-                iri is not None
-                and kind_of(str(iri)) != candidate.kind
-                and kind_of(str(iri)) not in NAMED_KINDS
-            ):
-                iri = None
-            candidate.iri, candidate.new = iri, iri is None
-            if iri is None:
-                candidate.iri = draft_iri(candidate.kind, candidate.name)
-        done.append(candidate)
-        if short is None:
-            aliases.setdefault(key, candidate)
-        for alias in candidate.aliases:
-            aliases.setdefault(name_key(alias), candidate)
-        # a known name wholly inside a longer name of the same kind is part of that name
-        mentions = [
-            m
-            for m in mentions
-            if (candidate.new and candidate.kind == "event")
-            or not (
-                m.kind == candidate.kind
-                and candidate.start <= m.start
-                and m.end <= candidate.end
-                and (m.start, m.end) != (candidate.start, candidate.end)
-            )
-        ]
-        if not any((m.start, m.end) == (candidate.start, candidate.end) for m in mentions):
-            mentions.append(candidate)
-    # 3. later uses of an alias the text defined (网安标委, 《框架》)
+    return kept
+
+
+def _link(
+    candidate: EntityMention,
+    index: EntityIndex,
+    years: tuple[str, ...],
+    aliases: dict[str, EntityMention],
+    earlier: list[EntityMention],
+) -> EntityMention | None:
+    """Link ``candidate`` (setting its IRI, whether it is new, its full name): as the full title
+    a short one abbreviates, as an alias the text defined, by its name (or aliases) in the
+    graph, else as a new draft. Returns the full title it abbreviates, if any."""
+    short = _short_title(candidate, earlier)
+    key = name_key(candidate.name)
+    if short is not None:
+        candidate.iri, candidate.new = short.iri, short.new
+        candidate.canonical = short.canonical or short.name
+        return short
+    if key in aliases:
+        candidate.iri, candidate.new = aliases[key].iri, aliases[key].new
+        candidate.canonical = aliases[key].canonical or aliases[key].name
+        return None
+    iri = index.link(candidate.name, years if candidate.kind == "report" else ())
+    for alias in candidate.aliases:
+        iri = iri or index.link(alias)
+    if iri is None and candidate.kind == "organization":
+        # 陆方工信部, 國家發改委: a prefixed or short name of a body the graph knows
+        prefix = _MAINLAND_PREFIX.match(fold(candidate.name))
+        bare = candidate.name[prefix.end() :] if prefix else candidate.name
+        iri = index.link(bare) or index.short_form(bare, "organization")
+        if iri is not None and prefix:
+            candidate.start += prefix.end()
+            candidate.name = bare
+    if (
+        iri is not None
+        and kind_of(str(iri)) != candidate.kind
+        and kind_of(str(iri)) not in NAMED_KINDS
+    ):
+        iri = None
+    candidate.iri, candidate.new = iri, iri is None
+    if iri is None:
+        candidate.iri = draft_iri(candidate.kind, candidate.name)
+    return None
+
+
+def _alias_uses(
+    layout: Layout, aliases: dict[str, EntityMention], mentions: list[EntityMention]
+) -> None:
+    """Adds to ``mentions`` the later uses of each name and alias the text defined (网安标委,
+    《框架》), where no mention is yet."""
+    folded = layout.folded
     for key, owner in aliases.items():
         if len(key) < 2:
             continue
@@ -581,7 +635,6 @@ def find_entities(layout: Layout, index: EntityIndex, doc_year: int | None) -> l
                     mention.canonical = owner.canonical or owner.name
                     mentions.append(mention)
                 start = folded.find(surface, end)
-    return sorted(mentions, key=lambda m: m.start)
 
 
 def draft_iri(kind: str, name: str) -> URIRef:

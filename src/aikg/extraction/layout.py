@@ -114,6 +114,20 @@ class Layout:
         return None
 
 
+#: A list item: "- …", "• …", "1. …", "1、…", "（1）…", "(a) …".
+LIST_ITEM = re.compile(
+    r"^\s*(?:[-•*·▪]\s+|\d{1,2}\s*[.、)）]\s*|[(（](?:\d{1,2}|[a-z]|[一二三四五六七八九十]{1,2})[)）]\s*)"
+)
+
+
+def first_line(layout: Layout) -> str:
+    """The first line of text that is not page furniture (up to 80 characters), or "untitled"."""
+    for line in layout.lines:
+        if not line.boilerplate and line.text.strip():
+            return line.text.strip()[:80]
+    return "untitled"
+
+
 def _blank(chars: list[str], start: int, end: int) -> None:
     for index in range(start, end):
         if chars[index] != "\n":

@@ -23,38 +23,28 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from aikg.extraction.entities import kind_of
+from aikg.extraction.gazetteer import ALIASES, CITIES, PROVINCES, SAR_LOCAL, SLUGS
 from aikg.extraction.script import fold
 
-#: Province-level divisions of China (simplified names without suffix) and their English names.
-PROVINCES = {
-    "北京": "Beijing", "天津": "Tianjin", "上海": "Shanghai", "重庆": "Chongqing",
-    "河北": "Hebei", "山西": "Shanxi", "辽宁": "Liaoning", "吉林": "Jilin",
-    "黑龙江": "Heilongjiang", "江苏": "Jiangsu", "浙江": "Zhejiang", "安徽": "Anhui",
-    "福建": "Fujian", "江西": "Jiangxi", "山东": "Shandong", "河南": "Henan", "湖北": "Hubei",
-    "湖南": "Hunan", "广东": "Guangdong", "海南": "Hainan", "四川": "Sichuan", "贵州": "Guizhou",
-    "云南": "Yunnan", "陕西": "Shaanxi", "甘肃": "Gansu", "青海": "Qinghai", "台湾": "Taiwan",
-    "内蒙古": "Inner Mongolia", "广西": "Guangxi", "西藏": "Tibet", "宁夏": "Ningxia",
-    "新疆": "Xinjiang", "香港": "Hong Kong", "澳门": "Macao",
-}  # fmt: skip
-#: Sub-provincial and other large cities (simplified names without 市).
-CITIES = {
-    "深圳": "Shenzhen", "广州": "Guangzhou", "杭州": "Hangzhou", "南京": "Nanjing",
-    "成都": "Chengdu", "武汉": "Wuhan", "西安": "Xi'an", "苏州": "Suzhou", "合肥": "Hefei",
-    "厦门": "Xiamen", "青岛": "Qingdao", "宁波": "Ningbo", "大连": "Dalian", "沈阳": "Shenyang",
-    "长沙": "Changsha", "郑州": "Zhengzhou", "济南": "Jinan", "福州": "Fuzhou",
-    "东莞": "Dongguan", "无锡": "Wuxi", "哈尔滨": "Harbin", "长春": "Changchun",
-    "昆明": "Kunming", "贵阳": "Guiyang", "南宁": "Nanning", "雄安": "Xiong'an",
-}  # fmt: skip
-#: IRI names that differ from the English label (the project writes ``place:macau`` for Macao).
-SLUGS = {"澳门": "macau"}
-#: Other English spellings of a place in the dictionary.
-ALIASES = {"macau": "澳门", "hongkong": "香港"}
-#: Local words of the two SARs (本澳, 本港): the place itself, whatever the title names.
-SAR_LOCAL = {"澳门": re.compile(r"本澳|全澳|澳门特区"), "香港": re.compile(r"本港|全港|香港特区")}
 _SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
-_NATIONAL = re.compile(
-    r"全国|我国|中国|国内|国家级|nationwide|national\b|china's|\bchina\b|the country's|the country"
-)
+#: Words that name the whole country, by use. They differ, and each rule was tuned with its own
+#: list, so one list for all would change what is drafted:
+#: - ``figure``: national words in the clause before a figure keep it national (:func:`area_of`);
+#:   国内 and "the country('s)" count too;
+#: - ``goal``: national words in a goal's clause keep the document's area rather than the place
+#:   its policy's name names (:func:`aikg.extraction.areas.target_area`);
+#: - ``subject``: area words removed from a variable's subject phrase
+#:   (:func:`aikg.extraction.variables.clean_subject`): also the world (全球, worldwide) and the
+#:   traditional forms, since the phrase is not script-folded there.
+_COUNTRY = r"全国|我国|中国|国家级|nationwide|national\b|china's|\bchina\b"
+NATIONAL_WORDS: dict[str, re.Pattern[str]] = {
+    "figure": re.compile(rf"{_COUNTRY}|国内|the country's|the country"),
+    "goal": re.compile(_COUNTRY),
+    "subject": re.compile(
+        r"我国|我國|全国|全國|中国|中國|全球|国内|國內|全世界|china's|china|the country's"
+        r"|nationwide|worldwide|globally|the world's"
+    ),
+}
 _NATIONAL_OWNER = re.compile(r"china's|the country's|the nation's")
 _LOCAL = re.compile(
     r"全省|我省|本省|全市|我市|本市|全区|我区|本区|province-wide|provincewide|citywide"
@@ -159,7 +149,7 @@ def area_of(
     possessive = [m.end() for m in _NATIONAL_OWNER.finditer(clause_before)]
     if named and not (possessive and possessive[-1] > named[-1][0]):
         return named[-1][1], False
-    if _NATIONAL.search(clause_before):
+    if NATIONAL_WORDS["figure"].search(clause_before):
         return None, True
     if (_LOCAL.search(sentence) or any(w.search(sentence) for w in SAR_LOCAL.values())) and (
         local or recent
@@ -168,4 +158,4 @@ def area_of(
     return local, False
 
 
-__all__ = ["CITIES", "PROVINCES", "SAR_LOCAL", "Place", "Places", "area_of", "local_place"]
+__all__ = ["NATIONAL_WORDS", "Place", "Places", "area_of", "local_place"]

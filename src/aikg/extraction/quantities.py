@@ -200,40 +200,75 @@ def _extend_left(
     return None
 
 
+class _Scan:
+    """The mentions found so far, and the spans no further mention may overlap."""
+
+    def __init__(self, layout: Layout, blocked: list[tuple[int, int]]) -> None:
+        self.layout, self.text, self.fact = layout, layout.text, layout.fact_text
+        self.bands = age_bands(layout)
+        self.blocked = blocked + [(b.start, b.end) for b in self.bands]
+        self.mentions: list[Mention] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def free(self, lo: int, hi: int) -> bool:
+        return not any(lo < b and a < hi for a, b in self.blocked + self.taken)
+
+    def add(self, mention: Mention, span: tuple[int, int]) -> None:
+        self.mentions.append(mention)
+        self.taken.append(span)
+
+
 def find_quantities(layout: Layout, blocked: list[tuple[int, int]]) -> list[Mention]:
     """Every quantitative statement of the fact text, outside the ``blocked`` spans (periods)."""
-    text, fact = layout.text, layout.fact_text
-    bands = age_bands(layout)
-    blocked = blocked + [(b.start, b.end) for b in bands]
-    mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    scan = _Scan(layout, blocked)
+    _ranks(scan)
+    _majors(scan)
+    _computing_power(scan)
+    numbers = [(m.start(), m.end(), False) for m in _ARABIC.finditer(scan.fact, layout.body_start)]
+    numbers += [
+        (m.start(), m.end(), True) for m in _CN_NUMERAL.finditer(scan.fact, layout.body_start)
+    ]
+    for start, end, chinese in sorted(numbers):
+        if scan.free(start, end):
+            _number(scan, start, end, chinese)
+    mentions = sorted(scan.mentions, key=lambda m: m.start)
+    return _drop_thresholds(layout, _drop_modifiers(layout, mentions))
 
-    def free(lo: int, hi: int) -> bool:
-        return not any(lo < b and a < hi for a, b in blocked + taken)
 
+def _ranks(scan: _Scan) -> None:
+    """Ranks (位居全球第二)."""
+    layout, text, fact = scan.layout, scan.text, scan.fact
     for match in _RANK.finditer(layout.folded, layout.body_start):
         if fact[match.start("n")].isspace():
             continue
         lo, hi = match.start("n"), match.end("n")
         quantity = parse_quantity(text[lo:hi])
-        mentions.append(Mention(lo, hi, text[lo:hi], quantity, "rank", rank=True))
-        taken.append((match.start(), match.end()))
+        scan.add(
+            Mention(lo, hi, text[lo:hi], quantity, "rank", rank=True), (match.start(), match.end())
+        )
 
+
+def _majors(scan: _Scan) -> None:
+    """ "N major …" (6大重点领域): the count of a list's items, drafted only as a goal's value."""
+    layout, text, fact = scan.layout, scan.text, scan.fact
     for match in _MAJOR.finditer(layout.folded, layout.body_start):
         lo, hi = match.start("n"), match.end("n")
         if (
             fact[lo].isspace()
-            or not free(lo, hi)
+            or not scan.free(lo, hi)
             or re.search(r"第\s*$", fact[max(0, lo - 2) : lo])
         ):
             continue
         quantity = parse_quantity(text[lo:hi])
-        mentions.append(Mention(lo, hi, text[lo:hi], quantity, None, goal_only=True))
-        taken.append((lo, hi))
+        scan.add(Mention(lo, hi, text[lo:hi], quantity, None, goal_only=True), (lo, hi))
 
-    for match in _COMPUTE.finditer(fact, layout.body_start):
+
+def _computing_power(scan: _Scan) -> None:
+    """Computing power in FLOPS (300 EFLOPS): a count, the unit kept as unit text."""
+    layout, text = scan.layout, scan.text
+    for match in _COMPUTE.finditer(scan.fact, layout.body_start):
         lo, hi = match.start("num"), match.end("num")
-        if not free(lo, match.end()):
+        if not scan.free(lo, match.end()):
             continue
         sentence = layout.sentence_at(lo)
         if sentence is None:
@@ -248,100 +283,101 @@ def find_quantities(layout: Layout, blocked: list[tuple[int, int]]) -> list[Ment
         mention = Mention(
             v_start, match.end(), text[v_start:hi], quantity, "count", unit_text=match.group("unit")
         )
-        mentions.append(mention)
-        taken.append((v_start, match.end()))
+        scan.add(mention, (v_start, match.end()))
 
-    numbers = [(m.start(), m.end(), False) for m in _ARABIC.finditer(fact, layout.body_start)]
-    numbers += [(m.start(), m.end(), True) for m in _CN_NUMERAL.finditer(fact, layout.body_start)]
-    for start, end, chinese in sorted(numbers):
-        if not free(start, end):
-            continue
-        before = fact[max(0, start - 3) : start]
-        if re.search(r"第\s*$|每\s*$|/\s*$", before):
-            continue
-        if (
-            chinese
-            and not _MAGNITUDE_CN.search(fact[start:end])
-            and not re.match(r"\s*(?:倍|个百分点|個百分點)", fact[end:])
-            and not (_HUNDREDS_CN.search(fact[start:end]) and _COUNTER_AFTER.match(fact, end))
-        ):
-            continue
-        if _ORDINAL_AFTER.match(fact, end) or _CLASS_AFTER.match(fact, end):
-            continue
-        sentence = layout.sentence_at(start)
-        if sentence is None:
-            continue
-        english = not has_cjk(text[sentence.start : sentence.end])
-        clause_lo, clause_hi = layout.clause_bounds(start)
-        stop = min(sentence.end, end + (60 if english else 12))
-        if not english:
-            stop = min(stop, clause_hi if clause_hi > end else stop)
-        parsed = _longest_parse(text, start, stop, english)
-        if parsed is None:
-            continue
-        q_end, quantity = parsed
-        if fact[start:q_end].strip() != text[start:q_end].strip():
-            continue  # runs into masked text
-        after = text[q_end : q_end + 4]
-        unit = quantity.unit
-        if unit in ("year", "month", "day"):
-            if quantity.unit_text in ("日", "号", "號", "月"):
-                continue
-            if _FRAME_AFTER.match(after) or re.search(
-                r"近\s*$|in\s+$|within\s+$|over\s+the\s+(?:past|last)\s+$",
-                text[max(0, start - 15) : start],
-            ):
-                continue
-            if not _DURATION_CUE.search(text[max(0, start - 6) : start]) and not quantity.qualifier:
-                left = _extend_left(text, start, q_end, clause_lo, english)
-                if left is None or not left[1].qualifier:
-                    continue
-        if _PARTS_AFTER.match(text[q_end : q_end + 2]):
-            continue
-        if unit is None and quantity.multiplier == 1:
-            if not english:
-                continue
-            nxt = text[q_end : q_end + 2]
-            verb = _EN_VERB.search(text[max(0, start - 20) : start])
-            if not re.match(r"\s+[A-Za-z]", nxt) and not (
-                verb and re.match(r"\s*(?:[.,;]|$)", text[q_end : q_end + 2])
-            ):
-                continue
-        v_start = start
-        # never into an age band before it ("aged 60 and above totaled 165 million")
-        floor = max([clause_lo, layout.body_start] + [b.end for b in bands if b.end <= start])
-        left = _extend_left(text, start, q_end, floor, english)
-        if left is not None:
-            v_start, quantity = left
-            unit = quantity.unit or unit  # a currency sign before it ("$220 million")
-        qualifier = reading = None
-        if (
-            english
-            and not quantity.qualifier
-            and _EXCEED.search(text[max(0, v_start - 30) : v_start])
-        ):
-            qualifier = "more-than"
-            reading = (
-                "The verb before the number (exceed, surpass) is read as 'more than'.",
-                "数字前的动词（exceed、surpass）按“超过”理解。",
-            )
-        mention = Mention(v_start, q_end, text[v_start:q_end], quantity, unit, qualifier, reading)
-        if _PER_10K.search(text[max(0, v_start - 12) : v_start]):
-            mention.unit = "per_10k_workers"
-        mention.age = next(
-            (
-                b
-                for b in reversed(bands)
-                if layout.sentence_at(b.start) is sentence
-                and b.end <= v_start
-                and not any(b.end <= m.start < v_start for m in mentions)
-            ),
-            None,
+
+def _number(scan: _Scan, start: int, end: int, chinese: bool) -> None:
+    """The quantity that starts with the number at ``start:end``, unless it is no statistic."""
+    layout, text, fact = scan.layout, scan.text, scan.fact
+    before = fact[max(0, start - 3) : start]
+    if re.search(r"第\s*$|每\s*$|/\s*$", before):
+        return
+    if (
+        chinese
+        and not _MAGNITUDE_CN.search(fact[start:end])
+        and not re.match(r"\s*(?:倍|个百分点|個百分點)", fact[end:])
+        and not (_HUNDREDS_CN.search(fact[start:end]) and _COUNTER_AFTER.match(fact, end))
+    ):
+        return
+    if _ORDINAL_AFTER.match(fact, end) or _CLASS_AFTER.match(fact, end):
+        return
+    sentence = layout.sentence_at(start)
+    if sentence is None:
+        return
+    english = not has_cjk(text[sentence.start : sentence.end])
+    clause_lo, clause_hi = layout.clause_bounds(start)
+    stop = min(sentence.end, end + (60 if english else 12))
+    if not english:
+        stop = min(stop, clause_hi if clause_hi > end else stop)
+    parsed = _longest_parse(text, start, stop, english)
+    if parsed is None:
+        return
+    q_end, quantity = parsed
+    if fact[start:q_end].strip() != text[start:q_end].strip():
+        return  # runs into masked text
+    if not _is_statistic(text, start, q_end, quantity, clause_lo, english):
+        return
+    unit = quantity.unit
+    v_start = start
+    # never into an age band before it ("aged 60 and above totaled 165 million")
+    floor = max([clause_lo, layout.body_start] + [b.end for b in scan.bands if b.end <= start])
+    left = _extend_left(text, start, q_end, floor, english)
+    if left is not None:
+        v_start, quantity = left
+        unit = quantity.unit or unit  # a currency sign before it ("$220 million")
+    qualifier = reading = None
+    if english and not quantity.qualifier and _EXCEED.search(text[max(0, v_start - 30) : v_start]):
+        qualifier = "more-than"
+        reading = (
+            "The verb before the number (exceed, surpass) is read as 'more than'.",
+            "数字前的动词（exceed、surpass）按“超过”理解。",
         )
-        mentions.append(mention)
-        taken.append((v_start, q_end))
-    mentions.sort(key=lambda m: m.start)
-    return _drop_thresholds(layout, _drop_modifiers(layout, mentions))
+    mention = Mention(v_start, q_end, text[v_start:q_end], quantity, unit, qualifier, reading)
+    if _PER_10K.search(text[max(0, v_start - 12) : v_start]):
+        mention.unit = "per_10k_workers"
+    mention.age = next(
+        (
+            b
+            for b in reversed(scan.bands)
+            if layout.sentence_at(b.start) is sentence
+            and b.end <= v_start
+            and not any(b.end <= m.start < v_start for m in scan.mentions)
+        ),
+        None,
+    )
+    scan.add(mention, (v_start, q_end))
+
+
+def _is_statistic(
+    text: str, start: int, q_end: int, quantity: Quantity, clause_lo: int, english: bool
+) -> bool:
+    """Whether the quantity read at ``start:q_end`` is a statistic: not a duration that only
+    frames a period, not a count of the text's parts, not a bare number in Chinese text."""
+    after = text[q_end : q_end + 4]
+    if quantity.unit in ("year", "month", "day"):
+        if quantity.unit_text in ("日", "号", "號", "月"):
+            return False
+        if _FRAME_AFTER.match(after) or re.search(
+            r"近\s*$|in\s+$|within\s+$|over\s+the\s+(?:past|last)\s+$",
+            text[max(0, start - 15) : start],
+        ):
+            return False
+        if not _DURATION_CUE.search(text[max(0, start - 6) : start]) and not quantity.qualifier:
+            left = _extend_left(text, start, q_end, clause_lo, english)
+            if left is None or not left[1].qualifier:
+                return False
+    if _PARTS_AFTER.match(text[q_end : q_end + 2]):
+        return False
+    if quantity.unit is None and quantity.multiplier == 1:
+        if not english:
+            return False
+        nxt = text[q_end : q_end + 2]
+        verb = _EN_VERB.search(text[max(0, start - 20) : start])
+        if not re.match(r"\s+[A-Za-z]", nxt) and not (
+            verb and re.match(r"\s*(?:[.,;]|$)", text[q_end : q_end + 2])
+        ):
+            return False
+    return True
 
 
 def _drop_thresholds(layout: Layout, mentions: list[Mention]) -> list[Mention]:

@@ -8,7 +8,8 @@ simplified ones (OpenCC's ``tw2sp`` phrase conversion, which also maps Taiwan wo
 kind of quotation mark becomes ``"`` and ASCII letters become lower case.
 
 :func:`name_key` is the form names are compared in: folded, Chinese numerals read as Arabic
-(cn2an: 第五十五次 -> 第55次), brackets, quotes, punctuation and spaces removed.
+(:func:`aikg.numbers.arabic_numerals`: 第五十五次 -> 第55次), brackets, quotes, punctuation and
+spaces removed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+
+from aikg.numbers import arabic_numerals
 
 _QUOTES = str.maketrans(dict.fromkeys("“”„‟「」『』﹁﹂﹃﹄〝〞＂‘’′", '"'))
 
@@ -61,25 +64,9 @@ def fold(text: str) -> str:
 _NOISE = re.compile(r"[\s\"'《》〈〉()（）\[\]【】〔〕<>·・,，、.。:：;；!！?？/_\-–—]+")
 
 
-def numerals_to_arabic(text: str) -> str:
-    """Chinese numerals in ``text`` as Arabic ones (第五十五次 -> 第55次), via cn2an."""
-    if not re.search(r"[零〇一二两三四五六七八九十百千万亿]", text):
-        return text
-    import warnings
-
-    import cn2an  # lazy
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # cn2an warns about numerals it leaves as they are
-        try:
-            return str(cn2an.transform(text, "cn2an"))
-        except (ValueError, KeyError, IndexError):
-            return text
-
-
 def name_key(text: str) -> str:
     """The form in which two names are compared: folded, Arabic numerals, no punctuation."""
-    return _NOISE.sub("", numerals_to_arabic(fold(text)))
+    return _NOISE.sub("", arabic_numerals(fold(text)))
 
 
 def has_cjk(text: str) -> bool:

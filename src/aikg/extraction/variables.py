@@ -23,13 +23,11 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from aikg.extraction.places import NATIONAL_WORDS
 from aikg.extraction.script import fold, has_cjk
 from aikg.namespaces import AIKG, SCHEMA, SDMX_DIM, shorten
 
-_AREA = re.compile(
-    r"我国|我國|全国|全國|中国|中國|全球|国内|國內|全世界|china's|china|the country's|nationwide"
-    r"|worldwide|globally|the world's"
-)
+_AREA = NATIONAL_WORDS["subject"]
 _LEAD_CN = re.compile(
     r"^(?:其中|其次|首先|此外|另外|同时|並且|并且|而且|而|和|以及|与|仅|就|共|也|还|均|都|在|据|当中|中)+"
 )

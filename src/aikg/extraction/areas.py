@@ -1,0 +1,84 @@
+"""Areas: the place a figure or a goal is of (China, the world, a province or city).
+
+Reads the layout, the builder (the places the text names, the document's own place) and a
+figure's :class:`Mention`; returns the area's CURIE, drafting a place the graph lacks. The rule
+for a figure is :func:`aikg.extraction.places.area_of`; a goal's clause that names no place
+takes the place its policy's name names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import URIRef
+from rdflib.namespace import RDFS
+
+from aikg.extraction.entities import EntityMention
+from aikg.extraction.layout import Layout
+from aikg.extraction.places import NATIONAL_WORDS, area_of
+from aikg.extraction.quantities import Mention
+from aikg.extraction.script import fold
+from aikg.extraction.sheet import SheetBuilder
+from aikg.namespaces import expand, shorten
+
+_WORLD = re.compile(r"全球|全世界|worldwide|globally|\bglobal\b|around the world")
+#: A share of a world total after the number ("54 percent of global installations").
+_OF_WORLD = re.compile(
+    r"^\s*(?:percent|per\s+cent|%)?\s*of\s+(?:the\s+)?(?:global|world's|worldwide|world)\b"
+)
+
+
+def is_world(layout: Layout, mention: Mention, raw: str, kind: str) -> bool:
+    """Whether the figure at ``mention`` is of the world: a world word in the clause before it
+    (``raw``), or a share "of global …" after it."""
+    return bool(_WORLD.search(raw)) or bool(
+        kind == "percent" and _OF_WORLD.match(layout.folded[mention.end : mention.end + 40])
+    )
+
+
+def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> str:
+    """The area of the figure at ``mention``: the world, a place the text puts it in, or CN."""
+    if world:
+        return "place:world"
+    layout = builder.layout
+    lo = layout.clause_bounds(mention.start)[0]
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    folded = layout.folded
+    recent = [p for start, _, p in builder.named_places if start < sentence.start]
+    place, _ = area_of(
+        builder.places,
+        folded[lo : mention.start],
+        folded[sentence.start : sentence.end],
+        builder.local,
+        recent[-1] if recent else None,
+    )
+    if place is None:
+        return "place:CN"
+    return builder.place(place)
+
+
+def target_area(
+    builder: SheetBuilder,
+    layout: Layout,
+    mention: Mention,
+    area: str,
+    policy: str,
+    policies: list[EntityMention],
+) -> str:
+    """A goal's area: a place or national word in its clause, else the place the policy's name
+    names (《澳门特别行政区人才发展规划》, a draft policy over "Hong Kong and Shenzhen sign …"),
+    else the document's (``area``)."""
+    lo = layout.clause_bounds(mention.start)[0]
+    clause = layout.folded[lo : mention.start]
+    national = NATIONAL_WORDS["goal"].search(clause)
+    if builder.places.find(clause) or national or area == "place:world":
+        return area
+    names = [m.name for m in policies if m.iri is not None and shorten(str(m.iri)) == policy]
+    names += [str(v) for v in builder.entities.get(policy, {}).get("label", {}).values()]
+    names += [str(label) for label in builder.known.objects(URIRef(expand(policy)), RDFS.label)]
+    for name in names:
+        found = builder.places.find(fold(name))
+        if found:
+            return builder.place(found[0][2])
+    return area

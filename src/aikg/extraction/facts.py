@@ -1,0 +1,374 @@
+"""Facts: each figure of the text as an observation or a target of the draft sheet.
+
+Reads a figure's :class:`Mention` with its layout, the time expressions and the policies the
+text names, and the builder's state; returns the sheet entry (variable, evidence, value, unit,
+qualifier, age band, denominator, and the period, base period and area of an observation or the
+year, policy and area of a target, with a reading note that says how each was read) and its
+:class:`~aikg.extraction.sheet.Fact`. The rule families it applies live in their own modules:
+:mod:`~aikg.extraction.subjects`, :mod:`~aikg.extraction.bases`,
+:mod:`~aikg.extraction.areas`, :mod:`~aikg.extraction.times` and
+:mod:`~aikg.extraction.policies`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from aikg.extraction.anchor import anchor
+from aikg.extraction.areas import figure_area, is_world, target_area
+from aikg.extraction.bases import population_base, share_of
+from aikg.extraction.entities import EntityMention
+from aikg.extraction.layout import Layout, Sentence
+from aikg.extraction.periods import TimeExpr
+from aikg.extraction.policies import policy_for
+from aikg.extraction.quantities import Mention, is_person_subject
+from aikg.extraction.script import fold, has_cjk
+from aikg.extraction.sheet import Fact, SheetBuilder
+from aikg.extraction.subjects import (
+    change_label,
+    change_suffix,
+    english_label,
+    is_earlier_level,
+    respectively,
+    subject_of,
+)
+from aikg.extraction.times import ESTIMATE, base_period, date_figure
+from aikg.extraction.units import unit_curie, unit_iri, unit_kind
+from aikg.extraction.variables import is_change
+from aikg.namespaces import ID, shorten
+
+#: sentence start -> (end, subject, variable) of its last number that is not a change
+Previous = dict[int, tuple[int, str, str]]
+#: The reading notes of a fact, (English, Chinese) each.
+Readings = list[tuple[str, str]]
+
+
+@dataclass
+class _Figure:
+    """What the rules read of one figure before its sheet entry is written."""
+
+    sentence: Sentence
+    english: bool  # the sentence has no Chinese
+    subject: str
+    raw: str  # the clause before the number
+    kind: str  # unit kind
+    prior: tuple[int, str, str] | None  # the sentence's figure before (see Previous)
+    change: bool
+    earlier: bool  # an earlier level of the figure before
+    item: str  # the item of 分别 the number belongs to
+    label: str
+    denominator: str | None
+    area: str = ""
+    variable: str = ""
+    variable_new: bool = False
+    earlier_period: str | None = None
+
+
+def fact(
+    builder: SheetBuilder,
+    layout: Layout,
+    mention: Mention,
+    times: list[TimeExpr],
+    previous: Previous,
+    policies: list[EntityMention],
+    key: str,
+    number: int,
+    doc_date: date,
+) -> tuple[dict[str, Any] | None, Fact]:
+    """The sheet entry of the figure at ``mention`` (the ``number``-th of the text) and its
+    :class:`Fact`; (None, an empty Fact) for a number that only a goal may state."""
+    figure = _read(builder, layout, mention, times, previous)
+    _measure(builder, layout, mention, figure, previous)
+    time, carried = date_figure(
+        layout,
+        times,
+        mention,
+        doc_date,
+        survey=builder.survey,
+        review=builder.review,
+        earlier_period=figure.earlier_period,
+        earlier=figure.earlier,
+    )
+    goal = time is not None and time.is_goal
+    entry_id = f"{'target' if goal else 'obs'}:{key}-{number}"
+    spec, readings = _entry(builder, layout, mention, figure, entry_id)
+    if mention.goal_only and not goal:
+        return None, Fact("", "", "", "", False, None, None)
+    if goal:
+        assert time is not None
+        found = _target(builder, layout, mention, figure, time, policies, spec, readings)
+    else:
+        found = _observation(
+            builder, layout, mention, figure, (time, carried), times, spec, readings
+        )
+    spec["reading"] = {
+        "en": " ".join(en for en, _ in readings),
+        "zh": "".join(zh for _, zh in readings),
+    }
+    if mention.qualifier and not mention.qualifier_reading:
+        spec.pop("qualifier")
+    return spec, found
+
+
+def _read(
+    builder: SheetBuilder,
+    layout: Layout,
+    mention: Mention,
+    times: list[TimeExpr],
+    previous: Previous,
+) -> _Figure:
+    """The subject, unit kind and label of a figure; whether it is a change, an earlier level or
+    an item of 分别; the population a share is of."""
+    text = layout.text
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    subject, raw = subject_of(layout, mention, times)
+    sentence_text = text[sentence.start : sentence.end]
+    english = not has_cjk(sentence_text)
+    kind = mention.unit
+    if kind is None:
+        context = subject + " " + sentence_text
+        kind = "person" if is_person_subject(subject or context) else "count"
+    prior = previous.get(sentence.start)
+    label = subject
+    change = is_change(raw) or (is_change(text[mention.end : mention.end + 12]) and english)
+    # an earlier level of the figure before it ("up from 249 million a year earlier"): the same
+    # variable at an earlier date, not a change
+    earlier = prior is not None and english and is_earlier_level(layout, mention, sentence.start)
+    if earlier:
+        change = False
+    if change and prior and "分别" not in raw:
+        label = change_label(prior[1], kind)
+    item = respectively(layout, mention, raw)
+    if item:
+        label = item + (change_suffix(kind) if change else "")
+    denominator = population_base(builder, layout, mention, raw, kind)
+    share = share_of(builder, mention, raw, prior[1] if prior else "")
+    if share:
+        denominator = share[0] or denominator
+        label = share[1]
+    if not label:
+        label = prior[1] if prior else (mention.quantity.unit_text or "value")
+    if english and not change and not earlier:
+        label = english_label(builder, label)
+    return _Figure(
+        sentence, english, subject, raw, kind, prior, change, earlier, item, label, denominator
+    )
+
+
+def _measure(
+    builder: SheetBuilder,
+    layout: Layout,
+    mention: Mention,
+    figure: _Figure,
+    previous: Previous,
+) -> None:
+    """The figure's area and variable (reused from the graph or drafted); records the figure
+    for the figures after it."""
+    kind, prior, sentence = figure.kind, figure.prior, figure.sentence
+    ukind = unit_kind(unit_iri(kind))
+    world = is_world(layout, mention, figure.raw, kind)
+    figure.area = area = figure_area(builder, mention, world and kind != "rank")
+    if figure.earlier and prior:
+        var_iri = None
+        figure.label = prior[1] or figure.label
+        figure.earlier_period, earlier_base = builder.last_figure.get(sentence.start, (None, None))
+        figure.denominator = figure.denominator or earlier_base
+    elif figure.change and prior and "分别" not in figure.raw and not figure.item:
+        # a change reuses the graph's variable only when the graph records it as the change
+        # of the variable the change is of (aikg:changeOf), with the same kind of change
+        var_iri = builder.variables.change_of(prior[2], kind)
+    else:
+        var_iri = builder.variables.match(figure.label, ukind, area=area)
+        if var_iri is None and has_cjk(figure.label) and "的" in figure.label.strip("的"):
+            # 已投入运营的万卡级智算集群: the head noun after the modifiers
+            head = figure.label.strip("的").rsplit("的", 1)[1]
+            var_iri = builder.variables.match(head, ukind, area=area)
+    figure.variable_new = var_iri is None
+    if figure.earlier and prior:
+        figure.variable = prior[2]
+        figure.variable_new = figure.variable.startswith("var:draft-")
+    elif var_iri is None:
+        new = builder.variables.draft(figure.label, ukind, ID["var"])
+        figure.variable = builder.new_variable(new.iri, figure.label)
+    else:
+        figure.variable = shorten(str(var_iri))
+    if figure.denominator is None and var_iri is not None and kind == "percent":
+        usual = builder.variables.denominator_of(var_iri)
+        figure.denominator = shorten(str(usual)) if usual else None
+    builder.counted.append((mention.start, sentence.line, figure.label, figure.variable, ukind))
+    if figure.change and prior:
+        previous[sentence.start] = prior
+    else:
+        subject = figure.subject or (prior[1] if prior else "")
+        previous[sentence.start] = (mention.end, subject, figure.variable)
+    if figure.english and not figure.change:
+        builder.english_labels.append((figure.label, figure.variable))
+
+
+def _entry(
+    builder: SheetBuilder, layout: Layout, mention: Mention, figure: _Figure, entry_id: str
+) -> tuple[dict[str, Any], Readings]:
+    """The entry's id, variable, evidence, value, unit, qualifier, age band and denominator."""
+    text = layout.text
+    quote_start = mention.start
+    clause_lo = layout.clause_bounds(mention.start)[0]
+    subject = figure.subject
+    subject_at = text.rfind(subject, clause_lo, mention.start) if subject else -1
+    if subject_at != -1 and mention.start - subject_at <= 20:
+        quote_start = subject_at
+    spec: dict[str, Any] = {"id": entry_id, "var": figure.variable}
+    spec.update(anchor(text, quote_start, mention.end))
+    if figure.variable_new and figure.variable not in builder.extra_mentions:
+        builder.extra_mentions[figure.variable] = {
+            "id": figure.variable,
+            **anchor(text, quote_start, mention.end),
+        }
+    spec["value_text"] = mention.value_text
+    if mention.unit is None or figure.kind in ("rank", "per_10k_workers"):
+        spec["unit"] = unit_curie(figure.kind)
+    readings: Readings = []
+    if mention.unit_text:
+        spec["unit"] = unit_curie("count")
+        spec["unit_text"] = mention.unit_text
+    if mention.qualifier:
+        spec["qualifier"] = mention.qualifier
+    if mention.qualifier_reading:
+        readings.append(mention.qualifier_reading)
+    if mention.unit_text:
+        readings.append(
+            (
+                f"{mention.unit_text} is kept as the unit text (a count of the unit).",
+                f"单位{mention.unit_text}记为单位文本。",
+            )
+        )
+    start = figure.sentence.start
+    if mention.age:
+        spec["age"] = builder.age_code(mention.age.low, mention.age.high)
+    elif figure.change and figure.prior and start in builder.ages:
+        spec["age"] = builder.ages[start]  # the change of an age band's figure
+    if "age" in spec and not figure.change:
+        builder.ages[start] = spec["age"]
+    if figure.denominator:
+        spec["denominator"] = figure.denominator
+    return spec, readings
+
+
+def _target(
+    builder: SheetBuilder,
+    layout: Layout,
+    mention: Mention,
+    figure: _Figure,
+    time: TimeExpr,
+    policies: list[EntityMention],
+    spec: dict[str, Any],
+    readings: Readings,
+) -> Fact:
+    """A goal: its year, the policy that sets it, its area."""
+    year = str(time.goal_year)
+    spec["year"] = year
+    spec["policy"] = policy_for(builder, layout, mention, policies)
+    spec["area"] = target_area(builder, layout, mention, figure.area, spec["policy"], policies)
+    readings.append((time.reading_en, time.reading_zh))
+    variable, new = figure.variable, figure.variable_new
+    return Fact(spec["id"], "target", mention.value_text, variable, new, None, year)
+
+
+def _observation(
+    builder: SheetBuilder,
+    layout: Layout,
+    mention: Mention,
+    figure: _Figure,
+    dated: tuple[TimeExpr | None, bool],
+    times: list[TimeExpr],
+    spec: dict[str, Any],
+    readings: Readings,
+) -> Fact:
+    """An observation: its period (and base period, for a change), its area, its status."""
+    time, carried = dated
+    doc_date = builder.date
+    if time is None:
+        period = f"../{doc_date.isoformat()}"
+        readings.append(
+            (
+                f"No date is stated for this figure; open up to the document date {doc_date}.",
+                f"原文未说明该数据的日期；记为截至文件日期{doc_date}。",
+            )
+        )
+    else:
+        period = time.iso or f"../{doc_date.isoformat()}"
+        readings.append(
+            (
+                time.reading_en + (" (stated earlier in the paragraph)" if carried else ""),
+                time.reading_zh + ("（见同段前文）" if carried else ""),
+            )
+        )
+    if builder.released and period == f"../{doc_date.isoformat()}":
+        period = f"../{builder.released.isoformat()}"
+        readings.append(
+            (
+                f"The source was released the day before, {builder.released}.",
+                f"该来源于前一日（{builder.released}）公布。",
+            )
+        )
+    spec["period"] = period
+    builder.last_figure[figure.sentence.start] = (period, figure.denominator)
+    base = base_period(layout, times, mention, period) if figure.change else None
+    if base and base != period:
+        spec["base_period"] = base
+        readings.append((f"Compared with {base}.", f"比较基期为{base}。"))
+    spec["area"] = figure.area
+    sentence = figure.sentence
+    if ESTIMATE.search(fold(layout.text[sentence.start : sentence.end])):
+        spec["props"] = {"sdmx-attribute:obsStatus": "sdmx-code:obsStatus-E"}
+        readings.append(
+            (
+                "The source states an expected or estimated value.",
+                "来源称该值为预计或估计值。",
+            )
+        )
+    variable, new = figure.variable, figure.variable_new
+    return Fact(spec["id"], "observation", mention.value_text, variable, new, period, None)
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers a headline repeats
+
+
+def drop_headline_repeats(layout: Layout, mentions: list[Mention]) -> list[Mention]:
+    """A headline's number that the body states again is the body's statement.
+
+    Again: the same value in the same unit, or in no unit ("27.4 pct" for "27.4 percent"), or
+    the body's value rounded to the headline's precision (近6.9亿 for 6.87亿).
+    """
+    body = [m for m in mentions if not (layout.line_of(m.start) or _NO_LINE).headline]
+    kept = []
+    for mention in mentions:
+        line = layout.line_of(mention.start)
+        if line is not None and line.headline and any(_restates(mention, b) for b in body):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _restates(head: Mention, body: Mention) -> bool:
+    if head.unit is not None and head.unit != body.unit:
+        return False
+    if head.value == body.value:
+        return True
+    digits = re.search(r"\d+(?:\.(\d+))?", head.value_text)
+    if digits is None or (head.unit is None and body.unit not in (None, "count", "person")):
+        return False
+    step = Decimal(10) ** -len(digits.group(1) or "") * head.quantity.multiplier
+    return abs(head.value - body.value) * 2 <= step
+
+
+class _NoLine:
+    headline = False
+
+
+_NO_LINE = _NoLine()

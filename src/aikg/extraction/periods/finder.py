@@ -1,0 +1,103 @@
+"""Finding time expressions in a text: every match of the patterns, read against the document
+date, marked as the base of a comparison where the words around it say so; and the year an
+annual review reports on.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from aikg.extraction.periods.expression import TimeExpr
+from aikg.extraction.periods.kinds import PATTERNS, read_match
+
+
+def find_times(
+    folded: str,
+    doc: date,
+    start: int = 0,
+    end: int | None = None,
+    original: str | None = None,
+    year: int | None = None,
+) -> list[TimeExpr]:
+    """Every time expression of ``folded[start:end]`` (folded text: simplified, lower case).
+
+    With ``original`` (the unfolded text, same length), expressions keep their wording as written.
+    ``year`` is the year the document reviews (see :func:`review_year`): 全年, 年末 without a
+    year of their own are read in it (without one they are not read).
+    """
+    end = len(folded) if end is None else end
+    taken: list[TimeExpr] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(folded, start, end):
+            if not match.group().strip():
+                continue
+            if any(t.start < match.end() and match.start() < t.end for t in taken):
+                continue
+            found = read_match(kind, match, doc, original, year)
+            if found is not None:
+                taken.append(_as_comparison(found, folded))
+    return sorted(taken, key=lambda t: t.start)
+
+
+#: Words before a time expression that make it the base of a comparison.
+_COMPARE_BEFORE = re.compile(
+    r"(?:较|比|相比|相较|较之|对比|同比|环比)\s*(?:于)?\s*$"
+    r"|\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|over)\s+(?:the\s+level\s+(?:of|at)\s+)?$"
+)
+_COMPARE_AROUND = re.compile(r"(?:与|和|同|跟)\s*$")
+#: A ratio to a base date: 是2024年底的2.5倍, 相当于去年的两倍.
+_RATIO_BEFORE = re.compile(r"(?:是|为|相当于|达到)\s*$")
+_RATIO_AFTER = re.compile(r"^\s*(?:的)\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*倍")
+_COMPARE_AFTER = re.compile(r"^\s*(?:相比|比较|相较)")
+
+
+def _as_comparison(found: TimeExpr, folded: str) -> TimeExpr:
+    """``found`` marked as the base of a comparison when the words around it say so."""
+    if found.comparison or found.is_goal:
+        return found
+    before = folded[max(0, found.start - 16) : found.start]
+    after = folded[found.end : found.end + 4]
+    if (
+        _COMPARE_BEFORE.search(before)
+        or (_COMPARE_AROUND.search(before) and _COMPARE_AFTER.match(after))
+        or (_RATIO_BEFORE.search(before) and _RATIO_AFTER.match(folded[found.end : found.end + 12]))
+    ):
+        relative = bool(re.match(r"(?:上年|上一年|a year|the previous year)", found.text.lower()))
+        return TimeExpr(
+            found.start,
+            found.end,
+            found.text,
+            found.iso,
+            None,
+            found.reading_en,
+            found.reading_zh,
+            comparison=True,
+            relative=relative,
+            span=found.span,
+        )
+    return found
+
+
+#: Words of an annual review: 全年, 年末, 比上年, "for the whole of last year", "full-year".
+_REVIEW_WORDS = re.compile(
+    r"全年|年末|年底|比上年|较上年|统计公报|国民经济|for the whole of|full[ -]year"
+    r"|\bannual review\b"
+)
+
+
+def review_year(title: str, lead: str, body: str, doc: date) -> int | None:
+    """The year an annual review or statistical communiqué reports on, else None.
+
+    A year stated in the title (else the lead) that has ended by the document date, in a text
+    that speaks of the whole year (全年, 年末, 比上年, "for the whole of last year"): every figure
+    below it with no time phrase of its own is of that year (2025年国民经济…, published in 2026).
+    """
+    if not _REVIEW_WORDS.search(body):
+        return None
+    for text in (title, lead):
+        for found in find_times(text, doc):
+            whole = re.fullmatch(r"(\d{4})-01-01/\1-12-31", found.iso or "")
+            if found.dates and whole and doc.year - 2 <= int(whole.group(1)) < doc.year:
+                return int(whole.group(1))
+    return None

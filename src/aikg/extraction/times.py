@@ -1,0 +1,404 @@
+"""Times: the reference period or goal year of each figure, from the time expressions found.
+
+Reads the layout, the :class:`~aikg.extraction.periods.TimeExpr` found in the text
+(:func:`aikg.extraction.periods.find_times`) and a figure's :class:`Mention`; returns the
+expression that dates the figure (its own, or one carried from its clause, sentence, paragraph,
+list lead-in or heading) and the readings that refine it: an average over a span of years, a
+stock at a year's end, the date of an earlier level, a goal for the year not yet ended, the
+fieldwork span of a survey, the year an annual review reports on, and the base period of a
+change.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from aikg.extraction.layout import LIST_ITEM, Layout
+from aikg.extraction.periods import TimeExpr, shift_year
+from aikg.extraction.quantities import Mention
+from aikg.extraction.script import has_cjk
+
+#: Words that say a figure is expected or estimated, not observed.
+ESTIMATE = re.compile(r"expected|forecast|projected|estimated|预计|预期|有望|估计|推算")
+
+
+#: A sentence that compares with the same span a year before (the span is stated earlier).
+_YOY = re.compile(
+    r"同比|上年同期|去年同期|上一年同期|(?<![上去全今本当前])年[增减]|year[ -]on[ -]year"
+    r"|from a year (?:earlier|ago)|"
+    r"than a year (?:earlier|ago)|compared with (?:the same period of )?(?:a year|last year)"
+)
+#: An average over years: the figure's period is a span of years.
+_AVERAGE = re.compile(
+    r"年均|年平均|平均每年|年复合|复合年均|average annual|annual average|annually on average"
+    r"|compound annual|cagr"
+)
+#: A stock built up by the end of a year (去年已建成, 累计): the year's end, not the year; a
+#: cumulative total with no start (累计, cumulative) is open up to the year's end.
+_STOCK = re.compile(
+    r"已建成|已经建成|累计建成|累计|已有|共有|已培育|已经培育|保有量|存量"
+    r"|\bhad (?:set up|built|established|installed)\b|\bcumulative\b|\bin total\b"
+)
+
+
+#: A survey and its fieldwork: 于2026年8月至9月开展…调查, "the survey was conducted in May 2026".
+_SURVEY = re.compile(
+    r"调查|问卷|抽样|普查|民调|\bsurvey(?:ed|s)?\b|\bpoll(?:ed|s)?\b|questionnaire|fieldwork"
+)
+_FIELDWORK = re.compile(
+    r"开展|进行|实施|组织|完成|展开|conducted|carried out|fielded|took place|ran|interviewed"
+    r"|surveyed|polled"
+)
+
+_LEVEL_BEFORE_DATE = re.compile(
+    r"(?:\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|(?<!more )(?<!less )(?<!fewer )"
+    r"(?<!rather )\bthan)\s+(?:about\s+|some\s+|nearly\s+"
+    r"|around\s+|roughly\s+)?[\d.,]+\s*(?:[a-z%]+\s*){0,3}$"
+)
+
+
+def _reread(time: TimeExpr, iso: str | None, en: str, zh: str, goal: int | None = None) -> TimeExpr:
+    """The span of ``time`` read anew: period ``iso`` (or goal year ``goal``) and its readings."""
+    return TimeExpr(time.start, time.end, time.text, iso, goal, en, zh)
+
+
+def _dates_earlier_level(layout: Layout, time: TimeExpr) -> bool:
+    """Whether ``time`` dates an earlier level stated just before it ("up from 249 million a year
+    earlier", "compared with 22.5 percent at the end of 2024")."""
+    lo = layout.clause_bounds(time.start)[0]
+    return bool(_LEVEL_BEFORE_DATE.search(layout.folded[max(lo, time.start - 60) : time.start]))
+
+
+def survey_period(layout: Layout, times: list[TimeExpr]) -> TimeExpr | None:
+    """The fieldwork span of a survey the text reports (调查…2026年8月至9月): the period of its
+    figures that state no date of their own. The first span of months or days stated in a
+    sentence that speaks of conducting a survey."""
+    for t in times:
+        if not t.dates or t.is_goal or not t.iso or "/" not in t.iso or t.iso.startswith(".."):
+            continue
+        if t.span is not None or re.fullmatch(r"(\d{4})-01-01/\1-12-31", t.iso):
+            continue  # a whole year or a span of years is not a fieldwork period
+        sentence = layout.sentence_at(t.start)
+        if sentence is None:
+            continue
+        words = layout.folded[sentence.start : sentence.end]
+        if _SURVEY.search(words) and _FIELDWORK.search(words):
+            return t
+    return None
+
+
+def _time_for(
+    layout: Layout,
+    times: list[TimeExpr],
+    mention: Mention,
+    survey: TimeExpr | None = None,
+) -> tuple[TimeExpr | None, bool]:
+    """The time expression that dates ``mention``, and whether it is carried from before.
+
+    The nearest dating expression before it in its clause, else in its clause, else before it
+    in its sentence, else (English) after it in its sentence, else the last one earlier in its
+    paragraph. Comparisons (较2025年12月, "from a year earlier") and anaphors ("over the same
+    period") never date a number themselves: an anaphor, or a year-on-year comparison in a
+    sentence with no date, takes the period stated before it in the document (a year-on-year
+    comparison presupposes a span: the last span stated).
+    """
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    clause = layout.clause_bounds(mention.start)
+    # the date of an earlier level ("compared with 22.5 percent at the end of 2024") dates only
+    # that level
+    dating = [t for t in times if t.dates and not _dates_earlier_level(layout, t)]
+    inside = [t for t in dating if sentence.start <= t.start < sentence.end]
+    in_clause = [t for t in inside if clause[0] <= t.start < clause[1]]
+    # an anaphor in the number's own clause ("by the end of the period") and no date there:
+    # the period stated before it, its end for "the end of"
+    anaphors = [
+        t for t in times if t.anaphor and t.span is None and clause[0] <= t.start < clause[1]
+    ]
+    if anaphors and not in_clause:
+        earlier = [t for t in dating if t.end <= anaphors[0].start and not t.is_goal and t.iso]
+        if earlier:
+            found = earlier[-1]
+            if anaphors[0].at_end and found.iso and "/" in found.iso:
+                iso = found.iso.rsplit("/", 1)[-1]
+                if iso:
+                    text = anaphors[0].text
+                    return _reread(
+                        anaphors[0],
+                        iso,
+                        f"{text}: the end of the period stated before ({found.text}), {iso}.",
+                        f"“{text}”即前文所述时期（{found.text}）之末，{iso}。",
+                    ), True
+            return found, True
+    before = [t for t in in_clause if t.end <= mention.start]
+    if before:
+        return before[-1], False
+    if in_clause:
+        return in_clause[0], False
+    before = [t for t in inside if t.end <= mention.start]
+    if before:
+        return before[-1], False
+    sentence_text = layout.folded[sentence.start : sentence.end]
+    after = [t for t in inside if t.start >= mention.end]
+    # not the date of an earlier level stated after it ("…, compared with 22.5 percent at the
+    # end of 2024"): that date is the earlier figure's
+    if after and not has_cjk(sentence_text) and not _dates_earlier_level(layout, after[0]):
+        return after[0], False
+    line = layout.lines[sentence.line]
+    earlier = [t for t in dating if line.start <= t.start < sentence.start]
+    if earlier:
+        return earlier[-1], True
+    lead = _lead_in(layout, dating, sentence.line)
+    if lead is not None:
+        return lead, True
+    stated = [t for t in dating if t.end <= sentence.start and not t.is_goal and t.iso]
+    # an anaphor in the sentence, or earlier in its paragraph ("The gaps are visible in the same
+    # data. Rural netizens numbered …"): the period stated before
+    anaphor = any(
+        t.anaphor and t.span is None and line.start <= t.start < sentence.end for t in times
+    )
+    if anaphor and stated:
+        return stated[-1], True
+    spans = [t for t in stated if "/" in t.iso and not t.iso.startswith("..")]  # type: ignore[operator]
+    if _YOY.search(sentence_text) and spans:
+        return spans[-1], True
+    if survey is not None and survey.start < mention.start:
+        return survey, True  # a survey's figures: its fieldwork span
+    return None, False
+
+
+#: A lead-in that opens what follows: ends with a colon ("By 2027, the plan aims to:", 到2028年：).
+_LEAD_END = re.compile(r"[:：]\s*$")
+
+
+def _lead_in(layout: Layout, dating: list[TimeExpr], line_index: int) -> TimeExpr | None:
+    """The time of the lead-in or heading that governs the line ``line_index``.
+
+    A list item takes the time of the line that opens its list (the first line before it that is
+    not an item): a lead-in ending with a colon ("By 2027, the plan aims to:", 到2028年，主要目标
+    如下：) or a heading. A paragraph takes the time of a lead-in ending with a colon just before
+    it, or of a Markdown heading or a short heading line that sets a goal horizon (到2027年).
+    """
+    lines = layout.lines
+    item = bool(LIST_ITEM.match(lines[line_index].text))
+    index = line_index - 1
+    while index >= 0:
+        line = lines[index]
+        if not line.text.strip():
+            index -= 1
+            continue
+        if item and LIST_ITEM.match(line.text) and not _LEAD_END.search(line.text):
+            index -= 1
+            continue
+        break
+    if index < 0 or lines[index].boilerplate:
+        return None
+    line = lines[index]
+    stated = [t for t in dating if line.start <= t.start < line.end]
+    if not stated:
+        return None
+    stripped = line.text.strip()
+    heading = stripped.startswith("#")
+    short = len(stripped) <= 40 and not re.search(r"[。.!?！？；;]\s*$", stripped)
+    if _LEAD_END.search(stripped) or heading or (item and short):
+        return stated[-1]
+    if short and stated[-1].is_goal and not line.headline:
+        return stated[-1]
+    return None
+
+
+def _over_years(
+    layout: Layout, times: list[TimeExpr], mention: Mention, time: TimeExpr | None
+) -> TimeExpr | None:
+    """For an average over years (年均增长): the span of years it is averaged over, else None."""
+    lo, hi = layout.clause_bounds(mention.start)
+    if not _AVERAGE.search(layout.folded[lo : min(hi, mention.end + 12)]):
+        return None
+    if time is not None and time.span is not None:
+        return None  # already a span (2021—2025年)
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    line = layout.lines[sentence.line]
+    spans = [t for t in times if t.span is not None and sentence.start <= t.start < sentence.end]
+    spans = spans or [
+        t for t in times if t.span is not None and line.start <= t.start < mention.start
+    ]
+    if not spans:
+        return None
+    first, last = spans[-1].span  # type: ignore[misc]
+    if time is not None and time.iso and not time.iso.startswith(".."):
+        last = int(time.iso.rsplit("/", 1)[-1][:4])
+    if last <= first:
+        return None
+    iso = f"{first}-01-01/{last}-12-31"
+    words = f"{spans[-1].text}" + (f" … {time.text}" if time is not None else "")
+    return TimeExpr(
+        mention.start,
+        mention.start,
+        words,
+        iso,
+        None,
+        f"An average over the years {first}-{last} ({words}): {iso}.",
+        f"{first}—{last}年的年均值（{words}）：{iso}。",
+        span=(first, last),
+    )
+
+
+#: Words that set a goal: 力争, 确保, 目标, "aims to", "plans to".
+_GOAL_WORDS = re.compile(
+    r"力争|确保|争取|目标|\b(?:aims?|aiming|plans?|planning|seeks?|seeking|strives?|striving|intends?)"
+    r"\s+to\b|\btargets?\b|\bgoals?\b"
+)
+
+
+def _current_year_goal(
+    layout: Layout, mention: Mention, time: TimeExpr | None, doc_date: date
+) -> TimeExpr | None:
+    """A goal for the year not yet ended (今年…力争…, "this year the city aims to …").
+
+    A number dated by a span that ends after the document date (今年, 2026年 in a text of January
+    2026) is a goal of that year when a goal word (力争, 确保, 目标, aims to) stands before it in
+    its sentence: the year is not over, so the figure cannot have been observed.
+    """
+    if time is None or time.is_goal or not time.iso or "/" not in time.iso:
+        return None
+    last = time.iso.rsplit("/", 1)[-1]
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", last) or date.fromisoformat(last) <= doc_date:
+        return None
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    lo = max(sentence.start, time.end if sentence.start <= time.start < mention.start else 0)
+    words = layout.folded[lo : mention.start]
+    if not _GOAL_WORDS.search(words) or ESTIMATE.search(words):
+        return None
+    year = int(last[:4])
+    return _reread(
+        time,
+        None,
+        f"{time.text} with a goal word before the number, in a text of {doc_date}: "
+        f"a goal for {year}.",
+        f"“{time.text}”且数字前有目标用语，文件日期为{doc_date}：{year}年的目标。",
+        goal=year,
+    )
+
+
+def _earlier_time(
+    layout: Layout,
+    times: list[TimeExpr],
+    mention: Mention,
+    time: TimeExpr | None,
+    period: str | None,
+) -> TimeExpr | None:
+    """The date of an earlier level: its own date after it in its clause ("compared with 22.5
+    percent at the end of 2024"), else the figure's period a year back ("up from 249 million a
+    year earlier")."""
+    hi = layout.clause_bounds(mention.start)[1]
+    own = [t for t in times if t.dates and not t.is_goal and mention.end <= t.start < hi]
+    if own:
+        return own[0]
+    relative = [t for t in times if t.relative and mention.end <= t.start < hi]
+    if relative and period:
+        iso = shift_year(period)
+        if iso:
+            text = relative[0].text
+            return _reread(
+                relative[0],
+                iso,
+                f"{text}: the figure before it a year back, {iso}.",
+                f"“{text}”：前一数据的日期前推一年，{iso}。",
+            )
+    return time
+
+
+_CUMULATIVE = re.compile(r"累计|\bcumulative(?:ly)?\b|\bin total\b")
+#: The start of a cumulative total (自2019年以来累计, "since 2019"): not an open period.
+_SINCE = re.compile(r"以来|开始|起|\bsince\b")
+
+
+def _year_end(layout: Layout, mention: Mention, time: TimeExpr | None) -> TimeExpr | None:
+    """A whole year dating a stock built up (去年已建成, had set up): the year's end; a cumulative
+    total with no start stated (累计达到118家, in a review of 2025): open up to the year's end."""
+    if time is None or time.iso is None or time.span is not None:
+        return None
+    found = re.fullmatch(r"(\d{4})-01-01/\1-12-31", time.iso)
+    if not found:
+        return None
+    lo = max(layout.clause_bounds(mention.start)[0], time.end if time.end <= mention.start else 0)
+    words = layout.folded[lo : mention.end]  # the value text may hold the verb (累计达到118家)
+    if not _STOCK.search(words):
+        return None
+    iso = f"{found.group(1)}-12-31"
+    clause_lo = layout.clause_bounds(mention.start)[0]
+    if _CUMULATIVE.search(words) and not _SINCE.search(layout.folded[clause_lo : mention.end]):
+        iso = f"../{iso}"
+        return _reread(
+            time,
+            iso,
+            f"{time.text} with a cumulative total and no start stated: open up to the year's "
+            f"end, {iso}.",
+            f"“{time.text}”所述为累计数、未说明起点：记为截至年末、起点未说明，{iso}。",
+        )
+    return _reread(
+        time,
+        iso,
+        f"{time.text} with a stock built up by then: the year's end, {iso}.",
+        f"“{time.text}”所述为累计存量：记为年末{iso}。",
+    )
+
+
+def base_period(layout: Layout, times: list[TimeExpr], mention: Mention, period: str) -> str | None:
+    """The base period of a change: the comparison in its clause (较2025年12月, 同比 …)."""
+    lo, hi = layout.clause_bounds(mention.start)
+    compared = [t for t in times if t.comparison and lo <= t.start < hi]
+    if compared and not compared[0].relative and compared[0].iso:
+        same = re.match(r"\s*(?:的)?同期", layout.folded[compared[0].end : compared[0].end + 4])
+        year = re.match(r"(\d{4})-01-01/\1-12-31$", compared[0].iso)
+        if same and year and re.match(r"\d{4}", period):
+            # 比2025年同期: the period in that year
+            return shift_year(period, int(year.group(1)) - int(period[:4])) or compared[0].iso
+        return compared[0].iso
+    if compared or _YOY.search(layout.folded[lo:hi]):
+        return shift_year(period)
+    return None
+
+
+def _review_time(year: int, mention: Mention) -> TimeExpr:
+    """The year an annual review reports on, for a figure with no time phrase of its own."""
+    iso = f"{year}-01-01/{year}-12-31"
+    return TimeExpr(
+        mention.start,
+        mention.start,
+        str(year),
+        iso,
+        None,
+        f"No date in the sentence; the text reviews {year} (its title's year): {iso}.",
+        f"句中未说明日期；全文回顾{year}年（标题所述年份）：{iso}。",
+    )
+
+
+def date_figure(
+    layout: Layout,
+    times: list[TimeExpr],
+    mention: Mention,
+    doc_date: date,
+    *,
+    survey: TimeExpr | None = None,
+    review: int | None = None,
+    earlier_period: str | None = None,
+    earlier: bool = False,
+) -> tuple[TimeExpr | None, bool]:
+    """The time that dates the figure at ``mention``, and whether it is carried from before.
+
+    ``survey`` is the fieldwork span of a survey the text reports, ``review`` the year an
+    annual review reports on; ``earlier`` marks an earlier level of the figure before it, whose
+    period is ``earlier_period``.
+    """
+    time, carried = _time_for(layout, times, mention, survey)
+    if time is None and review is not None:
+        time, carried = _review_time(review, mention), False
+    time = _over_years(layout, times, mention, time) or _year_end(layout, mention, time) or time
+    if earlier:
+        time, carried = _earlier_time(layout, times, mention, time, earlier_period), False
+    time = _current_year_goal(layout, mention, time, doc_date) or time
+    return time, carried
