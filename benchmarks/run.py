@@ -318,7 +318,7 @@ def cases(catalog: dict[str, Any], values: dict[str, tuple[str, str]]) -> list[C
 
 
 def sparql_cache_clear() -> None:
-    from aikg import sparql
+    from aikg.query import sparql
 
     sparql._parsed.cache_clear()
 
@@ -326,7 +326,7 @@ def sparql_cache_clear() -> None:
 def raw_store(data: list[Path]) -> Any:
     import pyoxigraph
 
-    from aikg.store import OXIGRAPH_FORMATS, input_files
+    from aikg.store.oxigraph import OXIGRAPH_FORMATS, input_files
 
     store = pyoxigraph.Store()
     for path in input_files(data or None):
@@ -348,7 +348,7 @@ def raw_query(store: Any, text: str) -> Any:
 
 
 def rows_of(result: Any) -> Any:
-    from aikg.results import GraphResult, Table, comparable_graph, comparable_rows
+    from aikg.query.results import GraphResult, Table, comparable_graph, comparable_rows
 
     if isinstance(result, Table):
         return comparable_rows(result.rows)
@@ -358,7 +358,7 @@ def rows_of(result: Any) -> Any:
 
 
 def count_of(result: Any) -> int:
-    from aikg.results import GraphResult, Table
+    from aikg.query.results import GraphResult, Table
 
     if isinstance(result, Table):
         return len(result.rows)
@@ -377,9 +377,9 @@ def measure_queries(
     quick: bool,
     only: set[str] | None = None,
 ) -> dict[str, Any]:
-    from aikg.catalog import load_catalog
-    from aikg.parameters import bind
-    from aikg.store import open_store
+    from aikg.query.catalog import load_catalog
+    from aikg.query.parameters import bind
+    from aikg.store.oxigraph import open_store
 
     catalog = load_catalog()
     opened = {
@@ -524,7 +524,7 @@ def measure_view(
 
     graph, net = synthetic(5000)
     start = time.perf_counter()
-    from aikg.view import render
+    from aikg.view.page import render
 
     rendered = render(graph, net)
     seconds = time.perf_counter() - start

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from aikg.catalog import load_catalog
+from aikg.query.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 

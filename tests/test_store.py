@@ -18,11 +18,18 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
-from aikg.catalog import load_catalog
 from aikg.cli.main import app
 from aikg.errors import InputError
-from aikg.results import Boolean, GraphResult, Result, Table, comparable_graph, comparable_rows
-from aikg.store import (
+from aikg.query.catalog import load_catalog
+from aikg.query.results import (
+    Boolean,
+    GraphResult,
+    Result,
+    Table,
+    comparable_graph,
+    comparable_rows,
+)
+from aikg.store.oxigraph import (
     DEFAULT_STORE,
     MANIFEST,
     MemoryStore,
@@ -160,7 +167,7 @@ def test_a_hostile_value_is_data_on_the_oxigraph_store(
 def test_service_and_from_are_refused_on_the_oxigraph_store(
     stores: dict[str, dict[str, object]],
 ) -> None:
-    from aikg.catalog import expression_query
+    from aikg.query.catalog import expression_query
 
     store = stores["bundled"]["oxigraph"]
     assert isinstance(store, OxigraphStore)
@@ -177,7 +184,7 @@ def test_service_and_from_are_refused_on_the_oxigraph_store(
 def test_syntax_errors_name_the_query_line_and_column(
     stores: dict[str, dict[str, object]],
 ) -> None:
-    from aikg.catalog import parse_query
+    from aikg.query.catalog import parse_query
 
     store = stores["bundled"]["oxigraph"]
     assert isinstance(store, OxigraphStore)
@@ -300,7 +307,7 @@ def test_a_persistent_store_from_the_command_line(tmp_path: Path, cli) -> None:
 
 
 def _files(folder: Path) -> list[Path]:
-    from aikg.store import input_files
+    from aikg.store.oxigraph import input_files
 
     return input_files([folder])
 

@@ -10,11 +10,11 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from aikg.loading import load_graph
 from aikg.namespaces import AIKG, SCHEMA
-from aikg.network import build_network, neighbourhood
-from aikg.stats import entities
-from aikg.view import json_for_script, period_position, render
+from aikg.store.files import load_graph
+from aikg.store.stats import entities
+from aikg.view.network import build_network, neighbourhood
+from aikg.view.page import json_for_script, period_position, render
 from sample_network import (
     HOSTILE_LABELS,
     IMG,
@@ -202,7 +202,7 @@ def test_details_carry_sources_and_quotes(sample_path: Path) -> None:
 def test_a_large_page_carries_its_data_deflated(
     sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import aikg.view as view
+    import aikg.view.page as view
 
     graph = load_graph([sample_path])
     plain = render(graph).html.decode("utf-8")

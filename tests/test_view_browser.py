@@ -22,9 +22,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
 from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, shorten
-from aikg.network import labels
-from aikg.stats import entities
-from aikg.view import period_position
+from aikg.store.stats import entities
+from aikg.view.network import labels
+from aikg.view.page import period_position
 from sample_network import (
     BOLD,
     EDGE,
@@ -516,8 +516,8 @@ def test_series_chart_places_each_source_and_shows_it_as_text(open_page, series_
 def packed_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The hostile and the series graph's pages as a large graph gets them: the data deflated
     and base64-encoded, and each node's label given to vis-network once it is in view."""
-    import aikg.view as view
-    from aikg.loading import load_graph
+    import aikg.view.page as view
+    from aikg.store.files import load_graph
 
     folder = tmp_path_factory.mktemp("packed")
     pages: dict[str, Path] = {}
@@ -532,7 +532,7 @@ def packed_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             pages[f"{name} entities"] = folder / f"{name}.entities"
             pages[f"{name} entities"].write_text(str(len(entities(graph))), encoding="utf-8")
         # a couple of hundred synthetic entities: drawn whole, their labels are too small to draw
-        from aikg.loading import ontology_graph
+        from aikg.store.files import ontology_graph
         from aikg.synth import Synthesizer
 
         graph = ontology_graph()
@@ -543,7 +543,7 @@ def packed_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_packed_page_reads_its_data_and_labels_the_nodes_in_view(open_page, packed_pages) -> None:
-    from aikg.view import page_data
+    from aikg.view.page import page_data
 
     path = packed_pages["hostile"]
     html = path.read_text(encoding="utf-8")

@@ -90,10 +90,10 @@ def extract(
     Example: aikg extract ../shared/sources/some-article.md -o draft.ttl --sheet draft.yaml
     """
     from aikg import paths
-    from aikg.export import serialize, write_atomic
     from aikg.extraction.pipeline import Meta
     from aikg.extraction.pipeline import extract as run_extract
-    from aikg.loading import load_graph
+    from aikg.store.export import serialize, write_atomic
+    from aikg.store.files import load_graph
 
     if reliability not in ("official", "wire", "relay", "repost"):
         raise InputError(f"--reliability {reliability!r}: use official, wire, relay or repost")
@@ -230,7 +230,7 @@ def eval_extract(
     """
     from aikg import paths
     from aikg.extraction.evaluate import evaluate, known_iris
-    from aikg.loading import load_graph, parse_file
+    from aikg.store.files import load_graph, parse_file
 
     if corpus:
         if draft or gold:
@@ -274,7 +274,7 @@ _BEGIN, _END = "<!-- eval-extract:begin -->", "<!-- eval-extract:end -->"
 
 
 def _update_doc(path: Path, table: str) -> None:
-    from aikg.export import write_atomic
+    from aikg.store.export import write_atomic
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -291,8 +291,8 @@ def _provenance(folder: Path) -> str:
     from rdflib import URIRef
     from rdflib.namespace import OWL
 
-    from aikg.loading import ontology_graph
     from aikg.namespaces import AIKG
+    from aikg.store.files import ontology_graph
 
     digest = hashlib.sha256()
     files = sorted(folder.glob("*.ttl"))

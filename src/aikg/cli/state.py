@@ -16,7 +16,7 @@ from aikg.errors import AikgError
 if TYPE_CHECKING:
     from rdflib import Graph
 
-    from aikg.store import GraphStore
+    from aikg.store.oxigraph import GraphStore
 
 
 @dataclass
@@ -34,7 +34,7 @@ class State:
         """The store ``--store`` names, holding the ontology and ``--data`` (or the bundled
         graph); opened once per invocation."""
         if self._opened is None:
-            from aikg.store import open_store
+            from aikg.store.oxigraph import open_store
 
             notes = Console(stderr=True, highlight=False, soft_wrap=True)
             self._opened = open_store(
@@ -63,7 +63,7 @@ def fail(exc: AikgError) -> typer.Exit:
 
 def check_store(text: str | None) -> None:
     """Refuse a malformed ``--store`` before any command runs (one line, exit 2)."""
-    from aikg.store import parse_store
+    from aikg.store.oxigraph import parse_store
 
     try:
         parse_store(text)

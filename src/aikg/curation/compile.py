@@ -443,7 +443,7 @@ def compile_document(sheet_path: Path, shared: Path, known: Graph) -> Graph:
 
 def compile_all(curation: Path, shared: Path) -> dict[str, Graph]:
     """Every sheet of ``curation``: ``{output file name: graph}``; ``entities.yaml`` first."""
-    from aikg.loading import ontology_graph
+    from aikg.store.files import ontology_graph
 
     entities = compile_entities(curation / "entities.yaml")
     known = ontology_graph() + entities  # labels of units, qualifiers and entities

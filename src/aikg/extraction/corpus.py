@@ -18,8 +18,8 @@ from rdflib.namespace import RDF
 from aikg.errors import InputError
 from aikg.extraction.evaluate import Evaluation, evaluate, known_iris
 from aikg.extraction.pipeline import Draft, extract
-from aikg.loading import ontology_graph, parse_file
 from aikg.namespaces import AIKG
+from aikg.store.files import ontology_graph, parse_file
 
 
 @dataclass

@@ -1457,7 +1457,7 @@ def compile_draft(
     """The graph of a draft sheet, compiled by the curation compiler (evidence and all)."""
     from aikg.curation.compile import _describe, compile_document  # the one compiler
     from aikg.curation.terms import iri
-    from aikg.loading import ontology_graph
+    from aikg.store.files import ontology_graph
 
     entities = Graph()
     for index, entry in enumerate(sheet.get("draft_entities") or []):

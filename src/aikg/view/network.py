@@ -32,7 +32,7 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from aikg.errors import InputError
 from aikg.namespaces import AIKG, AIKGUNIT, PREFIXES, SCHEMA, SDMX_DIM, UNIT, expand, shorten
-from aikg.stats import entities
+from aikg.store.stats import entities
 
 #: The label languages of the view and the analytics (a prefix of the RDF language tag).
 LANGS = ("zh", "en")

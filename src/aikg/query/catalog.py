@@ -31,7 +31,7 @@ import yaml
 
 from aikg import paths
 from aikg.errors import InputError
-from aikg.sparqltext import Outline, outline
+from aikg.query.text import Outline, outline
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 

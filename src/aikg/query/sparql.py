@@ -17,10 +17,10 @@ from typing import Any
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from aikg.catalog import SavedQuery
 from aikg.errors import InputError
-from aikg.results import Result, from_rdflib
-from aikg.sparqltext import line_column, tokenize
+from aikg.query.catalog import SavedQuery
+from aikg.query.results import Result, from_rdflib
+from aikg.query.text import line_column, tokenize
 
 _FOUND = re.compile(r"found (?P<found>'(?:[^']|'(?!\s+\(at char))*'|end of text)")
 

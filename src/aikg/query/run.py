@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
-from aikg import sparql
-from aikg.catalog import SavedQuery
 from aikg.errors import InputError
-from aikg.parameters import bind, is_iri
-from aikg.remote import DEFAULT_TIMEOUT, Credentials, query_endpoint
-from aikg.results import Result
+from aikg.query import sparql
+from aikg.query.catalog import SavedQuery
+from aikg.query.parameters import bind, is_iri
+from aikg.query.remote import DEFAULT_TIMEOUT, Credentials, query_endpoint
+from aikg.query.results import Result
 
 if TYPE_CHECKING:
-    from aikg.store import GraphStore
+    from aikg.store.oxigraph import GraphStore
 
 
 def prepare(query: SavedQuery, given: dict[str, str]) -> str:
@@ -55,7 +55,7 @@ def run_embedded(
 ) -> Result:
     """Run ``query`` on ``store``, or on the rdflib ``graph``; by default on the ontology and
     the bundled graph (or ``data``) in the default store (see :mod:`aikg.store`)."""
-    from aikg.store import MemoryStore, open_store
+    from aikg.store.oxigraph import MemoryStore, open_store
 
     if store is None:
         store = MemoryStore(graph) if graph is not None else open_store(None, data)

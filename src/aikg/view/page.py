@@ -45,7 +45,7 @@ from aikg.namespaces import (
     SDMX_DIM,
 )
 from aikg.namespaces import shorten as _shorten
-from aikg.network import (
+from aikg.view.network import (
     CLASS_ORDER,
     Texts,
     build_network,
@@ -781,7 +781,7 @@ def _vis_assets() -> tuple[str, str]:
 
 
 def _own_asset(name: str) -> str:
-    return resources.files("aikg").joinpath("templates", name).read_text(encoding="utf-8")
+    return resources.files("aikg.view").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _inline(text: str, tag: str) -> Any:
@@ -975,7 +975,7 @@ def render(
         "large": large,
     }
     env = Environment(
-        loader=PackageLoader("aikg", "templates"),
+        loader=PackageLoader("aikg.view", "templates"),
         autoescape=select_autoescape(["html"]),
         keep_trailing_newline=True,
     )
@@ -1082,9 +1082,9 @@ def _query_file(name: str) -> tuple[str, str]:
 def run_query(graph: Graph, name: str, params: dict[str, str] | None = None) -> Graph:
     """The graph a saved CONSTRUCT or DESCRIBE query (catalog name or ``.rq`` file) returns."""
     try:
-        from aikg.catalog import find_query
-        from aikg.querying import run_embedded
-        from aikg.results import GraphResult
+        from aikg.query.catalog import find_query
+        from aikg.query.results import GraphResult
+        from aikg.query.run import run_embedded
     except ImportError:  # the saved-query catalog is not installed: run the file as it is
         return _run_query_file(graph, name, params)
     saved = find_query(name)
@@ -1175,6 +1175,6 @@ def view(
 
 def class_labels(graph: Graph, lang: str) -> dict[str, str]:
     """Prefixed class name -> the class's label in ``lang``, for every displayed class."""
-    from aikg.stats import displayed_classes
+    from aikg.store.stats import displayed_classes
 
     return {shorten(str(c)): labels(graph, c).get(lang) for c in displayed_classes(graph)}

@@ -40,9 +40,9 @@ if TYPE_CHECKING:
     import pyoxigraph
     from rdflib import Graph
 
-    from aikg.catalog import SavedQuery
-    from aikg.results import Result
-    from aikg.stats import Summary
+    from aikg.query.catalog import SavedQuery
+    from aikg.query.results import Result
+    from aikg.store.stats import Summary
 
 #: The store a command uses when ``--store`` is not given: the fastest for the bundled graph.
 DEFAULT_STORE = "oxigraph"
@@ -104,7 +104,7 @@ def parse_store(text: str | None) -> StoreSpec:
 def input_files(data: Sequence[Path] | None = None) -> list[Path]:
     """The files a store holds: the ontology, then ``data`` (default: the bundled graph)."""
     from aikg import paths
-    from aikg.loading import data_files
+    from aikg.store.files import data_files
 
     return [*paths.ontology_files(), *data_files(data or [paths.graph_dir()])]
 
@@ -172,8 +172,8 @@ class MemoryStore(GraphStore):
     def from_files(cls, files: Sequence[Path]) -> MemoryStore:
         from rdflib import Graph
 
-        from aikg.loading import parse_file
         from aikg.namespaces import bind_prefixes
+        from aikg.store.files import parse_file
 
         graph = bind_prefixes(Graph())
         for path in files:
@@ -183,8 +183,8 @@ class MemoryStore(GraphStore):
     def run(
         self, query: SavedQuery, given: dict[str, str], *, allow_service: bool = False
     ) -> Result:
-        from aikg import sparql
-        from aikg.querying import prepare
+        from aikg.query import sparql
+        from aikg.query.run import prepare
 
         text = prepare(query, given)
         return sparql.run(self._graph, text, query.origin, allow_service=allow_service)
@@ -193,12 +193,12 @@ class MemoryStore(GraphStore):
         return self._graph
 
     def export(self, fmt: str) -> bytes:
-        from aikg.export import serialize
+        from aikg.store.export import serialize
 
         return serialize(self._graph, fmt)
 
     def summary(self) -> Summary:
-        from aikg.stats import summarize
+        from aikg.store.stats import summarize
 
         return summarize(self._graph)
 
@@ -260,7 +260,7 @@ def read_triples(
     if suffix not in OXIGRAPH_FORMATS:  # .n3: rdflib reads it
         from rdflib import Graph
 
-        from aikg.loading import parse_file
+        from aikg.store.files import parse_file
 
         graph = Graph()
         parse_file(graph, path)
@@ -495,9 +495,9 @@ class OxigraphStore(GraphStore):
     def run(
         self, query: SavedQuery, given: dict[str, str], *, allow_service: bool = False
     ) -> Result:
-        from aikg import sparql
-        from aikg.parameters import bind
-        from aikg.querying import prepare
+        from aikg.query import sparql
+        from aikg.query.parameters import bind
+        from aikg.query.run import prepare
 
         try:
             text = bind(query, given)
@@ -520,7 +520,7 @@ class OxigraphStore(GraphStore):
         """Run the SPARQL text ``text`` as it is (no checks); results as rdflib terms."""
         from rdflib import Graph
 
-        from aikg.results import Boolean, GraphResult, Table
+        from aikg.query.results import Boolean, GraphResult, Table
 
         ox = _ox()
         found = self.store.query(text)
@@ -565,7 +565,7 @@ class OxigraphStore(GraphStore):
         N-Triples gives the same bytes as the memory store (sorted lines). Turtle is
         Oxigraph's: sorted, with the project's prefixes; the same graph, spelled differently.
         """
-        from aikg.export import FORMATS, serialize
+        from aikg.store.export import FORMATS, serialize
 
         if fmt not in FORMATS:
             raise InputError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
@@ -583,7 +583,7 @@ class OxigraphStore(GraphStore):
         return b"".join(sorted(lines))
 
     def summary(self) -> Summary:
-        from aikg.stats import Summary
+        from aikg.store.stats import Summary
 
         def rows(text: str) -> list[tuple[Any, ...]]:
             found = self.query(_STATS_PREFIXES + text)
@@ -690,7 +690,7 @@ def _refresh(manifest: dict[str, Any], inputs: list[_Input]) -> list[_Input] | N
 
 def _write_manifest(folder: Path, inputs: list[_Input], triples: int) -> None:
     from aikg import __version__
-    from aikg.export import write_atomic
+    from aikg.store.export import write_atomic
 
     manifest = {
         "format": MANIFEST_FORMAT,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from aikg.errors import FindingsError
-from aikg.network import label, relations
+from aikg.view.network import label, relations
 
 #: Above this many entities betweenness is estimated from a sample of this many sources.
 BETWEENNESS_SAMPLE = 1000

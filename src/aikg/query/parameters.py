@@ -15,9 +15,9 @@ from datetime import date, datetime, time
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
-from aikg.catalog import XSD, Parameter, SavedQuery
 from aikg.errors import InputError
-from aikg.sparqltext import insert_values
+from aikg.query.catalog import XSD, Parameter, SavedQuery
+from aikg.query.text import insert_values
 
 _IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20\x7f]')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")

@@ -348,7 +348,7 @@ def _table_text(result: Table | Boolean) -> bytes:
 def render(result: Result, fmt: str) -> bytes:
     """``result`` in the format ``fmt`` (already checked by :func:`choose_format`)."""
     if isinstance(result, GraphResult):
-        from aikg.export import serialize
+        from aikg.store.export import serialize
 
         return serialize(result.graph, fmt)
     if fmt == "csv":
