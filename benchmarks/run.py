@@ -326,7 +326,8 @@ def sparql_cache_clear() -> None:
 def raw_store(data: list[Path]) -> Any:
     import pyoxigraph
 
-    from aikg.store.oxigraph import OXIGRAPH_FORMATS, input_files
+    from aikg.store.files import input_files
+    from aikg.store.formats import OXIGRAPH_FORMATS
 
     store = pyoxigraph.Store()
     for path in input_files(data or None):
@@ -379,7 +380,8 @@ def measure_queries(
 ) -> dict[str, Any]:
     from aikg.query.catalog import load_catalog
     from aikg.query.parameters import bind
-    from aikg.store.oxigraph import open_store
+    from aikg.query.run import run_embedded
+    from aikg.store import open_store
 
     catalog = load_catalog()
     opened = {
@@ -419,10 +421,12 @@ def measure_queries(
             if name == "memory":  # each aikg command parses its query with rdflib: counted
                 run = lambda store=store, query=query, given=case.given: (  # noqa: E731
                     sparql_cache_clear(),
-                    store.run(query, given),
+                    run_embedded(query, given, store=store),
                 )[1]
             else:
-                run = lambda store=store, query=query, given=case.given: store.run(query, given)  # noqa: E731
+                run = lambda store=store, query=query, given=case.given: (  # noqa: E731
+                    run_embedded(query, given, store=store)
+                )
             if name == "oxigraph":  # in turn with raw pyoxigraph: their ratio is the overhead
                 seconds, answer, record["raw"] = timed_pair(
                     run, lambda text=text: raw_query(raw, text), runs

@@ -30,8 +30,9 @@ import pytest
 
 from aikg.query.catalog import load_catalog
 from aikg.query.results import GraphResult, Table, comparable_graph, comparable_rows
-from aikg.query.run import run_remote
-from aikg.store.oxigraph import OxigraphStore, open_store
+from aikg.query.run import run_embedded, run_remote
+from aikg.store import open_store
+from aikg.store.oxigraph import OxigraphStore
 from aikg.synth import write_synth
 from oxigraph_server import free_port, run_aikg
 from test_query_parameters import ECHO, PAYLOADS
@@ -214,7 +215,7 @@ def test_every_saved_query_gives_the_same_rows_on_virtuoso(
     query = CATALOG[name]
     for store, graph in ((bundled_store, BUNDLED), (synthetic_store, SYNTHETIC)):
         for given in parameter_cases(query, store.graph(), every=False):
-            local = store.run(query, given)
+            local = run_embedded(query, given, store=store)
             remote = run_remote(query, given, endpoint=virtuoso.endpoint, default_graph=graph)
             what = f"{name} {given} on {graph}"
             assert type(remote) is type(local), what

@@ -14,7 +14,7 @@ from aikg.store.stats import Summary, summarize
 from aikg.validation import Report, validate
 
 if TYPE_CHECKING:
-    from aikg.store.oxigraph import GraphStore
+    from aikg.store.base import GraphStore
 
 #: Output file name -> export format.
 GRAPH_OUTPUTS = {"aikg.ttl": "turtle", "aikg.jsonld": "jsonld", "aikg.nt": "nt"}

@@ -79,7 +79,8 @@ def export(
 
     Example: aikg export --format jsonld -o aikg.jsonld
     """
-    from aikg.store.export import FORMATS, write_atomic
+    from aikg.store.export import write_atomic
+    from aikg.store.formats import FORMATS
 
     if fmt in ("graphml", "gexf"):  # the entity network (aikg.network), for Gephi and others
         from aikg.view.network import build_network, serialize_network
