@@ -9,10 +9,10 @@ import pytest
 
 from aikg import paths
 from aikg.errors import InputError
+from aikg.namespaces import XSD_IRI as XSD
 from aikg.query import sparql
 from aikg.query.catalog import (
     HEADER_KEYS,
-    XSD,
     SavedQuery,
     load_catalog,
     parse_query,

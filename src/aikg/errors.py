@@ -52,8 +52,16 @@ class RemoteError(AikgError):
     exit_code = EXIT_REMOTE
 
 
-def located(origin: object, line: int | None, column: int | None, reason: str) -> InputError:
-    """The error ``origin:line:column: reason``, with as much of the place as is known.
+def located(
+    origin: object,
+    line: int | None,
+    column: int | None,
+    reason: str,
+    *,
+    kind: type[InputError] = InputError,
+) -> InputError:
+    """The error (an ``InputError``, or ``kind``) ``origin:line:column: reason``, with as much
+    of the place as is known: the one way parse errors of files and queries are written.
 
     Example:
         >>> str(located("a.ttl", 3, None, "unexpected end of file"))
@@ -62,4 +70,4 @@ def located(origin: object, line: int | None, column: int | None, reason: str) -
         'q.rq:2:7: SPARQL syntax error'
     """
     place = "".join(f":{n}" for n in (line, column if line is not None else None) if n is not None)
-    return InputError(f"{origin}{place}: {reason}")
+    return kind(f"{origin}{place}: {reason}")

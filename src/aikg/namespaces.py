@@ -18,6 +18,11 @@ QUDT = Namespace("http://qudt.org/schema/qudt/")
 UNIT = Namespace("http://qudt.org/vocab/unit/")
 CUR = Namespace("http://qudt.org/vocab/currency/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+#: The namespace of the SPARQL Query Results XML Format (not an RDF vocabulary).
+SPARQL_RESULTS = Namespace("http://www.w3.org/2005/sparql-results#")
+#: XSD and rdf:langString as plain text, for datatype IRIs compared and built as strings.
+XSD_IRI = str(XSD)
+RDF_LANGSTRING = str(RDF.langString)
 
 VOCAB = {
     "aikgunit": Namespace(BASE + "vocab/unit/"),

@@ -142,6 +142,7 @@ def query(
     from aikg.query.catalog import expression_query, find_query
     from aikg.query.parameters import parse_assignments
     from aikg.query.run import prepare, run_embedded, run_remote
+    from aikg.query.sparql import DatasetRefused, ServiceRefused
 
     if (name is None) == (expression is None):
         raise InputError("give a saved query's NAME, a FILE.rq, or -e TEXT (one of them)")
@@ -166,9 +167,16 @@ def query(
         sys.stdout.write(prepare(saved, given).rstrip("\n") + "\n")
         return
     if endpoint is None:
-        result = run_embedded(
-            saved, given, store=state(ctx).graph_store(), allow_service=allow_service
-        )
+        try:
+            result = run_embedded(
+                saved, given, store=state(ctx).graph_store(), allow_service=allow_service
+            )
+        except ServiceRefused as exc:
+            raise InputError(f"{exc} (pass --allow-service to allow it)") from None
+        except DatasetRefused as exc:
+            raise InputError(
+                f"{exc} (use --endpoint and --default-graph for a server's graphs)"
+            ) from None
     else:
         result = run_remote(
             saved, given, endpoint=endpoint, default_graph=default_graph, timeout=timeout

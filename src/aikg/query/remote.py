@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 from rdflib import Graph
 
 from aikg import __version__
-from aikg.errors import AikgError, InputError, RemoteError
+from aikg.errors import AikgError, InputError, RemoteError, SettingError
 from aikg.query.results import Boolean, GraphResult, Result, parse_json_results
 
 #: Environment variables that hold credentials.
@@ -334,7 +334,7 @@ def publish(
         from aikg.query.parameters import is_iri
 
         if not is_iri(graph):
-            raise InputError(f"--graph {graph!r} is not an absolute IRI")
+            raise SettingError("graph", f"{graph!r} is not an absolute IRI")
     if timeout <= 0:
         raise InputError("the timeout must be a positive number of seconds")
     credentials = credentials if credentials is not None else credentials_from_env()
