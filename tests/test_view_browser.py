@@ -21,9 +21,9 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
+from aikg.labels import labels
 from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, shorten
 from aikg.store.stats import entities
-from aikg.view.network import labels
 from aikg.view.page import period_position
 from sample_network import (
     BOLD,

@@ -35,6 +35,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
 from aikg.errors import AikgError, InputError
+from aikg.labels import Texts, labels
 from aikg.namespaces import (
     AIKG,
     OA,
@@ -47,9 +48,7 @@ from aikg.namespaces import (
 from aikg.namespaces import shorten as _shorten
 from aikg.view.network import (
     CLASS_ORDER,
-    Texts,
     build_network,
-    labels,
     neighbourhood,
     period_text,
     property_labels,
