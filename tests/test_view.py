@@ -14,7 +14,8 @@ from aikg.namespaces import AIKG, SCHEMA
 from aikg.store.files import load_graph
 from aikg.store.stats import entities
 from aikg.view.network import build_network, neighbourhood
-from aikg.view.page import json_for_script, period_position, render
+from aikg.view.page import json_for_script, render
+from aikg.view.series import period_position
 from sample_network import (
     HOSTILE_LABELS,
     IMG,
@@ -302,6 +303,29 @@ def test_view_command_saved_query_with_parameter(cli, sample_path: Path, tmp_pat
     assert {str(T.policy), str(T.ministry), str(T.sector)} <= ids <= SAMPLE_ENTITIES
     edges = {(e["from"], e["to"]) for e in edges_of(data)}
     assert (str(T.policy), str(T.ministry)) in edges
+
+
+def test_view_command_query_runs_on_the_chosen_store(
+    cli, sample_path: Path, tmp_path: Path
+) -> None:
+    """The saved query of ``view --query`` runs on the store ``--store`` names, with its
+    parameters bound as on every store: a persistent Oxigraph store is loaded for it (the
+    rdflib graph of the view is read from the files and would not load it)."""
+    folder = tmp_path / "db"
+    out = tmp_path / "entity.html"
+    result = cli(
+        "--store", f"oxigraph:{folder}", "--data", str(sample_path),
+        "view", "--query", "entity", "--param", f"entity={T.policy}", "-o", str(out),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (folder / "aikg-store.json").is_file() and "Loaded" in result.stderr
+    ids = {n["id"] for n in page_data(out.read_text(encoding="utf-8"))["nodes"]}
+    assert {str(T.policy), str(T.ministry), str(T.sector)} <= ids <= SAMPLE_ENTITIES
+    bad = cli(
+        "--store", "memory", "--data", str(sample_path),
+        "view", "--query", "entity", "--param", "entity=not an iri", "-o", str(out),
+    )  # fmt: skip
+    assert bad.returncode == 2 and "'not an iri' is not an IRI" in bad.stderr
 
 
 # --- the series chart's data ------------------------------------------------------------------

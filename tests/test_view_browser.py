@@ -24,7 +24,7 @@ from rdflib.namespace import PROV, RDF, SKOS
 from aikg.labels import labels
 from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, shorten
 from aikg.store.stats import entities
-from aikg.view.page import period_position
+from aikg.view.series import period_position
 from sample_network import (
     BOLD,
     EDGE,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
@@ -87,6 +89,7 @@ def expand(curie: str) -> str:
     return str(PREFIXES[prefix]) + local
 
 
+@lru_cache(maxsize=1 << 16)  # a page or a report names the same IRIs many times
 def shorten(iri: str) -> str:
     """The prefixed name of ``iri`` when one of the project's prefixes covers it, else the IRI."""
     best = ""
