@@ -161,7 +161,8 @@ def label(graph: Graph, iri: str | None) -> str | None:
 
 
 def reading_note(graph: Graph, group: Sequence[Observation]) -> str | None:
-    """The first ``aikg:readingNote`` of the observations (English, else Chinese, else any)."""
+    """The first ``aikg:readingNote`` of the observations, in English as :mod:`aikg.labels`
+    picks it."""
     for obs in group:
         note = labels.texts(graph, URIRef(obs.iri), AIKG.readingNote)
         if note is not None:
