@@ -82,7 +82,7 @@ def export(
     from aikg.store.export import write_atomic
     from aikg.store.formats import FORMATS
 
-    if fmt in ("graphml", "gexf"):  # the entity network (aikg.network), for Gephi and others
+    if fmt in ("graphml", "gexf"):  # the entity network (aikg.view.network), for Gephi and others
         from aikg.view.network import build_network, serialize_network
 
         payload = serialize_network(build_network(state(ctx).graph()), fmt)

@@ -1,6 +1,6 @@
 """Network analytics of the entity graph: centrality, components, classes, shortest paths.
 
-Everything here works on :func:`aikg.network.build_network`'s graph, read as undirected (a
+Everything here works on :func:`aikg.view.network.build_network`'s graph, read as undirected (a
 relation connects both of its ends) and without the source links (``schema:mentions``,
 ``prov:wasDerivedFrom``) unless ``provenance=True``: otherwise a source document would sit on
 every path and at the top of every ranking.
