@@ -105,6 +105,29 @@ def labels(graph: Graph | Iterable[Graph], node: URIRef) -> Texts:
     return Texts(name, name)
 
 
-def label(graph: Graph | Iterable[Graph], node: URIRef, lang: str = "zh") -> str:
-    """The node's ``rdfs:label`` in ``lang`` (``zh`` or ``en``), as :func:`labels` picks it."""
-    return labels(graph, node).get(lang)
+def label(
+    graph: Graph | Iterable[Graph], node: URIRef, lang: str = "zh", *, strict: bool = False
+) -> str:
+    """The node's ``rdfs:label`` in ``lang`` (``zh`` or ``en``), as :func:`labels` picks it.
+
+    ``strict``: only a label tagged exactly as the language's first choice (``zh-hans``,
+    ``en``) is taken, never a Traditional, untagged or other-language one; else the prefixed
+    name. Curation builds labels of its own with it, tagged ``zh-hans`` and ``en``: a
+    Traditional text must not be copied into a label tagged Simplified.
+
+    Example:
+        >>> from rdflib import Graph, Literal, URIRef
+        >>> from rdflib.namespace import RDFS
+        >>> g, var = Graph(), URIRef("https://w3id.org/aikg/id/var/wearables")
+        >>> _ = g.add((var, RDFS.label, Literal("智慧穿戴", lang="zh-hant")))
+        >>> label(g, var, "zh"), label(g, var, "zh", strict=True)
+        ('智慧穿戴', 'var:wearables')
+    """
+    if not strict:
+        return labels(graph, node).get(lang)
+    tag = _TAG_RANK[lang][0]
+    for one in [graph] if isinstance(graph, Graph) else graph:
+        for value in one.objects(node, RDFS.label):
+            if isinstance(value, Literal) and value.language == tag:
+                return str(value)
+    return shorten(str(node))

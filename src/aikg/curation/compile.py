@@ -165,8 +165,9 @@ class _Doc:
         return anno
 
     def label(self, subject: URIRef, lang: str) -> str:
-        """The subject's label in ``lang``, from this document's graph or the known one."""
-        return label((self.graph, self.known), subject, lang)
+        """The subject's label tagged exactly ``lang``'s first choice (``zh-hans``, ``en``),
+        from this document's graph or the known one; else its prefixed name."""
+        return label((self.graph, self.known), subject, lang, strict=True)
 
 
 def _key(value: URIRef) -> str:
