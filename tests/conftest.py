@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph
 
 from aikg import paths
-from aikg.loading import load_graph
+from aikg.store.files import load_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,10 +9,10 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from aikg.analytics import analyze, shortest_path
 from aikg.errors import FindingsError
-from aikg.loading import load_graph
-from aikg.network import build_network
+from aikg.store.files import load_graph
+from aikg.view.analytics import analyze, shortest_path
+from aikg.view.network import build_network
 from sample_network import SAMPLE_ENTITIES, T, write_sample
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from aikg.catalog import load_catalog
+from aikg.query.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 

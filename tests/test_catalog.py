@@ -7,19 +7,20 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from aikg import paths, sparql
-from aikg.catalog import (
+from aikg import paths
+from aikg.errors import InputError
+from aikg.namespaces import XSD_IRI as XSD
+from aikg.query import sparql
+from aikg.query.catalog import (
     HEADER_KEYS,
-    XSD,
     SavedQuery,
     load_catalog,
     parse_query,
     read_query_file,
     render_markdown,
 )
-from aikg.errors import InputError
-from aikg.parameters import to_term
-from aikg.sparqltext import outline
+from aikg.query.parameters import to_term
+from aikg.query.text import outline
 
 CATALOG = load_catalog()
 NAMES = sorted(CATALOG)

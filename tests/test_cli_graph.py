@@ -122,7 +122,7 @@ def test_failed_export_leaves_no_file(cli, tmp_path: Path) -> None:
 
 
 def test_stats_counts_entities_by_class(cli, graph: Graph) -> None:
-    from aikg.stats import summarize
+    from aikg.store.stats import summarize
 
     result = cli("stats")
     assert result.returncode == 0

@@ -27,8 +27,8 @@ from aikg.consistency import (
     Interval,
     check,
 )
-from aikg.loading import ontology_graph
 from aikg.namespaces import AIKG, SCHEMA
+from aikg.store.files import ontology_graph
 
 PREFIXES = """\
 @prefix aikg: <https://w3id.org/aikg/ontology#> .

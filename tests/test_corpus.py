@@ -15,7 +15,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from aikg.namespaces import AIKG, OA, SCHEMA, expand
 from aikg.sources import occurrences, parse_front_matter
-from aikg.stats import entities
+from aikg.store.stats import entities
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATION = ROOT / "curation"

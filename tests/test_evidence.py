@@ -9,7 +9,7 @@ from rdflib import BNode, Graph
 from rdflib.namespace import RDF
 
 from aikg.namespaces import AIKG, OA, SCHEMA
-from aikg.stats import entities
+from aikg.store.stats import entities
 
 
 def _anchors(graph: Graph) -> list[tuple[object, str, int, int, str]]:
@@ -68,7 +68,7 @@ def test_disputable_statements_are_annotated_rdf_statements(graph: Graph) -> Non
 
 def test_no_blank_nodes_in_the_ontology_or_the_curated_graph() -> None:
     from aikg import paths
-    from aikg.loading import load_graph
+    from aikg.store.files import load_graph
 
     data = load_graph([paths.graph_dir()])
     assert len(data) > 1000

@@ -13,8 +13,9 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from aikg.export import FORMATS, serialize, write_atomic
-from aikg.loading import load_graph
+from aikg.store.export import serialize, write_atomic
+from aikg.store.files import load_graph
+from aikg.store.formats import FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -21,8 +21,8 @@ from aikg.curation import compile_all, compile_entity_list, compile_sheet
 from aikg.curation.compile import load_sheet
 from aikg.extraction import Meta, extract
 from aikg.extraction.evaluate import evaluate, spans
-from aikg.loading import ontology_graph
 from aikg.namespaces import AIKG, ID, OA, SCHEMA, UNIT
+from aikg.store.files import ontology_graph
 from aikg.validation import validate
 
 DOC_A = """---
@@ -115,7 +115,7 @@ def corpus(tmp_path: Path) -> tuple[Path, Path, Path]:
     (curation / "demo-a.yaml").write_text(yaml.safe_dump(SHEET_A, **dump), encoding="utf-8")
     graph_dir = tmp_path / "graph"
     graph_dir.mkdir()
-    from aikg.export import serialize
+    from aikg.store.export import serialize
 
     for name, graph in compile_all(curation, shared).items():
         (graph_dir / name).write_bytes(serialize(graph))

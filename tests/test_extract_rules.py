@@ -19,8 +19,8 @@ from aikg.extraction.evaluate import evaluate
 from aikg.extraction.layout import analyse
 from aikg.extraction.periods import find_times, shift_year
 from aikg.extraction.script import fold
-from aikg.loading import ontology_graph
 from aikg.namespaces import AIKG, ID, OA, SCHEMA, SDMX_DIM, UNIT
+from aikg.store.files import ontology_graph
 
 FRONT = (
     "---\ntitle: {title}\nurl: https://example.org/t\npublisher: {publisher}\ndate: {date}\n---\n"

@@ -10,8 +10,9 @@ import pytest
 from rdflib import Graph
 
 from aikg.errors import InputError
-from aikg.loading import load_graph
-from aikg.network import (
+from aikg.store.files import load_graph
+from aikg.store.stats import entities, summarize
+from aikg.view.network import (
     build_network,
     english_number,
     neighbourhood,
@@ -19,7 +20,6 @@ from aikg.network import (
     resolve,
     short_period,
 )
-from aikg.stats import entities, summarize
 from sample_network import SAMPLE_ENTITIES, T, write_sample
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from aikg.loading import ontology_graph
 from aikg.namespaces import AIKG
+from aikg.store.files import ontology_graph
 
 ONTOLOGY = URIRef("https://w3id.org/aikg/ontology")
 

@@ -13,10 +13,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.query import Result as RdflibResult
 
-from aikg.catalog import load_catalog, parse_query
 from aikg.errors import InputError
-from aikg.querying import run_embedded
-from aikg.results import (
+from aikg.query.catalog import load_catalog, parse_query
+from aikg.query.results import (
     Boolean,
     GraphResult,
     Table,
@@ -25,6 +24,7 @@ from aikg.results import (
     parse_json_results,
     render,
 )
+from aikg.query.run import run_embedded
 from query_sample import T, write_sample
 
 CATALOG = load_catalog()

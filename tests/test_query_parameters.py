@@ -7,11 +7,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, XSD
 
-from aikg import sparql
-from aikg.catalog import Parameter, parse_query
 from aikg.errors import InputError
-from aikg.parameters import bind, parse_assignments, resolve, sparql_term, to_term
-from aikg.results import Table, comparable_rows
+from aikg.query import sparql
+from aikg.query.catalog import Parameter, parse_query
+from aikg.query.parameters import bind, parse_assignments, resolve, sparql_term, to_term
+from aikg.query.results import Table, comparable_rows
 
 #: Values that would change the query if they were pasted into it.
 PAYLOADS = [
@@ -266,7 +266,7 @@ def test_a_filter_on_a_bound_parameter_matches_on_both_engines() -> None:
 
 
 def test_terms_compare_by_value_not_by_spelling() -> None:
-    from aikg.results import comparable
+    from aikg.query.results import comparable
 
     decimal, integer = XSD.decimal, XSD.integer
     assert comparable(Literal("23.50", datatype=decimal)) == comparable(

@@ -8,12 +8,12 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from aikg.catalog import load_catalog
-from aikg.loading import load_graph
 from aikg.namespaces import AIKG, OA, SCHEMA
-from aikg.querying import run_embedded
-from aikg.results import GraphResult, Table
-from aikg.stats import summarize
+from aikg.query.catalog import load_catalog
+from aikg.query.results import GraphResult, Table
+from aikg.query.run import run_embedded
+from aikg.store.files import load_graph
+from aikg.store.stats import summarize
 from query_sample import QUOTES, T, write_sample
 
 CATALOG = load_catalog()

@@ -18,11 +18,18 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from aikg.catalog import SavedQuery, load_catalog, parse_query
-from aikg.loading import load_graph
 from aikg.namespaces import AIKG, SCHEMA
-from aikg.querying import run_embedded, run_remote
-from aikg.results import Boolean, GraphResult, Result, Table, comparable_graph, comparable_rows
+from aikg.query.catalog import SavedQuery, load_catalog, parse_query
+from aikg.query.results import (
+    Boolean,
+    GraphResult,
+    Result,
+    Table,
+    comparable_graph,
+    comparable_rows,
+)
+from aikg.query.run import run_embedded, run_remote
+from aikg.store.files import load_graph
 from oxigraph_server import (
     OxigraphServer,
     free_port,

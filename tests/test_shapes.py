@@ -9,8 +9,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, TIME, XSD
 
 from aikg.curation import compile_all
-from aikg.loading import ontology_graph
 from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, UNIT, expand
+from aikg.store.files import ontology_graph
 from aikg.validation import validate
 
 # A source text written for this test (not from the corpus).

@@ -18,20 +18,24 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
-from aikg.catalog import load_catalog
 from aikg.cli.main import app
 from aikg.errors import InputError
-from aikg.results import Boolean, GraphResult, Result, Table, comparable_graph, comparable_rows
-from aikg.store import (
-    DEFAULT_STORE,
-    MANIFEST,
-    MemoryStore,
-    OxigraphStore,
-    StoreSpec,
-    literal_maker,
-    open_store,
-    parse_store,
+from aikg.query.catalog import load_catalog
+from aikg.query.results import (
+    Boolean,
+    GraphResult,
+    Result,
+    Table,
+    comparable_graph,
+    comparable_rows,
 )
+from aikg.query.run import run_embedded
+from aikg.store import open_store
+from aikg.store.manifest import MANIFEST
+from aikg.store.memory import MemoryStore
+from aikg.store.oxigraph import OxigraphStore
+from aikg.store.spec import DEFAULT_STORE, StoreSpec, parse_store
+from aikg.store.terms import literal_maker
 from aikg.synth import write_synth
 from test_query_parameters import ECHO, PAYLOADS
 from test_remote import parameter_cases
@@ -86,7 +90,7 @@ def test_store_specs(text: str | None, expected: StoreSpec) -> None:
 
 @pytest.mark.parametrize("text", ["foo", "memory:x", "oxigraph:", "rdflib", "Oxigraph"])
 def test_a_bad_store_is_one_line_and_exit_2(text: str) -> None:
-    with pytest.raises(InputError, match="--store"):
+    with pytest.raises(InputError, match=f"store {text!r}"):
         parse_store(text)
     done = CliRunner().invoke(app, ["--store", text, "stats"])
     assert done.exit_code == 2
@@ -129,8 +133,8 @@ def test_every_saved_query_gives_the_same_rows_on_every_store(
     assert isinstance(memory, MemoryStore) and isinstance(oxigraph, OxigraphStore)
     query = CATALOG[name]
     for given in parameter_cases(query, memory.graph(), every=graph_name == "synthetic"):
-        expected = memory.run(query, given)
-        found = oxigraph.run(query, given)
+        expected = run_embedded(query, given, store=memory)
+        found = run_embedded(query, given, store=oxigraph)
         assert same(expected, found), f"{name} {given} on the {graph_name} graph"
 
 
@@ -142,7 +146,7 @@ def test_the_synthetic_graph_gives_rows_to_most_queries(
     empty = []
     for name, query in CATALOG.items():
         cases = parameter_cases(query, oxigraph.graph(), every=False)
-        result = oxigraph.run(query, cases[0])
+        result = run_embedded(query, cases[0], store=oxigraph)
         if isinstance(result, Table) and not result.rows:
             empty.append(name)
     assert len(empty) <= 2, empty
@@ -154,40 +158,40 @@ def test_a_hostile_value_is_data_on_the_oxigraph_store(
 ) -> None:
     store = stores["bundled"]["oxigraph"]
     assert isinstance(store, OxigraphStore)
-    result = store.run(ECHO, {"text": payload})
+    result = run_embedded(ECHO, {"text": payload}, store=store)
     assert isinstance(result, Table) and [str(row[0]) for row in result.rows] == [payload]
 
 
 def test_service_and_from_are_refused_on_the_oxigraph_store(
     stores: dict[str, dict[str, object]],
 ) -> None:
-    from aikg.catalog import expression_query
+    from aikg.query.catalog import expression_query
 
     store = stores["bundled"]["oxigraph"]
     assert isinstance(store, OxigraphStore)
     service = expression_query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } }")
     with pytest.raises(InputError, match=r"<expression>:1:18: SERVICE is refused"):
-        store.run(service, {})
+        run_embedded(service, {}, store=store)
     with pytest.raises(InputError, match="the query failed on the store"):
-        store.run(service, {}, allow_service=True)  # allowed: port 9 refuses
+        run_embedded(service, {}, allow_service=True, store=store)  # allowed: port 9 refuses
     dataset = expression_query("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }")
     with pytest.raises(InputError, match="FROM / FROM NAMED"):
-        store.run(dataset, {})
+        run_embedded(dataset, {}, store=store)
 
 
 def test_syntax_errors_name_the_query_line_and_column(
     stores: dict[str, dict[str, object]],
 ) -> None:
-    from aikg.catalog import parse_query
+    from aikg.query.catalog import parse_query
 
     store = stores["bundled"]["oxigraph"]
     assert isinstance(store, OxigraphStore)
     broken = parse_query("SELECT ?x WHERE {\n  ?x ?p ?o .\n  FILTR (?x)\n}\n", "b", "b.rq")
     with pytest.raises(InputError, match=r"b\.rq:3:3: SPARQL syntax error"):
-        store.run(broken, {})
+        run_embedded(broken, {}, store=store)
     update = parse_query("DROP ALL", "u", "u.rq")
     with pytest.raises(InputError, match="this is a SPARQL Update"):
-        store.run(update, {})
+        run_embedded(update, {}, store=store)
 
 
 # --------------------------------------------------------------------------------------------
@@ -301,7 +305,7 @@ def test_a_persistent_store_from_the_command_line(tmp_path: Path, cli) -> None:
 
 
 def _files(folder: Path) -> list[Path]:
-    from aikg.store import input_files
+    from aikg.store.files import input_files
 
     return input_files([folder])
 

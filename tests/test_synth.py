@@ -18,8 +18,8 @@ from rdflib.namespace import RDF
 
 from aikg.cli.synth_command import parse_size
 from aikg.errors import InputError
-from aikg.loading import load_graph
 from aikg.namespaces import AIKG, OA, SCHEMA
+from aikg.store.files import load_graph
 from aikg.synth import INFO_FILE, SYN, Synthesizer, read_info, write_synth
 from aikg.validation import validate
 

@@ -10,11 +10,13 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from aikg.loading import load_graph
 from aikg.namespaces import AIKG, SCHEMA
-from aikg.network import build_network, neighbourhood
-from aikg.stats import entities
-from aikg.view import json_for_script, period_position, render
+from aikg.store.files import load_graph
+from aikg.store.stats import entities
+from aikg.view.network import build_network, neighbourhood
+from aikg.view.page import json_for_script, render
+from aikg.view.page import page_data as read_page_data
+from aikg.view.series import period_position
 from sample_network import (
     HOSTILE_LABELS,
     IMG,
@@ -146,7 +148,8 @@ def test_the_page_is_one_offline_file(bundled_html: str) -> None:
 
 
 def test_the_page_draws_every_entity(bundled_html: str, graph: Graph) -> None:
-    data = page_data(bundled_html)
+    # the bundled graph's page data is past the size it is deflated at: read it as the page does
+    data = read_page_data(bundled_html)
     ids = {node["id"] for node in data["nodes"]}
     assert ids == {str(e) for e in entities(graph)}
     assert set(data["details"]) == ids
@@ -202,7 +205,7 @@ def test_details_carry_sources_and_quotes(sample_path: Path) -> None:
 def test_a_large_page_carries_its_data_deflated(
     sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import aikg.view as view
+    import aikg.view.page as view
 
     graph = load_graph([sample_path])
     plain = render(graph).html.decode("utf-8")
@@ -303,6 +306,29 @@ def test_view_command_saved_query_with_parameter(cli, sample_path: Path, tmp_pat
     assert {str(T.policy), str(T.ministry), str(T.sector)} <= ids <= SAMPLE_ENTITIES
     edges = {(e["from"], e["to"]) for e in edges_of(data)}
     assert (str(T.policy), str(T.ministry)) in edges
+
+
+def test_view_command_query_runs_on_the_chosen_store(
+    cli, sample_path: Path, tmp_path: Path
+) -> None:
+    """The saved query of ``view --query`` runs on the store ``--store`` names, with its
+    parameters bound as on every store: a persistent Oxigraph store is loaded for it (the
+    rdflib graph of the view is read from the files and would not load it)."""
+    folder = tmp_path / "db"
+    out = tmp_path / "entity.html"
+    result = cli(
+        "--store", f"oxigraph:{folder}", "--data", str(sample_path),
+        "view", "--query", "entity", "--param", f"entity={T.policy}", "-o", str(out),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (folder / "aikg-store.json").is_file() and "Loaded" in result.stderr
+    ids = {n["id"] for n in page_data(out.read_text(encoding="utf-8"))["nodes"]}
+    assert {str(T.policy), str(T.ministry), str(T.sector)} <= ids <= SAMPLE_ENTITIES
+    bad = cli(
+        "--store", "memory", "--data", str(sample_path),
+        "view", "--query", "entity", "--param", "entity=not an iri", "-o", str(out),
+    )  # fmt: skip
+    assert bad.returncode == 2 and "'not an iri' is not an IRI" in bad.stderr
 
 
 # --- the series chart's data ------------------------------------------------------------------
@@ -432,7 +458,7 @@ def test_bundled_series_match_the_graph(bundled_html: str, graph: Graph) -> None
         for var in graph.objects(obs, SCHEMA.variableMeasured):
             observed.setdefault(str(var), set()).add(str(obs))
     several = {var for var, found in observed.items() if len(found) >= 2}
-    data = page_data(bundled_html)
+    data = read_page_data(bundled_html)
     assert set(data["series"]) == several
     assert several  # the bundled graph has series (generative-AI users, internet users ...)
     for var, entry in data["series"].items():

@@ -21,10 +21,10 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 
+from aikg.labels import labels
 from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, shorten
-from aikg.network import labels
-from aikg.stats import entities
-from aikg.view import period_position
+from aikg.store.stats import entities
+from aikg.view.series import period_position
 from sample_network import (
     BOLD,
     EDGE,
@@ -519,8 +519,8 @@ def test_series_chart_places_each_source_and_shows_it_as_text(open_page, series_
 def packed_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The hostile and the series graph's pages as a large graph gets them: the data deflated
     and base64-encoded, and each node's label given to vis-network once it is in view."""
-    import aikg.view as view
-    from aikg.loading import load_graph
+    import aikg.view.page as view
+    from aikg.store.files import load_graph
 
     folder = tmp_path_factory.mktemp("packed")
     pages: dict[str, Path] = {}
@@ -535,7 +535,7 @@ def packed_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             pages[f"{name} entities"] = folder / f"{name}.entities"
             pages[f"{name} entities"].write_text(str(len(entities(graph))), encoding="utf-8")
         # a couple of hundred synthetic entities: drawn whole, their labels are too small to draw
-        from aikg.loading import ontology_graph
+        from aikg.store.files import ontology_graph
         from aikg.synth import Synthesizer
 
         graph = ontology_graph()
@@ -546,7 +546,7 @@ def packed_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_packed_page_reads_its_data_and_labels_the_nodes_in_view(open_page, packed_pages) -> None:
-    from aikg.view import page_data
+    from aikg.view.page import page_data
 
     path = packed_pages["hostile"]
     html = path.read_text(encoding="utf-8")

@@ -28,10 +28,11 @@ from pathlib import Path
 
 import pytest
 
-from aikg.catalog import load_catalog
-from aikg.querying import run_remote
-from aikg.results import GraphResult, Table, comparable_graph, comparable_rows
-from aikg.store import OxigraphStore, open_store
+from aikg.query.catalog import load_catalog
+from aikg.query.results import GraphResult, Table, comparable_graph, comparable_rows
+from aikg.query.run import run_embedded, run_remote
+from aikg.store import open_store
+from aikg.store.oxigraph import OxigraphStore
 from aikg.synth import write_synth
 from oxigraph_server import free_port, run_aikg
 from test_query_parameters import ECHO, PAYLOADS
@@ -199,7 +200,7 @@ def virtuoso(
 def test_the_graphs_are_loaded_as_they_are(
     virtuoso: VirtuosoServer, bundled_store: OxigraphStore, synthetic_store: OxigraphStore
 ) -> None:
-    from aikg.catalog import expression_query
+    from aikg.query.catalog import expression_query
 
     count = expression_query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     for store, graph in ((bundled_store, BUNDLED), (synthetic_store, SYNTHETIC)):
@@ -217,7 +218,7 @@ def test_every_saved_query_gives_the_same_rows_on_virtuoso(
     query = CATALOG[name]
     for store, graph in ((bundled_store, BUNDLED), (synthetic_store, SYNTHETIC)):
         for given in parameter_cases(query, store.graph(), every=False):
-            local = store.run(query, given)
+            local = run_embedded(query, given, store=store)
             remote = run_remote(query, given, endpoint=virtuoso.endpoint, default_graph=graph)
             what = f"{name} {given} on {graph}"
             assert type(remote) is type(local), what

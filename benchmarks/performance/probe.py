@@ -28,7 +28,7 @@ def raw_load(files: list[Path]) -> int:
     """pyoxigraph alone, as a user of it would load the same files."""
     import pyoxigraph
 
-    from aikg.store import OXIGRAPH_FORMATS
+    from aikg.store.formats import OXIGRAPH_FORMATS
 
     store = pyoxigraph.Store()
     for path in files:
@@ -40,7 +40,8 @@ def raw_load(files: list[Path]) -> int:
 def load(spec: str, data: list[Path]) -> dict[str, object]:
     baseline = peak_mb()
     start = time.perf_counter()
-    from aikg.store import input_files, open_store
+    from aikg.store import open_store
+    from aikg.store.files import input_files
 
     if spec == "raw":
         triples = raw_load(input_files(data or None))

@@ -319,7 +319,7 @@ def cases(catalog: dict[str, Any], values: dict[str, tuple[str, str]]) -> list[C
 
 
 def sparql_cache_clear() -> None:
-    from aikg import sparql
+    from aikg.query import sparql
 
     sparql._parsed.cache_clear()
 
@@ -327,7 +327,8 @@ def sparql_cache_clear() -> None:
 def raw_store(data: list[Path]) -> Any:
     import pyoxigraph
 
-    from aikg.store import OXIGRAPH_FORMATS, input_files
+    from aikg.store.files import input_files
+    from aikg.store.formats import OXIGRAPH_FORMATS
 
     store = pyoxigraph.Store()
     for path in input_files(data or None):
@@ -349,7 +350,7 @@ def raw_query(store: Any, text: str) -> Any:
 
 
 def rows_of(result: Any) -> Any:
-    from aikg.results import GraphResult, Table, comparable_graph, comparable_rows
+    from aikg.query.results import GraphResult, Table, comparable_graph, comparable_rows
 
     if isinstance(result, Table):
         return comparable_rows(result.rows)
@@ -359,7 +360,7 @@ def rows_of(result: Any) -> Any:
 
 
 def count_of(result: Any) -> int:
-    from aikg.results import GraphResult, Table
+    from aikg.query.results import GraphResult, Table
 
     if isinstance(result, Table):
         return len(result.rows)
@@ -378,8 +379,9 @@ def measure_queries(
     quick: bool,
     only: set[str] | None = None,
 ) -> dict[str, Any]:
-    from aikg.catalog import load_catalog
-    from aikg.parameters import bind
+    from aikg.query.catalog import load_catalog
+    from aikg.query.parameters import bind
+    from aikg.query.run import run_embedded
     from aikg.store import open_store
 
     catalog = load_catalog()
@@ -420,10 +422,12 @@ def measure_queries(
             if name == "memory":  # each aikg command parses its query with rdflib: counted
                 run = lambda store=store, query=query, given=case.given: (  # noqa: E731
                     sparql_cache_clear(),
-                    store.run(query, given),
+                    run_embedded(query, given, store=store),
                 )[1]
             else:
-                run = lambda store=store, query=query, given=case.given: store.run(query, given)  # noqa: E731
+                run = lambda store=store, query=query, given=case.given: (  # noqa: E731
+                    run_embedded(query, given, store=store)
+                )
             if name == "oxigraph":  # in turn with raw pyoxigraph: their ratio is the overhead
                 seconds, answer, record["raw"] = timed_pair(
                     run, lambda text=text: raw_query(raw, text), runs
@@ -525,7 +529,7 @@ def measure_view(
 
     graph, net = synthetic(5000)
     start = time.perf_counter()
-    from aikg.view import render
+    from aikg.view.page import render
 
     rendered = render(graph, net)
     seconds = time.perf_counter() - start

@@ -25,8 +25,8 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from aikg.screenshot import CHROMIUM_ARGS, chromium_path
-from aikg.view import page_data, render
+from aikg.view.page import page_data, render
+from aikg.view.screenshot import CHROMIUM_ARGS, chromium_path
 
 TARGET_MS = 1500.0
 
@@ -34,9 +34,9 @@ TARGET_MS = 1500.0
 def synthetic(n: int, seed: int = 1) -> tuple[Graph, nx.MultiDiGraph]:
     """A synthetic graph (``aikg.synth``) and its entity network cut to ``n`` entities: those
     nearest the hubs (breadth first from the most connected), as a view of a region shows."""
-    from aikg.loading import ontology_graph
-    from aikg.network import build_network, relations
+    from aikg.store.files import ontology_graph
     from aikg.synth import Synthesizer
+    from aikg.view.network import build_network, relations
 
     graph = ontology_graph()
     triples = max(n * 40, 2_000)
@@ -144,8 +144,8 @@ def main() -> int:
     parser.add_argument("--sizes", default="500,1500,5000", help="synthetic graph sizes")
     parser.add_argument("--runs", type=int, default=3, help="page loads per graph")
     args = parser.parse_args()
-    from aikg.loading import load_graph
-    from aikg.network import build_network
+    from aikg.store.files import load_graph
+    from aikg.view.network import build_network
 
     bundled = load_graph()
     graphs: list[tuple[str, Graph, nx.MultiDiGraph]] = [

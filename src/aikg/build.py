@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aikg.errors import FindingsError
-from aikg.export import serialize, write_atomic
-from aikg.loading import load_graph
-from aikg.stats import Summary, summarize
+from aikg.store.export import serialize, write_atomic
+from aikg.store.files import load_graph
+from aikg.store.stats import Summary, summarize
 from aikg.validation import Report, validate
 
 if TYPE_CHECKING:
-    from aikg.store import GraphStore
+    from aikg.store.base import GraphStore
 
 #: Output file name -> export format.
 GRAPH_OUTPUTS = {"aikg.ttl": "turtle", "aikg.jsonld": "jsonld", "aikg.nt": "nt"}
@@ -39,7 +39,7 @@ def build(
     first file is written, and each write is atomic.
     """
     from aikg.ontology_docs import ontology_html
-    from aikg.view import render as render_view
+    from aikg.view.page import render as render_view
 
     graph = store.graph() if store is not None else load_graph(data)
     report = validate(graph)

@@ -22,6 +22,20 @@ class InputError(AikgError):
     """An input file or parameter cannot be read or is malformed."""
 
 
+class SettingError(InputError):
+    """A setting's value is not usable. The library names the setting as its callers write it
+    (``store``, ``default_graph``); the command line says which option that is (``--store``).
+
+    Example:
+        >>> str(SettingError("store", "'foo': use memory, oxigraph or oxigraph:DIR"))
+        "store 'foo': use memory, oxigraph or oxigraph:DIR"
+    """
+
+    def __init__(self, setting: str, message: str) -> None:
+        self.setting, self.message = setting, message
+        super().__init__(f"{setting} {message}")
+
+
 class EvidenceError(InputError):
     """A quote cannot be anchored in its source text (absent, or present more than once)."""
 
@@ -36,3 +50,24 @@ class RemoteError(AikgError):
     """A remote SPARQL endpoint is unreachable, timed out or failed."""
 
     exit_code = EXIT_REMOTE
+
+
+def located(
+    origin: object,
+    line: int | None,
+    column: int | None,
+    reason: str,
+    *,
+    kind: type[InputError] = InputError,
+) -> InputError:
+    """The error (an ``InputError``, or ``kind``) ``origin:line:column: reason``, with as much
+    of the place as is known: the one way parse errors of files and queries are written.
+
+    Example:
+        >>> str(located("a.ttl", 3, None, "unexpected end of file"))
+        'a.ttl:3: unexpected end of file'
+        >>> str(located("q.rq", 2, 7, "SPARQL syntax error"))
+        'q.rq:2:7: SPARQL syntax error'
+    """
+    place = "".join(f":{n}" for n in (line, column if line is not None else None) if n is not None)
+    return kind(f"{origin}{place}: {reason}")

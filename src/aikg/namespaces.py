@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
@@ -18,6 +20,11 @@ QUDT = Namespace("http://qudt.org/schema/qudt/")
 UNIT = Namespace("http://qudt.org/vocab/unit/")
 CUR = Namespace("http://qudt.org/vocab/currency/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+#: The namespace of the SPARQL Query Results XML Format (not an RDF vocabulary).
+SPARQL_RESULTS = Namespace("http://www.w3.org/2005/sparql-results#")
+#: XSD and rdf:langString as plain text, for datatype IRIs compared and built as strings.
+XSD_IRI = str(XSD)
+RDF_LANGSTRING = str(RDF.langString)
 
 VOCAB = {
     "aikgunit": Namespace(BASE + "vocab/unit/"),
@@ -82,6 +89,7 @@ def expand(curie: str) -> str:
     return str(PREFIXES[prefix]) + local
 
 
+@lru_cache(maxsize=1 << 16)  # a page or a report names the same IRIs many times
 def shorten(iri: str) -> str:
     """The prefixed name of ``iri`` when one of the project's prefixes covers it, else the IRI."""
     best = ""

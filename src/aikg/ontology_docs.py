@@ -6,7 +6,7 @@ import logging
 
 from rdflib import Graph
 
-from aikg.loading import ontology_graph
+from aikg.store.files import ontology_graph
 
 
 def ontology_html(ontology: Graph | None = None) -> bytes:

@@ -8,8 +8,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from aikg.loading import shapes_graph
 from aikg.namespaces import SH, shorten
+from aikg.store.files import shapes_graph
 
 
 @dataclass(frozen=True, order=True)

@@ -33,7 +33,7 @@ def curate(
     """
     from aikg import paths
     from aikg.curation import compile_all
-    from aikg.export import serialize, write_atomic
+    from aikg.store.export import serialize, write_atomic
 
     shared = shared or paths.shared_dir()
     if shared is None:

@@ -90,9 +90,9 @@ def extract(
     Example: aikg extract ../shared/sources/some-article.md -o draft.ttl --sheet draft.yaml
     """
     from aikg import paths
-    from aikg.export import serialize, write_atomic
     from aikg.extraction import Meta
     from aikg.extraction import extract as run_extract
+    from aikg.store.export import serialize, write_atomic
 
     if reliability not in ("official", "wire", "relay", "repost"):
         raise InputError(f"--reliability {reliability!r}: use official, wire, relay or repost")
@@ -229,7 +229,7 @@ def eval_extract(
     """
     from aikg import paths
     from aikg.extraction.evaluate import evaluate, known_iris
-    from aikg.loading import parse_file
+    from aikg.store.files import parse_file
 
     if corpus:
         if draft or gold:
@@ -273,7 +273,7 @@ _BEGIN, _END = "<!-- eval-extract:begin -->", "<!-- eval-extract:end -->"
 
 
 def _update_doc(path: Path, table: str) -> None:
-    from aikg.export import write_atomic
+    from aikg.store.export import write_atomic
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -290,8 +290,8 @@ def _provenance(folder: Path) -> str:
     from rdflib import URIRef
     from rdflib.namespace import OWL
 
-    from aikg.loading import ontology_graph
     from aikg.namespaces import AIKG
+    from aikg.store.files import ontology_graph
 
     digest = hashlib.sha256()
     files = sorted(folder.glob("*.ttl"))

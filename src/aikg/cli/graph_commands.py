@@ -79,10 +79,11 @@ def export(
 
     Example: aikg export --format jsonld -o aikg.jsonld
     """
-    from aikg.export import FORMATS, write_atomic
+    from aikg.store.export import write_atomic
+    from aikg.store.formats import FORMATS
 
-    if fmt in ("graphml", "gexf"):  # the entity network (aikg.network), for Gephi and others
-        from aikg.network import build_network, serialize_network
+    if fmt in ("graphml", "gexf"):  # the entity network (aikg.view.network), for Gephi and others
+        from aikg.view.network import build_network, serialize_network
 
         payload = serialize_network(build_network(state(ctx).graph()), fmt)
     elif fmt not in FORMATS:  # before the graph is loaded

@@ -13,7 +13,7 @@ from aikg.cli.state import command, state
 from aikg.errors import InputError
 
 if TYPE_CHECKING:
-    from aikg.results import Result
+    from aikg.query.results import Result
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -45,11 +45,11 @@ def queries(
     """
     from rich.table import Table
 
-    from aikg.catalog import catalog_dir, load_catalog, render_markdown
+    from aikg.query.catalog import catalog_dir, load_catalog, render_markdown
 
     found = load_catalog(catalog)
     if markdown:
-        from aikg.export import write_atomic
+        from aikg.store.export import write_atomic
 
         page = render_markdown(found).encode("utf-8")
         if output is not None and str(output) == "-":
@@ -139,9 +139,10 @@ def query(
 
     Example: aikg query search --param text=机器人 --format md
     """
-    from aikg import querying
-    from aikg.catalog import expression_query, find_query
-    from aikg.parameters import parse_assignments
+    from aikg.query.catalog import expression_query, find_query
+    from aikg.query.parameters import parse_assignments
+    from aikg.query.run import prepare, run_embedded, run_remote
+    from aikg.query.sparql import DatasetRefused, ServiceRefused
 
     if (name is None) == (expression is None):
         raise InputError("give a saved query's NAME, a FILE.rq, or -e TEXT (one of them)")
@@ -150,7 +151,7 @@ def query(
     else:
         saved = find_query(str(name), catalog)
     given = parse_assignments(param or [])
-    from aikg.results import SUFFIX_FORMATS, check_format
+    from aikg.query.results import SUFFIX_FORMATS, check_format
 
     wanted = fmt or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None)
     if wanted is not None:
@@ -163,21 +164,28 @@ def query(
     if endpoint is not None and state(ctx).store:
         raise InputError("--store is the embedded store; it does not go with --endpoint")
     if print_query:
-        sys.stdout.write(querying.prepare(saved, given).rstrip("\n") + "\n")
+        sys.stdout.write(prepare(saved, given).rstrip("\n") + "\n")
         return
     if endpoint is None:
-        result = querying.run_embedded(
-            saved, given, store=state(ctx).graph_store(), allow_service=allow_service
-        )
+        try:
+            result = run_embedded(
+                saved, given, store=state(ctx).graph_store(), allow_service=allow_service
+            )
+        except ServiceRefused as exc:
+            raise InputError(f"{exc} (pass --allow-service to allow it)") from None
+        except DatasetRefused as exc:
+            raise InputError(
+                f"{exc} (use --endpoint and --default-graph for a server's graphs)"
+            ) from None
     else:
-        result = querying.run_remote(
+        result = run_remote(
             saved, given, endpoint=endpoint, default_graph=default_graph, timeout=timeout
         )
     _write(result, fmt, output)
 
 
 def _write(result: Result, fmt: str | None, output: Path | None) -> None:
-    from aikg.results import GraphResult, Table, choose_format, render, rich_table
+    from aikg.query.results import GraphResult, Table, choose_format, render, rich_table
 
     tty = sys.stdout.isatty()
     chosen = choose_format(result, fmt, output, tty)
@@ -189,7 +197,7 @@ def _write(result: Result, fmt: str | None, output: Path | None) -> None:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
         return
-    from aikg.export import write_atomic
+    from aikg.store.export import write_atomic
 
     write_atomic(output, payload)
     if isinstance(result, Table):
@@ -233,8 +241,8 @@ def publish(
         TransferSpeedColumn,
     )
 
-    from aikg.remote import credentials_from_env
-    from aikg.remote import publish as put_graph
+    from aikg.query.remote import credentials_from_env
+    from aikg.query.remote import publish as put_graph
 
     credentials = credentials_from_env()
     payload = state(ctx).graph_store().export("nt")

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
-from aikg.errors import AikgError
+from aikg.errors import AikgError, SettingError
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
-    from aikg.store import GraphStore
+    from aikg.store.base import GraphStore
 
 
 @dataclass
@@ -55,15 +55,25 @@ def state(ctx: typer.Context) -> State:
     return root.obj
 
 
+def message(exc: AikgError) -> str:
+    """What the command line says of ``exc``: a setting the library names (``store``,
+    ``default_graph``) is named as the option that gives it (``--store``, ``--default-graph``)."""
+    if isinstance(exc, SettingError):
+        return f"--{exc.setting.replace('_', '-')} {exc.message}"
+    return str(exc)
+
+
 def fail(exc: AikgError) -> typer.Exit:
     """Print ``exc`` as one line on stderr; the exit to raise with its code."""
-    Console(stderr=True, highlight=False, soft_wrap=True).print(f"aikg: error: {exc}", markup=False)
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
+        f"aikg: error: {message(exc)}", markup=False
+    )
     return typer.Exit(exc.exit_code)
 
 
 def check_store(text: str | None) -> None:
     """Refuse a malformed ``--store`` before any command runs (one line, exit 2)."""
-    from aikg.store import parse_store
+    from aikg.store.spec import parse_store
 
     try:
         parse_store(text)

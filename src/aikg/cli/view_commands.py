@@ -91,31 +91,37 @@ def view(
     Examples: aikg view; aikg view --focus 中国互联网络信息中心 --depth 2 --lang en;
     aikg view --query policies-and-issuers; aikg view --screenshot docs/graph-view.png
     """
-    from aikg.export import write_atomic
-    from aikg.view import view as render_view
+    from aikg.query.parameters import parse_assignments
+    from aikg.store.export import write_atomic
+    from aikg.view.draw import NotAGraphQuery
+    from aikg.view.draw import view as render_view
 
     if depth is not None and not focus:
         raise InputError("--depth needs --focus")
     if param and not query:
         raise InputError("--param needs --query")
-    given = _assignments(param or [])
+    given = parse_assignments(param or [])
     shot_size = _size(size) if screenshot else None
     if screenshot is not None:  # before anything is rendered or written
-        from aikg.screenshot import check_browser
+        from aikg.view.screenshot import check_browser
 
         check_browser()
-    graph = state(ctx).graph()
-    result = render_view(
-        graph,
-        lang=lang.value,
-        focus=focus,
-        depth=1 if depth is None else depth,
-        query=query,
-        params=given,
-        select=select,
-        source_links=source_links,
-        title=title,
-    )
+    try:
+        result = render_view(
+            state(ctx).graph_store(),
+            lang=lang.value,
+            focus=focus,
+            depth=1 if depth is None else depth,
+            query=query,
+            params=given,
+            select=select,
+            source_links=source_links,
+            title=title,
+        )
+    except NotAGraphQuery as exc:
+        raise InputError(
+            f"{exc.origin}: a {exc.form} query; --query draws a CONSTRUCT or DESCRIBE query"
+        ) from None
     write_atomic(output, result.html)
     console.print(
         f"Wrote {output} ({result.nodes} entities, {result.edges} relations, "
@@ -123,19 +129,11 @@ def view(
         markup=False,
     )
     if screenshot is not None and shot_size is not None:
-        from aikg.screenshot import screenshot as take
+        from aikg.view.screenshot import screenshot as take
 
         png = take(output, width=shot_size[0], height=shot_size[1])
         write_atomic(screenshot, png)
         console.print(f"Wrote {screenshot} ({shot_size[0]}x{shot_size[1]} PNG)", markup=False)
-
-
-def _assignments(items: list[str]) -> dict[str, str]:
-    try:
-        from aikg.parameters import parse_assignments
-    except ImportError:  # the saved-query modules are not installed
-        return dict(item.partition("=")[::2] for item in items)
-    return parse_assignments(items)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -161,9 +159,9 @@ def analyze(
 
     Example: aikg analyze --top 5 --lang en
     """
-    from aikg.analytics import analyze as run_analysis
-    from aikg.network import build_network, label
-    from aikg.view import class_labels
+    from aikg.view.analytics import analyze as run_analysis
+    from aikg.view.draw import class_labels
+    from aikg.view.network import build_network, label
 
     graph = state(ctx).graph()
     net = build_network(graph)
@@ -236,8 +234,8 @@ def path(
 
     Example: aikg path 工业机器人 人工智能 --lang en
     """
-    from aikg.analytics import shortest_path
-    from aikg.network import build_network, resolve
+    from aikg.view.analytics import shortest_path
+    from aikg.view.network import build_network, resolve
 
     graph = state(ctx).graph()
     net = build_network(graph)

@@ -15,8 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS
 
+from aikg import labels
 from aikg.consistency.intervals import QUALIFIER_BOUNDS
 from aikg.consistency.queries import BREAKDOWNS, DOCUMENTS, OBSERVATIONS, QUOTES, VARIABLES
 from aikg.consistency.report import Source
@@ -156,33 +156,18 @@ def read_variables(graph: Graph) -> Variables:
 
 
 def label(graph: Graph, iri: str | None) -> str | None:
-    """The node's English label, else a Chinese one, else any, else its short name."""
-    if iri is None:
-        return None
-    labels = [o for o in graph.objects(URIRef(iri), RDFS.label) if isinstance(o, Literal)]
-    for lang in ("en", "zh-hans", "zh"):
-        for text in labels:
-            if (text.language or "").lower().startswith(lang):
-                return str(text)
-    return str(labels[0]) if labels else shorten(iri)
+    """The English label of the node ``iri`` (see :mod:`aikg.labels`), or None without a node."""
+    return None if iri is None else labels.label(graph, URIRef(iri), "en")
 
 
 def reading_note(graph: Graph, group: Sequence[Observation]) -> str | None:
-    """The first ``aikg:readingNote`` of the observations (English, else Chinese, else any)."""
+    """The first ``aikg:readingNote`` of the observations, in English as :mod:`aikg.labels`
+    picks it."""
     for obs in group:
-        note = _label_like(graph, obs.iri, AIKG.readingNote)
-        if note:
-            return note
+        note = labels.texts(graph, URIRef(obs.iri), AIKG.readingNote)
+        if note is not None:
+            return note.en
     return None
-
-
-def _label_like(graph: Graph, iri: str, predicate: URIRef) -> str | None:
-    texts = [o for o in graph.objects(URIRef(iri), predicate) if isinstance(o, Literal)]
-    for lang in ("en", "zh"):
-        for text in texts:
-            if (text.language or "").lower().startswith(lang):
-                return str(text)
-    return str(texts[0]) if texts else None
 
 
 class Sources:

@@ -16,6 +16,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 from aikg.curation.periods import add_period
 from aikg.curation.terms import as_list, iri, term, texts
 from aikg.errors import InputError
+from aikg.labels import label
 from aikg.namespaces import AIKG, AIKGUNIT, CUR, ID, OA, QUAL, SCHEMA, SDMX_DIM, UNIT, shorten
 from aikg.numbers import (
     QUALIFIER_WORDS,
@@ -170,11 +171,9 @@ class _Doc:
         return anno
 
     def label(self, subject: URIRef, lang: str) -> str:
-        for graph in (self.graph, self.known):
-            for value in graph.objects(subject, RDFS.label):
-                if isinstance(value, Literal) and value.language == lang:
-                    return str(value)
-        return shorten(str(subject))
+        """The subject's label tagged exactly ``lang``'s first choice (``zh-hans``, ``en``),
+        from this document's graph or the known one; else its prefixed name."""
+        return label((self.graph, self.known), subject, lang, strict=True)
 
 
 def _key(value: URIRef) -> str:
@@ -356,10 +355,10 @@ def _observation(doc: _Doc, spec: dict[str, Any], where: str, kind: URIRef) -> N
     _add_texts(g, subject, AIKG.readingNote, spec.get("reading"), f"{where}.reading")
     _add_texts(g, subject, SKOS.note, spec.get("note"), f"{where}.note")
     _add_props(g, subject, spec.get("props"), where)
-    var_zh, var_en = doc.label(variable, "zh-hans"), doc.label(variable, "en")
+    var_zh, var_en = doc.label(variable, "zh"), doc.label(variable, "en")
     qualifiers = [iri(spec[k], f"{where}.{k}") for k in ("about", "age") if k in spec]
     if qualifiers:
-        var_zh += "（" + "，".join(doc.label(q, "zh-hans") for q in qualifiers) + "）"
+        var_zh += "（" + "，".join(doc.label(q, "zh") for q in qualifiers) + "）"
         var_en += " (" + ", ".join(doc.label(q, "en") for q in qualifiers) + ")"
     number_en = _english_number(quantity, "" if unit == UNIT.NUM else doc.label(unit, "en"))
     # A Chinese source keeps its own wording; an English one is rendered in Chinese.
@@ -457,7 +456,7 @@ def compile_sheet(sheet: Any, shared: Path, known: Graph, *, name: str = "sheet"
 
 def compile_all(curation: Path, shared: Path) -> dict[str, Graph]:
     """Every sheet of ``curation``: ``{output file name: graph}``; ``entities.yaml`` first."""
-    from aikg.loading import ontology_graph
+    from aikg.store.files import ontology_graph
 
     entities = compile_entities(curation / "entities.yaml")
     known = ontology_graph() + entities  # labels of units, qualifiers and entities

@@ -19,8 +19,8 @@ from aikg.errors import InputError
 from aikg.extraction.evaluate import Evaluation, evaluate, known_iris
 from aikg.extraction.pipeline import extract
 from aikg.extraction.sheet import Draft
-from aikg.loading import ontology_graph, parse_file
 from aikg.namespaces import AIKG
+from aikg.store.files import ontology_graph, parse_file
 
 
 @dataclass

@@ -15,11 +15,12 @@ from decimal import Decimal
 from typing import Any
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF
 
 from aikg.extraction.evaluate import spans
 from aikg.extraction.sheet import Draft
 from aikg.extraction.units import unit_kind
+from aikg.labels import label
 from aikg.namespaces import AIKG, SCHEMA, SDMX_DIM, shorten
 
 
@@ -43,12 +44,6 @@ class DiffReport:
             "targets": self.targets,
             "conflicts": self.conflicts,
         }
-
-
-def _label(graph: Graph, node: URIRef) -> str:
-    for value in graph.objects(node, RDFS.label):
-        return str(value)
-    return shorten(str(node))
 
 
 def _signature(graph: Graph, obs: URIRef) -> tuple[Any, ...]:
@@ -77,7 +72,7 @@ def diff(draft: Draft, graph: Graph) -> DiffReport:
     for entity in sorted(set(g.subjects(AIKG.draft, None)) - {doc}):
         types = sorted(shorten(str(t)) for t in g.objects(entity, RDF.type))
         report.new_entities.append(
-            {"iri": shorten(str(entity)), "type": ", ".join(types), "label": _label(g, entity)}
+            {"iri": shorten(str(entity)), "type": ", ".join(types), "label": label(g, entity)}
         )
     existing_spans = [
         (b, s) for b, s, _ in spans(graph) if (b, RDF.type, SCHEMA.Observation) in graph
@@ -108,7 +103,7 @@ def diff(draft: Draft, graph: Graph) -> DiffReport:
             rows.append(
                 {
                     "iri": shorten(str(obs)),
-                    "label": _label(g, obs),
+                    "label": label(g, obs),
                     "variable": shorten(str(g.value(obs, SCHEMA.variableMeasured))),
                     "status": status,
                     "graph": other,

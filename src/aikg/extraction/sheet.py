@@ -231,7 +231,7 @@ def compile_draft(
 ) -> Graph:
     """The graph of a draft sheet, compiled by the curation compiler (evidence and all)."""
     from aikg.curation import compile_entity_list, compile_sheet  # the one compiler
-    from aikg.loading import ontology_graph
+    from aikg.store.files import ontology_graph
 
     entities = compile_entity_list(sheet.get("draft_entities") or [], "draft_entities")
     body = {k: v for k, v in sheet.items() if k != "draft_entities"}

@@ -1,6 +1,6 @@
 """Network analytics of the entity graph: centrality, components, classes, shortest paths.
 
-Everything here works on :func:`aikg.network.build_network`'s graph, read as undirected (a
+Everything here works on :func:`aikg.view.network.build_network`'s graph, read as undirected (a
 relation connects both of its ends) and without the source links (``schema:mentions``,
 ``prov:wasDerivedFrom``) unless ``provenance=True``: otherwise a source document would sit on
 every path and at the top of every ranking.
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from aikg.errors import FindingsError
-from aikg.network import label, relations
+from aikg.view.network import label, relations
 
 #: Above this many entities betweenness is estimated from a sample of this many sources.
 BETWEENNESS_SAMPLE = 1000

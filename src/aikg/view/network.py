@@ -1,6 +1,6 @@
 """The RDF -> networkx bridge: the graph's entities as a directed multigraph.
 
-Nodes are exactly the entities :func:`aikg.stats.entities` counts (IRIs typed with a class the
+Nodes are exactly the entities :func:`aikg.store.stats.entities` counts (IRIs typed with a class the
 ontology marks ``aikg:displayed true``), keyed by IRI. An object property from one entity to
 another is a directed edge keyed by the property's IRI and labeled with the property's label.
 Everything else about an entity (literals, and links to non-entity resources such as units,
@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from io import BytesIO
 from typing import Any
@@ -31,11 +30,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from aikg.errors import InputError
+from aikg.labels import Texts, labels, texts
 from aikg.namespaces import AIKG, AIKGUNIT, PREFIXES, SCHEMA, SDMX_DIM, UNIT, expand, shorten
-from aikg.stats import entities
-
-#: The label languages of the view and the analytics (a prefix of the RDF language tag).
-LANGS = ("zh", "en")
+from aikg.store.stats import entities
 
 #: Properties that tie an entity to its source rather than to another entity of the domain.
 PROVENANCE = frozenset({SCHEMA.mentions, PROV.wasDerivedFrom})
@@ -78,20 +75,6 @@ _PLURALS = {"person": "people", "year": "years", "month": "months", "day": "days
 _MEASURED = (SCHEMA.Observation, AIKG.Target)
 
 
-@dataclass(frozen=True)
-class Texts:
-    """A text in each label language (the other language stands in where one is missing)."""
-
-    zh: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
-
-    def as_dict(self) -> dict[str, str]:
-        return {"zh": self.zh, "en": self.en}
-
-
 def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().strip()
 
@@ -100,56 +83,6 @@ def _local_words(iri: str) -> str:
     """``legislationPassedBy`` -> ``legislation passed by``: a last resort for a label."""
     local = re.split(r"[#/]", iri.rstrip("/#"))[-1]
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", local).replace("_", " ").lower() or iri
-
-
-#: Language tags in order of preference for each label language (Simplified before Traditional).
-_TAG_RANK = {
-    "zh": ("zh-hans", "zh-cn", "zh", "zh-sg", "zh-hant", "zh-tw", "zh-hk"),
-    "en": ("en", "en-us", "en-gb"),
-}
-
-
-def _rank(tag: str, lang: str) -> int | None:
-    """How well ``tag`` serves ``lang`` (lower is better), or None when it does not."""
-    if not tag.startswith(lang):
-        return None
-    order = _TAG_RANK[lang]
-    return order.index(tag) if tag in order else len(order)
-
-
-def texts(graph: Graph, node: URIRef, predicate: URIRef = RDFS.label) -> Texts | None:
-    """The node's ``predicate`` text in Chinese and English, or None when it has none.
-
-    Simplified Chinese is preferred to Traditional; a text without a language tag, or the
-    other language, stands in for a missing one.
-    """
-    best: dict[str, tuple[int, str]] = {}
-    plain = ""
-    for value in sorted(graph.objects(node, predicate), key=lambda v: (str(v), v.n3())):
-        if not isinstance(value, Literal):
-            continue
-        tag = (value.language or "").lower()
-        for lang in LANGS:
-            rank = _rank(tag, lang)
-            if rank is not None and (lang not in best or rank < best[lang][0]):
-                best[lang] = (rank, str(value))
-        if not tag:
-            plain = plain or str(value)
-    found = {lang: text for lang, (_, text) in best.items()}
-    zh = found.get("zh") or plain or found.get("en")
-    en = found.get("en") or plain or found.get("zh")
-    if zh is None or en is None:
-        return None
-    return Texts(zh, en)
-
-
-def labels(graph: Graph, node: URIRef) -> Texts:
-    """The node's ``rdfs:label`` in both languages; its prefixed name where it has none."""
-    found = texts(graph, node)
-    if found is not None:
-        return found
-    name = shorten(str(node))
-    return Texts(name, name)
 
 
 def relation_attributes(prop: URIRef, names: Texts) -> dict[str, Any]:

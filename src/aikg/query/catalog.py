@@ -30,10 +30,9 @@ from typing import Any
 import yaml
 
 from aikg import paths
-from aikg.errors import InputError
-from aikg.sparqltext import Outline, outline
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
+from aikg.errors import InputError, located
+from aikg.namespaces import PREFIXES, XSD_IRI
+from aikg.query.text import Outline, outline
 
 #: XSD datatypes a parameter suffix may name directly (``?_n_integer``), as grlc allows.
 XSD_TYPES = (
@@ -74,8 +73,8 @@ class Parameter:
         if self.kind == "iri":
             return "IRI"
         if self.kind == "typed" and self.datatype:
-            if self.datatype.startswith(XSD):
-                return "xsd:" + self.datatype[len(XSD) :]
+            if self.datatype.startswith(XSD_IRI):
+                return "xsd:" + self.datatype[len(XSD_IRI) :]
             return self.datatype
         if self.kind == "lang":
             return f"string@{self.lang}"
@@ -130,7 +129,7 @@ def _header(text: str, origin: str) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         line = first + mark.line if mark is not None else first
         reason = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(f"{origin}:{line}: query header: {reason}") from None
+        raise located(origin, line, None, f"query header: {reason}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -199,17 +198,15 @@ def _parameter(
         if kind == "number":
             return name, required, "number", None, None
         if kind in XSD_TYPES:
-            return name, required, "typed", XSD + kind, None
+            return name, required, "typed", XSD_IRI + kind, None
         if re.fullmatch(r"[a-z]{2}", kind):
             return name, required, "lang", None, kind
         raise InputError(
             f"{origin}: ?{variable}: unknown parameter type {kind!r} "
             "(use iri, string, number, an XSD type, a two-letter language or prefix_type)"
         )
-    namespace = prefixes.get(kind) or (XSD if kind == "xsd" else None)
+    namespace = prefixes.get(kind) or (XSD_IRI if kind == "xsd" else None)
     if namespace is None:
-        from aikg.namespaces import PREFIXES
-
         known = PREFIXES.get(kind)
         namespace = str(known) if known is not None else None
     if namespace is None:

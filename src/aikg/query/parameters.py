@@ -15,9 +15,10 @@ from datetime import date, datetime, time
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
-from aikg.catalog import XSD, Parameter, SavedQuery
-from aikg.errors import InputError
-from aikg.sparqltext import insert_values
+from aikg.errors import InputError, SettingError
+from aikg.namespaces import PREFIXES, XSD_IRI
+from aikg.query.catalog import Parameter, SavedQuery
+from aikg.query.text import insert_values
 
 _IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20\x7f]')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -83,7 +84,7 @@ def parse_assignments(items: Sequence[str]) -> dict[str, str]:
         name, sep, value = item.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise InputError(f"--param {item!r}: expected NAME=VALUE")
+            raise SettingError("param", f"{item!r}: expected NAME=VALUE")
         if name in given:
             raise InputError(f"parameter {name!r} is given twice")
         given[name] = value
@@ -113,9 +114,9 @@ def _valid_calendar(local: str, lexical: str) -> bool:
 
 def _check_lexical(parameter: Parameter, datatype: str, value: str) -> str:
     """``value`` as the lexical form of ``datatype``, or an error that says what was expected."""
-    if not datatype.startswith(XSD):
+    if not datatype.startswith(XSD_IRI):
         return value
-    local = datatype[len(XSD) :]
+    local = datatype[len(XSD_IRI) :]
     pattern = _PATTERNS.get(local)
     if pattern is None:
         return value
@@ -140,8 +141,6 @@ def _iri(parameter: Parameter, value: str, prefixes: dict[str, str]) -> URIRef:
         text = text[1:-1]
     prefix, sep, local = text.partition(":")
     if sep and not local.startswith("//"):
-        from aikg.namespaces import PREFIXES
-
         namespace = prefixes.get(prefix)
         if namespace is None and prefix in PREFIXES:
             namespace = str(PREFIXES[prefix])
@@ -177,9 +176,13 @@ def to_term(parameter: Parameter, value: str, prefixes: dict[str, str] | None = 
         text = value.strip()
         for local, pattern in (("integer", _INTEGER), ("decimal", _DECIMAL), ("double", _DOUBLE)):
             if pattern.match(text):
-                return Literal(text, datatype=URIRef(XSD + local))
+                return Literal(text, datatype=URIRef(XSD_IRI + local))
         raise InputError(f"parameter {parameter.name!r}: {value!r} is not a number")
-    if parameter.kind == "typed" and parameter.datatype and parameter.datatype != XSD + "string":
+    if (
+        parameter.kind == "typed"
+        and parameter.datatype
+        and parameter.datatype != XSD_IRI + "string"
+    ):
         lexical = _check_lexical(parameter, parameter.datatype, value)
         return Literal(lexical, datatype=URIRef(parameter.datatype))
     return Literal(value)
@@ -260,7 +263,7 @@ def sparql_term(term: Identifier) -> str:
             if not _LANG.match(term.language):
                 raise InputError(f"{term.language!r} is not a language tag")
             return f"{body}@{term.language}"
-        if term.datatype and str(term.datatype) != XSD + "string":
+        if term.datatype and str(term.datatype) != XSD_IRI + "string":
             return f"{body}^^{sparql_term(URIRef(term.datatype))}"
         return body
     raise InputError(f"cannot bind {term!r}: only IRIs and literals can be parameter values")

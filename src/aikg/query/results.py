@@ -25,10 +25,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from aikg.errors import InputError
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+from aikg.namespaces import RDF_LANGSTRING, SPARQL_RESULTS, XSD_IRI
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml", "md")
 GRAPH_FORMATS = ("turtle", "jsonld", "nt")
@@ -50,7 +47,7 @@ SUFFIX_FORMATS = {
 }
 
 _NUMERIC = {
-    XSD + name
+    XSD_IRI + name
     for name in (
         "integer", "decimal", "double", "float", "long", "int", "short", "byte",
         "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger",
@@ -184,9 +181,9 @@ def _plain(term: Identifier | None) -> str:
 
 _TSV_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _TURTLE_NUMBER = {
-    XSD + "integer": re.compile(r"^[+-]?\d+$"),
-    XSD + "decimal": re.compile(r"^[+-]?\d*\.\d+$"),
-    XSD + "double": re.compile(r"^[+-]?(?:\d+\.\d*|\.\d+|\d+)[eE][+-]?\d+$"),
+    XSD_IRI + "integer": re.compile(r"^[+-]?\d+$"),
+    XSD_IRI + "decimal": re.compile(r"^[+-]?\d*\.\d+$"),
+    XSD_IRI + "double": re.compile(r"^[+-]?(?:\d+\.\d*|\.\d+|\d+)[eE][+-]?\d+$"),
 }
 
 
@@ -206,7 +203,7 @@ def rdf_syntax(term: Identifier | None) -> str:
     body = '"' + "".join(_TSV_ESCAPES.get(ch, ch) for ch in lexical) + '"'
     if term.language:
         return f"{body}@{term.language}"
-    if datatype and datatype != XSD + "string":
+    if datatype and datatype != XSD_IRI + "string":
         return f"{body}^^<{datatype}>"
     return body
 
@@ -220,7 +217,7 @@ def _json_term(term: Identifier) -> dict[str, str]:
     cell = {"type": "literal", "value": str(term)}
     if term.language:
         cell["xml:lang"] = term.language
-    elif term.datatype and str(term.datatype) != XSD + "string":
+    elif term.datatype and str(term.datatype) != XSD_IRI + "string":
         cell["datatype"] = str(term.datatype)
     return cell
 
@@ -261,8 +258,8 @@ def _json(result: Table | Boolean) -> bytes:
 
 
 def _xml(result: Table | Boolean) -> bytes:
-    ns = "{" + SPARQL_RESULTS_NS + "}"
-    ElementTree.register_namespace("", SPARQL_RESULTS_NS)
+    ns = "{" + SPARQL_RESULTS + "}"
+    ElementTree.register_namespace("", str(SPARQL_RESULTS))
     root = ElementTree.Element(ns + "sparql")
     head = ElementTree.SubElement(root, ns + "head")
     if isinstance(result, Boolean):
@@ -290,7 +287,7 @@ def _xml(result: Table | Boolean) -> bytes:
                     attributes = {}
                     if term.language:
                         attributes["{http://www.w3.org/XML/1998/namespace}lang"] = term.language
-                    elif term.datatype and str(term.datatype) != XSD + "string":
+                    elif term.datatype and str(term.datatype) != XSD_IRI + "string":
                         attributes["datatype"] = str(term.datatype)
                     element = ElementTree.SubElement(binding, ns + "literal", attributes)
                     element.text = str(term)
@@ -348,7 +345,7 @@ def _table_text(result: Table | Boolean) -> bytes:
 def render(result: Result, fmt: str) -> bytes:
     """``result`` in the format ``fmt`` (already checked by :func:`choose_format`)."""
     if isinstance(result, GraphResult):
-        from aikg.export import serialize
+        from aikg.store.export import serialize
 
         return serialize(result.graph, fmt)
     if fmt == "csv":
@@ -383,7 +380,7 @@ def term_from_json(cell: dict[str, str]) -> Identifier:
         datatype = cell.get("datatype")
         if lang:
             return Literal(value, lang=lang)
-        if datatype and datatype not in (XSD + "string", RDF_LANGSTRING):
+        if datatype and datatype not in (XSD_IRI + "string", RDF_LANGSTRING):
             return Literal(value, datatype=URIRef(datatype))
         return Literal(value)
     raise ValueError(f"unknown term type {kind!r} in SPARQL JSON results")
@@ -418,7 +415,7 @@ def comparable(term: Identifier | None) -> tuple[Any, ...]:
     lexical = str(term)
     if term.language:
         return ("lang", lexical, term.language.lower())
-    datatype = str(term.datatype) if term.datatype else XSD + "string"
+    datatype = str(term.datatype) if term.datatype else XSD_IRI + "string"
     if datatype in _NUMERIC:
         try:
             number = Decimal(lexical.strip())
@@ -429,7 +426,7 @@ def comparable(term: Identifier | None) -> tuple[Any, ...]:
             # digits): rdflib keeps 28 significant digits, Oxigraph 18 decimal places.
             return ("number", Decimal(format(number, f".{SIGNIFICANT_DIGITS}g")))
         return ("number", str(number))
-    if datatype == XSD + "boolean":
+    if datatype == XSD_IRI + "boolean":
         return ("boolean", lexical.strip() in ("true", "1"))
     return ("literal", lexical, datatype)
 

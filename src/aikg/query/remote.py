@@ -29,8 +29,8 @@ from typing import Any, TypeVar
 from rdflib import Graph
 
 from aikg import __version__
-from aikg.errors import AikgError, InputError, RemoteError
-from aikg.results import Boolean, GraphResult, Result, parse_json_results
+from aikg.errors import AikgError, InputError, RemoteError, SettingError
+from aikg.query.results import Boolean, GraphResult, Result, parse_json_results
 
 #: Environment variables that hold credentials.
 ENV_USER = "AIKG_ENDPOINT_USER"
@@ -331,10 +331,10 @@ def publish(
     sent so far.
     """
     if graph is not None:
-        from aikg.parameters import is_iri
+        from aikg.query.parameters import is_iri
 
         if not is_iri(graph):
-            raise InputError(f"--graph {graph!r} is not an absolute IRI")
+            raise SettingError("graph", f"{graph!r} is not an absolute IRI")
     if timeout <= 0:
         raise InputError("the timeout must be a positive number of seconds")
     credentials = credentials if credentials is not None else credentials_from_env()

@@ -8,10 +8,12 @@ variables, observations, targets, events. Annotations, selectors, periods, codes
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF
 
 from aikg.namespaces import AIKG, SCHEMA
 
@@ -28,17 +30,6 @@ def entities(graph: Graph) -> dict[URIRef, list[URIRef]]:
         if cls in shown and isinstance(subject, URIRef):
             found.setdefault(subject, set()).add(cls)  # type: ignore[arg-type]
     return {e: sorted(found[e]) for e in sorted(found)}
-
-
-def label(graph: Graph, node: URIRef, lang: str = "zh") -> str:
-    """The node's rdfs:label in ``lang`` (prefix match), else any label, else the IRI."""
-    fallback = ""
-    for value in graph.objects(node, RDFS.label):
-        if isinstance(value, Literal):
-            if value.language and value.language.startswith(lang):
-                return str(value)
-            fallback = fallback or str(value)
-    return fallback or str(node)
 
 
 @dataclass
@@ -64,4 +55,45 @@ def summarize(graph: Graph) -> Summary:
         observations=sum(1 for _ in graph.subjects(RDF.type, SCHEMA.Observation)),
         targets=sum(1 for _ in graph.subjects(RDF.type, AIKG.Target)),
         sources=sum(1 for _ in graph.subjects(RDF.type, AIKG.SourceDocument)),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The same counts in SPARQL, for a store that runs it natively (Oxigraph)
+
+_PREFIXES = f"PREFIX aikg: <{AIKG}>\nPREFIX schema: <{SCHEMA}>\n"
+_DISPLAYED = """
+WHERE {
+  ?class aikg:displayed true . FILTER (isIRI(?class))
+  ?entity a ?class . FILTER (isIRI(?entity))
+}"""
+#: Query name -> SPARQL text: (key, count) rows, or one row with the count.
+SUMMARY_QUERIES = {
+    "by_class": "SELECT ?class (COUNT(DISTINCT ?entity) AS ?n)" + _DISPLAYED + " GROUP BY ?class",
+    "by_property": "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p",
+    "entities": "SELECT (COUNT(DISTINCT ?entity) AS ?n)" + _DISPLAYED,
+    "observations": "SELECT (COUNT(*) AS ?n) WHERE { ?o a schema:Observation }",
+    "targets": "SELECT (COUNT(*) AS ?n) WHERE { ?t a aikg:Target }",
+    "sources": "SELECT (COUNT(*) AS ?n) WHERE { ?d a aikg:SourceDocument }",
+}
+SUMMARY_QUERIES = {name: _PREFIXES + text for name, text in SUMMARY_QUERIES.items()}
+
+
+def summary_of(triples: int, answer: Callable[[str], list[tuple[Any, ...]]]) -> Summary:
+    """The :class:`Summary` of a graph of ``triples`` triples, from the rows ``answer`` gives
+    for each of :data:`SUMMARY_QUERIES` (rdflib terms)."""
+
+    def number(name: str) -> int:
+        return int(answer(SUMMARY_QUERIES[name])[0][0])
+
+    by_class = [(c, int(n)) for c, n in answer(SUMMARY_QUERIES["by_class"])]
+    by_property = [(p, int(n)) for p, n in answer(SUMMARY_QUERIES["by_property"])]
+    return Summary(
+        triples=triples,
+        entities=number("entities"),
+        by_class=sorted(by_class, key=lambda kv: (-kv[1], str(kv[0]))),
+        by_property=sorted(by_property, key=lambda kv: (-kv[1], str(kv[0]))),
+        observations=number("observations"),
+        targets=number("targets"),
+        sources=number("sources"),
     )

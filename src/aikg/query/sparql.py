@@ -17,10 +17,10 @@ from typing import Any
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from aikg.catalog import SavedQuery
-from aikg.errors import InputError
-from aikg.results import Result, from_rdflib
-from aikg.sparqltext import line_column, tokenize
+from aikg.errors import InputError, located
+from aikg.query.catalog import SavedQuery
+from aikg.query.results import Result, from_rdflib
+from aikg.query.text import line_column, tokenize
 
 _FOUND = re.compile(r"found (?P<found>'(?:[^']|'(?!\s+\(at char))*'|end of text)")
 
@@ -39,18 +39,26 @@ def _location(text: str, keyword: str) -> tuple[int, int] | None:
 
 
 def _syntax_error(origin: str, text: str, exc: Exception) -> InputError:
+    """A SPARQL parser's error (pyparsing's or rdflib's) at its place in ``text``."""
     lineno, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
     if isinstance(lineno, int) and isinstance(col, int):
         match = _FOUND.search(str(exc))
         near = f" near {match['found']}" if match else ""
-        return InputError(f"{origin}:{lineno}:{col}: SPARQL syntax error{near}")
+        return located(origin, lineno, col, f"SPARQL syntax error{near}")
     message = " ".join(str(exc).split())
     prefix = re.match(r"Unknown namespace prefix : (\S*)", message)
     if prefix:
-        where = _location(text, prefix[1] + ":")
-        at = f"{where[0]}:{where[1]}:" if where else ""
-        return InputError(f"{origin}:{at} unknown prefix '{prefix[1]}:' (declare it with PREFIX)")
+        return _at(
+            origin, text, prefix[1] + ":",
+            f"unknown prefix '{prefix[1]}:' (declare it with PREFIX)", InputError,
+        )  # fmt: skip
     return InputError(f"{origin}: invalid query: {message or type(exc).__name__}")
+
+
+def _at(origin: str, text: str, keyword: str, reason: str, kind: type[InputError]) -> InputError:
+    """The error ``kind`` placed at the first ``keyword`` of ``text`` (when it is found)."""
+    line, column = _location(text, keyword) or (None, None)
+    return located(origin, line, column, reason, kind=kind)
 
 
 def _contains(tree: Any, name: str) -> bool:
@@ -106,22 +114,25 @@ def parse(text: str, origin: str, *, allow_service: bool = False) -> Any:
     return algebra
 
 
+class ServiceRefused(InputError):
+    """A query with ``SERVICE`` on the embedded store, which never reaches the network unless
+    the caller allows it (``allow_service``)."""
+
+
+class DatasetRefused(InputError):
+    """A query with ``FROM`` / ``FROM NAMED``: the embedded store holds one default graph."""
+
+
 def _service_refused(origin: str, text: str) -> InputError:
-    where = _location(text, "SERVICE")
-    at = f"{where[0]}:{where[1]}:" if where else ""
-    return InputError(
-        f"{origin}:{at} SERVICE is refused: queries on the embedded store never reach the "
-        "network (pass --allow-service to allow it)"
-    )
+    reason = "SERVICE is refused: queries on the embedded store never reach the network"
+    return _at(origin, text, "SERVICE", reason, ServiceRefused)
 
 
 def _dataset_refused(origin: str, text: str) -> InputError:
-    where = _location(text, "FROM")
-    at = f"{where[0]}:{where[1]}:" if where else ""
-    return InputError(
-        f"{origin}:{at} FROM / FROM NAMED is not supported on the embedded store, which "
-        "holds one default graph (use --endpoint and --default-graph for a server's graphs)"
+    reason = (
+        "FROM / FROM NAMED is not supported on the embedded store, which holds one default graph"
     )
+    return _at(origin, text, "FROM", reason, DatasetRefused)
 
 
 _NETWORK_WORDS = re.compile(r"\b(?:SERVICE|FROM)\b", re.IGNORECASE)

@@ -1,4 +1,5 @@
-"""Serialize graphs deterministically and write files atomically."""
+"""Serialize graphs deterministically (the formats of :mod:`aikg.store.formats`) and write
+files atomically."""
 
 from __future__ import annotations
 
@@ -10,16 +11,8 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from aikg.errors import InputError
-from aikg.namespaces import BASE, bind_prefixes
-
-#: Export format name -> (rdflib serializer, file suffix).
-FORMATS: dict[str, tuple[str, str]] = {
-    "turtle": ("turtle", ".ttl"),
-    "jsonld": ("json-ld", ".jsonld"),
-    "nt": ("nt11", ".nt"),
-    "xml": ("pretty-xml", ".rdf"),
-    "trig": ("trig", ".trig"),
-}
+from aikg.namespaces import BASE, PREFIXES, bind_prefixes
+from aikg.store.formats import FORMATS
 
 
 def canonical_copy(graph: Graph) -> Graph:
@@ -47,6 +40,20 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
         text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
         return (text + "\n").encode("utf-8")
     return copy.serialize(format=name, encoding="utf-8")
+
+
+def turtle_from_ntriples(ntriples: bytes) -> bytes:
+    """Sorted, unique N-Triples lines as Turtle with the project's prefixes, by Oxigraph's
+    serializer (in their order: Oxigraph groups a subject's triples as they come)."""
+    import pyoxigraph as ox
+
+    ordered = ox.parse(input=ntriples, format=ox.RdfFormat.N_TRIPLES)
+    prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
+    text = bytes(ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
+    # the prefix lines come in the order of a hash map: sorted here, so the bytes never vary
+    lines = text.splitlines(keepends=True)
+    count = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), 0)
+    return b"".join(sorted(lines[:count])) + b"\n" + b"".join(lines[count:])
 
 
 def write_atomic(path: Path, data: bytes) -> None:

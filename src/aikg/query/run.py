@@ -1,0 +1,140 @@
+"""Run a saved query with its parameters: on a store (Oxigraph or rdflib) or on a SPARQL server.
+
+Every engine gets its text from :func:`bound`, the one place parameters are bound (as a
+``VALUES`` block, :mod:`aikg.query.parameters`); a syntax error of the query as written is
+reported first, in its own terms (file, line and column). Then:
+
+- on an Oxigraph store (:class:`~aikg.store.oxigraph.OxigraphStore`) the text runs natively,
+  after :func:`~aikg.query.sparql.refuse_network`; rdflib's slower parser is consulted only
+  to name a syntax error Oxigraph found;
+- on rdflib's graph (:class:`~aikg.store.memory.MemoryStore`) it is checked by rdflib's parser
+  and run by :func:`aikg.query.sparql.run`;
+- on a server it is checked the same way (:func:`prepare`) and sent through the SPARQL 1.1
+  Protocol (:mod:`aikg.query.remote`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Graph
+
+from aikg.errors import InputError, SettingError
+from aikg.query import sparql
+from aikg.query.catalog import SavedQuery
+from aikg.query.parameters import bind, is_iri
+from aikg.query.remote import DEFAULT_TIMEOUT, Credentials, query_endpoint
+from aikg.query.results import Boolean, GraphResult, Result, Table
+
+if TYPE_CHECKING:
+    from aikg.store.base import GraphStore
+    from aikg.store.oxigraph import OxigraphStore
+
+
+def bound(query: SavedQuery, given: dict[str, str]) -> str:
+    """The text of ``query`` with ``given`` (and defaults) bound; a syntax error of the query
+    as written takes precedence over a parameter error it may have caused."""
+    try:
+        return bind(query, given)
+    except InputError:
+        sparql.check(query)
+        raise
+
+
+def prepare(query: SavedQuery, given: dict[str, str]) -> str:
+    """The text to run: :func:`bound`, then checked for syntax by rdflib's parser.
+
+    A syntax error is reported in the terms of the query as written (its file, line and
+    column).
+    """
+    text = bound(query, given)
+    try:
+        sparql.parse(text, query.origin, allow_service=True)
+    except InputError:
+        sparql.check(query)
+        raise
+    return text
+
+
+def run_embedded(
+    query: SavedQuery,
+    given: dict[str, str] | None = None,
+    *,
+    store: GraphStore | None = None,
+    graph: Graph | None = None,
+    data: Sequence[Path] | None = None,
+    allow_service: bool = False,
+) -> Result:
+    """Run ``query`` on ``store``, or on the rdflib ``graph``; by default on the ontology and
+    the bundled graph (or ``data``) in the default store (see :mod:`aikg.store`)."""
+    from aikg.store import open_store
+    from aikg.store.memory import MemoryStore
+    from aikg.store.oxigraph import OxigraphStore
+
+    if store is None:
+        store = MemoryStore(graph) if graph is not None else open_store(None, data)
+    given = given or {}
+    if isinstance(store, OxigraphStore):
+        return _on_oxigraph(store, query, given, allow_service=allow_service)
+    text = prepare(query, given)
+    return sparql.run(store.graph(), text, query.origin, allow_service=allow_service)
+
+
+def _on_oxigraph(
+    store: OxigraphStore, query: SavedQuery, given: dict[str, str], *, allow_service: bool
+) -> Result:
+    text = bound(query, given)
+    sparql.refuse_network(text, query.origin, allow_service=allow_service)
+    try:
+        return oxigraph_result(store.store.query(text))
+    except SyntaxError as exc:
+        # rdflib's parser names the file, line and column of the query as written
+        prepare(query, given)
+        message = " ".join(str(exc).split())
+        raise InputError(f"{query.origin}: invalid query: {message}") from None
+    except OSError as exc:
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        raise InputError(f"{query.origin}: the query failed on the store: {message}") from None
+
+
+def oxigraph_result(found: Any) -> Result:
+    """Our result for what pyoxigraph's ``Store.query`` gave (terms as rdflib's)."""
+    import pyoxigraph as ox
+
+    from aikg.store.terms import RdflibTerms
+
+    if isinstance(found, ox.QueryBoolean):
+        return Boolean(bool(found))
+    term = RdflibTerms()
+    if isinstance(found, ox.QuerySolutions):
+        variables = [v.value for v in found.variables]
+        return Table(variables, [tuple(map(term, solution)) for solution in found])
+    graph = Graph()
+    for triple in found:
+        graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
+    return GraphResult(graph)
+
+
+def run_remote(
+    query: SavedQuery,
+    given: dict[str, str] | None = None,
+    *,
+    endpoint: str,
+    default_graph: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    credentials: Credentials | None = None,
+) -> Result:
+    """Run ``query`` on the SPARQL endpoint ``endpoint``."""
+    if default_graph is not None and not is_iri(default_graph):
+        raise SettingError("default_graph", f"{default_graph!r} is not an absolute IRI")
+    text = prepare(query, given or {})
+    return query_endpoint(
+        endpoint,
+        text,
+        query.form,
+        default_graph=default_graph,
+        timeout=timeout,
+        credentials=credentials,
+    )

@@ -1,0 +1,159 @@
+"""Reading RDF files: which files a folder holds, parsed by rdflib or by Oxigraph.
+
+Every reader names a bad file the same way: ``file:line: reason`` (:func:`syntax_error`), an
+unreadable file as ``file: cannot read (reason)``. The formats are those of
+:mod:`aikg.store.formats`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph
+
+from aikg import paths
+from aikg.errors import InputError, located
+from aikg.namespaces import bind_prefixes
+from aikg.store.formats import OXIGRAPH_FORMATS, QUAD_SUFFIXES, RDF_FORMATS
+
+
+def data_files(sources: Iterable[Path]) -> list[Path]:
+    """The RDF files named by ``sources``: files as given, folders searched recursively."""
+    files: list[Path] = []
+    for source in sources:
+        if source.is_dir():
+            found = sorted(p for p in source.rglob("*") if p.suffix.lower() in RDF_FORMATS)
+            if not found:
+                raise InputError(f"{source}: folder holds no RDF files ({', '.join(RDF_FORMATS)})")
+            files.extend(found)
+        elif source.is_file():
+            if source.suffix.lower() not in RDF_FORMATS:
+                raise InputError(f"{source}: unknown RDF file type {source.suffix!r}")
+            files.append(source)
+        else:
+            raise InputError(f"{source}: no such file or folder")
+    return files
+
+
+def input_files(data: Sequence[Path] | None = None) -> list[Path]:
+    """The files a store holds: the ontology, then ``data`` (default: the bundled graph)."""
+    return [*paths.ontology_files(), *data_files(data or [paths.graph_dir()])]
+
+
+def syntax_error(path: Path, exc: Exception) -> InputError:
+    """``file:line: reason`` for a parser's error: Oxigraph's, or rdflib's (of many kinds)."""
+    line = getattr(exc, "lines", None)  # rdflib's Turtle and N3 parser: 0-based
+    if isinstance(line, int):
+        return located(path, line + 1, None, getattr(exc, "_why", None) or str(exc))
+    reason = " ".join(str(exc).split())
+    if reason.startswith("Parser error") and ": " in reason:  # Oxigraph's: the place is lineno
+        reason = reason.split(": ", 1)[1]
+    for attr in ("lineno", "line"):
+        value = getattr(exc, attr, None)
+        if isinstance(value, int):
+            return located(path, value, None, reason)
+    return located(path, None, None, reason or type(exc).__name__)
+
+
+def parse_file(graph: Graph, path: Path) -> None:
+    """Parse ``path`` into ``graph`` with rdflib; a malformed file is an :class:`InputError`."""
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF file type {path.suffix!r}")
+    try:
+        graph.parse(path, format=fmt)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    except Exception as exc:  # rdflib raises many kinds for bad syntax
+        raise syntax_error(path, exc) from None
+
+
+def ontology_graph() -> Graph:
+    graph = bind_prefixes(Graph())
+    for path in paths.ontology_files():
+        parse_file(graph, path)
+    return graph
+
+
+def shapes_graph() -> Graph:
+    graph = Graph()
+    parse_file(graph, paths.shapes_file())
+    return graph
+
+
+def load_graph(data: Sequence[Path] | None = None, *, ontology: bool = True) -> Graph:
+    """The ontology (unless ``ontology=False``) plus ``data``, or the bundled graph if none."""
+    graph = ontology_graph() if ontology else bind_prefixes(Graph())
+    for path in data_files(data or [paths.graph_dir()]):
+        parse_file(graph, path)
+    return graph
+
+
+# --------------------------------------------------------------------------------------------
+# Oxigraph's parser
+
+
+def oxigraph_parser(path: Path) -> Any:
+    """Oxigraph's parser of ``path`` (a format it reads): lenient, blank nodes renamed apart."""
+    import pyoxigraph as ox
+
+    return ox.parse(
+        path=str(path),
+        format=getattr(ox.RdfFormat, OXIGRAPH_FORMATS[path.suffix.lower()]),
+        base_iri=path.resolve().as_uri(),
+        rename_blank_nodes=True,
+        lenient=True,
+    )
+
+
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """A parse error as ``file:line: reason``, an unreadable file as one line."""
+    try:
+        yield
+    except SyntaxError as exc:
+        raise syntax_error(path, exc) from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_triples(
+    path: Path, prefixes: dict[str, str] | None = None
+) -> Iterator[tuple[Any, Any, Any]]:
+    """The triples of ``path`` as pyoxigraph terms, as written (named graphs merged); the
+    prefixes a Turtle or TriG file declares are put in ``prefixes``.
+
+    IRIs are not validated (Oxigraph's lenient mode, about twice as fast; rdflib does not
+    validate them either); a malformed file is an :class:`InputError` (``file:line: reason``).
+    """
+    suffix = path.suffix.lower()
+    if suffix not in OXIGRAPH_FORMATS:  # .n3: rdflib reads it
+        from aikg.store.terms import OxigraphTerms
+
+        graph = Graph()
+        parse_file(graph, path)
+        to_ox = OxigraphTerms()
+        for triple in graph:
+            yield to_ox.triple(triple)
+        return
+    with reading(path):
+        parser = oxigraph_parser(path)
+        for quad in parser:
+            yield quad.subject, quad.predicate, quad.object
+    if prefixes is not None and suffix in (".ttl", ".trig"):
+        prefixes.update(parser.prefixes)
+
+
+def ntriples_of(path: Path) -> bytes:
+    """The triples of ``path`` as N-Triples lines, as :func:`read_triples` reads them; written
+    by Oxigraph's serializer (in Rust, a term never becomes a Python string) where it can."""
+    import pyoxigraph as ox
+
+    suffix = path.suffix.lower()
+    if suffix not in OXIGRAPH_FORMATS or suffix in QUAD_SUFFIXES:  # graphs merged: by hand
+        return b"".join(f"{s} {p} {o} .\n".encode() for s, p, o in read_triples(path))
+    with reading(path):
+        return bytes(ox.serialize(oxigraph_parser(path), format=ox.RdfFormat.N_TRIPLES))

@@ -1,0 +1,116 @@
+"""RDF terms between pyoxigraph and rdflib, in both directions, as fast as each allows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rdflib.namespace import XSD
+
+_XSD_STRING = str(XSD.string)
+
+
+def literal_maker() -> Callable[[str, str | None, str | None], Any]:
+    """A function ``(lexical, datatype IRI or None, language or None) -> Literal`` that gives
+    what rdflib's ``Literal(lexical, datatype=..., lang=..., normalize=False)`` gives, in a
+    quarter of the time: rdflib's constructor for a lexical form, without its checks of every
+    other kind of argument. Oxigraph's lexical forms and language tags are canonical and valid
+    already, so nothing is normalized (tests/test_store.py compares the two)."""
+    from rdflib.term import (
+        _XSD_NORMALISED_STRING,
+        _XSD_TOKEN,
+        Literal,
+        URIRef,
+        _castLexicalToPython,
+        _check_well_formed_types,
+        _toPythonMapping,
+        _well_formed_by_value,
+    )
+
+    new_str = str.__new__
+    special = {str(_XSD_NORMALISED_STRING), str(_XSD_TOKEN)}
+    datatypes: dict[str, Any] = {}
+
+    def make(lexical: str, datatype_iri: str | None, language: str | None = None) -> Any:
+        literal = new_str(Literal, lexical)
+        literal._ill_typed = None
+        if datatype_iri is None:  # a plain or language-tagged string: its value is itself
+            literal._language = language
+            literal._datatype = None
+            literal._value = lexical
+            return literal
+        if datatype_iri in special:  # whitespace rules: rdflib's own constructor
+            return Literal(lexical, datatype=datatype_iri, normalize=False)
+        datatype = datatypes.get(datatype_iri)
+        if datatype is None:
+            datatype = datatypes[datatype_iri] = URIRef(datatype_iri)
+        value = _castLexicalToPython(lexical, datatype)
+        if datatype in _toPythonMapping:
+            checker = _check_well_formed_types.get(datatype, _well_formed_by_value)
+            literal._ill_typed = not checker(lexical, value)
+        literal._language = None
+        literal._datatype = datatype
+        literal._value = value
+        return literal
+
+    return make
+
+
+class RdflibTerms:
+    """pyoxigraph terms to rdflib terms (each distinct term converted once)."""
+
+    def __init__(self) -> None:
+        import pyoxigraph as ox
+        from rdflib import BNode, URIRef
+
+        self._uri, self._bnode = URIRef, BNode
+        self._named = ox.NamedNode
+        self._blank = ox.BlankNode
+        self._cache: dict[Any, Any] = {}
+        self._make = literal_maker()
+
+    def __call__(self, term: Any) -> Any:
+        if term is None:
+            return None
+        found = self._cache.get(term)
+        if found is not None:
+            return found
+        kind = type(term)
+        if kind is self._named:  # Oxigraph's IRIs: no need for rdflib's validity warning
+            found = str.__new__(self._uri, term.value)
+        elif kind is self._blank:
+            found = self._bnode(term.value)
+        elif term.language:
+            found = self._make(term.value, None, term.language)
+        elif (datatype := term.datatype.value) == _XSD_STRING:
+            found = self._make(term.value, None)
+        else:
+            found = self._make(term.value, datatype)
+        self._cache[term] = found
+        return found
+
+
+class OxigraphTerms:
+    """rdflib terms to pyoxigraph terms."""
+
+    def __init__(self) -> None:
+        import pyoxigraph
+        from rdflib import BNode, URIRef
+
+        self._uri, self._bnode = URIRef, BNode
+        self._ox = pyoxigraph
+
+    def __call__(self, term: Any) -> Any:
+        ox = self._ox
+        if isinstance(term, self._uri):
+            return ox.NamedNode(str(term))
+        if isinstance(term, self._bnode):
+            return ox.BlankNode(str(term))
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+
+    def triple(self, triple: tuple[Any, Any, Any]) -> tuple[Any, Any, Any]:
+        return self(triple[0]), self(triple[1]), self(triple[2])

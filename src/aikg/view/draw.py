@@ -1,0 +1,134 @@
+"""What the view draws: the whole network, a saved query's result, or a neighbourhood.
+
+In: a store (the one ``--store`` chose) and what to draw. Out: the page
+(:func:`aikg.view.page.render`). A saved query runs on the store through
+:func:`aikg.query.run.run_embedded`, its parameters bound there like any query's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+
+from aikg.errors import InputError, SettingError
+from aikg.labels import labels
+from aikg.namespaces import shorten
+from aikg.view.network import (
+    build_network,
+    neighbourhood,
+    property_labels,
+    relation_attributes,
+    resolve,
+)
+from aikg.view.page import ViewResult, render
+
+if TYPE_CHECKING:
+    from aikg.store.base import GraphStore
+
+
+def focus_network(
+    net: nx.MultiDiGraph, focus: str, depth: int, source_links: bool = False
+) -> tuple[nx.MultiDiGraph, str]:
+    """The neighbourhood of the entity named ``focus`` (IRI, prefixed name or label)."""
+    if depth < 0:
+        raise SettingError("depth", "must be 0 or more")
+    iri = resolve(net, focus)
+    return neighbourhood(net, iri, depth, source_links), iri
+
+
+class NotAGraphQuery(InputError):
+    """A saved query drawn in the view that gives a table or a boolean, not a graph."""
+
+    def __init__(self, origin: str, form: str) -> None:
+        self.origin, self.form = origin, form
+        super().__init__(f"{origin}: a {form} query; the view draws a CONSTRUCT or DESCRIBE query")
+
+
+def run_query(store: GraphStore, name: str, params: dict[str, str] | None = None) -> Graph:
+    """The graph a saved CONSTRUCT or DESCRIBE query (catalog name or ``.rq`` file) returns
+    on ``store``."""
+    from aikg.query.catalog import find_query
+    from aikg.query.results import GraphResult
+    from aikg.query.run import run_embedded
+
+    saved = find_query(name)
+    found = run_embedded(saved, params or {}, store=store)
+    if not isinstance(found, GraphResult):
+        kind = {"table": "SELECT", "boolean": "ASK"}.get(found.kind, found.kind)
+        raise NotAGraphQuery(saved.origin, kind)
+    return found.graph
+
+
+def query_network(
+    store: GraphStore, net: nx.MultiDiGraph, name: str, params: dict[str, str] | None = None
+) -> nx.MultiDiGraph:
+    """The entities and relations a saved CONSTRUCT (or DESCRIBE) query returns on ``store``.
+
+    Nodes are the result's IRIs that are entities of the store's graph; edges are the result's
+    triples between them. Each node keeps its details from the whole graph.
+    """
+    return from_triples(store.graph(), net, run_query(store, name, params))
+
+
+def from_triples(
+    graph: Graph, net: nx.MultiDiGraph, triples: Iterable[tuple[Any, Any, Any]]
+) -> nx.MultiDiGraph:
+    """The entities of ``net`` that ``triples`` name, joined by the triples between them."""
+    triples = list(triples)
+    named = {str(t) for triple in triples for t in (triple[0], triple[2]) if isinstance(t, URIRef)}
+    out = nx.MultiDiGraph()
+    for node in sorted(named):
+        if node in net:
+            out.add_node(node, **net.nodes[node])
+    for s, p, o in sorted(triples):
+        if str(s) in out and str(o) in out and isinstance(p, URIRef) and p not in (RDF.type,):
+            out.add_edge(str(s), str(o), **relation_attributes(p, property_labels(graph, p)))
+    return out
+
+
+def view(
+    store: GraphStore,
+    *,
+    lang: str = "zh",
+    focus: str | None = None,
+    depth: int = 1,
+    query: str | None = None,
+    params: dict[str, str] | None = None,
+    select: str | None = None,
+    source_links: bool = False,
+    title: str | None = None,
+) -> ViewResult:
+    """The page for ``aikg view`` of the graph in ``store``: the whole graph, a saved query's
+    result (run on ``store``), a neighbourhood."""
+    graph = store.graph()
+    net = build_network(graph)
+    subtitle_parts: list[str] = []
+    if query:
+        net = query_network(store, net, query, params)
+        subtitle_parts.append(f"--query {query}")
+    if focus:
+        net, iri = focus_network(net, focus, depth, source_links)
+        select = select or iri
+        subtitle_parts.append(f"--focus {shorten(iri)} --depth {depth}")
+    if select:
+        select = resolve(net, select)
+    return render(
+        graph,
+        net,
+        lang=lang,
+        title=title,
+        select=select,
+        source_links=source_links,
+        subtitle=" ".join(subtitle_parts) or None,
+    )
+
+
+def class_labels(graph: Graph, lang: str) -> dict[str, str]:
+    """Prefixed class name -> the class's label in ``lang``, for every displayed class."""
+    from aikg.store.stats import displayed_classes
+
+    return {shorten(str(c)): labels(graph, c).get(lang) for c in displayed_classes(graph)}

@@ -1,0 +1,193 @@
+"""Where each node of the view is drawn: computed here with networkx, so the browser draws
+the graph at once and it never moves by itself.
+
+In: the entity network (:mod:`aikg.view.network`). Out: a position (px) for every node. Each
+connected component is laid out on its own (a spring layout, spectral when large), spread
+until no two nodes overlap with their labels, and the components are packed in rows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import networkx as nx
+
+from aikg.namespaces import shorten
+from aikg.view.network import CLASS_ORDER, relations
+
+#: Distance (px) the layout aims at between neighbouring nodes.
+SPACING = 150.0
+#: Components up to this many entities get a spring layout; larger ones a spectral one.
+SPRING_MAX = 1000
+#: How far (px) below a node's shape its label reaches.
+LABEL_HEIGHT = 26.0
+#: The least room (px) left between two nodes' areas (shape and label).
+LABEL_GAP = 16.0
+#: Canvas labels longer than this are cut with an ellipsis (the panel shows them whole).
+LABEL_CHARS = 26
+
+
+def _component_layout(
+    sub: nx.Graph, seed: int, boxes: dict[str, tuple[float, float, float]]
+) -> dict[str, tuple[float, float]]:
+    """One connected component: networkx's spring layout (spectral when large), then spread."""
+    nodes = sorted(sub)
+    n = len(nodes)
+    if n == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    ordered = nx.Graph()
+    ordered.add_nodes_from(nodes)
+    ordered.add_edges_from(sorted(tuple(sorted(e)) for e in sub.edges()))
+    if n == 2:  # one above the other: their labels, under each node, do not collide
+        start = {nodes[0]: (0.0, 0.0), nodes[1]: (0.0, 1.0)}
+        points = [start[node] for node in nodes]
+    elif n <= SPRING_MAX:
+        pos = nx.spring_layout(ordered, seed=seed, iterations=100 if n < 500 else 50)
+    else:  # Fruchterman-Reingold is quadratic: a spectral layout, spread below, is linear
+        pos = nx.spectral_layout(ordered)
+    if n > 2:
+        scale = SPACING * math.sqrt(n) / 1.6
+        points = [(pos[node][0] * scale, pos[node][1] * scale) for node in nodes]
+    spread = _spread(points, [boxes[node] for node in nodes], 500 if n <= SPRING_MAX else 150)
+    return dict(zip(nodes, spread, strict=True))
+
+
+def _spread(
+    points: Sequence[tuple[float, float]],
+    boxes: Sequence[tuple[float, float, float]],
+    rounds: int = 500,
+) -> list[tuple[float, float]]:
+    """Move nodes apart until no two overlap, each with its label (or ``rounds`` run out).
+
+    ``boxes`` gives, per node, the half width and the top and bottom offsets of the area its
+    shape and label cover. Two overlapping areas are pushed apart along the axis that needs
+    the smaller move, half each.
+    """
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    p = np.asarray(points, dtype=float)
+    box = np.asarray(boxes, dtype=float)
+    half, top, bottom = box[:, 0] + LABEL_GAP / 2, box[:, 1], box[:, 2]
+    reach = np.array([2 * half.max(), float((bottom - top).max())])
+    for _ in range(rounds):
+        pairs = cKDTree(p / reach).query_pairs(math.sqrt(2), output_type="ndarray")
+        if not len(pairs):
+            break
+        a, b = pairs[:, 0], pairs[:, 1]
+        dx = p[b, 0] - p[a, 0]
+        dy = p[b, 1] - p[a, 1]
+        need_x = half[a] + half[b] - np.abs(dx)
+        # b below a: a's bottom must clear b's top; b above a: b's bottom must clear a's top
+        need_y = np.where(dy >= 0, bottom[a] - top[b] - dy, bottom[b] - top[a] + dy)
+        hit = (need_x > 0) & (need_y > 0)
+        if not hit.any():
+            break
+        a, b, dx, dy, need_x, need_y = (v[hit] for v in (a, b, dx, dy, need_x, need_y))
+        along_y = need_y <= need_x
+        sx = np.where(dx > 0, 1.0, np.where(dx < 0, -1.0, np.where(a % 2 == 0, 1.0, -1.0)))
+        sy = np.where(dy > 0, 1.0, np.where(dy < 0, -1.0, np.where(b % 2 == 0, 1.0, -1.0)))
+        move = np.zeros((len(a), 2))
+        move[:, 0] = np.where(along_y, 0.0, sx * (need_x / 2 + 0.5))
+        move[:, 1] = np.where(along_y, sy * (need_y / 2 + 0.5), 0.0)
+        n = len(p)  # each node's moves summed (np.add.at, unbuffered, is many times slower)
+        for axis in (0, 1):
+            pushed = np.bincount(b, move[:, axis], n) - np.bincount(a, move[:, axis], n)
+            p[:, axis] += pushed * 0.8
+    return [(float(x), float(y)) for x, y in p]
+
+
+def node_sizes(net: nx.MultiDiGraph, provenance: bool = False) -> dict[str, float]:
+    """Node size (px) by number of relations: 11 for none, up to 30 for the most connected."""
+    degree = dict(nx.Graph(relations(net, provenance).to_undirected(as_view=True)).degree())
+    top = max(degree.values(), default=0) or 1
+    return {n: round(11 + 19 * math.sqrt(degree.get(n, 0) / top), 1) for n in net.nodes}
+
+
+def _label_width(text: str) -> float:
+    """About how wide (px) a canvas label is drawn: CJK characters twice as wide as Latin."""
+    shown = cut(text)
+    return sum(15.0 if ord(ch) > 0x2E80 else 8.0 for ch in shown)
+
+
+def layout(
+    net: nx.MultiDiGraph,
+    provenance: bool = False,
+    seed: int = 7,
+    lang: str = "zh",
+    sizes: dict[str, float] | None = None,
+) -> dict[str, tuple[float, float]]:
+    """Positions (px) for every node: components laid out apart, then packed in rows.
+
+    No two nodes overlap, labels included. Entities without relations are set in rows,
+    grouped by class. The same graph always gets the same positions.
+    """
+    sizes = sizes or node_sizes(net, provenance)
+    boxes: dict[str, tuple[float, float, float]] = {}
+    for node, data in net.nodes(data=True):
+        size = sizes.get(node, 11.0)
+        width = _label_width(str(data.get(f"label_{lang}", "")))
+        boxes[node] = (max(width, 2 * size) / 2, -size - 4, size + LABEL_HEIGHT)
+    simple = nx.Graph()
+    simple.add_nodes_from(net.nodes)
+    simple.add_edges_from((u, v) for u, v in relations(net, provenance).edges() if u != v)
+    components = sorted(
+        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
+    )
+    blocks: list[dict[str, tuple[float, float]]] = []
+    singles = [c[0] for c in components if len(c) == 1]
+    for component in components:
+        if len(component) > 1:
+            blocks.append(_component_layout(simple.subgraph(component), seed, boxes))
+    if singles:
+        singles.sort(key=lambda n: (class_rank(net.nodes[n].get("cls", "")), n))
+        total = sum(2 * boxes[n][0] + LABEL_GAP for n in singles)
+        row_height = max(boxes[n][2] - boxes[n][1] for n in singles) + LABEL_GAP / 2
+        row_width = max(600.0, math.sqrt(total * row_height) * 1.6)
+        grid: dict[str, tuple[float, float]] = {}
+        x = y = 0.0
+        for node in singles:
+            width = 2 * boxes[node][0] + LABEL_GAP
+            if x > 0 and x + width > row_width:
+                x, y = 0.0, y + row_height
+            grid[node] = (x + width / 2, y)
+            x += width
+        blocks.append(grid)
+    return _pack(blocks, boxes)
+
+
+def class_rank(curie: str) -> int:
+    order = [shorten(str(c)) for c in CLASS_ORDER]
+    return order.index(curie) if curie in order else len(order)
+
+
+def _pack(
+    blocks: list[dict[str, tuple[float, float]]], boxes: dict[str, tuple[float, float, float]]
+) -> dict[str, tuple[float, float]]:
+    """Shelf-pack the blocks' extents in rows about as wide as the whole is tall."""
+    extents = []
+    for block in blocks:
+        left = min(x - boxes[n][0] for n, (x, _) in block.items())
+        right = max(x + boxes[n][0] for n, (x, _) in block.items())
+        top = min(y + boxes[n][1] for n, (_, y) in block.items())
+        bottom = max(y + boxes[n][2] for n, (_, y) in block.items())
+        extents.append((left, top, right - left, bottom - top, block))
+    margin = SPACING * 0.4
+    area = sum((w + margin) * (h + margin) for _, _, w, h, _ in extents)
+    widest = max((w for _, _, w, _, _ in extents), default=0.0)
+    row_width = max(widest, math.sqrt(area) * 1.5)
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for left, top, w, h, block in extents:
+        if x > 0 and x + w > row_width:
+            x, y, row_height = 0.0, y + row_height + margin, 0.0
+        for node, (px, py) in block.items():
+            out[node] = (round(px - left + x, 1), round(py - top + y, 1))
+        x += w + margin
+        row_height = max(row_height, h)
+    return out
+
+
+def cut(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
