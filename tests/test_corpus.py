@@ -654,7 +654,7 @@ def test_every_place_lies_in_a_country_through_its_hierarchy(graph: Graph) -> No
         if {"schema:AdministrativeArea", "schema:City"} & set(e.get("a", []))
         and "schema:containedInPlace" in (e.get("props") or {})
     ]
-    assert len(unquoted) >= 15
+    assert len(unquoted) == 19
     assert [e["id"] for e in unquoted if "administrative geography" not in e["note"]["en"]] == []
     within = """SELECT ?place WHERE { ?place schema:containedInPlace+ ?area }"""
     shenzhen_and_guangzhou = {
@@ -671,6 +671,52 @@ def test_every_place_lies_in_a_country_through_its_hierarchy(graph: Graph) -> No
         )
     }
     assert {iri("place:chengdu"), iri("place:mianyang")} <= in_sichuan
+
+
+BARE_PLACES_IN_CHINA = """
+SELECT ?place WHERE {
+  ?place a schema:Place ; schema:containedInPlace+ ?cn .
+  FILTER NOT EXISTS { ?place a ?kind . VALUES ?kind { schema:AdministrativeArea schema:City } }
+}
+"""
+
+#: Cities of the industry series whose province a document names: the city, its province, and the
+#: document that says so (a sheet statement with evidence, not administrative geography).
+STATED_CONTAINMENT = [
+    ("place:zhengzhou", "place:henan", "2024-09-28-yahoo-scmp-computing-power-246eflops"),
+    ("place:yinchuan", "place:ningxia", "2024-09-28-yahoo-scmp-computing-power-246eflops"),
+    ("place:taiyuan", "place:shanxi", "2023-10-16-anfangnews-miit-caict-ai-core-industry-patents"),
+    (
+        "place:fuzhou",
+        "place:fujian",
+        "2025-04-30-chinataiwan-xinhua-digital-china-280eflops-genai-patents",
+    ),
+]
+
+
+def test_provinces_and_cities_are_typed_as_such_whichever_group_named_them(graph: Graph) -> None:
+    bare = {
+        row.place
+        for row in graph.query(
+            BARE_PLACES_IN_CHINA, initNs={"schema": SCHEMA}, initBindings={"cn": iri("place:CN")}
+        )
+    }
+    # Only facilities stay plain places: no province or city is left untyped.
+    assert bare == {
+        iri("place:great-hall-of-the-people"),
+        iri("place:cyberport-ai-supercomputing-centre"),
+    }
+    for city, province, document in STATED_CONTAINMENT:
+        assert (iri(city), RDF.type, SCHEMA.City) in graph
+        assert (iri(province), RDF.type, SCHEMA.AdministrativeArea) in graph
+        assert (iri(province), SCHEMA.containedInPlace, iri("place:CN")) in graph
+        statements = {
+            graph.value(stmt, PROV.wasDerivedFrom)
+            for stmt in graph.subjects(RDF.subject, iri(city))
+            if graph.value(stmt, RDF.predicate) == SCHEMA.containedInPlace
+            and graph.value(stmt, RDF.object) == iri(province)
+        }
+        assert statements == {iri(f"doc:{document}")}, city
 
 
 def test_a_draft_for_comment_is_told_apart_from_a_final_text(graph: Graph) -> None:
