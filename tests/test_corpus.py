@@ -724,3 +724,32 @@ def test_a_draft_for_comment_is_told_apart_from_a_final_text(graph: Graph) -> No
     assert graph.value(draft, SCHEMA.creativeWorkStatus) == AIKG.DraftForComment
     titles = _labels(graph, "policy:beijing-agi-measures-draft")["zh-hans"]
     assert any("征求意见稿" in title for title in titles)
+
+
+# --- Units ---------------------------------------------------------------------------------------
+
+UNITS_OF_A_MEASURE = """
+SELECT ?variable (COUNT(DISTINCT ?unit) AS ?units) WHERE {
+  ?obs schema:variableMeasured ?variable ; schema:unitCode ?unit .
+  FILTER NOT EXISTS { ?obs aikg:currencyConversionOf ?converted }
+} GROUP BY ?variable HAVING (COUNT(DISTINCT ?unit) > 1)
+"""
+
+
+def test_every_measure_keeps_one_unit_across_its_observations_and_targets(graph: Graph) -> None:
+    # A source's own currency conversion is the one exception: it is not compared with its yuan.
+    mixed = graph.query(UNITS_OF_A_MEASURE, initNs={"schema": SCHEMA, "aikg": AIKG})
+    assert [row.variable for row in mixed] == []
+    eflops, eb = URIRef(expand("aikgunit:EFLOPS")), URIRef(expand("aikgunit:EB"))
+    for variable, unit, count in (
+        ("var:computing-power-total", eflops, 6),  # 5 observations, 1 target
+        ("var:storage-capacity-total", eb, 2),  # 1 observation, 1 target
+    ):
+        measured = set(graph.subjects(SCHEMA.variableMeasured, iri(variable)))
+        assert {graph.value(obs, SCHEMA.unitCode) for obs in measured} == {unit}
+        assert len(measured) == count
+    # Computing power and storage are never bare numbers with their unit kept only as text.
+    texts = {str(t) for t in graph.objects(None, SCHEMA.unitText)}
+    for obs in graph.subjects(SCHEMA.unitCode, URIRef(expand("unit:NUM"))):
+        assert str(graph.value(obs, SCHEMA.unitText)) not in {"EFLOPS", "EB", "P", "PFLOPS"}
+    assert "EFLOPS" in texts
