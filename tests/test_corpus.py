@@ -478,7 +478,11 @@ def test_measures_of_different_scope_are_separate_and_say_so(graph: Graph) -> No
             "var:ai-industry-size-caict",
         ),
         ("var:ai-enterprises", "var:ai-enterprises-miit"),
-        ("var:genai-services-registered", "var:large-models-filed-cac"),
+        (
+            "var:genai-services-registered",
+            "var:large-models-filed-cac",
+            "var:genai-models-registered-online",
+        ),
         ("var:genai-patent-applications-wipo", "var:genai-patents-published"),
     ]
     for group in groups:
