@@ -220,7 +220,7 @@ def test_untitled_sources_mark_the_title_unstated(graph: Graph, shared: Path) ->
             assert (doc, AIKG.unstatedProperty, SCHEMA.name) in graph
         else:
             assert str(graph.value(doc, SCHEMA.name)) == title
-    assert untitled >= 3
+    assert untitled == 15
 
 
 def test_every_shared_entity_is_evidenced_by_some_document(graph: Graph) -> None:
@@ -285,10 +285,14 @@ def test_cnnic_is_one_node_across_chinese_and_english_sources(graph: Graph) -> N
 
 
 def test_bodies_named_in_several_documents_and_scripts_are_one_node(graph: Graph) -> None:
-    assert len(_mentioned_by(graph, "organization:miit")) >= 4
-    assert len(_mentioned_by(graph, "organization:cac")) >= 3
-    assert len(_mentioned_by(graph, "organization:tc260")) >= 2
-    assert len(_mentioned_by(graph, "initiative:ai-plus")) >= 6
+    # Exact counts: a regression guard (a document that loses its mention, or a second node).
+    assert len(_mentioned_by(graph, "organization:miit")) == 15
+    assert len(_mentioned_by(graph, "organization:cac")) == 8
+    assert len(_mentioned_by(graph, "organization:tc260")) == 2
+    assert len(_mentioned_by(graph, "initiative:ai-plus")) == 8
+    miit = _labels(graph, "organization:miit")
+    assert {"工业和信息化部", "工信部"} <= miit["zh-hans"]
+    assert {"工業和信息化部", "工業和資訊化部", "工信部"} <= miit["zh-hant"]
     cac = _labels(graph, "organization:cac")
     assert {"国家互联网信息办公室", "国家网信办"} <= cac["zh-hans"]
     assert "國家網信辦" in cac["zh-hant"] and "Cyberspace Administration of China" in cac["en"]
@@ -474,7 +478,11 @@ def test_measures_of_different_scope_are_separate_and_say_so(graph: Graph) -> No
             "var:ai-industry-size-caict",
         ),
         ("var:ai-enterprises", "var:ai-enterprises-miit"),
-        ("var:genai-services-registered", "var:large-models-filed-cac"),
+        (
+            "var:genai-services-registered",
+            "var:large-models-filed-cac",
+            "var:genai-models-registered-online",
+        ),
         ("var:genai-patent-applications-wipo", "var:genai-patents-published"),
     ]
     for group in groups:
@@ -654,7 +662,7 @@ def test_every_place_lies_in_a_country_through_its_hierarchy(graph: Graph) -> No
         if {"schema:AdministrativeArea", "schema:City"} & set(e.get("a", []))
         and "schema:containedInPlace" in (e.get("props") or {})
     ]
-    assert len(unquoted) >= 15
+    assert len(unquoted) == 19
     assert [e["id"] for e in unquoted if "administrative geography" not in e["note"]["en"]] == []
     within = """SELECT ?place WHERE { ?place schema:containedInPlace+ ?area }"""
     shenzhen_and_guangzhou = {
@@ -673,8 +681,83 @@ def test_every_place_lies_in_a_country_through_its_hierarchy(graph: Graph) -> No
     assert {iri("place:chengdu"), iri("place:mianyang")} <= in_sichuan
 
 
+BARE_PLACES_IN_CHINA = """
+SELECT ?place WHERE {
+  ?place a schema:Place ; schema:containedInPlace+ ?cn .
+  FILTER NOT EXISTS { ?place a ?kind . VALUES ?kind { schema:AdministrativeArea schema:City } }
+}
+"""
+
+#: Cities of the industry series whose province a document names: the city, its province, and the
+#: document that says so (a sheet statement with evidence, not administrative geography).
+STATED_CONTAINMENT = [
+    ("place:zhengzhou", "place:henan", "2024-09-28-yahoo-scmp-computing-power-246eflops"),
+    ("place:yinchuan", "place:ningxia", "2024-09-28-yahoo-scmp-computing-power-246eflops"),
+    ("place:taiyuan", "place:shanxi", "2023-10-16-anfangnews-miit-caict-ai-core-industry-patents"),
+    (
+        "place:fuzhou",
+        "place:fujian",
+        "2025-04-30-chinataiwan-xinhua-digital-china-280eflops-genai-patents",
+    ),
+]
+
+
+def test_provinces_and_cities_are_typed_as_such_whichever_group_named_them(graph: Graph) -> None:
+    bare = {
+        row.place
+        for row in graph.query(
+            BARE_PLACES_IN_CHINA, initNs={"schema": SCHEMA}, initBindings={"cn": iri("place:CN")}
+        )
+    }
+    # Only facilities stay plain places: no province or city is left untyped.
+    assert bare == {
+        iri("place:great-hall-of-the-people"),
+        iri("place:cyberport-ai-supercomputing-centre"),
+    }
+    for city, province, document in STATED_CONTAINMENT:
+        assert (iri(city), RDF.type, SCHEMA.City) in graph
+        assert (iri(province), RDF.type, SCHEMA.AdministrativeArea) in graph
+        assert (iri(province), SCHEMA.containedInPlace, iri("place:CN")) in graph
+        statements = {
+            graph.value(stmt, PROV.wasDerivedFrom)
+            for stmt in graph.subjects(RDF.subject, iri(city))
+            if graph.value(stmt, RDF.predicate) == SCHEMA.containedInPlace
+            and graph.value(stmt, RDF.object) == iri(province)
+        }
+        assert statements == {iri(f"doc:{document}")}, city
+
+
 def test_a_draft_for_comment_is_told_apart_from_a_final_text(graph: Graph) -> None:
     draft = iri("policy:beijing-agi-measures-draft")
     assert graph.value(draft, SCHEMA.creativeWorkStatus) == AIKG.DraftForComment
     titles = _labels(graph, "policy:beijing-agi-measures-draft")["zh-hans"]
     assert any("征求意见稿" in title for title in titles)
+
+
+# --- Units ---------------------------------------------------------------------------------------
+
+UNITS_OF_A_MEASURE = """
+SELECT ?variable (COUNT(DISTINCT ?unit) AS ?units) WHERE {
+  ?obs schema:variableMeasured ?variable ; schema:unitCode ?unit .
+  FILTER NOT EXISTS { ?obs aikg:currencyConversionOf ?converted }
+} GROUP BY ?variable HAVING (COUNT(DISTINCT ?unit) > 1)
+"""
+
+
+def test_every_measure_keeps_one_unit_across_its_observations_and_targets(graph: Graph) -> None:
+    # A source's own currency conversion is the one exception: it is not compared with its yuan.
+    mixed = graph.query(UNITS_OF_A_MEASURE, initNs={"schema": SCHEMA, "aikg": AIKG})
+    assert [row.variable for row in mixed] == []
+    eflops, eb = URIRef(expand("aikgunit:EFLOPS")), URIRef(expand("aikgunit:EB"))
+    for variable, unit, count in (
+        ("var:computing-power-total", eflops, 6),  # 5 observations, 1 target
+        ("var:storage-capacity-total", eb, 2),  # 1 observation, 1 target
+    ):
+        measured = set(graph.subjects(SCHEMA.variableMeasured, iri(variable)))
+        assert {graph.value(obs, SCHEMA.unitCode) for obs in measured} == {unit}
+        assert len(measured) == count
+    # Computing power and storage are never bare numbers with their unit kept only as text.
+    texts = {str(t) for t in graph.objects(None, SCHEMA.unitText)}
+    for obs in graph.subjects(SCHEMA.unitCode, URIRef(expand("unit:NUM"))):
+        assert str(graph.value(obs, SCHEMA.unitText)) not in {"EFLOPS", "EB", "P", "PFLOPS"}
+    assert "EFLOPS" in texts

@@ -249,3 +249,60 @@ def test_a_sheet_in_memory_names_itself_in_errors(tmp_path: Path) -> None:
         compile_sheet(sheet, tmp_path, Graph(), name="review")
     with pytest.raises(InputError, match=r"^drafts\[0\]: an entity needs an 'id'"):
         compile_entity_list([{"a": "schema:Thing"}], "drafts")
+
+
+# --- One definition per entity; no key outside a sheet entry's keys ------------------------------
+
+
+def test_an_entity_defined_twice_is_refused_naming_both_places(tmp_path: Path) -> None:
+    duplicate = "- {id: organization:x, a: [schema:Organization], label: {zh: 某机构, en: X2}}\n"
+    sources = tmp_path / "shared" / "sources"
+    sources.mkdir(parents=True)
+    curation = tmp_path / "curation"
+    curation.mkdir()
+    (curation / "entities.yaml").write_text(ENTITIES + duplicate, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        compile_all(curation, tmp_path / "shared")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "organization:x is defined twice" in message
+    assert "entities.yaml[0] (line 1)" in message
+    assert "entities.yaml[4] (line 5)" in message
+
+
+def test_an_unknown_key_of_an_entity_is_refused(tmp_path: Path) -> None:
+    sources = tmp_path / "shared" / "sources"
+    sources.mkdir(parents=True)
+    curation = tmp_path / "curation"
+    curation.mkdir()
+    misspelt = "- {id: var:other, a: [schema:StatisticalVariable], lable: {en: other}}\n"
+    (curation / "entities.yaml").write_text(ENTITIES + misspelt, encoding="utf-8")
+    with pytest.raises(InputError, match=r"entities\.yaml\[4\] \(line 5\): unknown key 'lable'"):
+        compile_all(curation, tmp_path / "shared")
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        # A comma in an unquoted flow-mapping value: YAML reads its tail as a key.
+        (
+            "mentions:\n  - {id: organization:x, quote: Users grew,from}\n",
+            r"item.yaml.mentions[0] (line 11): unknown key 'from'; mention keys are:",
+        ),
+        (GROWTH.format(extra="    unit_txt: percent"), "unknown key 'unit_txt'; observation"),
+        (GROWTH.format(extra="    policy: policy:x"), "unknown key 'policy'; observation"),
+        ("observation:\n  - {id: obs:x}\n", "item.yaml: unknown key 'observation'; sheet keys"),
+        ("mentions:\n  - organization:x\n", "item.yaml.mentions[0]: expected a mapping"),
+    ],
+)
+def test_an_unknown_key_of_a_sheet_is_refused(tmp_path: Path, body: str, message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        _compile(tmp_path, body)
+
+
+def test_a_target_may_name_its_year_and_policy(tmp_path: Path) -> None:
+    body = GROWTH.format(extra="    year: '2027'\n    policy: organization:x").replace(
+        "observations:", "targets:"
+    )
+    graph = _compile(tmp_path, body)
+    assert graph.value(_iri("obs:item-growth"), AIKG.targetOf) == _iri("organization:x")

@@ -76,3 +76,14 @@ def test_the_graph_declares_its_license_and_how_to_cite_a_fact(graph: Graph) -> 
     citations = {c.language: str(c) for c in graph.objects(dataset, DCTERMS.bibliographicCitation)}
     assert {"zh-hans", "en"} <= set(citations)
     assert "IRI" in citations["en"]
+
+
+def test_kinds_of_place_are_places_as_schema_org_nests_them() -> None:
+    graph = ontology_graph()
+    schema = "https://schema.org/"
+    place, area = URIRef(schema + "Place"), URIRef(schema + "AdministrativeArea")
+    assert (area, RDFS.subClassOf, place) in graph
+    for kind in ("Country", "City"):
+        assert (URIRef(schema + kind), RDFS.subClassOf, area) in graph
+    for kind in (place, area, URIRef(schema + "Country"), URIRef(schema + "City")):
+        assert {"zh-hans", "en"} <= _langs(graph, kind, RDFS.label), kind

@@ -48,16 +48,70 @@ UNIT_IRIS: dict[str, URIRef] = {
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
+#: Sheet keys of an observation or target that link it to an entity, and their properties.
+_LINKS: dict[str, URIRef] = {
+    "area": SDMX_DIM.refArea,
+    "about": SCHEMA.observationAbout,
+    "denominator": SCHEMA.measurementDenominator,
+    "age": SDMX_DIM.age,
+    "attributed_to": PROV.wasAttributedTo,
+    "primary_source": PROV.hadPrimarySource,
+}
+
+# The keys each kind of sheet entry may have. A key outside them is refused, not ignored: a
+# misspelt key would silently drop a fact, and a comma inside an unquoted flow-mapping value
+# (``{quote: 產業數字化,促進}``) makes YAML split the value and read its tail as a stray key.
+_DESCRIBE_KEYS = frozenset(
+    {"a", "label", "alt", "definition", "note", "reading", "en_translated", "unstated", "props"}
+)
+_SPAN_KEYS = frozenset({"quote", "prefix", "suffix"})
+KEYS: dict[str, frozenset[str]] = {
+    "sheet": frozenset(
+        {"document", "mentions", "statements", "observations", "targets", "explanations"}
+    ),
+    "entity": _DESCRIBE_KEYS | {"id"},
+    "document": _DESCRIBE_KEYS
+    | {"id", "key", "path", "language", "publisher", "reliability", "evidence"},
+    "evidence": _SPAN_KEYS,
+    "mention": _SPAN_KEYS | {"id"},
+    "statement": _SPAN_KEYS | {"s", "p", "o", "a", "effects", "note", "reading", "props"},
+    "observation": _SPAN_KEYS
+    | set(_LINKS)
+    | {"id", "var", "value_text", "qualifier", "unit", "unit_text", "period", "base_period"}
+    | {"reading", "note", "props"},
+    "explanation": _SPAN_KEYS | {"id", "observations", "kind", "explanation", "note"},
+}
+KEYS["target"] = KEYS["observation"] | {"year", "policy"}
+
 
 # --------------------------------------------------------------------------------------------
 # Reading sheets
+
+
+class _Mapping(dict[str, Any]):
+    """A mapping of a sheet that remembers the line where it starts (for error messages)."""
+
+    line = 0
+
+
+class _SheetLoader(yaml.BaseLoader):
+    """YAML's base loader (every scalar kept as text) whose mappings know their line."""
+
+
+def _construct_mapping(loader: _SheetLoader, node: yaml.MappingNode) -> _Mapping:
+    mapping = _Mapping(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+_SheetLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def load_sheet(path: Path) -> Any:
     """A YAML sheet, every scalar kept as text (no implicit dates or numbers)."""
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=yaml.BaseLoader)
+            return yaml.load(handle, Loader=_SheetLoader)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     except yaml.YAMLError as exc:
@@ -65,6 +119,32 @@ def load_sheet(path: Path) -> Any:
         line = f"{mark.line + 1}" if mark else "?"
         reason = getattr(exc, "problem", None) or str(exc)
         raise InputError(f"{path}:{line}: {reason}") from None
+
+
+def check_keys(entry: Any, kind: str, where: str) -> dict[str, Any]:
+    """``entry`` if it is a mapping whose keys are all keys of ``kind`` (see :data:`KEYS`).
+
+    Example:
+        >>> check_keys({"id": "place:CN", "quote": "中国"}, "mention", "x.yaml.mentions[0]")
+        {'id': 'place:CN', 'quote': '中国'}
+        >>> check_keys({"quote": "产业", "qoute": "产业"}, "evidence", "e")
+        Traceback (most recent call last):
+        ...
+        aikg.errors.InputError: e: unknown key 'qoute'; evidence keys are: prefix, quote, suffix
+    """
+    if not isinstance(entry, dict):
+        raise InputError(f"{where}: expected a mapping, got {entry!r}")
+    unknown = sorted(set(entry) - KEYS[kind])
+    if unknown:
+        names = ", ".join(repr(key) for key in unknown)
+        allowed = ", ".join(sorted(KEYS[kind]))
+        plural = "s" if len(unknown) > 1 else ""
+        raise InputError(f"{where}: unknown key{plural} {names}; {kind} keys are: {allowed}")
+    return entry
+
+
+def _line(entry: Any) -> str:
+    return f" (line {entry.line})" if getattr(entry, "line", 0) else ""
 
 
 def _flag(value: Any) -> bool:
@@ -115,10 +195,21 @@ def compile_entity_list(entries: list[Any], name: str) -> Graph:
     """The graph of entity entries held in memory; ``name`` says where they come from in
     error messages (``name[index]``). Scalars are strings, as :func:`load_sheet` reads them."""
     graph = Graph()
+    seen: dict[str, str] = {}  # id -> where it is defined
     for index, entry in enumerate(entries):
         where = f"{name}[{index}]"
         if not isinstance(entry, dict) or "id" not in entry:
             raise InputError(f"{where}: an entity needs an 'id'")
+        place = f"{where}{_line(entry)}"
+        check_keys(entry, "entity", place)
+        if entry["id"] in seen:
+            # Two entries of one IRI would merge silently into one node with both sets of
+            # labels and notes: one definition per entity.
+            raise InputError(
+                f"{name}: entity {entry['id']} is defined twice, "
+                f"at {seen[entry['id']]} and at {place}"
+            )
+        seen[entry["id"]] = place
         _describe(graph, iri(entry["id"], f"{where}.id"), entry, where)
     return graph
 
@@ -340,15 +431,7 @@ def _observation(doc: _Doc, spec: dict[str, Any], where: str, kind: URIRef) -> N
         g.add((subject, AIKG.targetYear, Literal(spec["year"], datatype=XSD.gYear)))
         g.add((subject, AIKG.targetOf, iri(spec["policy"], f"{where}.policy")))
         period_text = f"by {spec['year']}"
-    links = {
-        "area": SDMX_DIM.refArea,
-        "about": SCHEMA.observationAbout,
-        "denominator": SCHEMA.measurementDenominator,
-        "age": SDMX_DIM.age,
-        "attributed_to": PROV.wasAttributedTo,
-        "primary_source": PROV.hadPrimarySource,
-    }
-    for key, predicate in links.items():
+    for key, predicate in _LINKS.items():
         for value in as_list(spec.get(key)):
             g.add((subject, predicate, iri(value, f"{where}.{key}")))
     g.add((subject, PROV.wasDerivedFrom, doc.iri))
@@ -428,7 +511,22 @@ def compile_sheet(sheet: Any, shared: Path, known: Graph, *, name: str = "sheet"
     """
     if not isinstance(sheet, dict) or "document" not in sheet:
         raise InputError(f"{name}: expected a mapping with a 'document' entry")
-    spec = sheet["document"]
+    check_keys(sheet, "sheet", name)
+    spec = check_keys(sheet["document"], "document", f"{name}.document")
+    check_keys(spec.get("evidence") or {}, "evidence", f"{name}.document.evidence")
+    entries = {
+        section: [
+            check_keys(entry, kind, f"{name}.{section}[{index}]{_line(entry)}")
+            for index, entry in enumerate(as_list(sheet.get(section)))
+        ]
+        for section, kind in (
+            ("mentions", "mention"),
+            ("statements", "statement"),
+            ("observations", "observation"),
+            ("targets", "target"),
+            ("explanations", "explanation"),
+        )
+    }
     if "id" not in spec or "path" not in spec:
         raise InputError(f"{name}: document needs 'id' and 'path'")
     subject = iri(spec["id"], f"{name}.document.id")
@@ -436,20 +534,20 @@ def compile_sheet(sheet: Any, shared: Path, known: Graph, *, name: str = "sheet"
     slug = spec.get("key") or str(subject).rsplit("/", 1)[-1]
     doc = _Doc(subject, slug, ID["text"][f"sha256-{source.sha256}"], source, Graph(), known)
     _document_node(doc, spec, f"{name}.document")
-    for index, mention in enumerate(sheet.get("mentions") or []):
+    for index, mention in enumerate(entries["mentions"]):
         where = f"{name}.mentions[{index}]"
         entity = iri(mention.get("id", ""), f"{where}.id")
         if (entity, None, None) not in known and (entity, None, None) not in doc.graph:
             raise InputError(f"{where}: {mention['id']} is not defined in the entities sheet")
         doc.graph.add((subject, SCHEMA.mentions, entity))
         doc.annotate(entity, _key(entity), mention, where)
-    for index, statement in enumerate(sheet.get("statements") or []):
+    for index, statement in enumerate(entries["statements"]):
         _statement(doc, statement, f"{name}.statements[{index}]")
-    for index, observation in enumerate(sheet.get("observations") or []):
+    for index, observation in enumerate(entries["observations"]):
         _observation(doc, observation, f"{name}.observations[{index}]", SCHEMA.Observation)
-    for index, target in enumerate(sheet.get("targets") or []):
+    for index, target in enumerate(entries["targets"]):
         _observation(doc, target, f"{name}.targets[{index}]", AIKG.Target)
-    for index, explanation in enumerate(sheet.get("explanations") or []):
+    for index, explanation in enumerate(entries["explanations"]):
         _explanation(doc, explanation, f"{name}.explanations[{index}]")
     return doc.graph
 
