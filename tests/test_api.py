@@ -156,6 +156,10 @@ def test_a_catalog_folder(tmp_path: Path) -> None:
     assert list(kg.queries()) == ["labels-of"]
     labels = kg.query("labels-of", entity=CNNIC)
     assert isinstance(labels, Rows) and "中国互联网络信息中心" in [r["label"] for r in labels]
+    spaced = tmp_path / "a folder" / "labels of.rq"  # a file path, even with a space
+    spaced.parent.mkdir()
+    spaced.write_text((tmp_path / "labels-of.rq").read_text(encoding="utf-8"), encoding="utf-8")
+    assert aikg.open_graph().query(str(spaced), entity=CNNIC) == labels
 
 
 def test_rows_hold_python_values() -> None:

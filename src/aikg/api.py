@@ -220,10 +220,11 @@ class KnowledgeGraph:
         from aikg.query.results import Boolean, Table
         from aikg.query.run import run_embedded
 
-        if any(ch.isspace() or ch == "{" for ch in name_or_text):
-            saved = expression_query(name_or_text)
-        else:
+        # a name or a .rq file has no space or brace (a path with one still ends in .rq)
+        if name_or_text.endswith(".rq") or not any(c.isspace() or c == "{" for c in name_or_text):
             saved = find_query(name_or_text, self._catalog)
+        else:
+            saved = expression_query(name_or_text)
         given = {name: _text(name, value) for name, value in params.items()}
         result = run_embedded(saved, given, store=self.store)
         if isinstance(result, Table):
@@ -241,11 +242,8 @@ class KnowledgeGraph:
             True
         """
         from aikg.store.export import write_atomic
-        from aikg.store.formats import FORMATS
 
-        if format not in FORMATS:
-            raise InputError(f"unknown format {format!r} (use {', '.join(FORMATS)})")
-        payload = self.store.export(format)
+        payload = self.store.export(format)  # an unknown format: the store's InputError
         if path is not None:
             write_atomic(Path(path), payload)
         return payload
