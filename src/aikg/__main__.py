@@ -2,4 +2,5 @@
 
 from aikg.cli.main import run
 
-run()
+if __name__ == "__main__":  # not when imported (pytest --doctest-modules imports every module)
+    run()

@@ -80,7 +80,18 @@ def bind_prefixes(graph: Graph) -> Graph:
 
 
 def expand(curie: str) -> str:
-    """Expand a prefixed name (``organization:cnnic``) to a full IRI; an IRI stays as it is."""
+    """Expand a prefixed name (``organization:cnnic``) to a full IRI; an IRI stays as it is.
+
+    Example:
+        >>> expand("organization:cnnic")
+        'https://w3id.org/aikg/id/organization/cnnic'
+        >>> expand("https://example.org/x")
+        'https://example.org/x'
+        >>> expand("nope:x")
+        Traceback (most recent call last):
+        ...
+        KeyError: "unknown prefix in 'nope:x'"
+    """
     if curie.startswith(("http://", "https://", "urn:")):
         return curie
     prefix, sep, local = curie.partition(":")
@@ -91,7 +102,14 @@ def expand(curie: str) -> str:
 
 @lru_cache(maxsize=1 << 16)  # a page or a report names the same IRIs many times
 def shorten(iri: str) -> str:
-    """The prefixed name of ``iri`` when one of the project's prefixes covers it, else the IRI."""
+    """The prefixed name of ``iri`` when one of the project's prefixes covers it, else the IRI.
+
+    Example:
+        >>> shorten("https://w3id.org/aikg/id/organization/cnnic")
+        'organization:cnnic'
+        >>> shorten("https://example.org/x")  # no prefix covers it
+        'https://example.org/x'
+    """
     best = ""
     for prefix, ns in PREFIXES.items():
         if iri.startswith(str(ns)) and len(str(ns)) > len(PREFIXES.get(best, "")):

@@ -615,6 +615,18 @@ def parse_quantity(text: str) -> Quantity:
     """Normalize one written quantity, e.g. ``超1.75亿张`` or ``more than 30 million users``.
 
     Raises QuantityError, with a one-line message, for text that is not exactly one quantity.
+
+    Example:
+        >>> q = parse_quantity("超1.75亿张")
+        >>> q.value, q.unit, q.unit_text, q.qualifier, q.min_exclusive
+        (Decimal('175000000'), 'count', '张', 'more-than', True)
+        >>> q = parse_quantity("more than 30 million users")
+        >>> q.value, q.unit, q.qualifier
+        (Decimal('30000000'), 'person', 'more-than')
+        >>> parse_quantity("abc")
+        Traceback (most recent call last):
+        ...
+        aikg.numbers.QuantityError: not a quantity: 'abc': no number
     """
     try:
         return _parse(text)

@@ -31,6 +31,20 @@ def open_store(
 
     Input files are checked at once; an Oxigraph store is loaded when it is first queried.
     ``notify`` receives a line when a persistent store is (re)loaded.
+
+    Example:
+        >>> import tempfile
+        >>> from rdflib import Literal, URIRef
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> _ = (folder / "extra.ttl").write_text("<urn:x:a> <urn:x:b> 'c' .")
+        >>> store = open_store("memory", [folder])
+        >>> triple = (URIRef("urn:x:a"), URIRef("urn:x:b"), Literal("c"))
+        >>> str(store.spec), triple in store.graph()
+        ('memory', True)
+        >>> open_store("oxigraph", [folder / "missing.ttl"])
+        Traceback (most recent call last):
+        ...
+        aikg.errors.InputError: ...missing.ttl: no such file or folder
     """
     from aikg.store.files import input_files
     from aikg.store.memory import MemoryStore
