@@ -1,0 +1,165 @@
+"""Hostile files: output targets that are devices, FIFOs, symlinks or private files; full
+disks; concurrent store loads; synth and build folders holding other files (issue 15)."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from aikg.errors import InputError
+from aikg.store.export import write_atomic
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def aikg(*args: str, timeout: float = 300, **kw) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+    return subprocess.run(
+        [sys.executable, "-m", "aikg", *args],
+        cwd=kw.pop("cwd", ROOT),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        **kw,
+    )
+
+
+def one_line_error(result: subprocess.CompletedProcess[str], code: int = 2) -> str:
+    assert result.returncode == code, (result.returncode, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("aikg: error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+# item 6: the one atomic writer ------------------------------------------------------------
+
+
+def test_write_atomic_keeps_a_private_files_mode(tmp_path: Path) -> None:
+    target = tmp_path / "secret.ttl"
+    target.write_bytes(b"old")
+    os.chmod(target, 0o600)
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_write_atomic_writes_through_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "real.ttl"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.ttl"
+    link.symlink_to(real)
+    write_atomic(link, b"new")
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_bytes() == b"new"
+
+
+def test_write_atomic_writes_a_fifo_with_a_reader_in_place(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.ttl"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as handle:
+            got.append(handle.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    for _ in range(200):  # wait (bounded) until the reader has the FIFO open
+        try:
+            write_atomic(fifo, b"through the pipe")
+            break
+        except InputError:
+            threading.Event().wait(0.02)
+    reader.join(timeout=10)
+    assert got == [b"through the pipe"]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert not [p for p in tmp_path.iterdir() if p.name != "pipe.ttl"]
+
+
+def test_write_atomic_refuses_a_fifo_with_no_reader_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.ttl"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="no reader"):
+        write_atomic(fifo, b"x")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def device(folder: Path, name: str, minor: int) -> Path:
+    """A private copy of a memory device (1, minor) in ``folder``: the tests never risk the
+    system's /dev/full or /dev/null (a writer that replaces its target would replace a copy)."""
+    path = folder / name
+    try:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+    except PermissionError:
+        pytest.skip("cannot make a device node here (not root)")
+    return path
+
+
+def test_write_atomic_never_replaces_a_full_device(tmp_path: Path) -> None:
+    full = device(tmp_path, "full", 7)  # /dev/full
+    before = os.stat(full)
+    with pytest.raises(InputError, match="full: cannot write"):
+        write_atomic(full, b"x" * 10)
+    after = os.stat(full)
+    assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev
+    assert after.st_ino == before.st_ino
+
+
+def test_export_to_a_full_device_is_one_line_and_leaves_the_device(tmp_path: Path) -> None:
+    full = device(tmp_path, "full", 7)
+    before = os.stat(full)
+    line = one_line_error(aikg("export", "-o", str(full)))
+    assert str(full) in line and "No space left" in line
+    after = os.stat(full)
+    assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev
+
+
+def test_export_to_a_null_device_and_stdout_streams(tmp_path: Path) -> None:
+    null = device(tmp_path, "null", 3)
+    assert aikg("export", "-o", str(null)).returncode == 0
+    assert stat.S_ISCHR(os.stat(null).st_mode)
+    stdout = tmp_path / "stdout"
+    stdout.symlink_to("/proc/self/fd/1")  # what /dev/stdout is
+    result = aikg("export", "-f", "nt", "-o", str(stdout))
+    assert result.returncode == 0, result.stderr
+    assert "<http" in result.stdout
+    assert stdout.is_symlink()
+
+
+def test_write_atomic_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="folder"):
+        write_atomic(tmp_path, b"x")
+
+
+def _tmpfs(path: Path, size: str = "64k") -> bool:
+    path.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
+        capture_output=True,
+        timeout=20,
+    )
+    return done.returncode == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    disk = tmp_path / "disk"
+    if not _tmpfs(disk):
+        pytest.skip("cannot mount a small tmpfs here (not root?)")
+    yield disk
+    subprocess.run(["umount", str(disk)], capture_output=True, timeout=20)
+
+
+def test_write_atomic_on_a_full_disk_keeps_the_old_file_and_no_temp(small_disk: Path) -> None:
+    target = small_disk / "aikg.ttl"
+    target.write_bytes(b"old")
+    with pytest.raises(InputError, match=r"aikg\.ttl"):
+        write_atomic(target, b"x" * 1_000_000)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in small_disk.iterdir()] == ["aikg.ttl"]
