@@ -163,3 +163,27 @@ def test_write_atomic_on_a_full_disk_keeps_the_old_file_and_no_temp(small_disk: 
         write_atomic(target, b"x" * 1_000_000)
     assert target.read_bytes() == b"old"
     assert [p.name for p in small_disk.iterdir()] == ["aikg.ttl"]
+
+
+# item 5: synth refuses a folder holding anything it did not write ----------------------------
+
+
+def test_synth_refuses_a_folder_with_a_users_files(tmp_path: Path) -> None:
+    folder = tmp_path / "synth"
+    assert aikg("synth", "--triples", "2000", "-o", str(folder)).returncode == 0
+    (folder / "mine.txt").write_text("a user's notes")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "kept.ttl").write_text("")
+    line = one_line_error(aikg("synth", "--triples", "3000", "-o", str(folder)))
+    assert "mine.txt" in line or "sub" in line
+    assert (folder / "mine.txt").read_text() == "a user's notes"
+    assert (folder / "sub" / "kept.ttl").exists()
+
+
+def test_synth_replaces_its_own_earlier_graph(tmp_path: Path) -> None:
+    folder = tmp_path / "synth"
+    assert aikg("synth", "--triples", "2000", "-o", str(folder)).returncode == 0
+    result = aikg("synth", "--triples", "3000", "-o", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "triples: 3000" in (folder / "synth-info.yaml").read_text()
+    assert not [p for p in tmp_path.iterdir() if p.name != "synth"]
