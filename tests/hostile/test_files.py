@@ -187,3 +187,73 @@ def test_synth_replaces_its_own_earlier_graph(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "triples: 3000" in (folder / "synth-info.yaml").read_text()
     assert not [p for p in tmp_path.iterdir() if p.name != "synth"]
+
+
+# item 4: one lock per store folder, a load swapped in whole -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big_synth(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("big") / "synth"
+    done = aikg("synth", "--triples", "400000", "-o", str(folder))
+    assert done.returncode == 0, done.stderr
+    return folder
+
+
+def _store_cli(store: Path, data: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "aikg",
+            "--data",
+            str(data),
+            "--store",
+            f"oxigraph:{store}",
+            "query",
+            "counts",
+            "-f",
+            "csv",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_two_processes_first_loading_one_store_leave_it_whole(
+    big_synth: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "store"
+    first = _store_cli(store, big_synth)
+    for _ in range(300):  # the second starts while the first is loading (bounded wait)
+        if (store / "oxigraph").exists() or any(store.glob(".oxigraph*")):
+            break
+        threading.Event().wait(0.05)
+    threading.Event().wait(0.5)
+    second = _store_cli(store, big_synth)
+    out1, err1 = first.communicate(timeout=300)
+    out2, err2 = second.communicate(timeout=300)
+    assert first.returncode == 0, err1
+    assert second.returncode == 0, err2
+    assert out1 == out2
+    third = aikg("--data", str(big_synth), "--store", f"oxigraph:{store}", "query", "counts")
+    assert third.returncode == 0 and third.stderr == "", third.stderr
+    assert "Loading" not in third.stderr  # reused, not reloaded
+
+
+def test_a_corrupted_store_is_rebuilt(tmp_path: Path) -> None:
+    data = tmp_path / "data.ttl"
+    data.write_text("<urn:a> <urn:b> <urn:c> .\n")
+    store = tmp_path / "store"
+    args = ("--data", str(data), "--store", f"oxigraph:{store}", "query", "counts", "-f", "csv")
+    done = aikg(*args)
+    assert done.returncode == 0, done.stderr
+    for path in (store / "oxigraph").iterdir():  # damage every database file
+        if path.is_file() and path.stat().st_size > 0:
+            path.write_bytes(b"\0garbage" * 64)
+    again = aikg(*args)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == done.stdout
+    assert "Traceback" not in again.stderr
