@@ -257,3 +257,51 @@ def test_a_corrupted_store_is_rebuilt(tmp_path: Path) -> None:
     assert again.returncode == 0, again.stderr
     assert again.stdout == done.stdout
     assert "Traceback" not in again.stderr
+
+
+# item 7: build writes its outputs as a set ---------------------------------------------------
+
+
+def test_build_refuses_a_folder_holding_other_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "mine.txt").write_text("keep")
+    line = one_line_error(aikg("build", "-o", str(out)))
+    assert "mine.txt" in line
+    assert (out / "mine.txt").read_text() == "keep"
+
+
+def test_build_killed_midway_leaves_the_old_set(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert aikg("build", "-o", str(out)).returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    data = tmp_path / "more.ttl"
+    data.write_text("")
+    for delay in (1.0, 2.0, 3.0, 4.0):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "aikg", "build", "-o", str(out)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            proc.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=30)
+        after = {p.name: p.read_bytes() for p in out.iterdir()}
+        assert after == before  # the same graph: the old set or an identical new one, whole
+        assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_build_on_a_full_disk_keeps_the_old_set(small_disk: Path, tmp_path: Path) -> None:
+    out = small_disk / "out"
+    out.mkdir()
+    for name in ("aikg.ttl", "aikg.jsonld", "aikg.nt", "ontology.html", "graph.html"):
+        (out / name).write_text("old")
+    line = one_line_error(aikg("build", "-o", str(out)))
+    assert "No space left" in line
+    assert {p.name: p.read_text() for p in out.iterdir()} == dict.fromkeys(
+        ("aikg.ttl", "aikg.jsonld", "aikg.nt", "ontology.html", "graph.html"), "old"
+    )
+    assert [p.name for p in small_disk.iterdir()] == ["out"]
