@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import stat
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aikg.errors import FindingsError
+from aikg.errors import FindingsError, InputError
 from aikg.store.export import serialize, write_atomic
 from aikg.store.files import load_graph
 from aikg.store.stats import Summary, summarize
@@ -52,9 +56,64 @@ def build(
     rendered = {name: export(fmt) for name, fmt in GRAPH_OUTPUTS.items()}
     rendered["ontology.html"] = ontology_html()
     rendered["graph.html"] = render_view(graph).html
-    files = []
-    for name, payload in rendered.items():
-        target = out_dir / name
-        write_atomic(target, payload)
-        files.append(target)
-    return BuildResult(out_dir, files, summarize(graph), report)
+    write_set(out_dir, rendered)
+    return BuildResult(out_dir, [out_dir / n for n in rendered], summarize(graph), report)
+
+
+#: Every name a build writes: a folder holding anything else is refused.
+BUILD_OUTPUTS = (*GRAPH_OUTPUTS, "ontology.html", "graph.html")
+
+
+def write_set(out_dir: Path, files: dict[str, bytes]) -> None:
+    """Write ``files`` as a set: into a fresh folder beside ``out_dir``, which then takes its
+    place (two renames), so a reader sees the old set or the new one, never a mix; a failure
+    (full disk, a kill) leaves the old set and at most a hidden ``.NAME.new-*`` folder, removed
+    by the next build. ``out_dir`` holding anything a build does not write is refused: its
+    files are never deleted. Failures are one-line :class:`InputError`."""
+    try:
+        _write_set(out_dir, files)
+    except OSError as exc:
+        raise InputError(
+            f"{exc.filename or out_dir}: cannot write ({exc.strerror or exc})"
+        ) from None
+
+
+def _write_set(out_dir: Path, files: dict[str, bytes]) -> None:
+    if out_dir.is_symlink():
+        out_dir = Path(os.path.realpath(out_dir))
+    if out_dir.exists():
+        if not out_dir.is_dir():
+            raise InputError(f"{out_dir}: not a folder")
+        foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in BUILD_OUTPUTS)
+        foreign += sorted(
+            p.name
+            for p in out_dir.iterdir()
+            if p.name in BUILD_OUTPUTS and (p.is_symlink() or not p.is_file())
+        )
+        if foreign:
+            raise InputError(
+                f"{out_dir}: holds {foreign[0]!r}, which build does not write; build replaces "
+                "the whole folder: remove it or give another folder"
+            )
+    parent = out_dir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    for stale in parent.glob(f".{out_dir.name}.new-*"):  # left by a build that was killed
+        shutil.rmtree(stale, ignore_errors=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=parent))
+    old = parent / f".{out_dir.name}.old-{os.getpid()}"
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = stat.S_IMODE(out_dir.stat().st_mode) if out_dir.exists() else 0o777 & ~umask
+        for name, payload in files.items():
+            write_atomic(fresh / name, payload)
+        os.chmod(fresh, mode)
+        if out_dir.exists():
+            out_dir.rename(old)
+        fresh.rename(out_dir)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        if old.exists() and not out_dir.exists():
+            old.rename(out_dir)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

@@ -817,8 +817,7 @@ def write_synth(
     if folder.exists():
         if not folder.is_dir():
             raise InputError(f"{folder}: not a folder")
-        if any(folder.iterdir()) and not (folder / INFO_FILE).is_file():
-            raise InputError(f"{folder}: the folder is not empty and holds no synthetic graph")
+        _check_own(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
@@ -859,6 +858,27 @@ def write_synth(
     return SynthResult(
         folder, triples, seed, [folder / n for n in names], synthesizer.counts, synthesizer.samples
     )
+
+
+def _check_own(folder: Path) -> None:
+    """Refuse ``folder`` unless it is empty or holds only what an earlier ``write_synth`` wrote
+    (the chunks its ``synth-info.yaml`` lists, and that file): a user's files are never deleted.
+    """
+    present = {p.name for p in folder.iterdir()}
+    if not present:
+        return
+    if INFO_FILE not in present:
+        raise InputError(f"{folder}: the folder is not empty and holds no synthetic graph")
+    listed = read_info(folder).get("files")
+    own = {INFO_FILE, *(str(n) for n in listed)} if isinstance(listed, list) else {INFO_FILE}
+    odd = [n for n in sorted(present) if (folder / n).is_symlink() or not (folder / n).is_file()]
+    foreign = sorted(present - own) + odd
+    if foreign:
+        first = foreign[0]
+        raise InputError(
+            f"{folder}: holds {first!r}, which synth did not write; "
+            "remove it or choose another folder (synth replaces the whole folder)"
+        )
 
 
 def read_info(folder: Path) -> dict[str, object]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
-from aikg.errors import AikgError, SettingError
+from aikg.errors import AikgError, InputError, SettingError
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -81,6 +83,20 @@ def check_store(text: str | None) -> None:
         raise fail(exc) from None
 
 
+def os_error(exc: OSError) -> AikgError:
+    """An :class:`OSError` as one line (exit 2). Writing stdout failed if it names no file:
+    stdout is pointed at /dev/null so that Python's flush at exit does not fail again."""
+    if exc.filename is not None:
+        return InputError(f"{exc.filename}: {exc.strerror or exc}")
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return InputError(f"cannot write the output (stdout): {exc.strerror or exc}")
+
+
 def command(app: typer.Typer, **kwargs: object) -> Callable[[Callable[..., None]], None]:
     """Register a command whose :class:`AikgError` becomes one line on stderr and its exit code."""
 
@@ -91,6 +107,8 @@ def command(app: typer.Typer, **kwargs: object) -> Callable[[Callable[..., None]
                 func(*args, **kw)
             except AikgError as exc:
                 raise fail(exc) from None
+            except OSError as exc:  # a write the library did not wrap: stdout on a full disk
+                raise fail(os_error(exc)) from None
 
         app.command(**kwargs)(wrapper)  # type: ignore[arg-type]
 

@@ -3,8 +3,10 @@ files atomically."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -57,18 +59,69 @@ def turtle_from_ntriples(ntriples: bytes) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``data`` to ``path`` so a reader sees the old file or the new one, never half.
+
+    A regular file (or none) is written to a temporary file beside it, then renamed over it; an
+    existing file keeps its permission bits. A symlink is followed: its target is written, the
+    link stays. An existing character device or FIFO (``/dev/stdout``, ``/dev/null``, a pipe
+    with a reader) is written in place as a stream, never replaced; a folder, a block device, a
+    socket or a FIFO with no reader is refused. Every failure is an :class:`InputError` of one
+    line naming ``path``.
+    """
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
+        _write_atomic(Path(path), data)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    try:
+        info = os.stat(path)  # follows symlinks: /dev/stdout is a link to /proc/self/fd/1
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_stream(path, info.st_mode, data)
+        return
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        if info is not None:
+            mode = stat.S_IMODE(info.st_mode)
+            if os.geteuid() == 0:
+                os.fchown(handle, info.st_uid, info.st_gid)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temp, path)
+        os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _write_stream(path: Path, mode: int, data: bytes) -> None:
+    """Write to an existing character device or FIFO in place (never replace it)."""
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{path}: is a folder, not a file")
+    if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        raise InputError(f"{path}: not a regular file, a character device or a FIFO: refused")
+    try:
+        # O_NONBLOCK: a FIFO with no reader fails at once (ENXIO) instead of hanging
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise InputError(f"{path}: a FIFO with no reader: refused") from None
+        raise
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)

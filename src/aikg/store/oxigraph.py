@@ -45,6 +45,53 @@ if TYPE_CHECKING:
 
 Notify = Callable[[str], None]
 
+#: The lock file of a store folder, the prefix of its temporary folders, and every name it holds.
+LOCK = ".aikg-store.lock"
+TEMP = ".oxigraph-"
+OWN = {DATABASE, MANIFEST, LOCK}
+
+
+class _Lock:
+    """A store folder's lock (:func:`fcntl.flock`), shared by readers, held alone by a load; a
+    wait is bounded by ``AIKG_STORE_WAIT`` seconds (default 600). Held until the process ends.
+    """
+
+    def __init__(self, path: Path, refused: Callable[[str], SettingError], notify: Notify) -> None:
+        self.path, self.refused, self.notify = path, refused, notify
+        try:
+            self.fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError:
+            self.fd = None  # a read-only folder: reading its store needs no lock (none loads)
+
+    def hold(self, *, exclusive: bool) -> None:
+        import fcntl
+        import time
+
+        if self.fd is None:
+            if exclusive:
+                raise self.refused("the folder is read-only: cannot (re)load the store")
+            return
+        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+        try:
+            fcntl.flock(self.fd, mode | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        wait = float(os.environ.get("AIKG_STORE_WAIT", "600"))
+        self.notify(f"Waiting for another aikg process using {self.path.parent} ...")
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(self.fd, mode | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise self.refused(
+                        f"busy: another aikg process is using it (waited {wait:g} s, "
+                        "AIKG_STORE_WAIT); try again when it is done"
+                    ) from None
+                time.sleep(0.1)
+
 
 class OxigraphStore(GraphStore):
     """An Oxigraph store (pyoxigraph) in memory, or persisted in ``folder`` (see the module)."""
@@ -98,48 +145,104 @@ class OxigraphStore(GraphStore):
         return SettingError("store", f"oxigraph:{self.folder}: {reason}")
 
     def _open(self) -> pyoxigraph.Store:
-        import pyoxigraph as ox
+        """The store in the folder, read-only: reused while up to date, else (re)loaded.
 
+        One lock per folder (``LOCK``, :func:`fcntl.flock`): readers share it, a load holds it
+        alone, so a second process waits for a first one's load (bounded by
+        ``AIKG_STORE_WAIT`` seconds, default 600) and then reuses it. A load goes into a fresh
+        sibling of the database folder, which then takes its place: an interrupted load leaves
+        the earlier store or nothing, never a half-written one. A database that cannot be
+        opened (corrupted) is reloaded.
+        """
         assert self.folder is not None
         folder = self.folder
+        if folder.exists() and not folder.is_dir():
+            raise self._refused("not a folder")
         inputs = [Input.of(path) for path in self.files]
-        manifest = read_manifest(folder / MANIFEST)
-        if manifest is None:
-            if folder.exists() and not folder.is_dir():
-                raise self._refused("not a folder")
+        if read_manifest(folder / MANIFEST) is None:
             leftovers = [p.name for p in folder.iterdir()] if folder.is_dir() else []
-            if leftovers and leftovers != [DATABASE]:
+            if any(name not in OWN and not name.startswith(TEMP) for name in leftovers):
                 raise self._refused(
                     f"the folder is not empty and holds no aikg store ({MANIFEST}); "
                     "give a new or empty folder"
                 )
-            reason = "first use" if not leftovers else "an earlier load did not finish"
-        else:
-            reason = difference(manifest, inputs)
-            if reason is None and not (folder / DATABASE).is_dir():
-                reason = "its database is missing"
-            if reason is None:
-                hashed = refresh(manifest, inputs)
-                if hashed is not None:
-                    write_manifest(folder, hashed, manifest.get("triples", 0))
-                try:
-                    return ox.Store.read_only(str(folder / DATABASE))
-                except OSError as exc:
-                    raise self._refused(f"cannot open ({exc})") from None
-        self._notify(f"Loading the graph into {folder} ({reason}) ...")
-        (folder / MANIFEST).unlink(missing_ok=True)
-        shutil.rmtree(folder / DATABASE, ignore_errors=True)
-        folder.mkdir(parents=True, exist_ok=True)
         try:
-            store = ox.Store(str(folder / DATABASE))
+            folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise self._refused(f"cannot open ({exc})") from None
-        self._load(store)
-        store.flush()
-        count = len(store)
-        write_manifest(folder, [i.hashed() for i in inputs], count)
-        self._notify(f"Loaded {count} triples into {folder}; later commands reuse it.")
+            raise self._refused(f"cannot create the folder ({exc.strerror})") from None
+        self._lock = _Lock(folder / LOCK, self._refused, self._notify)
+        self._lock.hold(exclusive=False)
+        store, reason = self._reuse(inputs)
+        if store is not None:
+            return store
+        self._lock.hold(exclusive=True)  # no reader now, and no other load
+        store, reason = self._reuse(inputs)  # another process may have loaded it meanwhile
+        if store is None:
+            self._reload(inputs, reason or "first use")
+            store, reason = self._reuse(inputs)
+            if store is None:
+                raise self._refused(f"cannot open the store just loaded ({reason})")
+        self._lock.hold(exclusive=False)
         return store
+
+    def _reuse(self, inputs: list[Input]) -> tuple[pyoxigraph.Store | None, str | None]:
+        """The store opened read-only if it holds ``inputs``, else ``None`` and why not."""
+        import pyoxigraph as ox
+
+        assert self.folder is not None
+        folder = self.folder
+        manifest = read_manifest(folder / MANIFEST)
+        if manifest is None:
+            if (folder / DATABASE).exists():
+                return None, "an earlier load did not finish"
+            return None, "first use"
+        reason = difference(manifest, inputs)
+        if reason is None and not (folder / DATABASE).is_dir():
+            reason = "its database is missing"
+        if reason is not None:
+            return None, reason
+        try:
+            store = ox.Store.read_only(str(folder / DATABASE))
+            len(store)
+        except (OSError, RuntimeError) as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            return None, f"its database cannot be read: {first[:160]}"
+        hashed = refresh(manifest, inputs)
+        if hashed is not None:
+            write_manifest(folder, hashed, manifest.get("triples", 0))
+        return store, None
+
+    def _reload(self, inputs: list[Input], reason: str) -> None:
+        """Load the inputs into a fresh sibling of the database folder, then swap it in
+        (called holding the folder's lock alone)."""
+        import pyoxigraph as ox
+
+        assert self.folder is not None
+        folder = self.folder
+        self._notify(f"Loading the graph into {folder} ({reason}) ...")
+        for stale in folder.glob(f"{TEMP}*"):  # left by a load that was killed
+            shutil.rmtree(stale, ignore_errors=True)
+        fresh = folder / f"{TEMP}new-{os.getpid()}"
+        try:
+            store = ox.Store(str(fresh))
+            self._load(store)
+            store.flush()
+            count = len(store)
+            del store  # closed before its folder is renamed
+            (folder / MANIFEST).unlink(missing_ok=True)
+            old = folder / f"{TEMP}old-{os.getpid()}"
+            if (folder / DATABASE).exists():
+                (folder / DATABASE).rename(old)
+            fresh.rename(folder / DATABASE)
+            write_manifest(folder, [i.hashed() for i in inputs], count)
+            shutil.rmtree(old, ignore_errors=True)
+        except OSError as exc:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise self._refused(f"cannot write the store ({exc.strerror or exc})") from None
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
+        self._notify(f"Loaded {count} triples into {folder}; later commands reuse it.")
 
     # --- the whole graph --------------------------------------------------------------------
 
