@@ -60,7 +60,7 @@ def build(
     return BuildResult(out_dir, [out_dir / n for n in rendered], summarize(graph), report)
 
 
-#: Every name a build writes: a folder holding anything else is refused.
+#: Every name a build writes; other regular files of the folder are carried into the new set.
 BUILD_OUTPUTS = (*GRAPH_OUTPUTS, "ontology.html", "graph.html")
 
 
@@ -68,8 +68,9 @@ def write_set(out_dir: Path, files: dict[str, bytes]) -> None:
     """Write ``files`` as a set: into a fresh folder beside ``out_dir``, which then takes its
     place (two renames), so a reader sees the old set or the new one, never a mix; a failure
     (full disk, a kill) leaves the old set and at most a hidden ``.NAME.new-*`` folder, removed
-    by the next build. ``out_dir`` holding anything a build does not write is refused: its
-    files are never deleted. Failures are one-line :class:`InputError`."""
+    by the next build. A regular file of ``out_dir`` that a build does not write (a user's note,
+    the screenshot ``make demo`` takes) is carried into the new set, so it is never deleted; a
+    sub-folder or a link there is refused. Failures are one-line :class:`InputError`."""
     try:
         _write_set(out_dir, files)
     except OSError as exc:
@@ -84,17 +85,15 @@ def _write_set(out_dir: Path, files: dict[str, bytes]) -> None:
     if out_dir.exists():
         if not out_dir.is_dir():
             raise InputError(f"{out_dir}: not a folder")
-        foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in BUILD_OUTPUTS)
-        foreign += sorted(
-            p.name
-            for p in out_dir.iterdir()
-            if p.name in BUILD_OUTPUTS and (p.is_symlink() or not p.is_file())
-        )
-        if foreign:
+        odd = sorted(p.name for p in out_dir.iterdir() if p.is_symlink() or not p.is_file())
+        if odd:
             raise InputError(
-                f"{out_dir}: holds {foreign[0]!r}, which build does not write; build replaces "
-                "the whole folder: remove it or give another folder"
+                f"{out_dir}: holds {odd[0]!r}, a folder or link build cannot carry into the new "
+                "set: move it or give another folder"
             )
+        kept = [p for p in out_dir.iterdir() if p.name not in files]
+    else:
+        kept = []
     parent = out_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     for stale in parent.glob(f".{out_dir.name}.new-*"):  # left by a build that was killed
@@ -107,6 +106,11 @@ def _write_set(out_dir: Path, files: dict[str, bytes]) -> None:
         mode = stat.S_IMODE(out_dir.stat().st_mode) if out_dir.exists() else 0o777 & ~umask
         for name, payload in files.items():
             write_atomic(fresh / name, payload)
+        for path in kept:  # the user's files: a hard link where it can, else a copy
+            try:
+                os.link(path, fresh / path.name)
+            except OSError:
+                shutil.copy2(path, fresh / path.name)
         os.chmod(fresh, mode)
         if out_dir.exists():
             out_dir.rename(old)

@@ -262,13 +262,16 @@ def test_a_corrupted_store_is_rebuilt(tmp_path: Path) -> None:
 # item 7: build writes its outputs as a set ---------------------------------------------------
 
 
-def test_build_refuses_a_folder_holding_other_files(tmp_path: Path) -> None:
+def test_build_keeps_a_users_files_and_refuses_a_sub_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "mine.txt").write_text("keep")
+    assert aikg("build", "-o", str(out)).returncode == 0
+    assert (out / "mine.txt").read_text() == "keep" and (out / "aikg.ttl").is_file()
+    (out / "sub").mkdir()
     line = one_line_error(aikg("build", "-o", str(out)))
-    assert "mine.txt" in line
-    assert (out / "mine.txt").read_text() == "keep"
+    assert "'sub'" in line
+    assert (out / "mine.txt").read_text() == "keep" and (out / "sub").is_dir()
 
 
 def test_build_killed_midway_leaves_the_old_set(tmp_path: Path) -> None:
