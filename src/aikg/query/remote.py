@@ -17,10 +17,12 @@ import base64
 import http.client
 import json
 import os
+import re
 import socket
 import threading
 import urllib.error
 import urllib.parse
+import urllib.request
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,7 +63,18 @@ class Credentials:
 
     @property
     def secrets(self) -> list[str]:
-        return [s for s in (self.password, self.token) if s]
+        """Every form in which a credential could appear in a message, longest first: the
+        password and token raw and percent-encoded, ``user:password`` and its base64, the
+        whole ``Authorization`` value."""
+        found = {s for s in (self.password, self.token) if s}
+        if self.user is not None and self.password is not None:
+            pair = f"{self.user}:{self.password}"
+            found |= {pair, base64.b64encode(pair.encode()).decode("ascii")}
+        found |= {urllib.parse.quote(s, safe="") for s in list(found)}
+        header = self.header()
+        if header:
+            found.add(header)
+        return sorted(found, key=len, reverse=True)
 
     def header(self) -> str | None:
         """The ``Authorization`` header value, or ``None`` without credentials."""
@@ -73,15 +86,47 @@ class Credentials:
         return None
 
 
+#: Secrets seen in this process, scrubbed from every message the CLI prints (:func:`scrub`).
+_SEEN_SECRETS: set[str] = set()
+
+
+def _check_credential(variable: str, value: str | None, *, latin1: bool) -> None:
+    """Refuse a credential that cannot go in an HTTP header; the message names the variable,
+    never the value."""
+    if not value:
+        return
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in value):
+        raise InputError(
+            f"{variable} holds a control character (a line break or carriage return?): "
+            "set it to the credential alone"
+        )
+    if latin1 and any(ord(c) > 0xFF for c in value):
+        raise InputError(
+            f"{variable} holds a character outside Latin-1, which an HTTP header cannot carry"
+        )
+    if variable == ENV_USER and ":" in value:
+        raise InputError(
+            f"{variable} must not contain ':' (HTTP Basic separates user and password)"
+        )
+
+
 def credentials_from_env(environ: dict[str, str] | None = None) -> Credentials:
+    """The credentials in the environment, checked before anything is sent."""
     env = os.environ if environ is None else environ
     user, password, token = env.get(ENV_USER), env.get(ENV_PASSWORD), env.get(ENV_TOKEN)
+    # Remember the raw values first: whatever goes wrong below, they are never printed.
+    _SEEN_SECRETS.update(s for s in (password, token) if s)
+    _check_credential(ENV_USER, user, latin1=False)
+    _check_credential(ENV_PASSWORD, password, latin1=False)
+    _check_credential(ENV_TOKEN, token, latin1=True)
     if token and (user or password):
         raise InputError(f"set either {ENV_TOKEN} or {ENV_USER} and {ENV_PASSWORD}, not both")
     if bool(user) != bool(password):
         missing = ENV_PASSWORD if user else ENV_USER
         raise InputError(f"{ENV_USER} and {ENV_PASSWORD} go together: {missing} is not set")
-    return Credentials(user or None, password or None, token or None)
+    found = Credentials(user or None, password or None, token or None)
+    _SEEN_SECRETS.update(found.secrets)
+    return found
 
 
 # --------------------------------------------------------------------------------------------
@@ -100,10 +145,19 @@ def public_url(url: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
-def _scrub(text: str, credentials: Credentials) -> str:
-    for secret in credentials.secrets:
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s<>\"'@]*@")
+
+
+def scrub(text: str, credentials: Credentials | None = None) -> str:
+    """``text`` without any form of any credential aikg has seen, and without the user
+    information of any URL in it: what every message goes through before it is printed."""
+    secrets = set(_SEEN_SECRETS) | set(credentials.secrets if credentials else ())
+    for secret in sorted(secrets, key=len, reverse=True):
         text = text.replace(secret, "***")
-    return text
+    return _USERINFO.sub(r"\1***@", text)
+
+
+_scrub = scrub
 
 
 def _excerpt(body: bytes | str | None, limit: int = 200) -> str:
@@ -127,6 +181,33 @@ def _check_url(url: str, what: str) -> urllib.parse.SplitResult:
             f"(or {ENV_TOKEN})"
         )
     return parts
+
+
+class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only within the origin (scheme, host, port) of the request: the
+    ``Authorization`` header never goes to another origin."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        old, new = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
+        if _origin(old) != _origin(new):
+            raise RemoteError(
+                f"{public_url(req.full_url)} redirected (HTTP {code}) to another origin, "
+                f"{public_url(newurl)}: aikg does not follow it (credentials stay with the "
+                "server they are for); use that URL as the endpoint if you trust it"
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _origin(parts: urllib.parse.SplitResult) -> tuple[str, str, int | None]:
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    try:
+        port = parts.port or default
+    except ValueError:
+        port = -1
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port
+
+
+_OPENER = urllib.request.build_opener(_SameOriginRedirects)
 
 
 def _with_deadline(work: Callable[[], T], timeout: float, url: str) -> T:
@@ -248,6 +329,11 @@ def query_endpoint(
     if timeout <= 0:
         raise InputError("the timeout must be a positive number of seconds")
     credentials = credentials if credentials is not None else credentials_from_env()
+    import SPARQLWrapper.Wrapper as wrapper_module
+
+    # SPARQLWrapper opens URLs with this module-level function: ours refuses cross-origin
+    # redirects, which urllib's default follows with every header, Authorization included.
+    wrapper_module.urlopener = _OPENER.open  # type: ignore[attr-defined]
     wrapper = SPARQLWrapper(endpoint, agent=USER_AGENT)
     wrapper.setOnlyConneg(True)
     with warnings.catch_warnings():
