@@ -16,6 +16,7 @@ import ast
 import base64
 import http.client
 import json
+import math
 import os
 import re
 import socket
@@ -168,6 +169,12 @@ def _excerpt(body: bytes | str | None, limit: int = 200) -> str:
     return text[:limit] + ("…" if len(text) > limit else "")
 
 
+def check_timeout(timeout: float) -> None:
+    """Refuse a timeout that is not a finite positive number of seconds (nan, inf, 0, -1)."""
+    if not (isinstance(timeout, int | float) and math.isfinite(timeout) and timeout > 0):
+        raise InputError(f"the timeout must be a positive number of seconds, not {timeout!r}")
+
+
 def _check_url(url: str, what: str) -> urllib.parse.SplitResult:
     try:
         parts = urllib.parse.urlsplit(url)
@@ -175,6 +182,10 @@ def _check_url(url: str, what: str) -> urllib.parse.SplitResult:
         raise InputError(f"{what} {url!r} is not a URL") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError(f"{what} must be an http:// or https:// URL, not {public_url(url)!r}")
+    try:
+        parts.port  # noqa: B018  # raises on a port outside 0-65535
+    except ValueError:
+        raise InputError(f"{what} has a port that is not a number from 1 to 65535") from None
     if parts.username or parts.password:
         raise InputError(
             f"{what} must not carry credentials: put them in {ENV_USER} and {ENV_PASSWORD} "
@@ -326,8 +337,7 @@ def query_endpoint(
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     _check_url(endpoint, "the endpoint")
-    if timeout <= 0:
-        raise InputError("the timeout must be a positive number of seconds")
+    check_timeout(timeout)
     credentials = credentials if credentials is not None else credentials_from_env()
     import SPARQLWrapper.Wrapper as wrapper_module
 
@@ -421,8 +431,7 @@ def publish(
 
         if not is_iri(graph):
             raise SettingError("graph", f"{graph!r} is not an absolute IRI")
-    if timeout <= 0:
-        raise InputError("the timeout must be a positive number of seconds")
+    check_timeout(timeout)
     credentials = credentials if credentials is not None else credentials_from_env()
     url = graph_store_url(store, graph)
     parts = urllib.parse.urlsplit(url)
@@ -432,7 +441,8 @@ def publish(
     path = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
     target = "the default graph" if graph is None else f"graph <{graph}>"
     connection = connection_class(parts.hostname or "", parts.port, timeout=timeout)
-    try:
+
+    def exchange() -> Published:
         try:
             connection.putrequest("PUT", path)
             connection.putheader("Content-Type", content_type)
@@ -457,6 +467,11 @@ def publish(
         if not 200 <= response.status < 300:
             raise _http_error(response.status, body, store, "upload")
         return Published(public_url(store), target, len(payload), response.status)
+
+    try:
+        # The socket timeout bounds each read; the deadline bounds the whole exchange, which a
+        # server sending one byte a second would otherwise stretch without end.
+        return _with_deadline(exchange, timeout, store)
     except AikgError as exc:
         raise type(exc)(_scrub(str(exc), credentials)) from None
     finally:
