@@ -113,3 +113,9 @@ def test_a_port_out_of_range_is_one_line(command: str) -> None:
         args = ("publish", "--to", f"{url}/store")
     line = one_line(run_aikg(*args, timeout=60), 2)
     assert "port" in line
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t"])
+def test_an_empty_expression_is_called_empty(text: str) -> None:
+    line = one_line(run_aikg("query", "-e", text, timeout=60), 2)
+    assert "empty" in line and "Update" not in line
