@@ -119,3 +119,34 @@ def test_a_port_out_of_range_is_one_line(command: str) -> None:
 def test_an_empty_expression_is_called_empty(text: str) -> None:
     line = one_line(run_aikg("query", "-e", text, timeout=60), 2)
     assert "empty" in line and "Update" not in line
+
+
+def test_ctrl_c_stops_a_runaway_embedded_query() -> None:
+    """A three-way cartesian product on the bundled graph runs for hours; SIGINT ends it."""
+    import signal
+    import subprocess
+    import sys
+
+    from oxigraph_server import ROOT
+
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aikg", "query", "-e", runaway],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(8)  # start-up, graph loading, then the query
+        assert process.poll() is None, process.communicate()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate(timeout=10)
+    assert process.returncode == 130, (process.returncode, out, err)
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "interrupted" in lines[0], err
