@@ -21,6 +21,7 @@ import os
 import re
 import socket
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -32,7 +33,7 @@ from typing import Any, TypeVar
 from rdflib import Graph
 
 from aikg import __version__
-from aikg.errors import AikgError, InputError, RemoteError, SettingError
+from aikg.errors import AikgError, InputError, Interrupted, RemoteError, SettingError
 from aikg.query.results import Boolean, GraphResult, Result, parse_json_results
 
 #: Environment variables that hold credentials.
@@ -221,8 +222,15 @@ def _origin(parts: urllib.parse.SplitResult) -> tuple[str, str, int | None]:
 _OPENER = urllib.request.build_opener(_SameOriginRedirects)
 
 
-def _with_deadline(work: Callable[[], T], timeout: float, url: str) -> T:
-    """Run ``work`` in a thread and give up after ``timeout`` seconds, whatever it is doing."""
+class _Late(Exception):
+    """``work`` was not done by the deadline (see :func:`in_thread`)."""
+
+
+def in_thread(work: Callable[[], T], timeout: float | None = None) -> T:
+    """``work()`` run in a daemon thread that the main thread waits on: Ctrl-C stops the wait
+    (:class:`Interrupted`, exit 130), and so does ``timeout`` (:class:`_Late`), whatever ``work``
+    is doing (a native call that cannot be interrupted, a server trickling bytes). The abandoned
+    thread's result is discarded."""
     outcome: dict[str, Any] = {}
 
     def target() -> None:
@@ -231,14 +239,30 @@ def _with_deadline(work: Callable[[], T], timeout: float, url: str) -> T:
         except BaseException as exc:
             outcome["error"] = exc
 
-    thread = threading.Thread(target=target, name="aikg-remote", daemon=True)
+    thread = threading.Thread(target=target, name="aikg-work", daemon=True)
     thread.start()
-    thread.join(timeout)
-    if thread.is_alive():
-        raise RemoteError(f"{public_url(url)} gave no complete answer within {timeout:g} s")
+    deadline = None if timeout is None else time.monotonic() + timeout
+    try:
+        while thread.is_alive():
+            left = 0.1 if deadline is None else min(0.1, deadline - time.monotonic())
+            if left <= 0:
+                raise _Late
+            thread.join(left)
+    except KeyboardInterrupt:
+        raise Interrupted("interrupted (Ctrl-C): the work in progress was abandoned") from None
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+def _with_deadline(work: Callable[[], T], timeout: float, url: str) -> T:
+    """Run ``work`` in a thread and give up after ``timeout`` seconds, whatever it is doing."""
+    try:
+        return in_thread(work, timeout)
+    except _Late:
+        raise RemoteError(
+            f"{public_url(url)} gave no complete answer within {timeout:g} s"
+        ) from None
 
 
 def _response_body(exc: Exception) -> bytes | None:

@@ -15,20 +15,18 @@ reported first, in its own terms (file, line and column). Then:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 
-from aikg.errors import InputError, Interrupted, SettingError
+from aikg.errors import InputError, SettingError
 from aikg.query import sparql
 from aikg.query.catalog import SavedQuery
 from aikg.query.parameters import bind, is_iri
-from aikg.query.remote import DEFAULT_TIMEOUT, Credentials, query_endpoint
+from aikg.query.remote import DEFAULT_TIMEOUT, Credentials, in_thread, query_endpoint
 from aikg.query.results import Boolean, GraphResult, Result, Table
-
-T = TypeVar("T")
 
 if TYPE_CHECKING:
     from aikg.store.base import GraphStore
@@ -90,7 +88,9 @@ def _on_oxigraph(
     text = bound(query, given)
     sparql.refuse_network(text, query.origin, allow_service=allow_service)
     try:
-        return interruptible(lambda: oxigraph_result(store.store.query(text)))
+        # In a thread the main thread waits on: pyoxigraph's queries cannot be interrupted from
+        # Python, so in the main thread a runaway query would ignore Ctrl-C.
+        return in_thread(lambda: oxigraph_result(store.store.query(text)))
     except SyntaxError as exc:
         # rdflib's parser names the file, line and column of the query as written
         prepare(query, given)
@@ -99,32 +99,6 @@ def _on_oxigraph(
     except OSError as exc:
         message = " ".join(str(exc).split()) or type(exc).__name__
         raise InputError(f"{query.origin}: the query failed on the store: {message}") from None
-
-
-def interruptible(work: Callable[[], T]) -> T:
-    """``work()`` run in a thread, so that Ctrl-C stops the wait: pyoxigraph's queries release
-    the interpreter but cannot be interrupted from Python, so a runaway query run in the main
-    thread ignores SIGINT. On Ctrl-C the thread's result is abandoned (the process exits)."""
-    import threading
-
-    outcome: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            outcome["value"] = work()
-        except BaseException as exc:
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=target, name="aikg-query", daemon=True)
-    thread.start()
-    try:
-        while thread.is_alive():
-            thread.join(0.1)
-    except KeyboardInterrupt:
-        raise Interrupted("interrupted (Ctrl-C): the query was abandoned") from None
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
 
 
 def oxigraph_result(found: Any) -> Result:
