@@ -320,6 +320,8 @@ def _parse_answer(form: str, content_type: str, body: bytes, url: str) -> Result
     if form in ("SELECT", "ASK"):
         try:
             result = parse_json_results(json.loads(body.decode("utf-8")))
+        except RecursionError:
+            raise RemoteError(f"{where} answered with JSON nested too deeply to read") from None
         except (ValueError, KeyError, TypeError, AttributeError):
             raise RemoteError(
                 f"{where} did not answer with SPARQL JSON results (content type {media or '?'})"
@@ -340,8 +342,14 @@ def _parse_answer(form: str, content_type: str, body: bytes, url: str) -> Result
     }.get(media)
     if rdf_format is None:
         raise RemoteError(f"{where} answered with {media or 'no content type'}, not RDF")
+    if rdf_format == "json-ld":
+        from aikg.store.jsonld import check_jsonld
+
+        check_jsonld(body, where, kind=RemoteError)
     try:
         graph.parse(data=body, format=rdf_format)
+    except RecursionError:
+        raise RemoteError(f"{where} answered with RDF nested too deeply to read") from None
     except Exception:
         raise RemoteError(f"{where} answered with RDF that cannot be parsed") from None
     return GraphResult(graph)
