@@ -10,6 +10,8 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 EXIT_REMOTE = 3
+#: Interrupted by Ctrl-C (SIGINT): 128 + 2, as shells report it.
+EXIT_INTERRUPTED = 130
 
 
 class AikgError(Exception):
@@ -50,6 +52,12 @@ class RemoteError(AikgError):
     """A remote SPARQL endpoint is unreachable, timed out or failed."""
 
     exit_code = EXIT_REMOTE
+
+
+class Interrupted(AikgError):
+    """The user pressed Ctrl-C (SIGINT) while aikg waited for work it cannot interrupt."""
+
+    exit_code = EXIT_INTERRUPTED
 
 
 def located(

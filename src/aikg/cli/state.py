@@ -66,9 +66,12 @@ def message(exc: AikgError) -> str:
 
 
 def fail(exc: AikgError) -> typer.Exit:
-    """Print ``exc`` as one line on stderr; the exit to raise with its code."""
+    """Print ``exc`` as one line on stderr, without any credential; the exit to raise with
+    its code."""
+    from aikg.query.remote import scrub
+
     Console(stderr=True, highlight=False, soft_wrap=True).print(
-        f"aikg: error: {message(exc)}", markup=False
+        f"aikg: error: {scrub(message(exc))}", markup=False
     )
     return typer.Exit(exc.exit_code)
 

@@ -324,6 +324,8 @@ def find_query(reference: str, folder: Path | None = None) -> SavedQuery:
 
 def expression_query(text: str) -> SavedQuery:
     """A query given on the command line (``-e``)."""
+    if not text.strip():
+        raise InputError("the query given with -e is empty: give the text of a SPARQL query")
     return parse_query(text, "<expression>", "<expression>")
 
 

@@ -16,11 +16,15 @@ import ast
 import base64
 import http.client
 import json
+import math
 import os
+import re
 import socket
 import threading
+import time
 import urllib.error
 import urllib.parse
+import urllib.request
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +33,7 @@ from typing import Any, TypeVar
 from rdflib import Graph
 
 from aikg import __version__
-from aikg.errors import AikgError, InputError, RemoteError, SettingError
+from aikg.errors import AikgError, InputError, Interrupted, RemoteError, SettingError
 from aikg.query.results import Boolean, GraphResult, Result, parse_json_results
 
 #: Environment variables that hold credentials.
@@ -61,7 +65,18 @@ class Credentials:
 
     @property
     def secrets(self) -> list[str]:
-        return [s for s in (self.password, self.token) if s]
+        """Every form in which a credential could appear in a message, longest first: the
+        password and token raw and percent-encoded, ``user:password`` and its base64, the
+        whole ``Authorization`` value."""
+        found = {s for s in (self.password, self.token) if s}
+        if self.user is not None and self.password is not None:
+            pair = f"{self.user}:{self.password}"
+            found |= {pair, base64.b64encode(pair.encode()).decode("ascii")}
+        found |= {urllib.parse.quote(s, safe="") for s in list(found)}
+        header = self.header()
+        if header:
+            found.add(header)
+        return sorted(found, key=len, reverse=True)
 
     def header(self) -> str | None:
         """The ``Authorization`` header value, or ``None`` without credentials."""
@@ -73,15 +88,47 @@ class Credentials:
         return None
 
 
+#: Secrets seen in this process, scrubbed from every message the CLI prints (:func:`scrub`).
+_SEEN_SECRETS: set[str] = set()
+
+
+def _check_credential(variable: str, value: str | None, *, latin1: bool) -> None:
+    """Refuse a credential that cannot go in an HTTP header; the message names the variable,
+    never the value."""
+    if not value:
+        return
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in value):
+        raise InputError(
+            f"{variable} holds a control character (a line break or carriage return?): "
+            "set it to the credential alone"
+        )
+    if latin1 and any(ord(c) > 0xFF for c in value):
+        raise InputError(
+            f"{variable} holds a character outside Latin-1, which an HTTP header cannot carry"
+        )
+    if variable == ENV_USER and ":" in value:
+        raise InputError(
+            f"{variable} must not contain ':' (HTTP Basic separates user and password)"
+        )
+
+
 def credentials_from_env(environ: dict[str, str] | None = None) -> Credentials:
+    """The credentials in the environment, checked before anything is sent."""
     env = os.environ if environ is None else environ
     user, password, token = env.get(ENV_USER), env.get(ENV_PASSWORD), env.get(ENV_TOKEN)
+    # Remember the raw values first: whatever goes wrong below, they are never printed.
+    _SEEN_SECRETS.update(s for s in (password, token) if s)
+    _check_credential(ENV_USER, user, latin1=False)
+    _check_credential(ENV_PASSWORD, password, latin1=False)
+    _check_credential(ENV_TOKEN, token, latin1=True)
     if token and (user or password):
         raise InputError(f"set either {ENV_TOKEN} or {ENV_USER} and {ENV_PASSWORD}, not both")
     if bool(user) != bool(password):
         missing = ENV_PASSWORD if user else ENV_USER
         raise InputError(f"{ENV_USER} and {ENV_PASSWORD} go together: {missing} is not set")
-    return Credentials(user or None, password or None, token or None)
+    found = Credentials(user or None, password or None, token or None)
+    _SEEN_SECRETS.update(found.secrets)
+    return found
 
 
 # --------------------------------------------------------------------------------------------
@@ -100,10 +147,19 @@ def public_url(url: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
-def _scrub(text: str, credentials: Credentials) -> str:
-    for secret in credentials.secrets:
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s<>\"'@]*@")
+
+
+def scrub(text: str, credentials: Credentials | None = None) -> str:
+    """``text`` without any form of any credential aikg has seen, and without the user
+    information of any URL in it: what every message goes through before it is printed."""
+    secrets = set(_SEEN_SECRETS) | set(credentials.secrets if credentials else ())
+    for secret in sorted(secrets, key=len, reverse=True):
         text = text.replace(secret, "***")
-    return text
+    return _USERINFO.sub(r"\1***@", text)
+
+
+_scrub = scrub
 
 
 def _excerpt(body: bytes | str | None, limit: int = 200) -> str:
@@ -114,6 +170,12 @@ def _excerpt(body: bytes | str | None, limit: int = 200) -> str:
     return text[:limit] + ("…" if len(text) > limit else "")
 
 
+def check_timeout(timeout: float) -> None:
+    """Refuse a timeout that is not a finite positive number of seconds (nan, inf, 0, -1)."""
+    if not (isinstance(timeout, int | float) and math.isfinite(timeout) and timeout > 0):
+        raise InputError(f"the timeout must be a positive number of seconds, not {timeout!r}")
+
+
 def _check_url(url: str, what: str) -> urllib.parse.SplitResult:
     try:
         parts = urllib.parse.urlsplit(url)
@@ -121,6 +183,10 @@ def _check_url(url: str, what: str) -> urllib.parse.SplitResult:
         raise InputError(f"{what} {url!r} is not a URL") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError(f"{what} must be an http:// or https:// URL, not {public_url(url)!r}")
+    try:
+        parts.port  # noqa: B018  # raises on a port outside 0-65535
+    except ValueError:
+        raise InputError(f"{what} has a port that is not a number from 1 to 65535") from None
     if parts.username or parts.password:
         raise InputError(
             f"{what} must not carry credentials: put them in {ENV_USER} and {ENV_PASSWORD} "
@@ -129,8 +195,42 @@ def _check_url(url: str, what: str) -> urllib.parse.SplitResult:
     return parts
 
 
-def _with_deadline(work: Callable[[], T], timeout: float, url: str) -> T:
-    """Run ``work`` in a thread and give up after ``timeout`` seconds, whatever it is doing."""
+class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only within the origin (scheme, host, port) of the request: the
+    ``Authorization`` header never goes to another origin."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        old, new = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
+        if _origin(old) != _origin(new):
+            raise RemoteError(
+                f"{public_url(req.full_url)} redirected (HTTP {code}) to another origin, "
+                f"{public_url(newurl)}: aikg does not follow it (credentials stay with the "
+                "server they are for); use that URL as the endpoint if you trust it"
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _origin(parts: urllib.parse.SplitResult) -> tuple[str, str, int | None]:
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    try:
+        port = parts.port or default
+    except ValueError:
+        port = -1
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port
+
+
+_OPENER = urllib.request.build_opener(_SameOriginRedirects)
+
+
+class _Late(Exception):
+    """``work`` was not done by the deadline (see :func:`in_thread`)."""
+
+
+def in_thread(work: Callable[[], T], timeout: float | None = None) -> T:
+    """``work()`` run in a daemon thread that the main thread waits on: Ctrl-C stops the wait
+    (:class:`Interrupted`, exit 130), and so does ``timeout`` (:class:`_Late`), whatever ``work``
+    is doing (a native call that cannot be interrupted, a server trickling bytes). The abandoned
+    thread's result is discarded."""
     outcome: dict[str, Any] = {}
 
     def target() -> None:
@@ -139,14 +239,30 @@ def _with_deadline(work: Callable[[], T], timeout: float, url: str) -> T:
         except BaseException as exc:
             outcome["error"] = exc
 
-    thread = threading.Thread(target=target, name="aikg-remote", daemon=True)
+    thread = threading.Thread(target=target, name="aikg-work", daemon=True)
     thread.start()
-    thread.join(timeout)
-    if thread.is_alive():
-        raise RemoteError(f"{public_url(url)} gave no complete answer within {timeout:g} s")
+    deadline = None if timeout is None else time.monotonic() + timeout
+    try:
+        while thread.is_alive():
+            left = 0.1 if deadline is None else min(0.1, deadline - time.monotonic())
+            if left <= 0:
+                raise _Late
+            thread.join(left)
+    except KeyboardInterrupt:
+        raise Interrupted("interrupted (Ctrl-C): the work in progress was abandoned") from None
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+def _with_deadline(work: Callable[[], T], timeout: float, url: str) -> T:
+    """Run ``work`` in a thread and give up after ``timeout`` seconds, whatever it is doing."""
+    try:
+        return in_thread(work, timeout)
+    except _Late:
+        raise RemoteError(
+            f"{public_url(url)} gave no complete answer within {timeout:g} s"
+        ) from None
 
 
 def _response_body(exc: Exception) -> bytes | None:
@@ -204,6 +320,8 @@ def _parse_answer(form: str, content_type: str, body: bytes, url: str) -> Result
     if form in ("SELECT", "ASK"):
         try:
             result = parse_json_results(json.loads(body.decode("utf-8")))
+        except RecursionError:
+            raise RemoteError(f"{where} answered with JSON nested too deeply to read") from None
         except (ValueError, KeyError, TypeError, AttributeError):
             raise RemoteError(
                 f"{where} did not answer with SPARQL JSON results (content type {media or '?'})"
@@ -224,8 +342,14 @@ def _parse_answer(form: str, content_type: str, body: bytes, url: str) -> Result
     }.get(media)
     if rdf_format is None:
         raise RemoteError(f"{where} answered with {media or 'no content type'}, not RDF")
+    if rdf_format == "json-ld":
+        from aikg.store.jsonld import check_jsonld
+
+        check_jsonld(body, where, kind=RemoteError)
     try:
         graph.parse(data=body, format=rdf_format)
+    except RecursionError:
+        raise RemoteError(f"{where} answered with RDF nested too deeply to read") from None
     except Exception:
         raise RemoteError(f"{where} answered with RDF that cannot be parsed") from None
     return GraphResult(graph)
@@ -245,9 +369,13 @@ def query_endpoint(
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     _check_url(endpoint, "the endpoint")
-    if timeout <= 0:
-        raise InputError("the timeout must be a positive number of seconds")
+    check_timeout(timeout)
     credentials = credentials if credentials is not None else credentials_from_env()
+    import SPARQLWrapper.Wrapper as wrapper_module
+
+    # SPARQLWrapper opens URLs with this module-level function: ours refuses cross-origin
+    # redirects, which urllib's default follows with every header, Authorization included.
+    wrapper_module.urlopener = _OPENER.open  # type: ignore[attr-defined]
     wrapper = SPARQLWrapper(endpoint, agent=USER_AGENT)
     wrapper.setOnlyConneg(True)
     with warnings.catch_warnings():
@@ -335,8 +463,7 @@ def publish(
 
         if not is_iri(graph):
             raise SettingError("graph", f"{graph!r} is not an absolute IRI")
-    if timeout <= 0:
-        raise InputError("the timeout must be a positive number of seconds")
+    check_timeout(timeout)
     credentials = credentials if credentials is not None else credentials_from_env()
     url = graph_store_url(store, graph)
     parts = urllib.parse.urlsplit(url)
@@ -346,7 +473,8 @@ def publish(
     path = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
     target = "the default graph" if graph is None else f"graph <{graph}>"
     connection = connection_class(parts.hostname or "", parts.port, timeout=timeout)
-    try:
+
+    def exchange() -> Published:
         try:
             connection.putrequest("PUT", path)
             connection.putheader("Content-Type", content_type)
@@ -371,6 +499,11 @@ def publish(
         if not 200 <= response.status < 300:
             raise _http_error(response.status, body, store, "upload")
         return Published(public_url(store), target, len(payload), response.status)
+
+    try:
+        # The socket timeout bounds each read; the deadline bounds the whole exchange, which a
+        # server sending one byte a second would otherwise stretch without end.
+        return _with_deadline(exchange, timeout, store)
     except AikgError as exc:
         raise type(exc)(_scrub(str(exc), credentials)) from None
     finally:

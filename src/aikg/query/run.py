@@ -25,7 +25,7 @@ from aikg.errors import InputError, SettingError
 from aikg.query import sparql
 from aikg.query.catalog import SavedQuery
 from aikg.query.parameters import bind, is_iri
-from aikg.query.remote import DEFAULT_TIMEOUT, Credentials, query_endpoint
+from aikg.query.remote import DEFAULT_TIMEOUT, Credentials, in_thread, query_endpoint
 from aikg.query.results import Boolean, GraphResult, Result, Table
 
 if TYPE_CHECKING:
@@ -88,7 +88,9 @@ def _on_oxigraph(
     text = bound(query, given)
     sparql.refuse_network(text, query.origin, allow_service=allow_service)
     try:
-        return oxigraph_result(store.store.query(text))
+        # In a thread the main thread waits on: pyoxigraph's queries cannot be interrupted from
+        # Python, so in the main thread a runaway query would ignore Ctrl-C.
+        return in_thread(lambda: oxigraph_result(store.store.query(text)))
     except SyntaxError as exc:
         # rdflib's parser names the file, line and column of the query as written
         prepare(query, given)
