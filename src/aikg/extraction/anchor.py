@@ -26,6 +26,41 @@ def anchor(text: str, start: int, end: int, limit: int = 80) -> dict[str, str]:
         both_suffix = text[end : end + size]
         if len(occurrences(text, both_prefix + quote + both_suffix)) == 1:
             return {"quote": quote, "prefix": both_prefix, "suffix": both_suffix}
+    return _distinct_context(text, start, end)
+
+
+def _common_before(text: str, a: int, b: int) -> int:
+    """How many characters before ``a`` equal those before ``b``."""
+    n = 0
+    while n < min(a, b) and text[a - n - 1] == text[b - n - 1]:
+        n += 1
+    return n
+
+
+def _common_after(text: str, a: int, b: int) -> int:
+    """How many characters from ``a`` equal those from ``b``."""
+    n, size = 0, len(text)
+    while max(a, b) + n < size and text[a + n] == text[b + n]:
+        n += 1
+    return n
+
+
+def _distinct_context(text: str, start: int, end: int) -> dict[str, str]:
+    """The shortest prefix, else suffix, else both, that sets this occurrence of the quote apart
+    from its other occurrences however far the repetition goes (a repeated paragraph: each
+    occurrence is anchored by what surrounds it)."""
+    quote, length = text[start:end], end - start
+    others = [q for q in occurrences(text, quote) if q != start]
+    before = 1 + max(_common_before(text, start, q) for q in others)
+    if before <= start:
+        return {"quote": quote, "prefix": text[start - before : start]}
+    after = 1 + max(_common_after(text, end, q + length) for q in others)
+    if end + after <= len(text):
+        return {"quote": quote, "suffix": text[end : end + after]}
+    # the text repeats itself up to both ends (it is periodic): its ends tell them apart
+    prefix, suffix = text[:start], text[end:]
+    if len(occurrences(text, prefix + quote + suffix)) == 1:
+        return {"quote": quote, "prefix": prefix, "suffix": suffix}
     raise EvidenceError(f"cannot anchor {quote!r} at {start} uniquely")
 
 

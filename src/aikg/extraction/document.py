@@ -132,7 +132,8 @@ def document_entry(
     lang = language(source.text[layout.body_start :])
     publisher_curie = publisher(builder, layout, mentions, meta)
     try:
-        relative = str(path.resolve().relative_to(shared.resolve())) if shared else str(path)
+        # without a shared folder the text is found beside itself (compile_draft's base)
+        relative = str(path.resolve().relative_to(shared.resolve())) if shared else path.name
     except ValueError:
         relative = str(path.resolve())
     title = meta.title or source.front_matter.get("title", "").strip().strip('"')

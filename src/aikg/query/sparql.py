@@ -21,6 +21,7 @@ from aikg.errors import InputError, located
 from aikg.query.catalog import SavedQuery
 from aikg.query.results import Result, from_rdflib
 from aikg.query.text import line_column, tokenize
+from aikg.store.terms import STORED_AS, as_stored
 
 _FOUND = re.compile(r"found (?P<found>'(?:[^']|'(?!\s+\(at char))*'|end of text)")
 
@@ -167,6 +168,8 @@ def check(query: SavedQuery, *, allow_service: bool = True) -> None:
 # work.
 
 _CAP = 32
+#: Datatypes of values the stores answer as another (see :func:`aikg.store.terms.as_stored`).
+_STORED_TYPES = frozenset(STORED_AS.values())
 
 
 def _unbound(ctx: Any, triple: tuple[Any, Any, Any]) -> int:
@@ -202,8 +205,13 @@ def _evaluate_bgp(ctx: Any, triples: list[tuple[Any, Any, Any]]) -> Iterator[Any
     index = _next_pattern(ctx, triples)
     s, p, o = triples[index]
     rest = triples[:index] + triples[index + 1 :]
-    bound_s, bound_p, bound_o = ctx[s], ctx[p], ctx[o]
-    for ts, tp, to in ctx.graph.triples((bound_s, bound_p, bound_o)):
+    bound_s, bound_p, bound_o = ctx[s], ctx[p], as_stored(ctx[o])
+    # an object bound to a value Oxigraph would store otherwise: matched as stored
+    by_value = bound_o is not None and str(getattr(bound_o, "datatype", "")) in _STORED_TYPES
+    for ts, tp, to in ctx.graph.triples((bound_s, bound_p, None if by_value else bound_o)):
+        to = as_stored(to)
+        if by_value and to != bound_o:
+            continue
         c = ctx.push() if None in (bound_s, bound_p, bound_o) else ctx
         try:
             if bound_s is None:

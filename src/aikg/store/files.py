@@ -8,6 +8,7 @@ unreadable file as ``file: cannot read (reason)``. The formats are those of
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -58,13 +59,76 @@ def syntax_error(path: Path, exc: Exception) -> InputError:
     return located(path, None, None, reason or type(exc).__name__)
 
 
+# --------------------------------------------------------------------------------------------
+# Hostile input: checked before any parser sees the file
+
+BOM = b"\xef\xbb\xbf"
+#: Suffixes of XML files: their DTD may declare entities (refused, see :func:`check_input`).
+XML_SUFFIXES = frozenset(s for s, fmt in RDF_FORMATS.items() if fmt == "xml")
+_ENTITY_MARKS = tuple(
+    mark.encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be") for mark in ("<!ENTITY",)
+)
+_CHUNK = 1 << 20
+
+
+def check_input(path: Path) -> bytes | None:
+    """Refuse what no parser should see; the file's bytes without a UTF-8 byte-order mark if it
+    starts with one (``None``: parse the file as it is).
+
+    An XML file (RDF/XML, OWL) that declares a DTD entity is refused before parsing, on every
+    store: entity expansion is how a 1 KB file becomes gigabytes (billion laughs), and an
+    external entity reads any local file into the graph. RDF/XML never needs one.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(BOM))
+            if path.suffix.lower() in XML_SUFFIXES:
+                tail, chunk = b"", head
+                while chunk:
+                    window = tail + chunk
+                    if any(mark in window.upper() for mark in _ENTITY_MARKS):
+                        raise InputError(
+                            f"{path}: refused: the XML declares a DTD entity (<!ENTITY); "
+                            "entity expansion is not allowed in input files"
+                        )
+                    tail, chunk = window[-32:], handle.read(_CHUNK)
+            if head != BOM:
+                return None
+            handle.seek(len(BOM))
+            return handle.read()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+class _IllTypedLiteral(logging.Filter):
+    """rdflib's warning on an ill-typed literal (``"x"^^xsd:date``), with its traceback, as one
+    line naming the literal: the literal is kept as written, the command goes on."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and str(record.msg).startswith("Failed to convert Literal"):
+            tb = record.exc_info[2]
+            names = tb.tb_frame.f_locals if tb is not None else {}
+            lexical, datatype = names.get("lexical"), names.get("datatype")
+            literal = f"{str(lexical)!r}^^<{datatype}>"
+            record.msg = f"warning: ill-typed literal {literal} kept as written"
+            record.args, record.exc_info, record.exc_text = (), None, None
+        return True
+
+
+logging.getLogger("rdflib.term").addFilter(_IllTypedLiteral())
+
+
 def parse_file(graph: Graph, path: Path) -> None:
     """Parse ``path`` into ``graph`` with rdflib; a malformed file is an :class:`InputError`."""
     fmt = RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(f"{path}: unknown RDF file type {path.suffix!r}")
+    data = check_input(path)
     try:
-        graph.parse(path, format=fmt)
+        if data is None:
+            graph.parse(path, format=fmt)
+        else:
+            graph.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     except Exception as exc:  # rdflib raises many kinds for bad syntax
@@ -101,12 +165,19 @@ def oxigraph_parser(path: Path) -> Any:
     import pyoxigraph as ox
 
     return ox.parse(
-        path=str(path),
+        **oxigraph_source(path),
         format=getattr(ox.RdfFormat, OXIGRAPH_FORMATS[path.suffix.lower()]),
         base_iri=path.resolve().as_uri(),
         rename_blank_nodes=True,
         lenient=True,
     )
+
+
+def oxigraph_source(path: Path) -> dict[str, Any]:
+    """Where Oxigraph reads ``path`` from (``path=`` or, without its byte-order mark,
+    ``input=``), once :func:`check_input` has let it through."""
+    data = check_input(path)
+    return {"path": str(path)} if data is None else {"input": data}
 
 
 @contextlib.contextmanager

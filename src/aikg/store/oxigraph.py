@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from aikg.errors import InputError, SettingError
 from aikg.store.base import GraphStore
-from aikg.store.files import read_triples, syntax_error
+from aikg.store.files import oxigraph_source, read_triples, syntax_error
 from aikg.store.formats import FORMATS, OXIGRAPH_FORMATS, QUAD_SUFFIXES
 from aikg.store.manifest import (
     DATABASE,
@@ -130,7 +130,7 @@ class OxigraphStore(GraphStore):
                     # in memory, load() is faster and smaller; on disk, bulk_load()
                     load = store.load if self.folder is None else store.bulk_load
                     load(
-                        path=str(path),
+                        **oxigraph_source(path),
                         format=getattr(ox.RdfFormat, OXIGRAPH_FORMATS[suffix]),
                         base_iri=path.resolve().as_uri(),
                         lenient=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -114,3 +115,54 @@ class OxigraphTerms:
 
     def triple(self, triple: tuple[Any, Any, Any]) -> tuple[Any, Any, Any]:
         return self(triple[0]), self(triple[1]), self(triple[2])
+
+
+# --------------------------------------------------------------------------------------------
+# The literals every store answers SPARQL with
+#
+# Oxigraph (the default store, and an Oxigraph server) keeps a literal of a type derived from
+# xsd:integer as an xsd:integer, and an xsd:dateTimeStamp as an xsd:dateTime: that is how it
+# stores values, it cannot be turned off. The memory store's SPARQL answers the same
+# (:func:`as_stored`, applied as rdflib matches triple patterns), so that DATATYPE(), STR(),
+# sameTerm() and joins give the same rows on every store. The files, exports and SHACL
+# validation keep the datatypes the data states.
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_DERIVED_INTEGERS = (
+    *("nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger"),
+    *("long", "int", "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort"),
+    "unsignedByte",
+)
+#: The datatypes Oxigraph stores as another: derived integer types -> xsd:integer.
+STORED_AS: dict[str, str] = {
+    **{_XSD + name: _XSD + "integer" for name in _DERIVED_INTEGERS},
+    _XSD + "dateTimeStamp": _XSD + "dateTime",
+}
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+def as_stored(term: Any) -> Any:
+    """``term`` as Oxigraph stores it: a well-formed literal of a derived integer type as an
+    ``xsd:integer`` (canonical lexical form), an ``xsd:dateTimeStamp`` as an ``xsd:dateTime``;
+    any other term as it is.
+
+    Example:
+        >>> from rdflib import Literal, XSD
+        >>> as_stored(Literal("007", datatype=XSD.nonNegativeInteger, normalize=False)).n3()
+        '"7"^^<http://www.w3.org/2001/XMLSchema#integer>'
+        >>> as_stored(Literal("2024-01-01T00:00:00Z", datatype=XSD.dateTimeStamp)).n3()
+        '"2024-01-01T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>'
+    """
+    from rdflib import Literal, URIRef
+
+    if not isinstance(term, Literal) or term.datatype is None:
+        return term
+    target = STORED_AS.get(str(term.datatype))
+    if target is None:
+        return term
+    lexical = str(term).strip()
+    if target.endswith("#integer"):
+        if not _INTEGER.fullmatch(lexical):
+            return term  # ill-typed: kept as written, as Oxigraph keeps it
+        lexical = str(int(lexical))
+    return Literal(lexical, datatype=URIRef(target), normalize=False)
