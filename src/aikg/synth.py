@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aikg.errors import InputError
+from aikg.qualifiers import QUALIFIERS as QUALIFIER_TABLE
 
 SYN = "https://example.org/aikg-synth/"
 #: ``aikg synth`` writes this next to the chunks (not an RDF suffix: ``--data DIR`` skips it).
@@ -144,11 +145,12 @@ UNITS = {  # kind -> (unit IRI, unit text)
     "share": (_p(_UNIT, "PERCENT"), "%"),
     "growth": (_p(_UNIT, "PERCENT"), "%"),
 }
+#: The qualifiers synth writes, each with the Chinese word it puts before the number.
+_QUALIFIER_WORDS = {"more-than": "超", "at-least": "以上", "nearly": "近", "about": "约"}
+_BOUND_PROPERTIES = {"lower": S["minValue"], "upper": S["maxValue"], None: None}
 QUALIFIERS = [  # (IRI, Chinese word, bound property or None)
-    (_vocab("qualifier", "more-than"), "超", S["minValue"]),
-    (_vocab("qualifier", "at-least"), "以上", S["minValue"]),
-    (_vocab("qualifier", "nearly"), "近", S["maxValue"]),
-    (_vocab("qualifier", "about"), "约", None),
+    (_vocab("qualifier", name), word, _BOUND_PROPERTIES[QUALIFIER_TABLE[name].bound])
+    for name, word in _QUALIFIER_WORDS.items()
 ]
 DOCTYPES = ["plan", "action-plan", "guideline", "framework", "opinions", "regulation", "standard"]
 RELIABILITY = ["official", "official", "wire", "relay", "repost"]
