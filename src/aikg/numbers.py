@@ -60,8 +60,6 @@ __all__ = [
     "QuantityError",
     "arabic_numerals",
     "canonical",
-    "chinese_number",
-    "chinese_quantity",
     "is_integral",
     "parse_quantity",
 ]
@@ -594,20 +592,3 @@ UNIT_ZH: dict[str, str] = {
     "month": "个月",
     "day": "天",
 }
-
-
-def chinese_number(value: Decimal) -> str:
-    """``value`` written with 万/亿/万亿 as Chinese statistics do: 602000000 -> ``6.02亿``."""
-    for factor, word in ((10**12, "万亿"), (10**8, "亿"), (10**4, "万")):
-        if abs(value) >= factor:
-            scaled = value / factor
-            if scaled == scaled.quantize(Decimal("0.0001")):
-                return canonical(_plain(scaled)) + word
-    return canonical(value)
-
-
-def chinese_quantity(quantity: Quantity) -> str:
-    """The quantity in Chinese, e.g. ``超过1.2万亿元`` for "more than 1.2 trillion yuan"."""
-    number = chinese_number(quantity.value) + UNIT_ZH.get(quantity.unit or "", "")
-    qualifier = QUALIFIERS.get(quantity.qualifier or "")
-    return qualifier.display_zh(number) if qualifier else number

@@ -36,9 +36,11 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from aikg.errors import InputError
+from aikg.number_display import display_number
 from aikg.qualifiers import QUALIFIERS as QUALIFIER_TABLE
 
 SYN = "https://example.org/aikg-synth/"
@@ -191,14 +193,6 @@ SECTORS = [
 ]  # fmt: skip
 EFFECTS = [("提升效率", "efficiency"), ("降低成本", "lower costs"), ("提高质量", "quality")]
 AGE_GROUPS = [(6, 19), (20, 29), (30, 39), (40, 49), (50, 59)]
-
-
-def _chinese_number(value: int) -> str:
-    """``6000亿`` for 600000000000, ``3.31亿`` for 331000000, else the digits."""
-    for size, word in ((10**12, "万亿"), (10**8, "亿"), (10**4, "万")):
-        if value >= size:
-            return f"{value / size:g}{word}"
-    return str(value)
 
 
 def _round(value: float, digits: int) -> tuple[int, int]:
@@ -569,7 +563,10 @@ class Synthesizer:
             precision = "0.1" if isinstance(value, float) else "1"
         lexical = f"{value:.1f}" if isinstance(value, float) else str(value)
         unit, unit_text = UNITS[variable.kind]
-        shown = lexical if isinstance(value, float) else _chinese_number(int(value))
+        if isinstance(value, float):
+            shown = lexical
+        else:
+            shown = display_number(Decimal(int(value)), "zh", "scaled")
         qualifier = None
         if self.rng.random() < 0.2 and not extra:
             qualifier = QUALIFIERS[self.rng.randrange(len(QUALIFIERS))]

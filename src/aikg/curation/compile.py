@@ -18,11 +18,11 @@ from aikg.curation.terms import as_list, iri, term, texts
 from aikg.errors import InputError
 from aikg.labels import label
 from aikg.namespaces import AIKG, AIKGUNIT, CUR, ID, OA, QUAL, SCHEMA, SDMX_DIM, UNIT, shorten
+from aikg.number_display import chinese_quantity, display_number
 from aikg.numbers import (
     Quantity,
     QuantityError,
     canonical,
-    chinese_quantity,
     is_integral,
     parse_quantity,
     precision,
@@ -186,8 +186,7 @@ def _number(value: Decimal) -> Literal:
 
 
 def _english_number(quantity: Quantity, unit_label: str) -> str:
-    value = quantity.value
-    shown = f"{value:,}" if is_integral(value) else canonical(value)
+    shown = display_number(quantity.value, "en")
     qualifier = QUALIFIERS.get(quantity.qualifier or "")
     prefix = qualifier.en if qualifier else ""
     if quantity.unit == "percent":
