@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from aikg.errors import InputError
+from aikg.errors import InputError, SettingError
 from aikg.number_display import display_number
 from aikg.qualifiers import QUALIFIERS as QUALIFIER_TABLE
 
@@ -245,8 +245,8 @@ class Synthesizer:
 
     def __init__(self, triples: int, seed: int = 1) -> None:
         if not MIN_TRIPLES <= triples <= MAX_TRIPLES:
-            raise InputError(
-                f"--triples {triples}: give {MIN_TRIPLES:,} to {MAX_TRIPLES:,} triples"
+            raise SettingError(
+                "triples", f"{triples}: give {MIN_TRIPLES:,} to {MAX_TRIPLES:,} triples"
             )
         self.triples = triples
         self.seed = seed
