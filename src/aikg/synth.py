@@ -40,6 +40,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from aikg.errors import InputError, SettingError
+from aikg.namespaces import BASE, PREFIXES
 from aikg.number_display import display_number
 from aikg.qualifiers import QUALIFIERS as QUALIFIER_TABLE
 
@@ -52,20 +53,12 @@ MIN_TRIPLES = 2_000
 MAX_TRIPLES = 100_000_000
 CHUNK_TRIPLES = 500_000
 
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_SCHEMA = "https://schema.org/"
-_AIKG = "https://w3id.org/aikg/ontology#"
-_OA = "http://www.w3.org/ns/oa#"
-_PROV = "http://www.w3.org/ns/prov#"
-_ORG = "http://www.w3.org/ns/org#"
-_TIME = "http://www.w3.org/2006/time#"
-_SDMX = "http://purl.org/linked-data/sdmx/2009/dimension#"
-_DCT = "http://purl.org/dc/terms/"
-_VOCAB = "https://w3id.org/aikg/vocab/"
-_UNIT = "http://qudt.org/vocab/unit/"
+# Namespace IRIs as strings (synth writes N-Triples text, not rdflib terms), from aikg.namespaces.
+_RDF, _RDFS, _XSD, _SKOS = (str(PREFIXES[p]) for p in ("rdf", "rdfs", "xsd", "skos"))
+_SCHEMA, _AIKG, _OA, _PROV = (str(PREFIXES[p]) for p in ("schema", "aikg", "oa", "prov"))
+_ORG, _TIME, _SDMX, _DCT = (str(PREFIXES[p]) for p in ("org", "time", "sdmx-dimension", "dcterms"))
+_VOCAB = f"{BASE}vocab/"
+_UNIT, _CUR = str(PREFIXES["unit"]), str(PREFIXES["cur"])
 
 TYPE = f"<{_RDF}type>"
 LABEL = f"<{_RDFS}label>"
@@ -143,7 +136,7 @@ def _vocab(kind: str, name: str) -> str:
 UNITS = {  # kind -> (unit IRI, unit text)
     "count": (_vocab("unit", "PERSON"), "人"),
     "number": (_p(_UNIT, "NUM"), "个"),
-    "money": ("<http://qudt.org/vocab/currency/CNY>", "元"),
+    "money": (f"<{_CUR}CNY>", "元"),
     "share": (_p(_UNIT, "PERCENT"), "%"),
     "growth": (_p(_UNIT, "PERCENT"), "%"),
 }
