@@ -6,6 +6,8 @@ This is the single place in aikg where numbers are normalized and Chinese numera
 ``more than 700 billion yuan`` and returns its exact value in base units (`decimal.Decimal`,
 never float), the unit kind, the magnitude word's factor and the qualifier with the bounds it
 implies.  The graph stores the value; the text itself is kept as the quote.
+The qualifier words and the bound each implies come from the one qualifier table,
+:mod:`aikg.qualifiers`; writing a value back for people is :mod:`aikg.number_display`.
 
 A text is read in this order, each part optional except the number; whitespace may separate
 the parts and full-width forms (``６，０００``, ``％``) count as their ASCII twins::
