@@ -10,11 +10,11 @@ import pytest
 from rdflib import Graph
 
 from aikg.errors import InputError
+from aikg.number_display import display_number
 from aikg.store.files import load_graph
 from aikg.store.stats import entities, summarize
 from aikg.view.network import (
     build_network,
-    english_number,
     neighbourhood,
     relations,
     resolve,
@@ -143,7 +143,7 @@ def test_short_period(notation: str, zh: str, en: str) -> None:
     ],
 )
 def test_english_number(number: str, text: str) -> None:
-    assert english_number(Decimal(number)) == text
+    assert display_number(Decimal(number), "en", "words") == text
 
 
 @pytest.mark.parametrize(

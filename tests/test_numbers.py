@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aikg.number_display import chinese_quantity
 from aikg.numbers import (
     Quantity,
     QuantityError,
     arabic_numerals,
     canonical,
-    chinese_quantity,
     is_integral,
     parse_quantity,
     precision,

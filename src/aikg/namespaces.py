@@ -72,6 +72,16 @@ PREFIXES: dict[str, Namespace] = {
 }
 
 
+def sparql_prefixes(*names: str) -> str:
+    """SPARQL ``PREFIX`` lines for the prefixes ``names``, one a line.
+
+    >>> print(sparql_prefixes("aikg", "schema"), end="")
+    PREFIX aikg: <https://w3id.org/aikg/ontology#>
+    PREFIX schema: <https://schema.org/>
+    """
+    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in names)
+
+
 def bind_prefixes(graph: Graph) -> Graph:
     """Bind the project's prefixes on ``graph`` (replacing rdflib's defaults) and return it."""
     for prefix, ns in PREFIXES.items():

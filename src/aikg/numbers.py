@@ -6,6 +6,8 @@ This is the single place in aikg where numbers are normalized and Chinese numera
 ``more than 700 billion yuan`` and returns its exact value in base units (`decimal.Decimal`,
 never float), the unit kind, the magnitude word's factor and the qualifier with the bounds it
 implies.  The graph stores the value; the text itself is kept as the quote.
+The qualifier words and the bound each implies come from the one qualifier table,
+:mod:`aikg.qualifiers`; writing a value back for people is :mod:`aikg.number_display`.
 
 A text is read in this order, each part optional except the number; whitespace may separate
 the parts and full-width forms (``６，０００``, ``％``) count as their ASCII twins::
@@ -52,16 +54,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from aikg.qualifiers import QUALIFIERS, bounds
+
 __all__ = [
-    "QUALIFIER_WORDS",
-    "QUALIFIER_ZH",
     "UNIT_ZH",
     "Quantity",
     "QuantityError",
     "arabic_numerals",
     "canonical",
-    "chinese_number",
-    "chinese_quantity",
     "is_integral",
     "parse_quantity",
 ]
@@ -128,46 +128,8 @@ def _key(matched: str) -> str:
     return " ".join(matched.lower().split()).lstrip("-")
 
 
-_PREFIX_QUALIFIERS = _table(
-    {
-        "more-than": _words(
-            "超过|超過|超出|超|逾|多于|多於|高于|高於|大于|大於"
-            "|more than|over|above|exceeding|in excess of|greater than"
-        ),
-        "at-least": _words(
-            "不少于|不少於|不低于|不低於|至少|突破"
-            "|at least|no less than|not less than|no fewer than|not fewer than"
-        ),
-        "nearly": _words("接近|将近|將近|逼近|近|nearly|almost|close to|approaching"),
-        "about": _words(
-            "约为|約為|约合|約合|大约|大約|约|約|大概|about|around|approximately|roughly|some"
-        ),
-        "less-than": _words(
-            "不足|不到|低于|低於|少于|少於|小于|小於|less than|under|below|fewer than"
-        ),
-        "at-most": _words(
-            "不超过|不超過|不多于|不多於|不高于|不高於|至多|最多"
-            "|at most|no more than|not more than|up to"
-        ),
-    }
-)
-_SUFFIX_QUALIFIERS = _table(
-    {
-        "at-least": _words("以上|及以上|或以上|or more|or above|and above"),
-        "at-most": _words("以下|及以下|以内|以內|or less|or fewer|or below"),
-        "about": _words("左右"),
-    }
-)
-#: Each qualifier notation as English words written before the number ("more than 4500").
-QUALIFIER_WORDS: dict[str, str] = {
-    "more-than": "more than ",
-    "at-least": "at least ",
-    "odd": "over ",
-    "nearly": "nearly ",
-    "about": "about ",
-    "less-than": "less than ",
-    "at-most": "at most ",
-}
+_PREFIX_QUALIFIERS = _table({q.notation: _words(q.before) for q in QUALIFIERS.values() if q.before})
+_SUFFIX_QUALIFIERS = _table({q.notation: _words(q.after) for q in QUALIFIERS.values() if q.after})
 _VERBS = _words(
     "达到|達到|达|達|为|為|是|共计|共計|合计|合計|共|累计|累計|总计|總計|高达|高達"
     "|reached|reaching|totalled|totaled|totalling|totaling|a total of|amounted to|stood at"
@@ -523,21 +485,6 @@ def _take_suffix_qualifier(scanner: _Scanner, qualifiers: list[str]) -> None:
         qualifiers.append(_SUFFIX_QUALIFIERS[_key(match.group())])
 
 
-def _bounds(
-    qualifier: str | None, value: Decimal
-) -> tuple[Decimal | None, Decimal | None, bool, bool]:
-    """(min_value, max_value, min_exclusive, max_exclusive) implied by `qualifier`."""
-    if qualifier in ("more-than", "odd"):
-        return value, None, True, False
-    if qualifier == "at-least":
-        return value, None, False, False
-    if qualifier in ("nearly", "less-than"):
-        return None, value, False, True
-    if qualifier == "at-most":
-        return None, value, False, False
-    return None, None, False, False
-
-
 def _parse(surface: str) -> Quantity:
     text = surface.translate(_WIDTH)
     if not text.strip():
@@ -607,7 +554,7 @@ def _parse(surface: str) -> Quantity:
     value = _plain(value)
     qualifier = qualifiers[0] if qualifiers else None
     return Quantity(
-        surface, value, unit, unit_text, 10**exponent, qualifier, *_bounds(qualifier, value)
+        surface, value, unit, unit_text, 10**exponent, qualifier, *bounds(qualifier, value)
     )
 
 
@@ -646,17 +593,6 @@ def precision(quantity: Quantity) -> Decimal:
     return _plain(Decimal(1).scaleb(places) * quantity.multiplier)
 
 
-#: How each qualifier reads in Chinese around a number ({} is the number with its unit).
-QUALIFIER_ZH: dict[str, str] = {
-    "more-than": "超过{}",
-    "at-least": "{}以上",
-    "odd": "{}余",
-    "nearly": "近{}",
-    "about": "约{}",
-    "less-than": "不足{}",
-    "at-most": "{}以下",
-}
-
 #: Chinese unit words by unit kind (counts take none: the variable says what is counted).
 UNIT_ZH: dict[str, str] = {
     "CNY": "元",
@@ -670,19 +606,3 @@ UNIT_ZH: dict[str, str] = {
     "month": "个月",
     "day": "天",
 }
-
-
-def chinese_number(value: Decimal) -> str:
-    """``value`` written with 万/亿/万亿 as Chinese statistics do: 602000000 -> ``6.02亿``."""
-    for factor, word in ((10**12, "万亿"), (10**8, "亿"), (10**4, "万")):
-        if abs(value) >= factor:
-            scaled = value / factor
-            if scaled == scaled.quantize(Decimal("0.0001")):
-                return canonical(_plain(scaled)) + word
-    return canonical(value)
-
-
-def chinese_quantity(quantity: Quantity) -> str:
-    """The quantity in Chinese, e.g. ``超过1.2万亿元`` for "more than 1.2 trillion yuan"."""
-    number = chinese_number(quantity.value) + UNIT_ZH.get(quantity.unit or "", "")
-    return QUALIFIER_ZH.get(quantity.qualifier or "", "{}").format(number)

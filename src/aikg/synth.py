@@ -36,9 +36,13 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
-from aikg.errors import InputError
+from aikg.errors import InputError, SettingError
+from aikg.namespaces import BASE, PREFIXES
+from aikg.number_display import display_number
+from aikg.qualifiers import QUALIFIERS as QUALIFIER_TABLE
 
 SYN = "https://example.org/aikg-synth/"
 #: ``aikg synth`` writes this next to the chunks (not an RDF suffix: ``--data DIR`` skips it).
@@ -49,20 +53,12 @@ MIN_TRIPLES = 2_000
 MAX_TRIPLES = 100_000_000
 CHUNK_TRIPLES = 500_000
 
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_SCHEMA = "https://schema.org/"
-_AIKG = "https://w3id.org/aikg/ontology#"
-_OA = "http://www.w3.org/ns/oa#"
-_PROV = "http://www.w3.org/ns/prov#"
-_ORG = "http://www.w3.org/ns/org#"
-_TIME = "http://www.w3.org/2006/time#"
-_SDMX = "http://purl.org/linked-data/sdmx/2009/dimension#"
-_DCT = "http://purl.org/dc/terms/"
-_VOCAB = "https://w3id.org/aikg/vocab/"
-_UNIT = "http://qudt.org/vocab/unit/"
+# Namespace IRIs as strings (synth writes N-Triples text, not rdflib terms), from aikg.namespaces.
+_RDF, _RDFS, _XSD, _SKOS = (str(PREFIXES[p]) for p in ("rdf", "rdfs", "xsd", "skos"))
+_SCHEMA, _AIKG, _OA, _PROV = (str(PREFIXES[p]) for p in ("schema", "aikg", "oa", "prov"))
+_ORG, _TIME, _SDMX, _DCT = (str(PREFIXES[p]) for p in ("org", "time", "sdmx-dimension", "dcterms"))
+_VOCAB = f"{BASE}vocab/"
+_UNIT, _CUR = str(PREFIXES["unit"]), str(PREFIXES["cur"])
 
 TYPE = f"<{_RDF}type>"
 LABEL = f"<{_RDFS}label>"
@@ -140,15 +136,16 @@ def _vocab(kind: str, name: str) -> str:
 UNITS = {  # kind -> (unit IRI, unit text)
     "count": (_vocab("unit", "PERSON"), "人"),
     "number": (_p(_UNIT, "NUM"), "个"),
-    "money": ("<http://qudt.org/vocab/currency/CNY>", "元"),
+    "money": (f"<{_CUR}CNY>", "元"),
     "share": (_p(_UNIT, "PERCENT"), "%"),
     "growth": (_p(_UNIT, "PERCENT"), "%"),
 }
+#: The qualifiers synth writes, each with the Chinese word it puts before the number.
+_QUALIFIER_WORDS = {"more-than": "超", "at-least": "以上", "nearly": "近", "about": "约"}
+_BOUND_PROPERTIES = {"lower": S["minValue"], "upper": S["maxValue"], None: None}
 QUALIFIERS = [  # (IRI, Chinese word, bound property or None)
-    (_vocab("qualifier", "more-than"), "超", S["minValue"]),
-    (_vocab("qualifier", "at-least"), "以上", S["minValue"]),
-    (_vocab("qualifier", "nearly"), "近", S["maxValue"]),
-    (_vocab("qualifier", "about"), "约", None),
+    (_vocab("qualifier", name), word, _BOUND_PROPERTIES[QUALIFIER_TABLE[name].bound])
+    for name, word in _QUALIFIER_WORDS.items()
 ]
 DOCTYPES = ["plan", "action-plan", "guideline", "framework", "opinions", "regulation", "standard"]
 RELIABILITY = ["official", "official", "wire", "relay", "repost"]
@@ -189,14 +186,6 @@ SECTORS = [
 ]  # fmt: skip
 EFFECTS = [("提升效率", "efficiency"), ("降低成本", "lower costs"), ("提高质量", "quality")]
 AGE_GROUPS = [(6, 19), (20, 29), (30, 39), (40, 49), (50, 59)]
-
-
-def _chinese_number(value: int) -> str:
-    """``6000亿`` for 600000000000, ``3.31亿`` for 331000000, else the digits."""
-    for size, word in ((10**12, "万亿"), (10**8, "亿"), (10**4, "万")):
-        if value >= size:
-            return f"{value / size:g}{word}"
-    return str(value)
 
 
 def _round(value: float, digits: int) -> tuple[int, int]:
@@ -249,8 +238,8 @@ class Synthesizer:
 
     def __init__(self, triples: int, seed: int = 1) -> None:
         if not MIN_TRIPLES <= triples <= MAX_TRIPLES:
-            raise InputError(
-                f"--triples {triples}: give {MIN_TRIPLES:,} to {MAX_TRIPLES:,} triples"
+            raise SettingError(
+                "triples", f"{triples}: give {MIN_TRIPLES:,} to {MAX_TRIPLES:,} triples"
             )
         self.triples = triples
         self.seed = seed
@@ -567,7 +556,10 @@ class Synthesizer:
             precision = "0.1" if isinstance(value, float) else "1"
         lexical = f"{value:.1f}" if isinstance(value, float) else str(value)
         unit, unit_text = UNITS[variable.kind]
-        shown = lexical if isinstance(value, float) else _chinese_number(int(value))
+        if isinstance(value, float):
+            shown = lexical
+        else:
+            shown = display_number(Decimal(int(value)), "zh", "scaled")
         qualifier = None
         if self.rng.random() < 0.2 and not extra:
             qualifier = QUALIFIERS[self.rng.randrange(len(QUALIFIERS))]

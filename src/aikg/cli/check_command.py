@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
+from aikg.cli.options import ReportFormat, format_option
 from aikg.cli.state import command, state
 from aikg.errors import EXIT_FINDINGS
 
@@ -20,16 +20,11 @@ if TYPE_CHECKING:
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-
-
 def check(
     ctx: typer.Context,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Output: a table per finding, or JSON.")
-    ] = Format.table,
+        ReportFormat, format_option("Output: a table per finding, or JSON.")
+    ] = ReportFormat.table,
     show_all: Annotated[
         bool,
         typer.Option(
@@ -50,7 +45,7 @@ def check(
     from aikg.consistency import check as run_check
 
     report = run_check(state(ctx).graph())
-    if fmt is Format.json:
+    if fmt is ReportFormat.json:
         payload = report.to_json(include_rounding=show_all)
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         sys.stdout.flush()

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from aikg.cli.options import output_option
 from aikg.cli.state import command
 from aikg.errors import EXIT_FINDINGS, InputError
 
@@ -16,9 +17,7 @@ console = Console(highlight=False)
 
 def curate(
     sheets: Annotated[Path, typer.Option(help="Folder of curation sheets.")] = Path("curation"),
-    out: Annotated[Path, typer.Option("-o", "--out", help="Graph folder to write.")] = Path(
-        "graph"
-    ),
+    out: Annotated[Path, output_option("Graph folder to write.", old_out=True)] = Path("graph"),
     shared: Annotated[
         Path | None,
         typer.Option(help="The shared corpus folder (default: ../shared or $AIKG_SHARED)."),

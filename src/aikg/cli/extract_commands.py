@@ -6,13 +6,13 @@ import hashlib
 import json
 import sys
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
+from aikg.cli.options import EvalFormat, ReportFormat, format_option, output_option
 from aikg.cli.state import command, state
 from aikg.errors import EXIT_FINDINGS, InputError
 
@@ -24,22 +24,11 @@ console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False)
 
 
-class DiffFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class EvalFormat(StrEnum):
-    table = "table"
-    json = "json"
-    md = "md"
-
-
 def extract(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="Text or Markdown files to draft.")],
     out: Annotated[
-        Path | None, typer.Option("-o", "--out", help="Write the draft graph (Turtle) here.")
+        Path | None, output_option("Write the draft graph (Turtle) here.", old_out=True)
     ] = None,
     sheet: Annotated[
         Path | None,
@@ -76,9 +65,7 @@ def extract(
             "conflicts (exit 1 on a conflict).",
         ),
     ] = False,
-    fmt: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output of --diff.")
-    ] = DiffFormat.table,
+    fmt: Annotated[ReportFormat, format_option("Output of --diff.")] = ReportFormat.table,
     no_validate: Annotated[
         bool, typer.Option("--no-validate", help="Skip SHACL validation of the draft.")
     ] = False,
@@ -132,7 +119,7 @@ def extract(
         from aikg.extraction.diff import diff as run_diff
 
         reports = [run_diff(draft, known) for draft in drafts]
-        if fmt is DiffFormat.json:
+        if fmt is ReportFormat.json:
             payload = [r.to_json() for r in reports]
             sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         else:
@@ -215,7 +202,7 @@ def eval_extract(
         Path | None, typer.Option(help="Curated graph folder for --corpus (default: bundled).")
     ] = None,
     shared: Annotated[Path | None, typer.Option(help="The shared corpus folder.")] = None,
-    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output.")] = EvalFormat.table,
+    fmt: Annotated[EvalFormat, format_option("Output.")] = EvalFormat.table,
     update: Annotated[
         Path | None,
         typer.Option(

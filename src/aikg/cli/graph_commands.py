@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from aikg.cli.options import OutputFile, format_option, output_option
 from aikg.cli.output import print_table
 from aikg.cli.state import command, state
 from aikg.errors import EXIT_FINDINGS, InputError
@@ -19,7 +20,7 @@ console = Console(highlight=False)
 
 def build(
     ctx: typer.Context,
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("build"),
+    out: Annotated[Path, output_option("Output folder.", old_out=True)] = Path("build"),
 ) -> None:
     """Validate the graph, then write aikg.ttl, aikg.jsonld, aikg.nt, ontology.html, graph.html.
 
@@ -66,14 +67,9 @@ def validate(ctx: typer.Context) -> None:
 def export(
     ctx: typer.Context,
     fmt: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", help="turtle, jsonld, nt, xml or trig; graphml or gexf (network)."
-        ),
+        str, format_option("turtle, jsonld, nt, xml or trig; graphml or gexf (network).")
     ] = "turtle",
-    out: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
-    ] = None,
+    out: OutputFile = None,
 ) -> None:
     """Export the graph (ontology included). Turtle output is deterministic.
 

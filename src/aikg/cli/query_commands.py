@@ -9,6 +9,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
+from aikg.cli.options import (
+    EndpointOption,
+    ParamOption,
+    format_option,
+    output_option,
+    timeout_option,
+)
 from aikg.cli.state import command, state
 from aikg.errors import InputError
 
@@ -35,7 +42,7 @@ def queries(
     ] = False,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="With --markdown: file to write ('-' for stdout)."),
+        output_option("With --markdown: file to write ('-' for stdout)."),
     ] = None,
     catalog: CatalogOption = None,
 ) -> None:
@@ -86,39 +93,27 @@ def query(
         str | None,
         typer.Option("-e", "--expression", help="Query text to run ('-' reads it from stdin)."),
     ] = None,
-    param: Annotated[
-        list[str] | None,
-        typer.Option("-p", "--param", help="A parameter, as name=value (repeatable)."),
-    ] = None,
+    param: ParamOption = None,
     fmt: Annotated[
         str | None,
-        typer.Option(
-            "-f",
-            "--format",
-            help="table, csv, tsv, json, xml or md; turtle, jsonld or nt for CONSTRUCT and "
+        format_option(
+            "table, csv, tsv, json, xml or md; turtle, jsonld or nt for CONSTRUCT and "
             "DESCRIBE. Default: table on a terminal, else csv (or from the -o suffix).",
             show_default=False,
         ),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="File to write (atomically) instead of stdout."),
+        output_option("File to write (atomically) instead of stdout."),
     ] = None,
-    endpoint: Annotated[
-        str | None,
-        typer.Option(
-            "--endpoint",
-            help="Run on this SPARQL 1.1 endpoint instead of the embedded store. Credentials: "
-            "$AIKG_ENDPOINT_USER and $AIKG_ENDPOINT_PASSWORD, or $AIKG_ENDPOINT_TOKEN.",
-        ),
-    ] = None,
+    endpoint: EndpointOption = None,
     default_graph: Annotated[
         str | None,
         typer.Option("--default-graph", help="With --endpoint: the graph to query (an IRI)."),
     ] = None,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", help="With --endpoint: seconds to wait for the answer."),
+        timeout_option("With --endpoint: seconds to wait for the answer."),
     ] = 30.0,
     allow_service: Annotated[
         bool,
@@ -225,7 +220,7 @@ def publish(
         typer.Option("--graph", help="Replace this named graph (an IRI) instead of the default."),
     ] = None,
     timeout: Annotated[
-        float, typer.Option("--timeout", help="Seconds to wait for the server at each step.")
+        float, timeout_option("Seconds to wait for the server at each step.")
     ] = 60.0,
 ) -> None:
     """Upload the graph (ontology included) to a SPARQL server, replacing its default graph

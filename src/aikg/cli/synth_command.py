@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from aikg.cli.options import output_option
 from aikg.cli.state import command
 from aikg.errors import InputError
 
@@ -46,8 +47,8 @@ def synth(
     ],
     out: Annotated[
         Path,
-        typer.Option(
-            "-o", "--out", help="Folder to write (replaced if it holds an earlier synthetic graph)."
+        output_option(
+            "Folder to write (replaced if it holds an earlier synthetic graph).", old_out=True
         ),
     ],
     seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same graph.")] = 1,

@@ -11,6 +11,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from aikg.cli.options import (
+    JsonOption,
+    ReportFormat,
+    format_option,
+    output_option,
+    param_option,
+    report_format,
+)
 from aikg.cli.state import command, state
 from aikg.errors import InputError
 
@@ -37,9 +45,7 @@ SourceLinksOption = Annotated[
 
 def view(
     ctx: typer.Context,
-    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
-        "build/graph.html"
-    ),
+    output: Annotated[Path, output_option("HTML file to write.")] = Path("build/graph.html"),
     focus: Annotated[
         str | None,
         typer.Option(
@@ -56,7 +62,7 @@ def view(
     ] = None,
     param: Annotated[
         list[str] | None,
-        typer.Option("-p", "--param", help="A parameter of --query, as name=value (repeatable)."),
+        param_option("A parameter of --query, as name=value (repeatable)."),
     ] = None,
     lang: LangOption = Lang.zh,
     select: Annotated[
@@ -151,13 +157,14 @@ def analyze(
     top: Annotated[int, typer.Option("--top", min=1, help="How many entities to rank.")] = 10,
     lang: LangOption = Lang.zh,
     source_links: SourceLinksOption = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    fmt: Annotated[ReportFormat, format_option("Output: tables, or JSON.")] = ReportFormat.table,
+    as_json: JsonOption = False,
 ) -> None:
     """The most central entities (betweenness, degree), connected components, entities by class.
 
     Relations are read in both directions; source links are left out unless --source-links.
 
-    Example: aikg analyze --top 5 --lang en
+    Example: aikg analyze --top 5 --lang en --format json
     """
     from aikg.view.analytics import analyze as run_analysis
     from aikg.view.draw import class_labels
@@ -169,7 +176,7 @@ def analyze(
     result = run_analysis(
         net, top=top, lang=lang.value, provenance=source_links, class_labels=names
     )
-    if as_json:
+    if report_format(fmt, as_json) is ReportFormat.json:
         print(json.dumps(result.as_dict(lang.value), ensure_ascii=False, indent=2))
         return
     links = "with" if source_links else "without"

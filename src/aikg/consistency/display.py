@@ -6,6 +6,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from aikg.consistency.intervals import Interval
 from aikg.namespaces import AIKGUNIT, CUR, UNIT
+from aikg.number_display import display_number
 from aikg.numbers import canonical
 
 
@@ -33,12 +34,7 @@ def show(value: Decimal, unit: str | None, *, suffix: bool = True, places: int =
         if decimals < places:
             text += ("" if decimals else ".") + "0" * (places - decimals)
         return text + end
-    magnitude = abs(value)
-    if magnitude >= 10**8:
-        return canonical(value / 10**8) + "亿" + end
-    if magnitude >= 10**4:
-        return canonical(value / 10**4) + "万" + end
-    return canonical(value) + end
+    return display_number(value, "zh", "scaled") + end
 
 
 def show_interval(interval: Interval, unit: str | None, quantum: Decimal | None = None) -> str:

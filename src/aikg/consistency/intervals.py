@@ -12,17 +12,14 @@ from decimal import Decimal
 from typing import Any
 
 from aikg.numbers import canonical
+from aikg.qualifiers import QUALIFIERS
 
 INF = Decimal("Infinity")
 
-#: Bound of each qualifier notation (direction, exclusive) when the graph lacks the scheme.
+#: Bound of each bounding qualifier notation (direction, exclusive) when the graph lacks the
+#: scheme; read from the one qualifier table, :data:`aikg.qualifiers.QUALIFIERS`.
 QUALIFIER_BOUNDS: dict[str, tuple[str, bool]] = {
-    "more-than": ("lower", True),
-    "at-least": ("lower", False),
-    "odd": ("lower", True),
-    "nearly": ("upper", True),
-    "less-than": ("upper", True),
-    "at-most": ("upper", False),
+    q.notation: (q.bound, q.exclusive) for q in QUALIFIERS.values() if q.bound is not None
 }
 
 

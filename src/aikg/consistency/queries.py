@@ -6,16 +6,11 @@ the documents observations derive from; the quotes that state them; and the expl
 curators record for known disagreements (``aikg:ExplainedDisagreement``).
 """
 
-_PREFIXES = """
-PREFIX aikg: <https://w3id.org/aikg/ontology#>
-PREFIX schema: <https://schema.org/>
-PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
-"""
+from aikg.namespaces import sparql_prefixes
+
+_PREFIXES = "\n" + sparql_prefixes(
+    "aikg", "schema", "sdmx-dimension", "skos", "prov", "oa", "rdfs", "sdmx-attribute"
+)
 
 OBSERVATIONS = (
     _PREFIXES

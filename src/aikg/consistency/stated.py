@@ -15,7 +15,7 @@ from aikg.consistency.facts import Observation, Sources
 from aikg.consistency.intervals import INF, Interval
 from aikg.consistency.report import StatedValue
 from aikg.namespaces import shorten
-from aikg.numbers import QUALIFIER_WORDS
+from aikg.qualifiers import QUALIFIERS
 
 
 def _interval(obs: Observation, *, non_negative: bool) -> Interval:
@@ -38,8 +38,9 @@ def _interval(obs: Observation, *, non_negative: bool) -> Interval:
 
 
 def _text(obs: Observation) -> str:
-    word = QUALIFIER_WORDS.get(obs.qualifier or "", "")
-    return word + show(obs.value, obs.unit)
+    qualifier = QUALIFIERS.get(obs.qualifier or "")
+    shown = show(obs.value, obs.unit)
+    return qualifier.display_en(shown) if qualifier else shown
 
 
 def _signature(obs: Observation) -> tuple[Any, ...]:

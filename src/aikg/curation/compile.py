@@ -18,17 +18,16 @@ from aikg.curation.terms import as_list, iri, term, texts
 from aikg.errors import InputError
 from aikg.labels import label
 from aikg.namespaces import AIKG, AIKGUNIT, CUR, ID, OA, QUAL, SCHEMA, SDMX_DIM, UNIT, shorten
+from aikg.number_display import chinese_quantity, display_number
 from aikg.numbers import (
-    QUALIFIER_WORDS,
     Quantity,
     QuantityError,
-    _bounds,
     canonical,
-    chinese_quantity,
     is_integral,
     parse_quantity,
     precision,
 )
+from aikg.qualifiers import QUALIFIERS, bounds
 from aikg.sources import SourceText, find_span, read_source
 
 #: Unit kinds of :func:`aikg.numbers.parse_quantity` and the unit IRIs they map to.
@@ -278,9 +277,9 @@ def _number(value: Decimal) -> Literal:
 
 
 def _english_number(quantity: Quantity, unit_label: str) -> str:
-    value = quantity.value
-    shown = f"{value:,}" if is_integral(value) else canonical(value)
-    prefix = QUALIFIER_WORDS.get(quantity.qualifier or "", "")
+    shown = display_number(quantity.value, "en")
+    qualifier = QUALIFIERS.get(quantity.qualifier or "")
+    prefix = qualifier.en if qualifier else ""
     if quantity.unit == "percent":
         return f"{prefix}{shown}%"
     return f"{prefix}{shown} {unit_label}".strip()
@@ -363,17 +362,15 @@ def _requalify(quantity: Quantity, spec: dict[str, Any], where: str) -> Quantity
     exceed"): the sheet names the qualifier and must say in ``reading`` how it reads the word.
     """
     qualifier = spec["qualifier"]
-    if qualifier not in QUALIFIER_WORDS:
-        raise InputError(
-            f"{where}.qualifier: {qualifier!r} is not one of {sorted(QUALIFIER_WORDS)}"
-        )
+    if qualifier not in QUALIFIERS:
+        raise InputError(f"{where}.qualifier: {qualifier!r} is not one of {sorted(QUALIFIERS)}")
     if quantity.qualifier not in (None, qualifier):
         raise InputError(
             f"{where}.qualifier: {qualifier!r} contradicts {quantity.qualifier!r} in the value text"
         )
     if not spec.get("reading"):
         raise InputError(f"{where}: a 'qualifier' needs a 'reading' that explains the word")
-    low, high, low_exclusive, high_exclusive = _bounds(qualifier, quantity.value)
+    low, high, low_exclusive, high_exclusive = bounds(qualifier, quantity.value)
     return replace(
         quantity,
         qualifier=qualifier,

@@ -32,6 +32,8 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 from aikg.errors import InputError
 from aikg.labels import Texts, labels, texts
 from aikg.namespaces import AIKG, AIKGUNIT, PREFIXES, SCHEMA, SDMX_DIM, UNIT, expand, shorten
+from aikg.number_display import display_number
+from aikg.numbers import canonical
 from aikg.store.stats import entities
 
 #: Properties that tie an entity to its source rather than to another entity of the domain.
@@ -135,23 +137,6 @@ def _decimal(value: Literal | None) -> Decimal | None:
         return None
 
 
-def _plain(number: Decimal) -> str:
-    text = format(number.normalize(), "f")
-    return text
-
-
-def english_number(number: Decimal) -> str:
-    """``600000000000`` -> ``600 billion``; ``4500`` -> ``4,500``; ``35.65`` -> ``35.65``."""
-    for size, word in ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion")):
-        if abs(number) >= size:
-            return f"{_plain(number / size)} {word}"
-    if abs(number) >= Decimal(10) ** 6:
-        return f"{_plain(number / Decimal(10) ** 6)} million"
-    if number == number.to_integral_value():
-        return f"{int(number):,}"
-    return _plain(number)
-
-
 _MONTH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DURATION = re.compile(r"^P(\d+)([YMD])$")
@@ -216,8 +201,8 @@ def value_text(graph: Graph, obs: URIRef, lang: str) -> str:
         unit_text = str(graph.value(obs, SCHEMA.unitText) or "")
         if not unit_text and isinstance(unit, URIRef) and unit not in (UNIT.NUM,):
             unit_text = "%" if unit == UNIT.PERCENT else labels(graph, unit).zh
-        return f"{qual}{_plain(number)}{unit_text}"
-    shown = english_number(number)
+        return f"{qual}{canonical(number)}{unit_text}"
+    shown = display_number(number, "en", "words")
     if unit == UNIT.PERCENT:
         shown += "%"
     elif unit == AIKGUNIT.RANK:
