@@ -1,236 +1,68 @@
-"""Synthetic graphs shaped like the curated one, for benchmarks and scale tests (issue #6).
-
-:class:`Synthesizer` makes, from a seed, a graph of exactly the number of triples asked for, as
-N-Triples lines, one source document at a time (nothing but the entity pools is kept in memory),
-and :func:`write_synth` streams them to numbered chunk files. What it makes has the curated
-graph's shape and passes the SHACL shapes:
-
-- source documents (articles, statistical reports, policy texts) with their source text (a
-  virtual text made of the quotes; its SHA-256 and the selectors' offsets are those of that text),
-  publisher, date, reliability, and the entities they mention;
-- policies with issuers, dates (some left unstated, with the marker), types, jurisdiction and
-  sectors; initiatives launched by policies; targets set by policies;
-- organizations, people with their role in an organization, sectors (in a hierarchy),
-  technologies (applying to and empowering sectors, as disputable statements with effects);
-- statistical variables (counts, amounts in yuan, shares with their numerator and base, growth
-  rates with the variable they change), observations with periods (instants and intervals),
-  areas, units, qualifiers with their bounds, age groups, and restatements by other sources
-  (some with other values, which the disagreement queries find);
-- every entity, observation, target and statement with its evidence: a W3C Web Annotation whose
-  target selects the span of its quote (``oa:TextPositionSelector`` and
-  ``oa:TextQuoteSelector``) in the document's source text.
-
-Skew is realistic: a national plan and a big organization are hubs (a large share of
-publications, issuers, targets, initiatives and mentions), most other things are drawn with a
-Zipf-like law (a few popular, many leaves), and a few documents are long statistical reports.
-IRIs are under ``https://example.org/aikg-synth/``: synthetic data never passes for the project's.
-"""
+"""The :class:`Synthesizer`: a graph of the curated graph's shape, one document at a time, as
+N-Triples lines."""
 
 from __future__ import annotations
 
 import hashlib
-import math
-import os
 import random
-import shutil
-import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
-from aikg.errors import InputError, SettingError
-from aikg.namespaces import BASE, PREFIXES
+from aikg.errors import SettingError
 from aikg.number_display import display_number
-from aikg.qualifiers import QUALIFIERS as QUALIFIER_TABLE
-
-SYN = "https://example.org/aikg-synth/"
-#: ``aikg synth`` writes this next to the chunks (not an RDF suffix: ``--data DIR`` skips it).
-INFO_FILE = "synth-info.yaml"
-CHUNK_PREFIX = "synth-"
-#: The least number of triples (a few documents).
-MIN_TRIPLES = 2_000
-MAX_TRIPLES = 100_000_000
-CHUNK_TRIPLES = 500_000
-
-# Namespace IRIs as strings (synth writes N-Triples text, not rdflib terms), from aikg.namespaces.
-_RDF, _RDFS, _XSD, _SKOS = (str(PREFIXES[p]) for p in ("rdf", "rdfs", "xsd", "skos"))
-_SCHEMA, _AIKG, _OA, _PROV = (str(PREFIXES[p]) for p in ("schema", "aikg", "oa", "prov"))
-_ORG, _TIME, _SDMX, _DCT = (str(PREFIXES[p]) for p in ("org", "time", "sdmx-dimension", "dcterms"))
-_VOCAB = f"{BASE}vocab/"
-_UNIT, _CUR = str(PREFIXES["unit"]), str(PREFIXES["cur"])
-
-TYPE = f"<{_RDF}type>"
-LABEL = f"<{_RDFS}label>"
-
-
-def _iri(value: str) -> str:
-    return f"<{value}>"
-
-
-def _syn(kind: str, number: int | str) -> str:
-    return f"<{SYN}{kind}/{number}>"
-
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
-
-
-def _text(value: str) -> str:
-    if any(c in value for c in _ESCAPES):
-        value = "".join(_ESCAPES.get(c, c) for c in value)
-    return f'"{value}"'
-
-
-def _lang(value: str, tag: str) -> str:
-    return f"{_text(value)}@{tag}"
-
-
-def _typed(lexical: str, datatype: str) -> str:
-    return f'"{lexical}"^^<{_XSD}{datatype}>'
-
-
-def _p(namespace: str, name: str) -> str:
-    return f"<{namespace}{name}>"
-
-
-# Properties used below, written once.
-S = {name: _p(_SCHEMA, name) for name in (
-    "Observation", "StatisticalVariable", "Organization", "Person", "Legislation", "Article",
-    "Report", "Place", "name", "publisher", "datePublished", "url", "inLanguage", "mentions",
-    "about", "encodesCreativeWork", "encodingFormat", "sha256", "variableMeasured", "value",
-    "unitCode", "unitText", "minValue", "maxValue", "measurementDenominator", "observationAbout",
-    "legislationPassedBy", "legislationDate", "legislationType", "legislationJurisdiction",
-    "containedInPlace",
-)}  # fmt: skip
-A = {name: _p(_AIKG, name) for name in (
-    "SourceDocument", "SourceText", "Sector", "Technology", "Initiative", "Target", "AgeGroup",
-    "reliability", "sourceText", "sourcePath", "precision", "valueQualifier", "appliesToSector",
-    "empowers", "promotes", "effect", "applicationScenario", "launchedBy", "targetOf",
-    "targetYear", "numerator", "changeOf", "changeType", "basePeriod", "unstatedProperty",
-    "dateUnknown", "RelativeChange",
-)}  # fmt: skip
-OA = {name: _p(_OA, name) for name in (
-    "Annotation", "SpecificResource", "TextPositionSelector", "TextQuoteSelector", "hasBody",
-    "hasTarget", "hasSource", "hasSelector", "motivatedBy", "identifying", "start", "end", "exact",
-)}  # fmt: skip
-SKOS_BROADER, SKOS_NOTATION, SKOS_ALT = (_p(_SKOS, n) for n in ("broader", "notation", "altLabel"))
-DERIVED, ATTRIBUTED, PRIMARY = (
-    _p(_PROV, n) for n in ("wasDerivedFrom", "wasAttributedTo", "hadPrimarySource")
+from aikg.synth.vocabulary import (
+    AGE,
+    AGE_GROUPS,
+    ATTRIBUTED,
+    DCT_TYPE,
+    DERIVED,
+    DOCTYPES,
+    EFFECTS,
+    FIELDS,
+    LABEL,
+    MAX_TRIPLES,
+    MIN_TRIPLES,
+    OA,
+    ORG_KINDS,
+    ORG_MEMBER,
+    ORG_MEMBERSHIP,
+    ORG_ORGANIZATION,
+    ORG_ROLE,
+    PRIMARY,
+    QUALIFIERS,
+    RDF_OBJECT,
+    RDF_PREDICATE,
+    RDF_STATEMENT,
+    RDF_SUBJECT,
+    REF_AREA,
+    REF_PERIOD,
+    REGIONS,
+    RELIABILITY,
+    SECTORS,
+    SKOS_ALT,
+    SKOS_BROADER,
+    SKOS_NOTATION,
+    SYN,
+    TIME_BEGIN,
+    TIME_DATE,
+    TIME_END,
+    TIME_INSTANT,
+    TIME_INTERVAL,
+    TYPE,
+    UNITS,
+    VARIABLE_WORDS,
+    A,
+    S,
+    _Document,
+    _iri,
+    _lang,
+    _round,
+    _syn,
+    _text,
+    _typed,
+    _Variable,
+    _vocab,
 )
-REF_PERIOD, REF_AREA, AGE = (_p(_SDMX, n) for n in ("refPeriod", "refArea", "age"))
-DCT_TYPE = _p(_DCT, "type")
-RDF_STATEMENT = _p(_RDF, "Statement")
-RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (_p(_RDF, n) for n in ("subject", "predicate", "object"))
-ORG_MEMBERSHIP, ORG_MEMBER, ORG_ORGANIZATION, ORG_ROLE = (
-    _p(_ORG, n) for n in ("Membership", "member", "organization", "role")
-)
-TIME_INSTANT, TIME_INTERVAL, TIME_DATE, TIME_BEGIN, TIME_END = (
-    _p(_TIME, n) for n in ("Instant", "Interval", "inXSDDate", "hasBeginning", "hasEnd")
-)
-
-
-def _vocab(kind: str, name: str) -> str:
-    return f"<{_VOCAB}{kind}/{name}>"
-
-
-UNITS = {  # kind -> (unit IRI, unit text)
-    "count": (_vocab("unit", "PERSON"), "人"),
-    "number": (_p(_UNIT, "NUM"), "个"),
-    "money": (f"<{_CUR}CNY>", "元"),
-    "share": (_p(_UNIT, "PERCENT"), "%"),
-    "growth": (_p(_UNIT, "PERCENT"), "%"),
-}
-#: The qualifiers synth writes, each with the Chinese word it puts before the number.
-_QUALIFIER_WORDS = {"more-than": "超", "at-least": "以上", "nearly": "近", "about": "约"}
-_BOUND_PROPERTIES = {"lower": S["minValue"], "upper": S["maxValue"], None: None}
-QUALIFIERS = [  # (IRI, Chinese word, bound property or None)
-    (_vocab("qualifier", name), word, _BOUND_PROPERTIES[QUALIFIER_TABLE[name].bound])
-    for name, word in _QUALIFIER_WORDS.items()
-]
-DOCTYPES = ["plan", "action-plan", "guideline", "framework", "opinions", "regulation", "standard"]
-RELIABILITY = ["official", "official", "wire", "relay", "repost"]
-
-# Words the labels are made of (Chinese, English).
-REGIONS = [
-    ("北京", "Beijing"), ("上海", "Shanghai"), ("广东", "Guangdong"), ("浙江", "Zhejiang"),
-    ("江苏", "Jiangsu"), ("四川", "Sichuan"), ("湖北", "Hubei"), ("山东", "Shandong"),
-    ("福建", "Fujian"), ("安徽", "Anhui"), ("陕西", "Shaanxi"), ("重庆", "Chongqing"),
-    ("天津", "Tianjin"), ("河南", "Henan"), ("湖南", "Hunan"), ("辽宁", "Liaoning"),
-]  # fmt: skip
-FIELDS = [
-    ("人工智能", "AI"), ("智能制造", "smart manufacturing"), ("数据", "data"),
-    ("算力", "computing power"), ("机器人", "robotics"), ("大模型", "large model"),
-    ("智能网联汽车", "connected vehicles"), ("生成式人工智能", "generative AI"),
-    ("智慧医疗", "smart healthcare"), ("集成电路", "integrated circuits"),
-]  # fmt: skip
-ORG_KINDS = [
-    ("研究院", "Institute"), ("有限公司", "Co., Ltd."), ("协会", "Association"),
-    ("中心", "Center"), ("实验室", "Laboratory"), ("管理局", "Administration"),
-]  # fmt: skip
-VARIABLE_WORDS = [
-    ("企业数量", "number of enterprises", "number"),
-    ("用户规模", "number of users", "count"),
-    ("产业规模", "industry size", "money"),
-    ("投资额", "investment", "money"),
-    ("融资规模", "financing", "money"),
-    ("从业人员", "workforce", "count"),
-    ("专利申请量", "patent applications", "number"),
-    ("算力规模", "computing capacity", "number"),
-]  # fmt: skip
-SECTORS = [
-    ("人工智能产业", "AI industry"), ("制造业", "manufacturing"), ("农业", "agriculture"),
-    ("金融业", "finance"), ("教育", "education"), ("卫生和社会工作", "health and social work"),
-    ("交通运输", "transport"), ("信息传输、软件和信息技术服务业", "information technology"),
-    ("能源", "energy"), ("文化、体育和娱乐业", "culture and entertainment"),
-    ("批发和零售业", "wholesale and retail"), ("建筑业", "construction"),
-]  # fmt: skip
-EFFECTS = [("提升效率", "efficiency"), ("降低成本", "lower costs"), ("提高质量", "quality")]
-AGE_GROUPS = [(6, 19), (20, 29), (30, 39), (40, 49), (50, 59)]
-
-
-def _round(value: float, digits: int) -> tuple[int, int]:
-    """``value`` to ``digits`` significant digits, and the precision (a power of ten)."""
-    exponent = max(math.floor(math.log10(value)) - digits + 1, 0)
-    step = 10**exponent
-    return max(round(value / step) * step, step), step
-
-
-@dataclass
-class _Variable:
-    iri: str
-    label: str
-    label_en: str
-    kind: str
-    scale: float = 1.0
-    numerator: _Variable | None = None
-    base: _Variable | None = None
-    changed: _Variable | None = None
-
-    @property
-    def genai(self) -> bool:
-        return "生成式人工智能" in self.label
-
-
-@dataclass
-class _Document:
-    """What one document adds: its lines, its virtual text, the entities it mentions."""
-
-    number: int
-    iri: str
-    text_iri: str
-    lines: list[str] = field(default_factory=list)
-    text: list[str] = field(default_factory=list)
-    length: int = 0  # code points of the text so far
-    evidence: int = 0
-    mentions: dict[str, None] = field(default_factory=dict)
-    created: list[str] = field(default_factory=list)
-    seen: set[str] = field(default_factory=set)
-
-    def add(self, s: str, p: str, o: str) -> None:
-        line = f"{s} {p} {o} .\n"
-        if line not in self.seen:  # a document states a triple once
-            self.seen.add(line)
-            self.lines.append(line)
 
 
 class Synthesizer:
@@ -782,103 +614,3 @@ class Synthesizer:
 
 # --------------------------------------------------------------------------------------------
 # Writing
-
-
-@dataclass
-class SynthResult:
-    folder: Path
-    triples: int
-    seed: int
-    files: list[Path]
-    counts: dict[str, int]
-    samples: dict[str, str]
-
-
-def write_synth(
-    folder: Path, triples: int, seed: int = 1, *, chunk_triples: int = CHUNK_TRIPLES
-) -> SynthResult:
-    """Write a synthetic graph of ``triples`` triples to ``folder`` as N-Triples chunks.
-
-    The chunks (``synth-00001.nt`` ...) and ``synth-info.yaml`` are written to a temporary
-    folder beside ``folder``, which then takes its place: an interrupted run leaves nothing. A
-    ``folder`` that holds anything but an earlier synthetic graph is refused.
-    """
-    import yaml
-
-    synthesizer = Synthesizer(triples, seed)  # checks the size first
-    if folder.exists():
-        if not folder.is_dir():
-            raise InputError(f"{folder}: not a folder")
-        _check_own(folder)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    try:
-        names: list[str] = []
-        handle = None
-        for index, line in enumerate(synthesizer.lines()):
-            if index % chunk_triples == 0:
-                if handle is not None:
-                    handle.close()
-                names.append(f"{CHUNK_PREFIX}{len(names) + 1:05d}.nt")
-                handle = open(temp / names[-1], "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-            assert handle is not None
-            handle.write(line)
-        if handle is not None:
-            handle.close()
-        info = {
-            "triples": triples,
-            "seed": seed,
-            "generator": "aikg synth",
-            "files": names,
-            "counts": dict(sorted(synthesizer.counts.items())),
-            "samples": synthesizer.samples,
-            "note": "Synthetic data for benchmarks and tests: not facts.",
-        }
-        text = yaml.safe_dump(info, allow_unicode=True, sort_keys=False)
-        (temp / INFO_FILE).write_text(text, encoding="utf-8")
-        os.chmod(temp, 0o755)
-        old = None
-        if folder.exists():
-            old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
-            folder.rename(old)
-        temp.rename(folder)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
-        raise
-    return SynthResult(
-        folder, triples, seed, [folder / n for n in names], synthesizer.counts, synthesizer.samples
-    )
-
-
-def _check_own(folder: Path) -> None:
-    """Refuse ``folder`` unless it is empty or holds only what an earlier ``write_synth`` wrote
-    (the chunks its ``synth-info.yaml`` lists, and that file): a user's files are never deleted.
-    """
-    present = {p.name for p in folder.iterdir()}
-    if not present:
-        return
-    if INFO_FILE not in present:
-        raise InputError(f"{folder}: the folder is not empty and holds no synthetic graph")
-    listed = read_info(folder).get("files")
-    own = {INFO_FILE, *(str(n) for n in listed)} if isinstance(listed, list) else {INFO_FILE}
-    odd = [n for n in sorted(present) if (folder / n).is_symlink() or not (folder / n).is_file()]
-    foreign = sorted(present - own) + odd
-    if foreign:
-        first = foreign[0]
-        raise InputError(
-            f"{folder}: holds {first!r}, which synth did not write; "
-            "remove it or choose another folder (synth replaces the whole folder)"
-        )
-
-
-def read_info(folder: Path) -> dict[str, object]:
-    """The ``synth-info.yaml`` of a synthetic graph folder."""
-    import yaml
-
-    path = folder / INFO_FILE
-    try:
-        return dict(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError) as exc:
-        raise InputError(f"{path}: not a synthetic graph's info file ({exc})") from None
