@@ -6,6 +6,22 @@ the documents observations derive from; the quotes that state them; and the expl
 curators record for known disagreements (``aikg:ExplainedDisagreement``).
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rdflib import Graph
+from rdflib.query import ResultRow
+
+
+def select(graph: Graph, query: str) -> Iterator[ResultRow]:
+    """The rows of the SELECT ``query`` on ``graph``, typed as rows: rdflib types what a
+    result yields as a row, an ASK's boolean or a CONSTRUCT's triple alike."""
+    for row in graph.query(query):
+        assert isinstance(row, ResultRow), "a SELECT query yields rows"
+        yield row
+
+
 _PREFIXES = """
 PREFIX aikg: <https://w3id.org/aikg/ontology#>
 PREFIX schema: <https://schema.org/>

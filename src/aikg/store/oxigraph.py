@@ -113,7 +113,7 @@ class OxigraphStore(GraphStore):
                     f"the folder is not empty and holds no aikg store ({MANIFEST}); "
                     "give a new or empty folder"
                 )
-            reason = "first use" if not leftovers else "an earlier load did not finish"
+            reason: str | None = "first use" if not leftovers else "an earlier load did not finish"
         else:
             reason = difference(manifest, inputs)
             if reason is None and not (folder / DATABASE).is_dir():
@@ -194,8 +194,12 @@ class OxigraphStore(GraphStore):
         from aikg.store.stats import summary_of
 
         def answer(text: str) -> list[tuple[Any, ...]]:
+            import pyoxigraph as ox
+
             term = RdflibTerms()
-            return [tuple(map(term, solution)) for solution in self.store.query(text)]
+            solutions = self.store.query(text)
+            assert isinstance(solutions, ox.QuerySolutions), "the summary's queries are SELECTs"
+            return [tuple(map(term, solution)) for solution in solutions]
 
         return summary_of(len(self), answer)
 
