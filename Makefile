@@ -35,6 +35,7 @@ demo: setup
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy src/aikg
 
 # The whole test suite (CI runs this through .ci/run).
 test: setup system-deps lint

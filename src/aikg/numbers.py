@@ -248,7 +248,7 @@ _MAGNITUDE_RE = _phrases(_MAGNITUDES)
 _UNIT_RE = _phrases(_UNITS)
 
 # Full-width ASCII and odd spaces/minus signs, one character for one so spans stay aligned.
-_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH: dict[int, int | str] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDTH |= {0x3000: " ", 0x00A0: " ", 0x2212: "-"}
 
 

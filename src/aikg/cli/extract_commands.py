@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -19,6 +20,7 @@ from aikg.errors import EXIT_FINDINGS, InputError
 if TYPE_CHECKING:
     from aikg.extraction.diff import DiffReport
     from aikg.extraction.evaluate import Evaluation
+    from aikg.extraction.sheet import Draft
 
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False)
@@ -123,8 +125,8 @@ def extract(
             payload = [r.to_json() for r in reports]
             sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         else:
-            for report in reports:
-                _print_diff(report)
+            for diff_report in reports:
+                _print_diff(diff_report)
         if any(r.has_conflict for r in reports):
             raise typer.Exit(EXIT_FINDINGS)
     elif out is None:
@@ -132,7 +134,9 @@ def extract(
         sys.stdout.flush()
 
 
-def _write_sheets(drafts: list, sheet: Path, write_atomic) -> None:  # type: ignore[no-untyped-def]
+def _write_sheets(
+    drafts: list[Draft], sheet: Path, write_atomic: Callable[[Path, bytes], None]
+) -> None:
     if len(drafts) == 1 and sheet.suffix in (".yaml", ".yml"):
         write_atomic(sheet, drafts[0].sheet_yaml().encode("utf-8"))
         return
@@ -142,7 +146,7 @@ def _write_sheets(drafts: list, sheet: Path, write_atomic) -> None:  # type: ign
         write_atomic(sheet / f"{draft.path.stem}.yaml", draft.sheet_yaml().encode("utf-8"))
 
 
-def _summary(draft) -> None:  # type: ignore[no-untyped-def]
+def _summary(draft: Draft) -> None:
     observations = sum(1 for f in draft.facts if f.kind == "observation")
     targets = sum(1 for f in draft.facts if f.kind == "target")
     new = sum(1 for _, _, is_new in draft.entities if is_new)

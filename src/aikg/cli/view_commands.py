@@ -220,8 +220,8 @@ def analyze(
         table.add_row("1", f"{result.isolated} entities without relations")
     console.print(table, markup=False)
     table = Table("class", "entities", title="Entities by class", title_justify="left")
-    for item in result.by_class:
-        table.add_row(f"{item.label} ({item.cls})", str(item.count))
+    for counted in result.by_class:
+        table.add_row(f"{counted.label} ({counted.cls})", str(counted.count))
     console.print(table, markup=False)
 
 

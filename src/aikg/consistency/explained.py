@@ -16,14 +16,17 @@ from dataclasses import replace
 from rdflib import Graph, Literal, URIRef
 
 from aikg.consistency.facts import label
-from aikg.consistency.queries import EXPLANATION_SOURCES, EXPLANATIONS
+from aikg.consistency.queries import EXPLANATION_SOURCES, EXPLANATIONS, select
 from aikg.consistency.report import CheckReport, Explanation
 from aikg.namespaces import AIKG
 
 
 def _text(graph: Graph, iri: str, lang: str) -> str | None:
-    for text in sorted(graph.objects(URIRef(iri), AIKG.explanation)):
-        if isinstance(text, Literal) and (text.language or "").lower().startswith(lang):
+    texts = [
+        text for text in graph.objects(URIRef(iri), AIKG.explanation) if isinstance(text, Literal)
+    ]
+    for text in sorted(texts):
+        if (text.language or "").lower().startswith(lang):
             return str(text)
     return None
 
@@ -44,7 +47,7 @@ def read_explanations(graph: Graph) -> list[Explanation]:
     observations: dict[str, set[str]] = defaultdict(set)
     kinds: dict[str, tuple[str | None, str | None]] = {}
     by_curators: set[str] = set()
-    for row in graph.query(EXPLANATIONS):
+    for row in select(graph, EXPLANATIONS):
         iri = str(row.explanation)
         observations[iri].add(str(row.observation))
         if row.kind is not None:
@@ -53,7 +56,7 @@ def read_explanations(graph: Graph) -> list[Explanation]:
         if row.curators is not None:
             by_curators.add(iri)
     stated: _Stated = defaultdict(set)
-    for row in graph.query(EXPLANATION_SOURCES):
+    for row in select(graph, EXPLANATION_SOURCES):
         stated[str(row.explanation)].add(
             (
                 str(row.doc),

@@ -15,10 +15,18 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Identifier
 
 from aikg import labels
 from aikg.consistency.intervals import QUALIFIER_BOUNDS
-from aikg.consistency.queries import BREAKDOWNS, DOCUMENTS, OBSERVATIONS, QUOTES, VARIABLES
+from aikg.consistency.queries import (
+    BREAKDOWNS,
+    DOCUMENTS,
+    OBSERVATIONS,
+    QUOTES,
+    VARIABLES,
+    select,
+)
 from aikg.consistency.report import Source
 from aikg.namespaces import AIKG, shorten
 
@@ -57,7 +65,7 @@ def _decimal(node: Any) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-def _lexical_precision(node: Literal) -> Decimal:
+def _lexical_precision(node: Identifier) -> Decimal:
     """The place value of the last digit of a literal written without a stated precision."""
     text = str(node).strip()
     if "." in text and "e" not in text.lower():
@@ -81,7 +89,7 @@ def _period_text(notation: Any, node: Any) -> str | None:
 def read_observations(graph: Graph) -> dict[str, Observation]:
     """Every observation of ``graph`` with a numeric value (targets excluded), by IRI."""
     observations: dict[str, Observation] = {}
-    for row in graph.query(OBSERVATIONS):
+    for row in select(graph, OBSERVATIONS):
         iri = str(row.obs)
         obs = observations.get(iri)
         if obs is None:
@@ -98,7 +106,7 @@ def read_observations(graph: Graph) -> dict[str, Observation]:
             direction, exclusive = None, False
             if row.direction is not None:
                 direction = str(row.direction)
-                exclusive = row.exclusive is not None and bool(row.exclusive.toPython())
+                exclusive = isinstance(row.exclusive, Literal) and bool(row.exclusive.toPython())
             elif qualifier in QUALIFIER_BOUNDS:
                 direction, exclusive = QUALIFIER_BOUNDS[qualifier]
             obs = Observation(
@@ -123,7 +131,7 @@ def read_observations(graph: Graph) -> dict[str, Observation]:
         if row.doc is not None:
             obs.documents.add(str(row.doc))
     members: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for row in graph.query(BREAKDOWNS):
+    for row in select(graph, BREAKDOWNS):
         members[str(row.obs)].add((str(row.dimension), str(row.member)))
     for iri, pairs in members.items():
         if iri in observations:
@@ -144,7 +152,7 @@ def read_variables(graph: Graph) -> Variables:
     change_of: dict[str, str] = {}
     change_type: dict[str, str] = {}
     numerator: dict[str, str] = {}
-    for row in graph.query(VARIABLES):
+    for row in select(graph, VARIABLES):
         var = str(row.var)
         if row.changeOf is not None:
             change_of[var] = str(row.changeOf)
@@ -176,7 +184,7 @@ class Sources:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.documents: dict[str, dict[str, str | None]] = {}
-        for row in graph.query(DOCUMENTS):
+        for row in select(graph, DOCUMENTS):
             doc = self.documents.setdefault(str(row.doc), {})
             if row.name is not None:
                 doc.setdefault("title", str(row.name))
@@ -189,7 +197,7 @@ class Sources:
             elif row.dateUnknown is not None and bool(row.dateUnknown.toPython()):
                 doc.setdefault("date", "unknown")
         self.quotes: dict[str, str] = {}
-        for row in graph.query(QUOTES):
+        for row in select(graph, QUOTES):
             key = str(row.obs)
             quote = str(row.exact)
             if key not in self.quotes or len(quote) < len(self.quotes[key]):

@@ -6,7 +6,23 @@ the documents observations derive from; the quotes that state them; and the expl
 curators record for known disagreements (``aikg:ExplainedDisagreement``).
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rdflib import Graph
+from rdflib.query import ResultRow
+
 from aikg.namespaces import sparql_prefixes
+
+
+def select(graph: Graph, query: str) -> Iterator[ResultRow]:
+    """The rows of the SELECT ``query`` on ``graph``, typed as rows: rdflib types what a
+    result yields as a row, an ASK's boolean or a CONSTRUCT's triple alike."""
+    for row in graph.query(query):
+        assert isinstance(row, ResultRow), "a SELECT query yields rows"
+        yield row
+
 
 _PREFIXES = "\n" + sparql_prefixes(
     "aikg", "schema", "sdmx-dimension", "skos", "prov", "oa", "rdfs", "sdmx-attribute"

@@ -98,7 +98,9 @@ class _SheetLoader(yaml.BaseLoader):
 
 
 def _construct_mapping(loader: _SheetLoader, node: yaml.MappingNode) -> _Mapping:
-    mapping = _Mapping(loader.construct_mapping(node, deep=True))
+    # the base loader keeps every scalar, keys included, as text: str() changes none
+    pairs = loader.construct_mapping(node, deep=True).items()
+    mapping = _Mapping({str(key): value for key, value in pairs})
     mapping.line = node.start_mark.line + 1
     return mapping
 

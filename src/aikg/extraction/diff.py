@@ -16,6 +16,7 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
+from rdflib.term import Identifier
 
 from aikg.extraction.evaluate import spans
 from aikg.extraction.sheet import Draft
@@ -59,7 +60,7 @@ def _value(graph: Graph, obs: URIRef) -> tuple[Decimal, str] | None:
     value, unit = graph.value(obs, SCHEMA.value), graph.value(obs, SCHEMA.unitCode)
     if value is None or unit is None:
         return None
-    return Decimal(str(value)), unit_kind(unit)
+    return Decimal(str(value)), unit_kind(str(unit))
 
 
 def diff(draft: Draft, graph: Graph) -> DiffReport:
@@ -69,7 +70,8 @@ def diff(draft: Draft, graph: Graph) -> DiffReport:
     g = draft.graph
     doc = next(iter(g.subjects(RDF.type, AIKG.SourceDocument)))
     report = DiffReport(str(draft.path))
-    for entity in sorted(set(g.subjects(AIKG.draft, None)) - {doc}):
+    drafted = {e for e in g.subjects(AIKG.draft, None) if isinstance(e, URIRef)}
+    for entity in sorted(drafted - {doc}):
         types = sorted(shorten(str(t)) for t in g.objects(entity, RDF.type))
         report.new_entities.append(
             {"iri": shorten(str(entity)), "type": ", ".join(types), "label": label(g, entity)}
@@ -86,7 +88,7 @@ def diff(draft: Draft, graph: Graph) -> DiffReport:
         ("observation", SCHEMA.Observation, report.observations),
         ("target", AIKG.Target, report.targets),
     ):
-        for obs in sorted(g.subjects(RDF.type, cls)):
+        for obs in sorted(o for o in g.subjects(RDF.type, cls) if isinstance(o, Identifier)):
             assert isinstance(obs, URIRef)
             value = _value(g, obs)
             status, other = "new", ""

@@ -249,8 +249,8 @@ def spans(graph: Graph) -> list[tuple[URIRef, Span, str]]:
         for selector in graph.objects(target, OA.hasSelector):
             if (selector, RDF.type, OA.TextPositionSelector) in graph:
                 start, end = (
-                    int(graph.value(selector, OA.start)),
-                    int(graph.value(selector, OA.end)),
+                    int(str(graph.value(selector, OA.start))),
+                    int(str(graph.value(selector, OA.end))),
                 )
             elif (selector, RDF.type, OA.TextQuoteSelector) in graph:
                 quote = str(graph.value(selector, OA.exact))
@@ -268,7 +268,7 @@ def _quantities(graph: Graph, cls: URIRef) -> list[tuple[Quantity, str]]:
         value, unit = graph.value(body, SCHEMA.value), graph.value(body, SCHEMA.unitCode)
         if value is None or unit is None:
             continue
-        out.append((Quantity(span, Decimal(str(value)), unit_kind(unit)), quote))
+        out.append((Quantity(span, Decimal(str(value)), unit_kind(str(unit))), quote))
     return out
 
 

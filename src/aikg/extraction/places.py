@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDFS, Namespace
 
 from aikg.extraction.entities import kind_of
 from aikg.extraction.gazetteer import ALIASES, CITIES, PROVINCES, SAR_LOCAL, SLUGS
@@ -63,7 +63,7 @@ class Place:
 class Places:
     """The graph's places and the dictionary's, found in text."""
 
-    def __init__(self, graph: Graph, namespace) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, graph: Graph, namespace: Namespace) -> None:
         self.by_name: dict[str, Place] = {}
         graph_places: dict[str, URIRef] = {}
         for subject, label in graph.subject_objects(RDFS.label):
@@ -86,10 +86,10 @@ class Places:
         for alias, chinese in ALIASES.items():
             self.by_name[alias] = self.by_name[chinese]
         names = sorted(self.by_name, key=len, reverse=True)
-        chinese = [re.escape(n) for n in names if not n.isascii()]
-        english = [re.escape(n) for n in names if n.isascii()]
+        chinese_names = [re.escape(n) for n in names if not n.isascii()]
+        english_names = [re.escape(n) for n in names if n.isascii()]
         self._pattern = re.compile(
-            rf"(?P<cn>{'|'.join(chinese)}){_SUFFIX}|\b(?P<en>{'|'.join(english)})\b"
+            rf"(?P<cn>{'|'.join(chinese_names)}){_SUFFIX}|\b(?P<en>{'|'.join(english_names)})\b"
         )
 
     def find(self, folded: str) -> list[tuple[int, int, Place]]:

@@ -54,7 +54,7 @@ def policy_for(
         or (own_before[-1] if own_before else None)
         or (own[0] if own else None)
         or (plain[-1] if plain else None)
-        or ([p for p in named if id(p) not in basis] or [None])[0]
+        or next((p for p in named if id(p) not in basis), None)
     )
     title = layout.front_matter.get("title", "").strip().strip('"')
     if chosen is None and named and not _SELF_REFERENCE.search(layout.folded):

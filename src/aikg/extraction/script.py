@@ -17,14 +17,18 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from aikg.numbers import arabic_numerals
+
+if TYPE_CHECKING:
+    import opencc
 
 _QUOTES = str.maketrans(dict.fromkeys("“”„‟「」『』﹁﹂﹃﹄〝〞＂‘’′", '"'))
 
 
 @functools.cache
-def _converter(config: str):  # type: ignore[no-untyped-def]
+def _converter(config: str) -> opencc.OpenCC:
     import opencc  # lazy: only extraction needs it
 
     return opencc.OpenCC(config)

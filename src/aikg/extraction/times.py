@@ -160,7 +160,7 @@ def _time_for(
     )
     if anaphor and stated:
         return stated[-1], True
-    spans = [t for t in stated if "/" in t.iso and not t.iso.startswith("..")]  # type: ignore[operator]
+    spans = [t for t in stated if t.iso is not None and "/" in t.iso and not t.iso.startswith("..")]
     if _YOY.search(sentence_text) and spans:
         return spans[-1], True
     if survey is not None and survey.start < mention.start:

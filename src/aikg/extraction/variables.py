@@ -18,10 +18,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS, Namespace
 
 from aikg.extraction.places import NATIONAL_WORDS
 from aikg.extraction.script import fold, has_cjk
@@ -154,7 +155,7 @@ class NewVariable:
 class VariableIndex:
     """The graph's statistical variables, and the draft ones created while extracting."""
 
-    def __init__(self, graph: Graph, unit_kind) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, graph: Graph, unit_kind: Callable[[URIRef], str]) -> None:
         self.variables: dict[URIRef, Variable] = {}
         units: dict[URIRef, set[str]] = defaultdict(set)
         areas: dict[URIRef, set[str]] = defaultdict(set)
@@ -241,7 +242,7 @@ class VariableIndex:
                 best, best_score = var.iri, score
         return best if best_score >= 0.6 else None
 
-    def draft(self, phrase: str, unit: str, namespace) -> NewVariable:  # type: ignore[no-untyped-def]
+    def draft(self, phrase: str, unit: str, namespace: Namespace) -> NewVariable:
         """A new draft variable labeled ``phrase`` (one per phrase and unit kind)."""
         key = f"{fold(phrase)}|{unit}"
         if key not in self.new:

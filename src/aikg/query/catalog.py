@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -155,7 +156,7 @@ def _text_field(header: dict[str, Any], key: str, origin: str) -> str:
 def _name_values(header: dict[str, Any], key: str, origin: str) -> dict[str, Any]:
     """``defaults`` / ``enumerate``: grlc writes a list of one-key mappings; a mapping is fine."""
     raw = header.get(key) or []
-    items = raw.items() if isinstance(raw, dict) else None
+    items: Iterable[tuple[Any, Any]] | None = raw.items() if isinstance(raw, dict) else None
     if items is None:
         if not isinstance(raw, list) or not all(
             isinstance(entry, dict) and len(entry) == 1 for entry in raw

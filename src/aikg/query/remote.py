@@ -199,7 +199,15 @@ class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
     """Follow a redirect only within the origin (scheme, host, port) of the request: the
     ``Authorization`` header never goes to another origin."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: Any,
+        code: int,
+        msg: str,
+        headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         old, new = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
         if _origin(old) != _origin(new):
             raise RemoteError(
@@ -375,7 +383,8 @@ def query_endpoint(
 
     # SPARQLWrapper opens URLs with this module-level function: ours refuses cross-origin
     # redirects, which urllib's default follows with every header, Authorization included.
-    wrapper_module.urlopener = _OPENER.open  # type: ignore[attr-defined]
+    # (SPARQLWrapper's stub types urlopener as urllib's overloaded urlopen)
+    wrapper_module.urlopener = _OPENER.open  # type: ignore[assignment]
     wrapper = SPARQLWrapper(endpoint, agent=USER_AGENT)
     wrapper.setOnlyConneg(True)
     with warnings.catch_warnings():

@@ -122,9 +122,9 @@ def outline(text: str) -> Outline:
     while index < len(tokens):
         token = tokens[index]
         if token.kind == "word" and token.upper == "PREFIX" and index + 2 < len(tokens):
-            name, iri = tokens[index + 1], tokens[index + 2]
-            if name.text.endswith(":") and iri.kind == "iri":
-                result.prefixes[name.text[:-1]] = iri.text[1:-1]
+            prefix, iri = tokens[index + 1], tokens[index + 2]
+            if prefix.text.endswith(":") and iri.kind == "iri":
+                result.prefixes[prefix.text[:-1]] = iri.text[1:-1]
             index += 3
             continue
         if token.kind == "word" and token.upper == "BASE":

@@ -51,7 +51,9 @@ def turtle_from_ntriples(ntriples: bytes) -> bytes:
 
     ordered = ox.parse(input=ntriples, format=ox.RdfFormat.N_TRIPLES)
     prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
-    text = bytes(ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
+    serialized = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    assert serialized is not None  # no output given: serialize returns the bytes
+    text = bytes(serialized)
     # the prefix lines come in the order of a hash map: sorted here, so the bytes never vary
     lines = text.splitlines(keepends=True)
     count = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), 0)

@@ -227,4 +227,6 @@ def ntriples_of(path: Path) -> bytes:
     if suffix not in OXIGRAPH_FORMATS or suffix in QUAD_SUFFIXES:  # graphs merged: by hand
         return b"".join(f"{s} {p} {o} .\n".encode() for s, p, o in read_triples(path))
     with reading(path):
-        return bytes(ox.serialize(oxigraph_parser(path), format=ox.RdfFormat.N_TRIPLES))
+        serialized = ox.serialize(oxigraph_parser(path), format=ox.RdfFormat.N_TRIPLES)
+    assert serialized is not None  # no output given: serialize returns the bytes
+    return bytes(serialized)

@@ -297,8 +297,12 @@ class OxigraphStore(GraphStore):
         from aikg.store.stats import summary_of
 
         def answer(text: str) -> list[tuple[Any, ...]]:
+            import pyoxigraph as ox
+
             term = RdflibTerms()
-            return [tuple(map(term, solution)) for solution in self.store.query(text)]
+            solutions = self.store.query(text)
+            assert isinstance(solutions, ox.QuerySolutions), "the summary's queries are SELECTs"
+            return [tuple(map(term, solution)) for solution in solutions]
 
         return summary_of(len(self), answer)
 

@@ -84,9 +84,9 @@ class RdflibTerms:
         elif term.language:
             found = self._make(term.value, None, term.language)
         elif (datatype := term.datatype.value) == _XSD_STRING:
-            found = self._make(term.value, None)
+            found = self._make(term.value, None, None)
         else:
-            found = self._make(term.value, datatype)
+            found = self._make(term.value, datatype, None)
         self._cache[term] = found
         return found
 

@@ -473,7 +473,7 @@ class Synthesizer:
                 variable = self._variable(doc)
                 period = self._period(doc, when, half, interval)
                 extra = {"about": self._technology(doc)} if rng.random() < 0.1 else {}
-                self._observation(doc, variable, area, period, **extra)
+                self._observation(doc, variable, area, period, None, **extra)
 
     def _policy(self, doc: _Document, year: int) -> str:
         number = self._next("policy")

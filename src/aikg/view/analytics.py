@@ -8,6 +8,7 @@ every path and at the top of every ranking.
 
 from __future__ import annotations
 
+import builtins
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -74,7 +75,7 @@ class Analysis:
 
 def undirected(net: nx.MultiDiGraph, provenance: bool = False) -> nx.Graph:
     """A simple undirected graph of the relations (parallel edges merged, loops dropped)."""
-    simple = nx.Graph()
+    simple: nx.Graph[str] = nx.Graph()
     simple.add_nodes_from(net.nodes)
     simple.add_edges_from((u, v) for u, v in relations(net, provenance).edges() if u != v)
     return simple
@@ -152,7 +153,7 @@ class Step:
     label_zh: str
     label_en: str
 
-    @property
+    @builtins.property  # the field ``property`` hides the builtin in the class body's types
     def forward(self) -> bool:
         return self.subject == self.source
 

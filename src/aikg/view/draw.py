@@ -80,7 +80,7 @@ def from_triples(
     """The entities of ``net`` that ``triples`` name, joined by the triples between them."""
     triples = list(triples)
     named = {str(t) for triple in triples for t in (triple[0], triple[2]) if isinstance(t, URIRef)}
-    out = nx.MultiDiGraph()
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node in sorted(named):
         if node in net:
             out.add_node(node, **net.nodes[node])

@@ -36,7 +36,7 @@ def _component_layout(
     n = len(nodes)
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
-    ordered = nx.Graph()
+    ordered: nx.Graph[str] = nx.Graph()
     ordered.add_nodes_from(nodes)
     ordered.add_edges_from(sorted(tuple(sorted(e)) for e in sub.edges()))
     if n == 2:  # one above the other: their labels, under each node, do not collide
@@ -129,7 +129,7 @@ def layout(
         size = sizes.get(node, 11.0)
         width = _label_width(str(data.get(f"label_{lang}", "")))
         boxes[node] = (max(width, 2 * size) / 2, -size - 4, size + LABEL_HEIGHT)
-    simple = nx.Graph()
+    simple: nx.Graph[str] = nx.Graph()
     simple.add_nodes_from(net.nodes)
     simple.add_edges_from((u, v) for u, v in relations(net, provenance).edges() if u != v)
     components = sorted(

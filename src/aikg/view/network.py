@@ -28,6 +28,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Identifier
 
 from aikg.errors import InputError
 from aikg.labels import Texts, labels, texts
@@ -264,7 +265,7 @@ def build_network(graph: Graph, only: Iterable[URIRef] | None = None) -> nx.Mult
     if only is not None:
         keep = set(only)
         found = {iri: classes for iri, classes in found.items() if iri in keep}
-    net = nx.MultiDiGraph()
+    net: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for iri, classes in found.items():
         names = labels(graph, iri)
         cls = primary_class(classes)
@@ -316,7 +317,8 @@ def build_network(graph: Graph, only: Iterable[URIRef] | None = None) -> nx.Mult
 
 def _add_memberships(graph: Graph, net: nx.MultiDiGraph, found: dict[URIRef, Any]) -> None:
     """``person --org:memberOf (role)--> organization`` for each org:Membership."""
-    for membership in sorted(graph.subjects(RDF.type, ORG.Membership)):
+    memberships = graph.subjects(RDF.type, ORG.Membership)
+    for membership in sorted(m for m in memberships if isinstance(m, Identifier)):
         member = graph.value(membership, ORG.member)
         organization = graph.value(membership, ORG.organization)
         if member not in found or organization not in found:
@@ -397,8 +399,8 @@ def resolve(net: nx.MultiDiGraph, text: str) -> str:
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
-        names = ", ".join(shorten(n) for n in sorted(exact)[:6])
-        raise InputError(f"{wanted!r} names {len(exact)} entities ({names}); give an IRI")
+        found = ", ".join(shorten(n) for n in sorted(exact)[:6])
+        raise InputError(f"{wanted!r} names {len(exact)} entities ({found}); give an IRI")
     hint = ""
     if partial:
         partial.sort(key=lambda n: (len(label(net, n)), n))
@@ -430,7 +432,7 @@ def export_network(net: nx.MultiDiGraph, lang: str = "zh") -> nx.MultiDiGraph:
     attribute per literal property (``schema:value`` ...); edges get ``label``, both labels,
     ``property`` and ``provenance``.
     """
-    out = nx.MultiDiGraph()
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, data in sorted(net.nodes(data=True)):
         attrs: dict[str, Any] = {
             "label": label(net, node, lang),

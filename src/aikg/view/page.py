@@ -303,7 +303,8 @@ def _edges(
         edges.append([order[source], order[target], kinds[kind]])
         via = data.get("via")
         if via:
-            evidence, docs, notes = facts.of(URIRef(via)), facts.derived(URIRef(via)), []
+            evidence, docs = facts.of(URIRef(via)), facts.derived(URIRef(via))
+            notes: list[dict[str, Any]] = []
         else:
             evidence, docs, notes = facts.statement(
                 URIRef(source), URIRef(data["property"]), URIRef(target)

@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
+from rdflib.term import Identifier
 
 from aikg.labels import labels
 from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, shorten
@@ -45,10 +46,12 @@ class Facts:
         self._periods: dict[Any, dict[str, str]] = {}
         self.annotations: dict[Any, list[URIRef]] = {}
         self.statements: dict[tuple[Any, Any, Any], list[URIRef]] = {}
-        for anno in sorted(graph.subjects(RDF.type, OA.Annotation)):
+        annotations = graph.subjects(RDF.type, OA.Annotation)
+        for anno in sorted(a for a in annotations if isinstance(a, Identifier)):
             for body in graph.objects(anno, OA.hasBody):
                 self.annotations.setdefault(body, []).append(anno)  # type: ignore[arg-type]
-        for stmt in sorted(graph.subjects(RDF.type, RDF.Statement)):
+        statements = graph.subjects(RDF.type, RDF.Statement)
+        for stmt in sorted(s for s in statements if isinstance(s, Identifier)):
             key = (
                 graph.value(stmt, RDF.subject),
                 graph.value(stmt, RDF.predicate),
@@ -138,7 +141,10 @@ class Facts:
                 ):
                     value = g.value(selector, prop)
                     if value is not None:
-                        item[field] = value.toPython() if field in ("start", "end") else str(value)
+                        if field in ("start", "end") and isinstance(value, Literal):
+                            item[field] = value.toPython()
+                        else:
+                            item[field] = str(value)
         self._slot[anno] = len(self.table)
         self.table.append(item)
         return self._slot[anno]
@@ -151,9 +157,11 @@ class Facts:
         """The documents ``node`` was derived from or is mentioned in (places in ``sources``)."""
         docs = set(self.graph.objects(node, PROV.wasDerivedFrom))
         docs |= set(self.graph.subjects(SCHEMA.mentions, node))
-        return [self.source(d) for d in sorted(docs) if isinstance(d, URIRef)]
+        return [self.source(d) for d in sorted(d for d in docs if isinstance(d, URIRef))]
 
-    def statement(self, s: Any, p: Any, o: Any) -> tuple[list[int], list[int], list]:
+    def statement(
+        self, s: Any, p: Any, o: Any
+    ) -> tuple[list[int], list[int], list[dict[str, Any]]]:
         """Evidence, source documents and notes (e.g. effects) of the triple's statements."""
         evidence: list[int] = []
         docs: list[int] = []
@@ -254,7 +262,8 @@ def details(
                 else:
                     item = dict(value)
                     obj = _literal(graph, iri, URIRef(prop), value) if stated else None
-                evidence, docs = [], []
+                evidence: list[int] = []
+                docs: list[int] = []
                 if stated:
                     evidence, docs, _ = facts.statement(iri, URIRef(prop), obj)
                 if evidence:
@@ -291,7 +300,8 @@ def details(
 def _literal(graph: Graph, subject: URIRef, prop: URIRef, value: dict[str, Any]) -> Any:
     """The graph's literal behind a property value (to find its statement)."""
     for obj in graph.objects(subject, prop):
-        same = isinstance(obj, Literal) and str(obj) == value.get("text")
-        if same and (obj.language or None) == value.get("lang"):
+        if not isinstance(obj, Literal) or str(obj) != value.get("text"):
+            continue
+        if (obj.language or None) == value.get("lang"):
             return obj
     return None

@@ -116,8 +116,9 @@ def series(graph: Graph, facts: Facts, variables: Iterable[str]) -> dict[str, An
     found: dict[str, list[URIRef]] = {}
     a, target, conversion = RDF.type, AIKG.Target, AIKG.currencyConversionOf
     measured = SCHEMA.variableMeasured
-    for obs in sorted(set(graph.subjects(a, SCHEMA.Observation))):
-        if not isinstance(obs, URIRef) or (obs, a, target) in graph:
+    observations = {o for o in graph.subjects(a, SCHEMA.Observation) if isinstance(o, URIRef)}
+    for obs in sorted(observations):
+        if (obs, a, target) in graph:
             continue
         if (obs, conversion, None) in graph:
             continue
@@ -125,9 +126,9 @@ def series(graph: Graph, facts: Facts, variables: Iterable[str]) -> dict[str, An
             if str(var) in wanted:
                 found.setdefault(str(var), []).append(obs)
     out: dict[str, Any] = {}
-    for var in sorted(found):
-        if len(found[var]) >= SERIES_MIN:
-            out[var] = _variable_series(graph, facts, found[var], wanted)
+    for variable in sorted(found):
+        if len(found[variable]) >= SERIES_MIN:
+            out[variable] = _variable_series(graph, facts, found[variable], wanted)
     return out
 
 
@@ -144,7 +145,7 @@ def _variable_series(
         dims = sorted(
             (prop, member)
             for prop, member in graph.predicate_objects(obs)
-            if _is_breakdown(prop) and isinstance(member, URIRef)
+            if isinstance(prop, URIRef) and _is_breakdown(prop) and isinstance(member, URIRef)
         )
         key = (str(unit or ""), str(area or ""), tuple(dims))
         if key not in groups:
@@ -184,14 +185,14 @@ def _variable_series(
         return sum(len(g["points"]) + len(g["unplaced"]) for g in members)
 
     charts = []
-    for unit, members in sorted(by_unit.items(), key=lambda item: (-size(item[1]), item[0])):
+    for unit_iri, members in sorted(by_unit.items(), key=lambda item: (-size(item[1]), item[0])):
         members.sort(key=lambda g: (g["order"], g["key"]))
         for group in members:
             del group["order"]
         charts.append(
             {
-                "unit": shorten(unit) if unit else None,
-                "unitLabel": facts.names(URIRef(unit)) if unit else None,
+                "unit": shorten(unit_iri) if unit_iri else None,
+                "unitLabel": facts.names(URIRef(unit_iri)) if unit_iri else None,
                 "series": members,
             }
         )

@@ -236,9 +236,28 @@ class _Found:
             self.start, self.end, self.text, None, None, en, zh, anaphor=True, span=(first, last)
         )
 
-    def marker(self, **flags: bool) -> TimeExpr:
+    def marker(
+        self,
+        *,
+        comparison: bool = False,
+        relative: bool = False,
+        anaphor: bool = False,
+        at_end: bool = False,
+    ) -> TimeExpr:
         """An expression that does not date a number by itself (a comparison, an anaphor)."""
-        return TimeExpr(self.start, self.end, self.text, None, None, "", "", **flags)
+        return TimeExpr(
+            self.start,
+            self.end,
+            self.text,
+            None,
+            None,
+            "",
+            "",
+            comparison=comparison,
+            relative=relative,
+            anaphor=anaphor,
+            at_end=at_end,
+        )
 
 
 def _goal(found: _Found, kind: str) -> TimeExpr | None:
