@@ -22,6 +22,7 @@ import re
 import socket
 import threading
 import time
+import traceback
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -245,7 +246,13 @@ def in_thread(work: Callable[[], T], timeout: float | None = None) -> T:
         try:
             outcome["value"] = work()
         except BaseException as exc:
-            outcome["error"] = exc
+            # Release the failed frames' locals here: pyoxigraph's results must be dropped on
+            # the thread that made them, not later on the main thread with the exception.
+            seen = exc
+            while seen is not None:
+                traceback.clear_frames(seen.__traceback__)
+                seen = seen.__context__ or seen.__cause__
+            outcome["error"] = exc.with_traceback(None)
 
     thread = threading.Thread(target=target, name="aikg-work", daemon=True)
     thread.start()
