@@ -248,7 +248,7 @@ def in_thread(work: Callable[[], T], timeout: float | None = None) -> T:
         except BaseException as exc:
             # Release the failed frames' locals here: pyoxigraph's results must be dropped on
             # the thread that made them, not later on the main thread with the exception.
-            seen = exc
+            seen: BaseException | None = exc
             while seen is not None:
                 traceback.clear_frames(seen.__traceback__)
                 seen = seen.__context__ or seen.__cause__
