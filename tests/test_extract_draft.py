@@ -388,10 +388,21 @@ OBS_RECALL, OBS_PRECISION, LINKING, PER_DOCUMENT = 0.95, 0.90, 0.90, 0.80
 
 
 @pytest.mark.slow
-def test_corpus_evaluation_does_not_regress(shared: Path) -> None:
+def test_corpus_evaluation_does_not_regress(shared: Path, tmp_path: Path) -> None:
+    """In sample: the documents the rules were written on. The 45 documents of the corpus issue
+    are the extractor's out-of-sample record (benchmarks/extraction/first_drafts.py), not this
+    regression guard."""
+    import shutil
+
     from aikg.extraction.corpus import run_corpus
 
-    run = run_corpus(paths.graph_dir(), shared)
+    root = Path(__file__).resolve().parent.parent
+    drafted = root / "benchmarks" / "extraction" / "corpus-first-drafts" / "texts.sha256"
+    new = {Path(line.split()[1]).stem for line in drafted.read_text(encoding="utf-8").splitlines()}
+    for path in paths.graph_dir().glob("*.ttl"):
+        if path.stem not in new:
+            shutil.copy(path, tmp_path / path.name)
+    run = run_corpus(tmp_path, shared)
     overall = run.evaluation.overall
     assert len(run.evaluation.documents) >= 2
     assert overall.observations.recall >= OBS_RECALL
