@@ -289,7 +289,7 @@ def test_view_command_default_output_and_language(cli, sample_path: Path, tmp_pa
 def test_build_writes_the_view(cli, graph: Graph, tmp_path: Path) -> None:
     result = cli("build", "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    data = page_data((tmp_path / "graph.html").read_text(encoding="utf-8"))
+    data = read_page_data((tmp_path / "graph.html").read_text(encoding="utf-8"))
     assert len(data["nodes"]) == len(entities(graph))
     assert str(tmp_path / "graph.html") in result.stdout
 
