@@ -124,7 +124,9 @@ def test_every_command_reads_the_graph_through_the_store(cli, tmp_path: Path) ->
 # The same answers on every store
 
 
-@pytest.mark.parametrize("name", sorted(CATALOG))
+# disagreements: rdflib evaluates its pair rules in minutes on the 46k-triple bundled graph
+# (issue 13); its pairs are compared with check-different-values in test_query_analyst.py.
+@pytest.mark.parametrize("name", sorted(set(CATALOG) - {"disagreements"}))
 @pytest.mark.parametrize("graph_name", ["bundled", "synthetic"])
 def test_every_saved_query_gives_the_same_rows_on_every_store(
     stores: dict[str, dict[str, object]], graph_name: str, name: str
