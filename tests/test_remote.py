@@ -172,7 +172,7 @@ def parameter_cases(query: SavedQuery, graph: Graph, every: bool) -> list[dict[s
 
 
 # disagreements: rdflib evaluates its pair rules in minutes on the 46k-triple bundled graph
-# (issue 13); its pairs are compared with check-different-values in test_query_analyst.py.
+# (issue 13); its rows on rdflib are tested on a sample graph in test_query_semantics.py.
 @pytest.mark.parametrize("name", sorted(set(CATALOG) - {"disagreements"}))
 def test_every_saved_query_gives_the_same_rows_on_both_engines(
     server: OxigraphServer, graph: Graph, sample: Graph, name: str

@@ -125,7 +125,7 @@ def test_every_command_reads_the_graph_through_the_store(cli, tmp_path: Path) ->
 
 
 # disagreements: rdflib evaluates its pair rules in minutes on the 46k-triple bundled graph
-# (issue 13); its pairs are compared with check-different-values in test_query_analyst.py.
+# (issue 13); its rows on rdflib are tested on a sample graph in test_query_semantics.py.
 @pytest.mark.parametrize("name", sorted(set(CATALOG) - {"disagreements"}))
 @pytest.mark.parametrize("graph_name", ["bundled", "synthetic"])
 def test_every_saved_query_gives_the_same_rows_on_every_store(
