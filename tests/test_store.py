@@ -19,7 +19,7 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from aikg.cli.main import app
-from aikg.errors import InputError
+from aikg.errors import InputError, SettingError
 from aikg.query.catalog import load_catalog
 from aikg.query.results import (
     Boolean,
@@ -287,6 +287,27 @@ def test_a_touched_input_is_rehashed_and_a_changed_one_reloaded(tmp_path: Path) 
     store = open_store(f"oxigraph:{folder}", [data], notify=notes.append)
     assert len(store) == count + 1
     assert any("changed" in note for note in notes[loads:]), notes
+
+
+def test_one_process_reloads_a_store_it_dropped_and_refuses_one_it_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a load needs the folder alone: handles this process dropped do not stand in its way (a
+    # lock is per process, released with the last handle); one it still holds is refused at
+    # once, never waited for (it would be waiting for itself)
+    monkeypatch.setenv("AIKG_STORE_WAIT", "30")
+    data = tmp_path / "data.ttl"
+    data.write_text("<urn:a> <urn:b> <urn:c> .\n")
+    folder = tmp_path / "db"
+    first = open_store(f"oxigraph:{folder}", [data])
+    count = len(first)
+    data.write_text("<urn:a> <urn:b> <urn:c> , <urn:d> .\n")
+    started = time.monotonic()
+    with pytest.raises(SettingError, match="this process still has the store open"):
+        len(open_store(f"oxigraph:{folder}", [data]))
+    assert time.monotonic() - started < 5
+    del first
+    assert len(open_store(f"oxigraph:{folder}", [data])) == count + 1
 
 
 def test_a_folder_that_is_not_a_store_is_never_overwritten(tmp_path: Path) -> None:

@@ -15,11 +15,13 @@ need no rdflib graph.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from aikg.errors import InputError, SettingError
 from aikg.store.base import GraphStore
@@ -53,24 +55,60 @@ OWN = {DATABASE, MANIFEST, LOCK}
 
 class _Lock:
     """A store folder's lock (:func:`fcntl.flock`), shared by readers, held alone by a load; a
-    wait is bounded by ``AIKG_STORE_WAIT`` seconds (default 600). Held until the process ends.
+    wait is bounded by ``AIKG_STORE_WAIT`` seconds (default 600).
+
+    One lock (one open file) per folder per process, whatever the number of stores open on it
+    there: :func:`fcntl.flock` locks belong to an open file, so two files in one process would
+    make a load wait for the process's own readers. The stores using it are its ``owners``; the
+    lock is released when the last one is gone.
     """
 
-    def __init__(self, path: Path, refused: Callable[[str], SettingError], notify: Notify) -> None:
-        self.path, self.refused, self.notify = path, refused, notify
+    _of: ClassVar[dict[Path, _Lock]] = {}
+
+    @classmethod
+    def of(cls, path: Path) -> _Lock:
+        """This process's lock of ``path`` (opened on first use)."""
+        key = path.resolve()
+        if key not in cls._of:
+            cls._of[key] = cls(key)
+        return cls._of[key]
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.owners: weakref.WeakSet[object] = weakref.WeakSet()
+        self.count = 0  # owners alive (a finalizer's count does not depend on callback order)
         try:
             self.fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError:
             self.fd = None  # a read-only folder: reading its store needs no lock (none loads)
 
-    def hold(self, *, exclusive: bool) -> None:
+    def hold(
+        self,
+        owner: object,
+        *,
+        exclusive: bool,
+        refused: Callable[[str], SettingError],
+        notify: Notify,
+    ) -> None:
+        """Take the lock for ``owner``, shared or alone (waiting for other processes)."""
         import fcntl
         import time
 
         if self.fd is None:
             if exclusive:
-                raise self.refused("the folder is read-only: cannot (re)load the store")
+                raise refused("the folder is read-only: cannot (re)load the store")
             return
+        if owner not in self.owners:
+            self.owners.add(owner)
+            self.count += 1
+            weakref.finalize(owner, self._release)
+        if exclusive and self.count > 1:
+            gc.collect()  # stores dropped in this process but not yet collected (cycles)
+            if self.count > 1:
+                raise refused(
+                    "this process still has the store open (an earlier handle on the same "
+                    "folder): drop it before its inputs are reloaded"
+                )
         mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
         try:
             fcntl.flock(self.fd, mode | fcntl.LOCK_NB)
@@ -78,7 +116,7 @@ class _Lock:
         except BlockingIOError:
             pass
         wait = float(os.environ.get("AIKG_STORE_WAIT", "600"))
-        self.notify(f"Waiting for another aikg process using {self.path.parent} ...")
+        notify(f"Waiting for another aikg process using {self.path.parent} ...")
         deadline = time.monotonic() + wait
         while True:
             try:
@@ -86,11 +124,19 @@ class _Lock:
                 return
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise self.refused(
+                    raise refused(
                         f"busy: another aikg process is using it (waited {wait:g} s, "
                         "AIKG_STORE_WAIT); try again when it is done"
                     ) from None
                 time.sleep(0.1)
+
+    def _release(self) -> None:
+        """Unlock once no store of this process uses the folder (called as each one goes)."""
+        import fcntl
+
+        self.count -= 1
+        if self.fd is not None and self.count == 0:
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
 
 
 class OxigraphStore(GraphStore):
@@ -170,20 +216,23 @@ class OxigraphStore(GraphStore):
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise self._refused(f"cannot create the folder ({exc.strerror})") from None
-        self._lock = _Lock(folder / LOCK, self._refused, self._notify)
-        self._lock.hold(exclusive=False)
+        self._lock = _Lock.of(folder / LOCK)
+        self._hold(exclusive=False)
         store, reason = self._reuse(inputs)
         if store is not None:
             return store
-        self._lock.hold(exclusive=True)  # no reader now, and no other load
+        self._hold(exclusive=True)  # no reader now, and no other load
         store, reason = self._reuse(inputs)  # another process may have loaded it meanwhile
         if store is None:
             self._reload(inputs, reason or "first use")
             store, reason = self._reuse(inputs)
             if store is None:
                 raise self._refused(f"cannot open the store just loaded ({reason})")
-        self._lock.hold(exclusive=False)
+        self._hold(exclusive=False)
         return store
+
+    def _hold(self, *, exclusive: bool) -> None:
+        self._lock.hold(self, exclusive=exclusive, refused=self._refused, notify=self._notify)
 
     def _reuse(self, inputs: list[Input]) -> tuple[pyoxigraph.Store | None, str | None]:
         """The store opened read-only if it holds ``inputs``, else ``None`` and why not."""

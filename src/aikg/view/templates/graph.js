@@ -779,12 +779,21 @@
           }
         }
       });
+      /* a mark's click target reaches halfway to its nearest neighbour (at most 7 px), so
+         crowded marks each stay clickable */
+      function hitRadius(q) {
+        var near = plotted.reduce(function (d, o) {
+          return o === q ? d : Math.min(d, Math.hypot(o.cx - q.cx, o.cy - q.cy));
+        }, Infinity);
+        return Math.max(2.5, Math.min(7, near / 2));
+      }
       plotted.forEach(function (q) {
         var color = SERIES_COLORS[q.i % SERIES_COLORS.length];
         var g = svgEl("g", { class: "pt", "data-obs": q.p.obs, tabindex: 0, role: "button",
           "aria-pressed": "false", "aria-label": pointText(q.p) });
         g.appendChild(svgEl("title", null, pointText(q.p)));
-        g.appendChild(svgEl("circle", { cx: q.cx.toFixed(1), cy: q.cy.toFixed(1), r: 7, class: "hit" }));
+        g.appendChild(svgEl("circle", { cx: q.cx.toFixed(1), cy: q.cy.toFixed(1), r: hitRadius(q).toFixed(1),
+          class: "hit" }));
         g.appendChild(svgEl("circle", { cx: q.cx.toFixed(1), cy: q.cy.toFixed(1), r: 4.2, class: "mark",
           fill: q.p.qualifier ? "#fff" : color, stroke: color, "stroke-width": q.p.qualifier ? 2 : 1,
           "stroke-dasharray": q.p.estimated ? "2 1.6" : null }));
@@ -968,6 +977,7 @@
       if (!d) { return false; }
       if (!shown[d.cls]) { setClass(d.cls, true); }
       network.selectNodes([id], true);
+      if (DATA.labelsInView) { giveLabels([id]); }  // the chosen node is named at once, at any zoom
       var connected = network.getConnectedEdges(id);
       nameEdges(connected.length <= MAX_NAMED ? connected : []);
       if (how.focus) {
