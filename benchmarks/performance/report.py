@@ -100,6 +100,17 @@ def growth_table(results: dict[str, dict[str, Any]]) -> str:
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 
+def commands_table(result: dict[str, Any]) -> str:
+    """Each whole-graph command: seconds, ratio to ``aikg stats``, peak memory."""
+    rows = ["| command | seconds | × stats | peak MiB | runs |", "|---|---:|---:|---:|---:|"]
+    for label, row in result["commands"].items():
+        rows.append(
+            f"| `aikg {label}` | {row['seconds']:.2f} | {row['x_stats']:.1f} | "
+            f"{row['peak_mb']:,.0f} | {row['runs']} |"
+        )
+    return "\n".join(rows)
+
+
 def report(results: dict[str, dict[str, Any]]) -> str:
     """The measured tables, as Markdown."""
     out = ["### Time against size", "", growth_table(results)]
@@ -128,6 +139,9 @@ def report(results: dict[str, dict[str, Any]]) -> str:
         if result.get("process"):
             cells = ", ".join(f"{k} {v:.3f} s" for k, v in result["process"].items())
             out += ["", f"Whole processes (median): {cells}."]
+        if result.get("commands"):
+            out += ["", "Whole-graph commands (whole processes, in turn with `aikg stats`):", ""]
+            out += [commands_table(result)]
         if result.get("targets"):
             out += [""]
             out += [

@@ -12,7 +12,10 @@ bundled graph, it measures, per store (rdflib ``memory``, ``oxigraph`` in memory
 - ``aikg view --focus HUB`` as a whole command, and rendering a 5,000-node view (with its
   readiness in headless Chromium when it is installed);
 - whole processes: ``aikg --help`` against a one-command Typer app's, and
-  ``aikg query metrics`` on the bundled graph.
+  ``aikg query metrics`` on the bundled graph;
+- whole-graph commands (``validate``, ``build``) as whole processes, each timed in turn with
+  ``aikg stats`` on the same data, with its peak memory: the ratio to ``stats`` is the figure
+  the targets of issue 13 set.
 
 Then it checks the targets of the issue that apply at that size and prints met or the gap.
 
@@ -78,6 +81,7 @@ SECTIONS = {
     "export": ["export"],
     "view": ["view"],
     "process": ["process"],
+    "commands": ["commands"],
 }
 
 
@@ -225,6 +229,7 @@ class Results:
     export: dict[str, float] = field(default_factory=dict)
     view: dict[str, Any] = field(default_factory=dict)
     process: dict[str, Any] = field(default_factory=dict)
+    commands: dict[str, Any] = field(default_factory=dict)
     targets: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -593,6 +598,73 @@ def measure_process(results: Results, runs: int) -> None:
         say(f"{label:<40}{seconds:>8.3f}{seconds / base:>8.2f} x typer --help")
 
 
+#: Whole-graph commands timed against ``aikg stats`` (issue 13): label -> arguments; ``{out}``
+#: is a folder of the run. pySHACL, the reference engine, only where it takes about a minute or
+#: less, and not in ``--quick`` runs (CI).
+COMMANDS: dict[str, list[str]] = {
+    "stats": ["stats"],
+    "validate": ["validate"],
+    "validate --engine pyshacl": ["validate", "--engine", "pyshacl"],
+    "build": ["build", "-o", "{out}"],
+    "build --engine pyshacl": ["build", "--engine", "pyshacl", "-o", "{out}"],
+}
+PYSHACL_SIZES = ("bundled", "10k")
+
+
+def run_command(args: list[str]) -> tuple[float, float]:
+    """Seconds and peak resident memory (MiB) of ``python -m aikg ARGS`` in a process of its
+    own (``wait4`` gives that process's own maximum, not the largest of all children)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "aikg", *args],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    error = child.stderr.read().decode() if child.stderr else ""
+    if child.returncode != 0:
+        raise SystemExit(f"aikg {' '.join(args)} failed ({child.returncode}):\n{error}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure_commands(
+    results: Results, data: list[Path], out: Path, runs: int, quick: bool = False
+) -> None:
+    """Each command and ``aikg stats`` in turn, ``runs`` times (the median), on the default
+    store (Oxigraph in memory)."""
+    say(f"\n== whole-graph commands (whole processes, median of {runs}, each in turn with stats)")
+    data_args = [a for path in data for a in ("--data", str(path))]
+    folder = out / f"build-{results.size}"
+    labels = [
+        label
+        for label in COMMANDS
+        if "pyshacl" not in label or (results.size in PYSHACL_SIZES and not quick)
+    ]
+    times: dict[str, list[float]] = {label: [] for label in labels}
+    peaks: dict[str, float] = dict.fromkeys(labels, 0.0)
+    for _ in range(runs):
+        for label in labels:
+            args = [a.replace("{out}", str(folder)) for a in COMMANDS[label]]
+            seconds, peak = run_command([*data_args, *args])
+            times[label].append(seconds)
+            peaks[label] = max(peaks[label], peak)
+    shutil.rmtree(folder, ignore_errors=True)
+    stats = statistics.median(times["stats"])
+    say(f"{'command':<28}{'seconds':>9}{'x stats':>9}{'peak MiB':>10}")
+    for label in labels:
+        seconds = statistics.median(times[label])
+        results.commands[label] = {
+            "seconds": seconds,
+            "x_stats": seconds / stats,
+            "peak_mb": peaks[label],
+            "runs": len(times[label]),
+        }
+        say(f"{label:<28}{seconds:>9.2f}{seconds / stats:>9.2f}{peaks[label]:>10.0f}")
+
+
 # --------------------------------------------------------------------------------------------
 # Targets
 
@@ -652,6 +724,32 @@ def check_targets(results: Results) -> None:
         )
         metrics = results.process["aikg query metrics (oxigraph, default)"]
         target("aikg query metrics (bundled) < 1 s", metrics < 1, f"{metrics:.2f} s")
+    commands = results.commands
+    if size == "100k" and "validate" in commands:
+        ratio_ = commands["validate"]["x_stats"]
+        target("validate <= 10x aikg stats (100k)", ratio_ <= 10, f"{ratio_:.1f}x")
+    if size in ("1m", "10m") and "validate" in commands:
+        for label, limit in (("validate", 60), ("build", 90)):
+            row = commands[label]
+            target(
+                f"{label} < {limit} s ({size})",
+                row["seconds"] < limit,
+                f"{row['seconds']:.1f} s, {row['x_stats']:.1f}x stats",
+            )
+    if size in ("1m", "10m") and commands:
+        worst = max(commands.items(), key=lambda item: item[1]["peak_mb"])
+        target(
+            f"peak memory < 4 GiB for every command measured ({size})",
+            worst[1]["peak_mb"] < 4096,
+            f"largest: {worst[0]} {worst[1]['peak_mb']:.0f} MiB",
+        )
+    if size == "bundled" and "build --engine pyshacl" in commands:
+        fast, before = commands["build"]["seconds"], commands["build --engine pyshacl"]["seconds"]
+        target(
+            "build no slower than with pySHACL, as before issue 13 (bundled)",
+            fast <= before,
+            f"{fast:.1f} s against {before:.1f} s",
+        )
     if "ready 5000 ms" in results.view:
         ready = results.view["ready 5000 ms"]
         target("5,000-node view ready in Chromium < 1.5 s", ready < 1500, f"{ready:.0f} ms")
@@ -672,7 +770,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="CI: one run, fewer rdflib queries")
     parser.add_argument("--only", default="", help="comma-separated saved queries to run")
     parser.add_argument(
-        "--skip", default="", help="comma-separated sections: load, queries, export, view, process"
+        "--skip",
+        default="",
+        help="comma-separated sections: load, queries, export, view, process, commands",
     )
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
@@ -701,6 +801,9 @@ def main(argv: list[str] | None = None) -> int:
         measure_view(results, data, stores, args.out, hub, args.quick)
     if "process" not in skip:
         measure_process(results, 3 if args.quick else 15)
+    if "commands" not in skip:
+        once = args.quick or args.size in ("bundled", "1m", "10m")  # pySHACL, or slow at 1M
+        measure_commands(results, data, args.out, 1 if once else 3, args.quick)
     suffix = ("-quick" if args.quick else "") + ("-only" if only else "")
     target = args.out / f"results-{args.size}{suffix}.json"
     if skip and target.is_file():  # skipped sections keep the figures of an earlier run

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aikg.errors import FindingsError, InputError
-from aikg.store.export import serialize, write_atomic
+from aikg.store.export import write_atomic
 from aikg.store.files import load_graph
+from aikg.store.memory import MemoryStore
 from aikg.store.stats import Summary, summarize
 from aikg.validation import Report, validate
 
@@ -33,26 +34,33 @@ class BuildResult:
 
 
 def build(
-    out_dir: Path, data: Sequence[Path] | None = None, *, store: GraphStore | None = None
+    out_dir: Path,
+    data: Sequence[Path] | None = None,
+    *,
+    store: GraphStore | None = None,
+    engine: str = "sparql",
 ) -> BuildResult:
     """Validate, then write the graph exports, the ontology page and the graph view.
 
     The graph is ``store``'s (see :mod:`aikg.store`), else the ontology and ``data`` (or the
     bundled graph) read with rdflib. A graph that does not conform raises
     :class:`FindingsError` and writes nothing. Every output is rendered in memory before the
-    first file is written, and each write is atomic.
+    first file is written, and each write is atomic. ``engine`` is the SHACL engine
+    (:data:`aikg.validation.ENGINES`).
     """
     from aikg.ontology_docs import ontology_html
     from aikg.view.page import render as render_view
 
-    graph = store.graph() if store is not None else load_graph(data)
-    report = validate(graph)
+    if store is None:
+        store = MemoryStore(load_graph(data))
+    report = validate(store, engine=engine)  # on Oxigraph, before any rdflib graph is made
     if not report.conforms:
         raise FindingsError(
             f"the graph does not conform to the shapes ({len(report.findings)} findings); "
             "run 'aikg validate' for the report"
         )
-    export = store.export if store is not None else lambda fmt: serialize(graph, fmt)
+    graph = store.graph()
+    export = store.export
     rendered = {name: export(fmt) for name, fmt in GRAPH_OUTPUTS.items()}
     rendered["ontology.html"] = ontology_html()
     rendered["graph.html"] = render_view(graph).html

@@ -10,17 +10,19 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from aikg.cli.options import OutputFile, format_option, output_option
+from aikg.cli.options import Engine, OutputFile, engine_option, format_option, output_option
 from aikg.cli.output import print_table
 from aikg.cli.state import command, state
 from aikg.errors import EXIT_FINDINGS, InputError
 
 console = Console(highlight=False)
+notes = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def build(
     ctx: typer.Context,
     out: Annotated[Path, output_option("Output folder.", old_out=True)] = Path("build"),
+    engine: Annotated[Engine, engine_option()] = Engine.sparql,
 ) -> None:
     """Validate the graph, then write aikg.ttl, aikg.jsonld, aikg.nt, ontology.html, graph.html.
 
@@ -29,7 +31,9 @@ def build(
     from aikg.build import build as run_build
     from aikg.namespaces import shorten
 
-    result = run_build(out, store=state(ctx).graph_store())
+    result = run_build(out, store=state(ctx).graph_store(), engine=engine.value)
+    if result.report.note:
+        notes.print(result.report.note, style="dim", markup=False)
     summary = result.summary
     console.print(f"[bold green]Built[/] a graph that conforms to the shapes, in {out}/")
     for path in result.files:
@@ -45,14 +49,18 @@ def build(
     console.print(table)
 
 
-def validate(ctx: typer.Context) -> None:
+def validate(
+    ctx: typer.Context, engine: Annotated[Engine, engine_option()] = Engine.sparql
+) -> None:
     """Validate the graph against the SHACL shapes. Exit 0 if it conforms, 1 if not.
 
     Example: aikg --data my-graph/ validate
     """
     from aikg.validation import validate as run_validate
 
-    report = run_validate(state(ctx).graph())
+    report = run_validate(state(ctx).graph_store(), engine=engine.value)
+    if report.note:
+        notes.print(report.note, style="dim", markup=False)
     if report.conforms:
         console.print("[bold green]Conforms[/]: no findings.")
         return

@@ -44,6 +44,23 @@ class EvalFormat(StrEnum):
     md = "md"
 
 
+class Engine(StrEnum):
+    """A SHACL engine (:mod:`aikg.validation`): the shapes compiled to SPARQL on Oxigraph, or
+    pySHACL, the reference."""
+
+    sparql = "sparql"
+    pyshacl = "pyshacl"
+
+
+def engine_option() -> Any:
+    """``--engine``: which SHACL engine validates (``validate``, ``build``)."""
+    return typer.Option(
+        "--engine",
+        help="sparql: the shapes compiled to SPARQL on Oxigraph (fast); "
+        "pyshacl: pySHACL, the reference. Both give the same findings.",
+    )
+
+
 def output_option(help: str, *, old_out: bool = False, **kwargs: Any) -> Any:
     """``-o/--output`` with this command's ``help``; ``old_out`` keeps ``--out`` as an alias."""
     names = ("-o", "--output", "--out") if old_out else ("-o", "--output")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -216,6 +217,36 @@ def read_triples(
             yield quad.subject, quad.predicate, quad.object
     if prefixes is not None and suffix in (".ttl", ".trig"):
         prefixes.update(parser.prefixes)
+
+
+def triples_with(path: Path, predicates: Collection[str]) -> Iterator[tuple[Any, Any, Any]]:
+    """The triples of ``path`` whose predicate is one of ``predicates`` (IRIs), as
+    :func:`read_triples` reads them. An N-Triples file is first scanned for the lines that
+    name one of them, and only those are parsed: a few times faster than parsing it all
+    (a predicate spelled with ``\\u`` escapes would be missed: such a file is parsed whole)."""
+    import pyoxigraph as ox
+
+    wanted = set(predicates)
+    data = check_input(path) if path.suffix.lower() == ".nt" else None
+    if path.suffix.lower() == ".nt" and wanted:
+        with reading(path):
+            data = data if data is not None else path.read_bytes()
+        if b"\\u" not in data and b"\\U" not in data:
+            names = b"|".join(re.escape(f"<{p}>".encode()) for p in sorted(wanted))
+            lines = re.findall(rb"^[^\n]*(?:" + names + rb")[^\n]*$", data, re.MULTILINE)
+            with reading(path):
+                for triple in ox.parse(
+                    input=b"\n".join(lines),
+                    format=ox.RdfFormat.N_TRIPLES,
+                    rename_blank_nodes=True,
+                    lenient=True,
+                ):
+                    if triple.predicate.value in wanted:
+                        yield triple.subject, triple.predicate, triple.object
+            return
+    for s, p, o in read_triples(path):
+        if p.value in wanted:
+            yield s, p, o
 
 
 def ntriples_of(path: Path) -> bytes:
