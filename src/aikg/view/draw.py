@@ -103,7 +103,25 @@ def view(
     title: str | None = None,
 ) -> ViewResult:
     """The page for ``aikg view`` of the graph in ``store``: the whole graph, a saved query's
-    result (run on ``store``), a neighbourhood."""
+    result (run on ``store``), a neighbourhood.
+
+    A neighbourhood alone (``focus`` without ``query``) is read from the store around the
+    entity (:mod:`aikg.view.neighbourhood`), never the whole graph.
+    """
+    if focus and not query:
+        from aikg.view.neighbourhood import neighbourhood
+
+        around = neighbourhood(store, focus, depth, source_links=source_links)
+        net = around.network()
+        return render(
+            around.graph,
+            net,
+            lang=lang,
+            title=title,
+            select=resolve(net, select) if select else around.focus,
+            source_links=source_links,
+            subtitle=f"--focus {shorten(around.focus)} --depth {depth}",
+        )
     graph = store.graph()
     net = build_network(graph)
     subtitle_parts: list[str] = []
