@@ -10,6 +10,7 @@ on rdflib's store the whole page data is the same too.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -24,6 +25,7 @@ from aikg.view.draw import view as draw_view
 from aikg.view.neighbourhood import find_entity, neighbourhood
 from aikg.view.network import build_network
 from aikg.view.page import page_data, render
+from sample_network import write_sample
 
 CNNIC = "https://w3id.org/aikg/id/organization/cnnic"
 USERS = "https://w3id.org/aikg/id/var/internet-users"
@@ -120,3 +122,21 @@ def test_the_view_draws_the_neighbourhood_from_the_store(stores: dict[str, Any])
     page = page_data(draw_view(stores["oxigraph"], focus="中国互联网络信息中心", lang="en").html)
     assert page["select"] == CNNIC and page["subtitle"] == "--focus organization:cnnic --depth 1"
     assert CNNIC in {node["id"] for node in page["nodes"]}
+
+
+def test_a_whole_graph_too_big_to_draw_is_refused_unless_asked(
+    tmp_path: Path, stores: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import aikg.view.draw as draw
+
+    bundled = stores["oxigraph"].entity_count()
+    assert bundled == stores["memory"].entity_count() > 1000  # the same count on both stores
+    store = open_store("oxigraph", [write_sample(tmp_path)])
+    count = store.entity_count()
+    monkeypatch.setattr(draw, "WHOLE_LIMIT", count - 1)
+    with pytest.raises(draw.TooBigToDraw, match=f"the graph has {count} entities.*--focus"):
+        draw_view(store)
+    assert draw_view(store, whole=True).nodes == count
+    assert draw_view(store, focus="测试政策", depth=0).nodes == 1  # a neighbourhood is drawn
+    monkeypatch.setattr(draw, "WHOLE_LIMIT", count)
+    assert draw_view(store).nodes == count
