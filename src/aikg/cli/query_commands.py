@@ -112,9 +112,14 @@ def query(
         typer.Option("--default-graph", help="With --endpoint: the graph to query (an IRI)."),
     ] = None,
     timeout: Annotated[
-        float,
-        timeout_option("With --endpoint: seconds to wait for the answer."),
-    ] = 30.0,
+        float | None,
+        timeout_option(
+            "Seconds to wait for the answer: with --endpoint, default 30; on the embedded "
+            "store, no limit unless given (30 with --allow-service). Past it: exit 3 for an "
+            "endpoint, 124 for the embedded store.",
+            show_default=False,
+        ),
+    ] = None,
     allow_service: Annotated[
         bool,
         typer.Option(
@@ -164,7 +169,11 @@ def query(
     if endpoint is None:
         try:
             result = run_embedded(
-                saved, given, store=state(ctx).graph_store(), allow_service=allow_service
+                saved,
+                given,
+                store=state(ctx).graph_store(),
+                allow_service=allow_service,
+                timeout=timeout,
             )
         except ServiceRefused as exc:
             raise InputError(f"{exc} (pass --allow-service to allow it)") from None
@@ -173,8 +182,14 @@ def query(
                 f"{exc} (use --endpoint and --default-graph for a server's graphs)"
             ) from None
     else:
+        from aikg.query.remote import DEFAULT_TIMEOUT
+
         result = run_remote(
-            saved, given, endpoint=endpoint, default_graph=default_graph, timeout=timeout
+            saved,
+            given,
+            endpoint=endpoint,
+            default_graph=default_graph,
+            timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
         )
     _write(result, fmt, output)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
-from aikg.errors import AikgError, InputError, SettingError
+from aikg.errors import AikgError, InputError, Interrupted, SettingError
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -67,12 +68,22 @@ def message(exc: AikgError) -> str:
 
 def fail(exc: AikgError) -> typer.Exit:
     """Print ``exc`` as one line on stderr, without any credential; the exit to raise with
-    its code."""
-    from aikg.query.remote import scrub
+    its code (or, when abandoned work still runs, leave at once with it)."""
+    from aikg.query.remote import scrub, work_abandoned
 
     Console(stderr=True, highlight=False, soft_wrap=True).print(
         f"aikg: error: {scrub(message(exc))}", markup=False
     )
+    if work_abandoned():
+        # A query given up on (Ctrl-C, --timeout) still runs on a daemon thread: neither
+        # pyoxigraph nor rdflib can cancel it from outside. A normal exit would tear the
+        # interpreter down under it (rdflib's thread raising in half-destroyed modules, printing
+        # more than our one line; Oxigraph's native code racing its own destructors), or wait
+        # for it. Nothing else is pending: flush what was written and leave now.
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(exc.exit_code)
     return typer.Exit(exc.exit_code)
 
 
@@ -110,6 +121,8 @@ def command(app: typer.Typer, **kwargs: object) -> Callable[[Callable[..., None]
                 func(*args, **kw)
             except AikgError as exc:
                 raise fail(exc) from None
+            except KeyboardInterrupt:  # Ctrl-C outside a wait of ours (loading, parsing)
+                raise fail(Interrupted("interrupted (Ctrl-C)")) from None
             except OSError as exc:  # a write the library did not wrap: stdout on a full disk
                 raise fail(os_error(exc)) from None
 
