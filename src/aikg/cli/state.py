@@ -68,23 +68,32 @@ def message(exc: AikgError) -> str:
 
 def fail(exc: AikgError) -> typer.Exit:
     """Print ``exc`` as one line on stderr, without any credential; the exit to raise with
-    its code (or, when abandoned work still runs, leave at once with it)."""
-    from aikg.query.remote import scrub, work_abandoned
+    its code."""
+    from aikg.query.remote import scrub
 
     Console(stderr=True, highlight=False, soft_wrap=True).print(
         f"aikg: error: {scrub(message(exc))}", markup=False
     )
+    return typer.Exit(exc.exit_code)
+
+
+def leave(code: int) -> None:
+    """End the ``aikg`` process with ``code`` at once if work it gave up on still runs.
+
+    A query abandoned at Ctrl-C or ``--timeout`` still runs on a daemon thread: neither
+    pyoxigraph nor rdflib can cancel it from outside. A normal exit would tear the interpreter
+    down under it (rdflib's thread raising in half-destroyed modules and printing more than our
+    one line; Oxigraph's native code racing its own destructors) or wait for it. Nothing else is
+    pending: flush what was written and leave with ``os._exit``. Only the process's entry point
+    calls this (:func:`aikg.cli.main.run`), never a command run inside another program.
+    """
+    from aikg.query.remote import work_abandoned
+
     if work_abandoned():
-        # A query given up on (Ctrl-C, --timeout) still runs on a daemon thread: neither
-        # pyoxigraph nor rdflib can cancel it from outside. A normal exit would tear the
-        # interpreter down under it (rdflib's thread raising in half-destroyed modules, printing
-        # more than our one line; Oxigraph's native code racing its own destructors), or wait
-        # for it. Nothing else is pending: flush what was written and leave now.
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError):
                 stream.flush()
-        os._exit(exc.exit_code)
-    return typer.Exit(exc.exit_code)
+        os._exit(code)
 
 
 def check_store(text: str | None) -> None:

@@ -241,7 +241,7 @@ _ABANDONED: list[threading.Thread] = []
 
 def work_abandoned() -> bool:
     """Whether work :func:`in_thread` gave up on (Ctrl-C, a deadline) is still running: a
-    process that ends should then leave at once (see :func:`aikg.cli.state.fail`)."""
+    process that ends should then leave at once (see :func:`aikg.cli.state.leave`)."""
     return any(thread.is_alive() for thread in _ABANDONED)
 
 

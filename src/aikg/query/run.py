@@ -86,7 +86,7 @@ def run_embedded(
     way the query runs on a thread the caller waits on, so Ctrl-C stops the wait
     (:class:`~aikg.errors.Interrupted`). rdflib's evaluation also stops itself at the deadline;
     Oxigraph's cannot be cancelled and runs on until the process ends (the command line leaves
-    at once, see :func:`aikg.cli.state.fail`).
+    at once, see :func:`aikg.cli.state.leave`).
     """
     from aikg.store import open_store
     from aikg.store.memory import MemoryStore
