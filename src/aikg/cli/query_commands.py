@@ -38,34 +38,37 @@ CatalogOption = Annotated[
 def queries(
     markdown: Annotated[
         bool,
-        typer.Option("--markdown", help="Write the catalog page (queries/README.md) instead."),
+        typer.Option(
+            "--markdown",
+            help="Print the catalog page (the text of queries/README.md) instead.",
+        ),
     ] = False,
     output: Annotated[
         Path | None,
-        output_option("With --markdown: file to write ('-' for stdout)."),
+        output_option("With --markdown: file to write (default, or '-': stdout)."),
     ] = None,
     catalog: CatalogOption = None,
 ) -> None:
     """List the saved queries: name, summary and parameters.
 
-    Example: aikg queries --markdown
+    Example: aikg queries --markdown -o queries/README.md
     """
     from rich.table import Table
 
-    from aikg.query.catalog import catalog_dir, load_catalog, render_markdown
+    from aikg.query.catalog import load_catalog, render_markdown
 
     found = load_catalog(catalog)
     if markdown:
         from aikg.store.export import write_atomic
 
+        # Only where the user says: the default catalog lives in the installed package.
         page = render_markdown(found).encode("utf-8")
-        if output is not None and str(output) == "-":
+        if output is None or str(output) == "-":
             sys.stdout.buffer.write(page)
             sys.stdout.flush()
             return
-        target = output or catalog_dir(catalog) / "README.md"
-        write_atomic(target, page)
-        err_console.print(f"Wrote {target} ({len(found)} queries)", markup=False)
+        write_atomic(output, page)
+        err_console.print(f"Wrote {output} ({len(found)} queries)", markup=False)
         return
     if output is not None:
         raise InputError("-o/--output goes with --markdown")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,21 +23,48 @@ from aikg.store.formats import OXIGRAPH_FORMATS, QUAD_SUFFIXES, RDF_FORMATS
 
 
 def data_files(sources: Iterable[Path]) -> list[Path]:
-    """The RDF files named by ``sources``: files as given, folders searched recursively."""
+    """The RDF files named by ``sources``: files as given, folders searched recursively.
+
+    A folder is walked, never read, whatever its name (``x.ttl/``). Anything else that is not
+    a regular file — a FIFO, a device, a socket, a link to one, a broken link — is refused by
+    its name, never opened: opening a FIFO waits for a writer, forever.
+    """
     files: list[Path] = []
     for source in sources:
         if source.is_dir():
-            found = sorted(p for p in source.rglob("*") if p.suffix.lower() in RDF_FORMATS)
+            found = sorted(
+                p for p in source.rglob("*") if p.suffix.lower() in RDF_FORMATS and not p.is_dir()
+            )
             if not found:
                 raise InputError(f"{source}: folder holds no RDF files ({', '.join(RDF_FORMATS)})")
-            files.extend(found)
-        elif source.is_file():
+            files.extend(_regular(p) for p in found)
+        elif source.exists() or source.is_symlink():
             if source.suffix.lower() not in RDF_FORMATS:
                 raise InputError(f"{source}: unknown RDF file type {source.suffix!r}")
-            files.append(source)
+            files.append(_regular(source))
         else:
             raise InputError(f"{source}: no such file or folder")
     return files
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _regular(path: Path) -> Path:
+    """``path`` if it is a regular file (or a link to one), found without opening it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISREG(mode):
+        return path
+    kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+    raise InputError(f"{path}: refused: not a regular file ({kind}); give RDF files and folders")
 
 
 def input_files(data: Sequence[Path] | None = None) -> list[Path]:

@@ -283,7 +283,7 @@ class OxigraphStore(GraphStore):
             if (folder / DATABASE).exists():
                 (folder / DATABASE).rename(old)
             fresh.rename(folder / DATABASE)
-            write_manifest(folder, [i.hashed() for i in inputs], count)
+            write_manifest(folder, inputs, count)
             shutil.rmtree(old, ignore_errors=True)
         except OSError as exc:
             shutil.rmtree(fresh, ignore_errors=True)
