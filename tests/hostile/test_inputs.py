@@ -4,10 +4,12 @@ write (issue 15, items 9, 12 and 14). Real files, real processes, every wait bou
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
+from test_secrets import serve
 
 from aikg import paths
 from oxigraph_server import run_aikg
@@ -28,6 +30,46 @@ def one_line(done, code: int) -> str:
 
 def store_args(store: str, tmp_path: Path) -> tuple[str, ...]:
     return ("--store", f"oxigraph:{tmp_path / 'store'}" if store == "oxigraph:DIR" else store)
+
+
+# item 9: JSON-LD input naming its context by reference ---------------------------------------
+
+
+@pytest.mark.parametrize("store", STORES)
+@pytest.mark.parametrize("where", ["remote", "file", "path", "import"])
+def test_a_jsonld_file_naming_its_context_is_refused_and_nothing_fetched(
+    tmp_path: Path, store: str, where: str
+) -> None:
+    context = {"@context": {"name": "http://e/name"}}
+    local = tmp_path / "context.jsonld"
+    local.write_text(json.dumps(context), encoding="utf-8")
+    answer = json.dumps(context).encode()
+    with serve(lambda r: (200, {"Content-Type": "application/ld+json"}, answer)) as (url, seen):
+        ref = {
+            "remote": f"{url}/context.jsonld",
+            "file": local.as_uri(),
+            "path": "context.jsonld",
+            "import": {"@import": f"{url}/context.jsonld"},
+        }[where]
+        data = tmp_path / "data.jsonld"
+        document = {"@context": ref, "@id": "http://e/s", "name": "x"}
+        data.write_text(json.dumps(document), encoding="utf-8")
+        args = (*store_args(store, tmp_path), "--data", str(data), "query", "-e", ASK)
+        done = run_aikg(*args, timeout=60)
+    line = one_line(done, 2)
+    assert "@context" in line and "data.jsonld" in line
+    assert not seen, "the remote context was not fetched"
+
+
+def test_a_jsonld_file_with_an_inline_context_is_read(tmp_path: Path) -> None:
+    data = tmp_path / "data.jsonld"
+    document = {"@context": {"name": "http://e/name"}, "@id": "http://e/s", "name": "x"}
+    data.write_text(json.dumps(document), encoding="utf-8")
+    text = 'ASK { <http://e/s> <http://e/name> "x" }'
+    for store in STORES:
+        args = (*store_args(store, tmp_path), "--data", str(data), "query", "-e", text, "-f", "csv")
+        done = run_aikg(*args, timeout=60)
+        assert done.returncode == 0 and "true" in done.stdout, (store, done.stderr)
 
 
 # item 14: a FIFO, item 12: a folder, named like RDF files in --data -------------------------

@@ -101,12 +101,26 @@ _CHUNK = 1 << 20
 
 def check_input(path: Path) -> bytes | None:
     """Refuse what no parser should see; the file's bytes without a UTF-8 byte-order mark if it
-    starts with one (``None``: parse the file as it is).
+    starts with one, or if it was read whole to be checked (``None``: parse the file as it is).
 
     An XML file (RDF/XML, OWL) that declares a DTD entity is refused before parsing, on every
     store: entity expansion is how a 1 KB file becomes gigabytes (billion laughs), and an
     external entity reads any local file into the graph. RDF/XML never needs one.
+
+    A JSON-LD file that names a context by reference (a URL, ``file://``, a path, an
+    ``@import``) is refused on every store (:func:`aikg.store.jsonld.check_jsonld`): rdflib
+    would fetch it, or read a local file into the graph.
     """
+    if RDF_FORMATS.get(path.suffix.lower()) == "json-ld":
+        from aikg.store.jsonld import check_jsonld
+
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        data = data.removeprefix(BOM)
+        check_jsonld(data, str(path))
+        return data
     try:
         with path.open("rb") as handle:
             head = handle.read(len(BOM))
