@@ -173,8 +173,39 @@ def parse_file(graph: Graph, path: Path) -> None:
             graph.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    except RecursionError:
+        raise too_deep(path) from None
     except Exception as exc:  # rdflib raises many kinds for bad syntax
         raise syntax_error(path, exc) from None
+
+
+def too_deep(path: Path | str, fmt: str | None = None) -> InputError:
+    """rdflib's parsers and serializers recurse once per level of nested blank nodes (``[ ... ]``
+    in Turtle, nested elements in RDF/XML and JSON-LD): past Python's limit, one line naming
+    ``path`` (read) or the format ``fmt`` (written)."""
+    if fmt is None:
+        return InputError(
+            f"{path}: blank nodes (or lists) are nested too deeply for rdflib to read; "
+            "the default store (Oxigraph) reads them"
+        )
+    return InputError(
+        f"{path}: blank nodes (or lists) are nested too deeply for rdflib to write as {fmt} "
+        "(N-Triples has no nesting: aikg export -f nt)"
+    )
+
+
+#: pyoxigraph's parsers hold one term (a literal, an IRI) in a buffer of at most this size.
+OXIGRAPH_TERM_LIMIT = 16 * 1024 * 1024
+
+
+def too_large(path: Path, exc: MemoryError) -> InputError:
+    """pyoxigraph's MemoryError: a term over its buffer's size, or no memory left."""
+    if "buffer maximal size" in str(exc):
+        return InputError(
+            f"{path}: refused: a single term (a literal or an IRI) is longer than the "
+            f"{OXIGRAPH_TERM_LIMIT // (1024 * 1024)} MiB Oxigraph reads"
+        )
+    return InputError(f"{path}: out of memory while reading it")
 
 
 def ontology_graph() -> Graph:
@@ -224,13 +255,16 @@ def oxigraph_source(path: Path) -> dict[str, Any]:
 
 @contextlib.contextmanager
 def reading(path: Path) -> Iterator[None]:
-    """A parse error as ``file:line: reason``, an unreadable file as one line."""
+    """A parse error as ``file:line: reason``; an unreadable file, or a term too long for
+    Oxigraph, as one line."""
     try:
         yield
     except SyntaxError as exc:
         raise syntax_error(path, exc) from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except MemoryError as exc:
+        raise too_large(path, exc) from None
 
 
 def read_triples(
