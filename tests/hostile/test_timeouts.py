@@ -175,7 +175,7 @@ def test_a_runaway_embedded_query_times_out(store: str, small_data: Path) -> Non
     elapsed = time.monotonic() - started
     line = one_line(done, EXIT_TIMEOUT)
     assert "timed out after 1 s" in line
-    assert elapsed < 1 + 4, "the deadline ends the process (the rest is start-up)"
+    assert elapsed < 1 + 10, "the deadline ends the process (the rest is start-up)"
 
 
 @pytest.mark.parametrize("store", STORES)
@@ -188,7 +188,7 @@ def test_a_service_that_never_answers_meets_the_deadline(store: str, small_data:
         elapsed = time.monotonic() - started
     line = one_line(done, EXIT_TIMEOUT)
     assert "timed out after 1 s" in line
-    assert elapsed < 1 + 4
+    assert elapsed < 1 + 10
 
 
 def test_the_library_bounds_an_embedded_query() -> None:
@@ -212,3 +212,15 @@ def test_the_library_bounds_an_embedded_query() -> None:
             break
         time.sleep(0.05)
     assert threading.active_count() <= before
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_the_timeout_bounds_the_query_not_the_loading(store: str, tmp_path: Path) -> None:
+    """300,000 triples take about a second to load; a quick query with --timeout 0.3 answers."""
+    data = tmp_path / "many.nt"
+    with data.open("w", encoding="utf-8") as handle:
+        for i in range(300_000 if store == "oxigraph" else 3_000):
+            handle.write(f'<http://e/s{i}> <http://e/p> "v{i}" .\n')
+    args = ("--store", store, "--data", str(data), "query", "-e", "ASK {}", "--timeout", "0.3")
+    done = run_aikg(*args, "-f", "csv", timeout=60)
+    assert done.returncode == 0 and "true" in done.stdout, done.stderr

@@ -132,10 +132,12 @@ def _on_oxigraph(
 ) -> Result:
     text = bound(query, given)
     sparql.refuse_network(text, query.origin, allow_service=allow_service)
+    # In a thread the main thread waits on: pyoxigraph cannot be interrupted from Python, so in
+    # the main thread a long load or a runaway query would ignore Ctrl-C and any deadline. The
+    # graph is loaded (or reopened) first, without the deadline, which bounds the query alone.
+    engine = in_thread(lambda: store.store)
     try:
-        # In a thread the main thread waits on: pyoxigraph's queries cannot be interrupted from
-        # Python, so in the main thread a runaway query would ignore Ctrl-C and any deadline.
-        return _bounded(lambda: oxigraph_result(store.store.query(text)), query, timeout)
+        return _bounded(lambda: oxigraph_result(engine.query(text)), query, timeout)
     except SyntaxError as exc:
         # rdflib's parser names the file, line and column of the query as written
         prepare(query, given)
