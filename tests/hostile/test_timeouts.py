@@ -224,3 +224,26 @@ def test_the_timeout_bounds_the_query_not_the_loading(store: str, tmp_path: Path
     args = ("--store", store, "--data", str(data), "query", "-e", "ASK {}", "--timeout", "0.3")
     done = run_aikg(*args, "-f", "csv", timeout=60)
     assert done.returncode == 0 and "true" in done.stdout, done.stderr
+
+
+def test_ctrl_c_while_the_graph_loads_is_one_line(tmp_path: Path) -> None:
+    """rdflib parses 30,000 N-Triples lines for several seconds; SIGINT then is exit 130 with
+    the same one line as during a query (before: exit 130 and nothing said)."""
+    data = tmp_path / "many.nt"
+    with data.open("w", encoding="utf-8") as handle:
+        for i in range(30_000):
+            handle.write(f'<http://e/s{i}> <http://e/p> "v{i}" .\n')
+    process = aikg_process("--store", "memory", "--data", str(data), "query", "-e", "ASK {}")
+    try:
+        time.sleep(2.5)
+        assert process.poll() is None, process.communicate()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate(timeout=10)
+    assert process.returncode == 130, (process.returncode, out, err)
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "interrupted (Ctrl-C)" in lines[0], err
