@@ -239,6 +239,13 @@ class Late(Exception):
 _ABANDONED: list[threading.Thread] = []
 
 
+def _abandon(thread: threading.Thread) -> None:
+    """Remember ``thread``, given up on; forget those that have ended (a long-running caller,
+    such as a server, gives up on many)."""
+    _ABANDONED[:] = [t for t in _ABANDONED if t.is_alive()]
+    _ABANDONED.append(thread)
+
+
 def work_abandoned() -> bool:
     """Whether work :func:`in_thread` gave up on (Ctrl-C, a deadline) is still running: a
     process that ends should then leave at once (see :func:`aikg.cli.state.leave`)."""
@@ -271,11 +278,11 @@ def in_thread(work: Callable[[], T], timeout: float | None = None) -> T:
         while thread.is_alive():
             left = 0.1 if deadline is None else min(0.1, deadline - time.monotonic())
             if left <= 0:
-                _ABANDONED.append(thread)
+                _abandon(thread)
                 raise Late
             thread.join(left)
     except KeyboardInterrupt:
-        _ABANDONED.append(thread)
+        _abandon(thread)
         raise Interrupted("interrupted (Ctrl-C): the work in progress was abandoned") from None
     if "error" in outcome:
         raise outcome["error"]
