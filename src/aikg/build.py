@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aikg.errors import FindingsError, InputError
-from aikg.store.export import serialize, write_atomic
+from aikg.store.export import check_writable, serialize, write_atomic
 from aikg.store.files import load_graph
 from aikg.store.stats import Summary, summarize
 from aikg.validation import Report, validate
@@ -45,6 +45,7 @@ def build(
     from aikg.ontology_docs import ontology_html
     from aikg.view.page import render as render_view
 
+    check_writable(out_dir)  # before the work: validation and rendering take seconds
     graph = store.graph() if store is not None else load_graph(data)
     report = validate(graph)
     if not report.conforms:

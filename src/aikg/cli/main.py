@@ -17,7 +17,7 @@ from aikg.cli import (
     synth_command,
     view_commands,
 )
-from aikg.cli.state import State, check_store
+from aikg.cli.state import State, check_store, leave
 
 app = typer.Typer(
     name="aikg",
@@ -82,7 +82,11 @@ for group in (
 
 def run() -> None:
     """Console entry point."""
-    app(prog_name="aikg")
+    try:
+        app(prog_name="aikg")
+    except SystemExit as exc:
+        leave(exc.code if isinstance(exc.code, int) else 1)
+        raise
 
 
 if __name__ == "__main__":

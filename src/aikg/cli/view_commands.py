@@ -108,7 +108,7 @@ def view(
     aikg view --query policies-and-issuers; aikg view --screenshot docs/graph-view.png
     """
     from aikg.query.parameters import parse_assignments
-    from aikg.store.export import write_atomic
+    from aikg.store.export import check_writable, write_atomic
     from aikg.view.draw import NotAGraphQuery
     from aikg.view.draw import view as render_view
 
@@ -118,7 +118,10 @@ def view(
         raise InputError("--param needs --query")
     given = parse_assignments(param or [])
     shot_size = _size(size) if screenshot else None
-    if screenshot is not None:  # before anything is rendered or written
+    for target in (output, screenshot):  # before anything is rendered or written
+        if target is not None:
+            check_writable(target)
+    if screenshot is not None:
         from aikg.view.screenshot import check_browser
 
         check_browser()

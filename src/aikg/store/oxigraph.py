@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from aikg.errors import InputError, SettingError
 from aikg.store.base import GraphStore
-from aikg.store.files import oxigraph_source, read_triples, syntax_error
+from aikg.store.files import oxigraph_source, read_triples, reading
 from aikg.store.formats import FORMATS, OXIGRAPH_FORMATS, QUAD_SUFFIXES
 from aikg.store.manifest import (
     DATABASE,
@@ -171,7 +171,7 @@ class OxigraphStore(GraphStore):
 
         for path in self.files:
             suffix = path.suffix.lower()
-            try:
+            with reading(path):
                 if suffix in OXIGRAPH_FORMATS and suffix not in QUAD_SUFFIXES:
                     # in memory, load() is faster and smaller; on disk, bulk_load()
                     load = store.load if self.folder is None else store.bulk_load
@@ -183,8 +183,6 @@ class OxigraphStore(GraphStore):
                     )
                 else:  # named graphs are merged into the default graph, as rdflib does
                     store.bulk_extend(ox.Quad(s, p, o) for s, p, o in read_triples(path))
-            except SyntaxError as exc:
-                raise syntax_error(path, exc) from None
         return store
 
     def _refused(self, reason: str) -> SettingError:
@@ -283,7 +281,7 @@ class OxigraphStore(GraphStore):
             if (folder / DATABASE).exists():
                 (folder / DATABASE).rename(old)
             fresh.rename(folder / DATABASE)
-            write_manifest(folder, [i.hashed() for i in inputs], count)
+            write_manifest(folder, inputs, count)
             shutil.rmtree(old, ignore_errors=True)
         except OSError as exc:
             shutil.rmtree(fresh, ignore_errors=True)
