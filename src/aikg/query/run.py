@@ -16,6 +16,7 @@ reported first, in its own terms (file, line and column). Then:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,9 +67,13 @@ def run_embedded(
     graph: Graph | None = None,
     data: Sequence[Path] | None = None,
     allow_service: bool = False,
+    max_rows: int | None = None,
 ) -> Result:
     """Run ``query`` on ``store``, or on the rdflib ``graph``; by default on the ontology and
-    the bundled graph (or ``data``) in the default store (see :mod:`aikg.store`)."""
+    the bundled graph (or ``data``) in the default store (see :mod:`aikg.store`).
+
+    ``max_rows``: keep at most that many rows (or triples) and one more, which tells the
+    caller there were more; on Oxigraph the rest are never read."""
     from aikg.store import open_store
     from aikg.store.memory import MemoryStore
     from aikg.store.oxigraph import OxigraphStore
@@ -77,20 +82,40 @@ def run_embedded(
         store = MemoryStore(graph) if graph is not None else open_store(None, data)
     given = given or {}
     if isinstance(store, OxigraphStore):
-        return _on_oxigraph(store, query, given, allow_service=allow_service)
+        return _on_oxigraph(store, query, given, allow_service=allow_service, max_rows=max_rows)
     text = prepare(query, given)
-    return sparql.run(store.graph(), text, query.origin, allow_service=allow_service)
+    result = sparql.run(store.graph(), text, query.origin, allow_service=allow_service)
+    return capped(result, max_rows)
+
+
+def capped(result: Result, max_rows: int | None) -> Result:
+    """``result`` with at most ``max_rows`` + 1 rows or triples (all of them for ``None``)."""
+    if max_rows is None:
+        return result
+    if isinstance(result, Table):
+        return Table(result.variables, result.rows[: max_rows + 1])
+    if isinstance(result, GraphResult) and len(result.graph) > max_rows + 1:
+        graph = Graph()
+        for triple in islice(result.graph, max_rows + 1):
+            graph.add(triple)
+        return GraphResult(graph)
+    return result
 
 
 def _on_oxigraph(
-    store: OxigraphStore, query: SavedQuery, given: dict[str, str], *, allow_service: bool
+    store: OxigraphStore,
+    query: SavedQuery,
+    given: dict[str, str],
+    *,
+    allow_service: bool,
+    max_rows: int | None = None,
 ) -> Result:
     text = bound(query, given)
     sparql.refuse_network(text, query.origin, allow_service=allow_service)
     try:
         # In a thread the main thread waits on: pyoxigraph's queries cannot be interrupted from
         # Python, so in the main thread a runaway query would ignore Ctrl-C.
-        return in_thread(lambda: oxigraph_result(store.store.query(text)))
+        return in_thread(lambda: oxigraph_result(store.store.query(text), max_rows))
     except SyntaxError as exc:
         # rdflib's parser names the file, line and column of the query as written
         prepare(query, given)
@@ -101,8 +126,9 @@ def _on_oxigraph(
         raise InputError(f"{query.origin}: the query failed on the store: {message}") from None
 
 
-def oxigraph_result(found: Any) -> Result:
-    """Our result for what pyoxigraph's ``Store.query`` gave (terms as rdflib's)."""
+def oxigraph_result(found: Any, max_rows: int | None = None) -> Result:
+    """Our result for what pyoxigraph's ``Store.query`` gave (terms as rdflib's); with
+    ``max_rows``, the first ``max_rows`` + 1 rows or triples only."""
     import pyoxigraph as ox
 
     from aikg.store.terms import RdflibTerms
@@ -112,9 +138,10 @@ def oxigraph_result(found: Any) -> Result:
     term = RdflibTerms()
     if isinstance(found, ox.QuerySolutions):
         variables = [v.value for v in found.variables]
-        return Table(variables, [tuple(map(term, solution)) for solution in found])
+        solutions = found if max_rows is None else islice(found, max_rows + 1)
+        return Table(variables, [tuple(map(term, solution)) for solution in solutions])
     graph = Graph()
-    for triple in found:
+    for triple in found if max_rows is None else islice(found, max_rows + 1):
         graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
     return GraphResult(graph)
 
