@@ -167,8 +167,9 @@ def create_app(pool: WorkerPool, settings: Settings) -> Starlette:
 
     async def not_found(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 404)
-        detail = getattr(exc, "detail", None) or "not found"
-        return error(request, status, str(detail))
+        if status == 405:
+            return error(request, 405, f"{request.method} is not allowed here (read-only)")
+        return error(request, status, f"nothing at {request.url.path}")
 
     app.add_exception_handler(404, not_found)
     app.add_exception_handler(405, not_found)
