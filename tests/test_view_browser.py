@@ -270,6 +270,52 @@ def test_class_filter_hides_and_search_shows_again(open_page, bundled_page, grap
     assert page.evaluate("id => !window.aikg.nodes.get(id).hidden", str(iri))
 
 
+def places_below(graph: Graph, top: URIRef) -> set[URIRef]:
+    """``top`` and every place contained in it, at any depth."""
+    found, todo = {top}, [top]
+    while todo:
+        for sub in graph.subjects(SCHEMA.containedInPlace, todo.pop()):
+            if isinstance(sub, URIRef) and sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    return found
+
+
+def test_place_filter_with_and_without_sub_places(open_page, bundled_page, graph) -> None:
+    # the province whose cities hold the most observations: choosing it shows them with its
+    # sub-places, not without; an observation elsewhere is hidden; "all places" shows everything
+    def area(obs: URIRef) -> URIRef | None:
+        value = graph.value(obs, SDMX_DIM.refArea)
+        return value if isinstance(value, URIRef) else None
+
+    observations = [o for o in graph.subjects(RDF.type, SCHEMA.Observation) if area(o)]
+    by_parent: dict[URIRef, list[URIRef]] = {}
+    for obs in observations:
+        for parent in graph.objects(area(obs), SCHEMA.containedInPlace):
+            if parent != URIRef("https://w3id.org/aikg/id/place/CN"):
+                by_parent.setdefault(parent, []).append(obs)  # type: ignore[arg-type]
+    province, in_cities = max(by_parent.items(), key=lambda item: (len(item[1]), str(item[0])))
+    within = places_below(graph, province)
+    elsewhere = [o for o in observations if area(o) not in within]
+    page, watch = open_page(bundled_page)
+    hidden = "id => window.aikg.nodes.get(id).hidden === true"
+    page.select_option("#place-filter", value=page.get_attribute(
+        f'#place-filter option[data-place="{shorten(str(province))}"]', "value"
+    ))  # fmt: skip
+    assert page.is_checked("#sub-places")
+    assert not any(page.evaluate(hidden, str(o)) for o in in_cities)
+    assert any(page.evaluate(hidden, str(o)) for o in elsewhere)
+    shown = "window.aikg.nodes.get({filter: n => !n.hidden}).length"
+    with_cities = page.evaluate(shown)
+    page.uncheck("#sub-places")
+    # a city's observation may still show as a neighbour of the province's own entities
+    assert any(page.evaluate(hidden, str(o)) for o in in_cities)
+    assert page.evaluate(shown) < with_cities
+    page.select_option("#place-filter", value="")
+    assert page.evaluate("window.aikg.nodes.get({filter: n => n.hidden}).length") == 0
+    assert watch.errors == []
+
+
 def test_source_links_toggle(open_page, bundled_page) -> None:
     page, watch = open_page(bundled_page)
     count = "window.aikg.edges.get({filter: e => !e.hidden}).length"

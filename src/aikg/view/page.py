@@ -36,6 +36,7 @@ from aikg.namespaces import AIKG, PREFIXES, SCHEMA, expand, shorten
 from aikg.view.layout import LABEL_CHARS, class_rank, cut, layout, node_sizes
 from aikg.view.network import build_network, relations, resolve
 from aikg.view.panel import Facts, details
+from aikg.view.places import place_filter
 from aikg.view.series import series
 
 #: Colour and shape of each entity class (others get the fallbacks in turn).
@@ -238,6 +239,7 @@ def render(
     entity_details = details(graph, net, facts, simple_degree)
     edges, edge_details, relation_types = _edges(net, order, facts)
     chart_data = series(graph, facts, net.nodes)
+    in_places = place_filter(graph, [item["id"] for item in nodes])
     initial = resolve(net, select) if select else None
     page_title = title or TITLES[lang]
     data = {
@@ -253,6 +255,8 @@ def render(
         "details": entity_details,
         "edgeDetails": edge_details,
         "series": chart_data,
+        "places": in_places["places"],
+        "placeOf": in_places["placeOf"],
         "evidence": facts.table,
         "sources": facts.sources,
         "properties": facts.properties,
