@@ -380,3 +380,24 @@ def test_bad_settings_are_one_line_errors(data) -> None:
     assert done.returncode == 2, done.stderr
     assert "Warning: binding 192.0.2.1" in done.stderr and "cannot listen on" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# --- the view -------------------------------------------------------------------------------
+
+
+def test_a_neighbourhood_as_json(server) -> None:
+    status, _, body = server.get("/view/neighbourhood.json?" + urlencode({"iri": EVIL, "depth": 2}))
+    data = json.loads(body)
+    ids = {node["id"] for node in data["nodes"]}
+    assert status == 200 and EVIL in ids
+    assert "https://w3id.org/aikg/id/organization/serve-test-parent" in ids
+    assert {"from": EVIL, "to": "https://w3id.org/aikg/id/organization/serve-test-parent",
+            "p": "schema:parentOrganization"} in data["edges"]  # fmt: skip
+    # statements and annotations are provenance, shown on the entity pages, not in the view
+    assert not any("/stmt/" in i or "/anno/" in i for i in ids)
+    evil = next(node for node in data["nodes"] if node["id"] == EVIL)
+    assert evil["en"] == IMG and evil["href"] == "/id/organization/serve-test-evil"
+    assert server.get("/view/neighbourhood.json?iri=not%20an%20iri")[0] == 400
+    status, _, page = server.get("/view?" + urlencode({"focus": EVIL}))
+    assert status == 200 and b'src="/view/vis-network.min.js"' in page
+    assert server.get("/view/vis-network.min.js")[0] == 200

@@ -135,3 +135,41 @@ def test_a_query_form_runs_the_query(open_page) -> None:
     assert watch.clean(), watch
     assert page.locator("table tbody tr").count() > 0
     assert "text=%E6%B5%8B%E8%AF%95" in page.url
+
+
+def _wait(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll ``expression`` (wait_for_function would need 'unsafe-eval', which the CSP refuses)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        page.wait_for_timeout(25)
+
+
+def test_the_view_fetches_a_focus_and_expands_it(open_page) -> None:
+    focus = "https://w3id.org/aikg/id/organization/serve-test-evil"
+    page, watch = open_page("/view?" + urlencode({"focus": focus, "depth": 1}))
+    _wait(page, "document.getElementById('view').dataset.loaded === '1'")
+    assert watch.clean(), watch
+    assert page.inner_text("#details-en") == IMG  # the hostile label, as text
+    assert page.locator("#details img").count() == 0
+    assert "2 nodes, 1 links" in page.inner_text("#status")
+    page.click("#expand")
+    _wait(page, "document.getElementById('view').dataset.loaded === '2'")
+    assert watch.clean(), watch
+
+
+def test_chinese_search_on_the_view(open_page) -> None:
+    page, watch = open_page("/view")
+    page.fill("#search-text", "测试上级")
+    page.click("#search button[type=submit]")
+    _wait(page, "document.querySelectorAll('#results button').length > 0")
+    button = page.locator("#results button").first
+    assert BOLD in button.inner_text()  # its English label, escaped
+    button.click()
+    _wait(page, "document.getElementById('view').dataset.loaded === '1'")
+    assert page.inner_text("#details-zh") == "测试上级机构"
+    assert "focus=" in page.url
+    assert watch.clean(), watch

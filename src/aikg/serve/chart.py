@@ -8,12 +8,14 @@ fixed box, with axis ticks; the template draws them and every label stays text (
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
+from aikg.number_display import display_number
 from aikg.serve.links import path_of
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 32
+LEFT, RIGHT, TOP, BOTTOM = 84, 24, 16, 32
 #: Colours of successive series (the stylesheet's palette).
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2")
 
@@ -30,6 +32,9 @@ def _ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 def _number(value: float) -> str:
+    """A tick's number, short: ``602 million``, ``45.5``."""
+    if abs(value) >= 10**6:
+        return display_number(Decimal(f"{value:.3g}"), "en", "words")
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.3g}"
 
 

@@ -106,7 +106,15 @@ def rows(
     return cut(run_embedded(query, given, store=store, max_rows=max_rows), max_rows)
 
 
-def _graph(store: GraphStore, text: str) -> Graph:
+def table_of(store: GraphStore, text: str) -> Table:
+    """The rows of the SELECT ``text`` (written by the server, not by a client)."""
+    result = run_embedded(query_text(text), {}, store=store)
+    assert isinstance(result, Table), "a SELECT"
+    return result
+
+
+def graph_of(store: GraphStore, text: str) -> Graph:
+    """The graph of the CONSTRUCT ``text`` (written by the server, not by a client)."""
     result = run_embedded(query_text(text), {}, store=store)
     assert isinstance(result, GraphResult), "a CONSTRUCT"
     return result.graph
@@ -143,7 +151,7 @@ def context(store: GraphStore, nodes: list[URIRef]) -> Graph:
     """Labels of ``nodes`` and the documents of the texts among them (one query)."""
     if not nodes:
         return Graph()
-    return _graph(store, _CONTEXT % " ".join(sparql_term(n) for n in sorted(set(nodes))))
+    return graph_of(store, _CONTEXT % " ".join(sparql_term(n) for n in sorted(set(nodes))))
 
 
 #: A variable's observations with what a series chart reads of them (series.py).
@@ -177,7 +185,7 @@ def entity(
     observations = None
     if (node, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
             URIRef("https://schema.org/StatisticalVariable")) in graph:  # fmt: skip
-        observations = _graph(store, _SERIES % sparql_term(node))
+        observations = graph_of(store, _SERIES % sparql_term(node))
     return page_data(graph, node, observations, max_points)
 
 
@@ -195,6 +203,13 @@ def overview(
     return home_data(summary, names, docs, figures)
 
 
+def neighbourhood(store: GraphStore, iri: str, depth: int, max_nodes: int) -> dict[str, Any]:
+    """The view's neighbourhood of ``iri`` (:mod:`aikg.serve.neighbourhood`)."""
+    from aikg.serve.neighbourhood import neighbourhood as walk
+
+    return walk(store, iri, depth, max_nodes)
+
+
 #: The tasks a worker runs, by name.
 TASKS: dict[str, Callable[..., Any]] = {
     "sparql": sparql,
@@ -203,4 +218,5 @@ TASKS: dict[str, Callable[..., Any]] = {
     "describe": describe,
     "entity": entity,
     "overview": overview,
+    "neighbourhood": neighbourhood,
 }
