@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 
 from oxigraph_server import ROOT, free_port
-from sample_network import BOLD, IMG, QUOTE, QUOTES, SCRIPT, SERIES_TITLE, TITLE
+from sample_network import BOLD, IMG, PREFIXES, QUOTE, QUOTES, SCRIPT, SERIES_TITLE, TITLE
 
 TEST_PREFIX = "https://w3id.org/aikg/id/organization/serve-test-"
 
@@ -31,18 +31,10 @@ def _turtle(text: str) -> str:
     return '"' + _esc(text) + '"'
 
 
-ENTITIES = f"""
-@prefix aikg: <https://w3id.org/aikg/ontology#> .
-@prefix schema: <https://schema.org/> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix oa: <http://www.w3.org/ns/oa#> .
-@prefix time: <http://www.w3.org/2006/time#> .
-@prefix sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#> .
-@prefix org: <https://w3id.org/aikg/id/organization/> .
+ENTITIES = (
+    PREFIXES
+    + f"""
+@prefix organization: <https://w3id.org/aikg/id/organization/> .
 @prefix var: <https://w3id.org/aikg/id/var/> .
 @prefix obs: <https://w3id.org/aikg/id/obs/> .
 @prefix doc: <https://w3id.org/aikg/id/doc/> .
@@ -52,10 +44,10 @@ ENTITIES = f"""
 @prefix stmt: <https://w3id.org/aikg/id/stmt/> .
 @prefix anno: <https://w3id.org/aikg/id/anno/> .
 
-org:serve-test-evil a schema:Organization ;
+organization:serve-test-evil a schema:Organization ;
     rdfs:label {_turtle(IMG)}@en , "测试机构{_esc(SCRIPT)}"@zh-hans ;
-    schema:parentOrganization org:serve-test-parent .
-org:serve-test-parent a schema:Organization ;
+    schema:parentOrganization organization:serve-test-parent .
+organization:serve-test-parent a schema:Organization ;
     rdfs:label {_turtle(BOLD)}@en , "测试上级机构"@zh-hans .
 doc:serve-test-doc a aikg:SourceDocument ;
     rdfs:label {_turtle(SERIES_TITLE)}@en , "测试来源"@zh-hans ;
@@ -63,9 +55,9 @@ doc:serve-test-doc a aikg:SourceDocument ;
     schema:datePublished "2024-05-01"^^xsd:date ;
     aikg:sourceText text:serve-test-text .
 stmt:serve-test-s1 a rdf:Statement ;
-    rdf:subject org:serve-test-evil ;
+    rdf:subject organization:serve-test-evil ;
     rdf:predicate schema:parentOrganization ;
-    rdf:object org:serve-test-parent ;
+    rdf:object organization:serve-test-parent ;
     prov:wasDerivedFrom doc:serve-test-doc .
 anno:serve-test-a1 a oa:Annotation ;
     oa:hasBody stmt:serve-test-s1 ;
@@ -91,6 +83,7 @@ obs:serve-test-o2 a schema:Observation ;
     sdmx-dimension:refPeriod period:serve-test-2023 ; sdmx-dimension:refArea place:serve-test-land ;
     prov:wasDerivedFrom doc:serve-test-doc .
 """
+)
 
 
 def write_entities(folder: Path) -> Path:

@@ -216,8 +216,30 @@ def test_answers_are_capped_at_max_rows_with_a_notice(server) -> None:
 
 
 def test_request_bodies_are_size_limited(server) -> None:
-    big = b"query=" + b"x" * 2_000_000
-    assert server.post("/sparql", big, "application/x-www-form-urlencoded")[0] == 413
+    """Refused from the announced length, before the body is read; a chunked body (no
+    length) is refused once it has passed the limit."""
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    connection.putrequest("POST", "/sparql")
+    connection.putheader("Content-Type", "application/sparql-query")
+    connection.putheader("Content-Length", "2000000")
+    connection.endheaders()  # and no body: the answer comes without it
+    response = connection.getresponse()
+    assert response.status == 413 and b"larger than" in response.read()
+    connection.close()
+    chunks = (b"#" + b"x" * 99_999 for _ in range(15))  # 1.5 MB, chunked
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    try:
+        connection.request("POST", "/sparql", body=chunks, encode_chunked=True,
+                           headers={"Content-Type": "application/sparql-query"})  # fmt: skip
+        response = connection.getresponse()
+        assert response.status == 413
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # refused while the client was still sending: also a refusal
+    finally:
+        connection.close()
+    assert server.get("/healthz")[0] == 200
 
 
 # --- saved queries ------------------------------------------------------------------------
@@ -401,3 +423,10 @@ def test_a_neighbourhood_as_json(server) -> None:
     status, _, page = server.get("/view?" + urlencode({"focus": EVIL}))
     assert status == 200 and b'src="/view/vis-network.min.js"' in page
     assert server.get("/view/vis-network.min.js")[0] == 200
+
+
+def test_an_answer_larger_than_a_pipe_buffer_arrives_whole(server) -> None:
+    long = "长" * 100_000  # 300 kB of UTF-8: several times a pipe's buffer
+    query = f'SELECT ?x WHERE {{ VALUES ?x {{ "{long}" "b" }} }}'
+    status, _, body = server.post("/sparql", query.encode(), "application/sparql-query", "text/csv")
+    assert status == 200 and body == f"x\r\n{long}\r\nb\r\n".encode()

@@ -68,12 +68,15 @@ def run_embedded(
     data: Sequence[Path] | None = None,
     allow_service: bool = False,
     max_rows: int | None = None,
+    interruptible: bool = True,
 ) -> Result:
     """Run ``query`` on ``store``, or on the rdflib ``graph``; by default on the ontology and
     the bundled graph (or ``data``) in the default store (see :mod:`aikg.store`).
 
     ``max_rows``: keep at most that many rows (or triples) and one more, which tells the
-    caller there were more; on Oxigraph the rest are never read."""
+    caller there were more; on Oxigraph the rest are never read. ``interruptible=False``: run
+    an Oxigraph query in this thread, for a process that is killed rather than interrupted (a
+    server's worker, :mod:`aikg.serve.workers`), saving a thread a query."""
     from aikg.store import open_store
     from aikg.store.memory import MemoryStore
     from aikg.store.oxigraph import OxigraphStore
@@ -82,7 +85,14 @@ def run_embedded(
         store = MemoryStore(graph) if graph is not None else open_store(None, data)
     given = given or {}
     if isinstance(store, OxigraphStore):
-        return _on_oxigraph(store, query, given, allow_service=allow_service, max_rows=max_rows)
+        return _on_oxigraph(
+            store,
+            query,
+            given,
+            allow_service=allow_service,
+            max_rows=max_rows,
+            interruptible=interruptible,
+        )
     text = prepare(query, given)
     result = sparql.run(store.graph(), text, query.origin, allow_service=allow_service)
     return capped(result, max_rows)
@@ -109,13 +119,18 @@ def _on_oxigraph(
     *,
     allow_service: bool,
     max_rows: int | None = None,
+    interruptible: bool = True,
 ) -> Result:
     text = bound(query, given)
     sparql.refuse_network(text, query.origin, allow_service=allow_service)
+
+    def work() -> Result:
+        return oxigraph_result(store.store.query(text), max_rows)
+
     try:
         # In a thread the main thread waits on: pyoxigraph's queries cannot be interrupted from
         # Python, so in the main thread a runaway query would ignore Ctrl-C.
-        return in_thread(lambda: oxigraph_result(store.store.query(text), max_rows))
+        return in_thread(work) if interruptible else work()
     except SyntaxError as exc:
         # rdflib's parser names the file, line and column of the query as written
         prepare(query, given)

@@ -108,22 +108,28 @@ class Limits:
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             await self._secure(too_big)(scope, receive, send)
             return
-        received = 0
-        started = False
+        if scope.get("method") in ("POST", "PUT", "PATCH", "DELETE"):
+            # Read the body here, up to the limit, and hand it to the application whole.
+            body = bytearray()
+            more = True
+            while more:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                body += message.get("body", b"")
+                more = bool(message.get("more_body", False))
+                if len(body) > self.max_body:
+                    await self._secure(too_big)(scope, receive, send)
+                    return
+            pending = [{"type": "http.request", "body": bytes(body), "more_body": False}]
 
-        async def limited() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body:
-                    raise _TooBig
-            return message
+            async def replay() -> Message:
+                return pending.pop() if pending else await receive()
+
+            receive = replay
 
         async def secured(message: Message) -> None:
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 names = {name.lower() for name, _ in message.get("headers", [])}
                 extra = [
                     (k.encode(), v.encode())
@@ -133,20 +139,12 @@ class Limits:
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
-        try:
-            await self.app(scope, limited, secured)
-        except _TooBig:
-            if not started:
-                await self._secure(too_big)(scope, receive, send)
+        await self.app(scope, receive, secured)
 
     @staticmethod
     def _secure(response: Response) -> Response:
         response.headers.update(SECURITY_HEADERS)
         return response
-
-
-class _TooBig(Exception):
-    pass
 
 
 def create_app(pool: WorkerPool, settings: Settings) -> Starlette:

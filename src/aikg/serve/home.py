@@ -1,36 +1,71 @@
 """``/``: what the graph holds (counts by class, the source documents, the latest figures), and
-``/healthz`` (200 once the workers have the store)."""
+``/healthz`` (200 once the workers have the store).
+
+The overview is computed once, by one worker, when the home page is first asked for, with a
+longer timeout than a query's (the saved query ``latest`` reads every observation: seconds on a
+graph of a million triples); the graph does not change while the server runs. A request that
+comes while it is being computed waits for it up to ``--timeout``, then gets 503 with
+``Retry-After``.
+"""
 
 from __future__ import annotations
+
+import asyncio
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from aikg.serve.app import TASK_ERRORS, failure, shared
+from aikg.serve.app import TASK_ERRORS, Shared, failure, shared
 from aikg.serve.pages import page
+from aikg.serve.workers import Busy
 
 #: Rows of the documents and of the latest figures the home page lists.
 HOME_ROWS = 200
+#: Seconds the one computation of the overview may take.
+OVERVIEW_TIMEOUT = 300.0
 
 
 async def healthz(request: Request) -> Response:
     return PlainTextResponse("ok\n")
 
 
-async def home(request: Request) -> Response:
-    """The overview is computed once (the graph does not change while the server runs)."""
-    state = shared(request)
-    data = state.cache.get("overview")
-    if data is None:
+async def overview(state: Shared) -> dict[str, Any]:
+    """The overview, computed once (see the module)."""
+    task = state.cache.get("overview")
+    if task is None:
         catalog = state.catalog
-        try:
-            data = await state.call(
-                "overview", catalog.get("sources"), catalog.get("latest"), HOME_ROWS
+        task = asyncio.ensure_future(
+            state.pool.call(
+                "overview",
+                catalog.get("sources"),
+                catalog.get("latest"),
+                HOME_ROWS,
+                timeout=max(OVERVIEW_TIMEOUT, state.settings.timeout),
             )
-        except TASK_ERRORS as exc:
-            return failure(request, exc)
-        state.cache["overview"] = data
+        )
+        state.cache["overview"] = task
+    try:
+        found: dict[str, Any] = await asyncio.wait_for(asyncio.shield(task), state.settings.timeout)
+    except TimeoutError:
+        raise Busy(
+            "the overview of the graph is being computed (once, after the server starts); "
+            "try again in a moment"
+        ) from None
+    except BaseException:
+        if task.done():
+            state.cache.pop("overview", None)  # failed: the next request tries again
+        raise
+    return found
+
+
+async def home(request: Request) -> Response:
+    state = shared(request)
+    try:
+        data = await overview(state)
+    except TASK_ERRORS as exc:
+        return failure(request, exc)
     return page(request, "home.html", home=data, store=state.settings.store)
 
 

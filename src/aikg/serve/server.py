@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +53,15 @@ def store_opener(store: GraphStore) -> Callable[[], Any]:
     if isinstance(store, OxigraphStore):
         return store.reopened
     return lambda: store
+
+
+def _event_loop_runner() -> Callable[[Coroutine[Any, Any, None]], None]:
+    """uvloop's ``run`` where it is installed (a faster event loop), else asyncio's."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run
+    return uvloop.run
 
 
 def url_of(host: str, port: int) -> str:
@@ -128,7 +137,7 @@ def serve(
             await server.serve(sockets=[sock])
             task.cancel()
 
-        asyncio.run(run())
+        _event_loop_runner()(run())
     finally:
         pool.stop()
         sock.close()

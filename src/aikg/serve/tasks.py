@@ -19,7 +19,6 @@ from aikg.query.catalog import SavedQuery
 from aikg.query.parameters import sparql_term
 from aikg.query.results import Boolean, GraphResult, Result, Table, check_format, render
 from aikg.query.run import run_embedded
-from aikg.query.text import outline
 from aikg.serve.negotiation import GRAPH_MEDIA, GRAPH_TYPES, TABLE_MEDIA, TABLE_TYPES, choose
 
 if TYPE_CHECKING:
@@ -66,28 +65,29 @@ def media_of(result: Result, fmt: str) -> str:
     return (GRAPH_MEDIA if isinstance(result, GraphResult) else TABLE_MEDIA)[fmt]
 
 
-def _answer(result: Result, fmt: str, max_rows: int) -> Answer:
+def _answer(result: Result, fmt: str, max_rows: int, *, pretty: bool = True) -> Answer:
     result, truncated = cut(result, max_rows)
-    return Answer(render(result, fmt), media_of(result, fmt), size(result), truncated)
+    body = render(result, fmt, pretty=pretty)
+    return Answer(body, media_of(result, fmt), size(result), truncated)
 
 
 def query_text(text: str) -> SavedQuery:
     """A query sent to ``/sparql``: no catalog header, no parameters (its ``?_x`` variables
-    are plain variables)."""
+    are plain variables), so no outline either: with nothing to bind, the text runs as sent."""
     if not text.strip():
         raise InputError("query: the query is empty")
-    return SavedQuery(name="query", text=text, origin="query", shape=outline(text))
+    return SavedQuery(name="query", text=text, origin="query")
 
 
 def sparql(store: GraphStore, text: str, accept: str | None, max_rows: int) -> Answer:
     """A SPARQL 1.1 Protocol query: run, capped, in the format ``accept`` prefers."""
-    result = run_embedded(query_text(text), {}, store=store, max_rows=max_rows)
+    result = run_embedded(query_text(text), {}, store=store, max_rows=max_rows, interruptible=False)
     offered = GRAPH_TYPES if isinstance(result, GraphResult) else TABLE_TYPES
     fmt = choose(accept, offered)
     if fmt is None:
         kinds = ", ".join(dict.fromkeys(offered))
         raise NotAcceptable(f"cannot answer in {accept!r}; this answer can be sent as {kinds}")
-    return _answer(result, fmt, max_rows)
+    return _answer(result, fmt, max_rows, pretty=False)
 
 
 def saved(
@@ -95,7 +95,7 @@ def saved(
 ) -> Answer:
     """A saved query with its parameters, as ``aikg query NAME --param ... --format fmt``."""
     check_format(fmt, query.form or "SELECT")
-    result = run_embedded(query, given, store=store, max_rows=max_rows)
+    result = run_embedded(query, given, store=store, max_rows=max_rows, interruptible=False)
     return _answer(result, fmt, max_rows)
 
 
@@ -103,19 +103,20 @@ def rows(
     store: GraphStore, query: SavedQuery, given: dict[str, str], max_rows: int
 ) -> tuple[Result, bool]:
     """A saved query's result for its page, capped (rdflib terms)."""
-    return cut(run_embedded(query, given, store=store, max_rows=max_rows), max_rows)
+    result = run_embedded(query, given, store=store, max_rows=max_rows, interruptible=False)
+    return cut(result, max_rows)
 
 
 def table_of(store: GraphStore, text: str) -> Table:
     """The rows of the SELECT ``text`` (written by the server, not by a client)."""
-    result = run_embedded(query_text(text), {}, store=store)
+    result = run_embedded(query_text(text), {}, store=store, interruptible=False)
     assert isinstance(result, Table), "a SELECT"
     return result
 
 
 def graph_of(store: GraphStore, text: str) -> Graph:
     """The graph of the CONSTRUCT ``text`` (written by the server, not by a client)."""
-    result = run_embedded(query_text(text), {}, store=store)
+    result = run_embedded(query_text(text), {}, store=store, interruptible=False)
     assert isinstance(result, GraphResult), "a CONSTRUCT"
     return result.graph
 
@@ -123,7 +124,7 @@ def graph_of(store: GraphStore, text: str) -> Graph:
 def describe(store: GraphStore, query: SavedQuery, iri: str, fmt: str) -> Answer | None:
     """What ``aikg query entity --param entity=IRI --format fmt`` writes; ``None`` when the
     graph says nothing of ``iri``."""
-    result = run_embedded(query, {"entity": iri}, store=store)
+    result = run_embedded(query, {"entity": iri}, store=store, interruptible=False)
     assert isinstance(result, GraphResult), "the entity query is a CONSTRUCT"
     if not len(result.graph):
         return None
@@ -175,7 +176,7 @@ def entity(
     graph says nothing of ``iri``."""
     from aikg.serve.entity import page_data, wanted_context
 
-    result = run_embedded(query, {"entity": iri}, store=store)
+    result = run_embedded(query, {"entity": iri}, store=store, interruptible=False)
     assert isinstance(result, GraphResult), "the entity query is a CONSTRUCT"
     graph = result.graph
     if not len(graph):

@@ -10,8 +10,8 @@ on serving other clients.
 
 A worker on a persistent store (``oxigraph:DIR``) opens the database read-only itself after
 the fork (:meth:`aikg.store.oxigraph.OxigraphStore.reopened`): a RocksDB handle must not cross
-a fork. Workers end with the server (``PR_SET_PDEATHSIG``) and close every descriptor they
-inherited but their pipe (the listening socket, the other workers' pipes).
+a fork. Workers end with the server (``PR_SET_PDEATHSIG``) and close every socket they inherited but
+their pipe (the listening socket, client connections, the other workers' pipes).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import contextlib
 import ctypes
 import os
 import signal
+import stat
 import sys
 import time
 import traceback
@@ -73,14 +74,22 @@ def _die_with_parent() -> None:
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _close_inherited(keep: int) -> None:
-    """Close every descriptor but stdio and ``keep``: the server's socket, other pipes."""
+def _close_inherited_sockets(keep: int) -> None:
+    """Close the sockets this process inherited but ``keep``: the server's listening socket,
+    its clients' connections (which must close when the server closes them) and the other
+    workers' pipes. Other descriptors stay: the store's library may hold some of them (closing
+    RocksDB's made a forked worker crash)."""
     try:
-        limit = os.sysconf("SC_OPEN_MAX")
-    except (ValueError, OSError):
-        limit = 4096
-    os.closerange(3, keep)
-    os.closerange(keep + 1, limit)
+        names = os.listdir("/proc/self/fd")
+    except OSError:
+        names = [str(fd) for fd in range(3, 1024)]
+    for name in names:
+        fd = int(name)
+        if fd <= 2 or fd == keep:
+            continue
+        with contextlib.suppress(OSError):
+            if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.close(fd)
 
 
 def _serve(conn: Connection, open_store: Callable[[], Any], tasks: dict[str, Task]) -> None:
@@ -105,6 +114,22 @@ def _serve(conn: Connection, open_store: Callable[[], Any], tasks: dict[str, Tas
             conn.send(answer)
         except Exception as exc:  # an answer that cannot be pickled
             conn.send(("failed", f"cannot send the answer: {exc}"))
+
+
+def _ending(pid: int) -> str:
+    """How the worker ``pid`` ended (it is reaped here): its exit code or signal."""
+    try:
+        found, status = os.waitpid(pid, os.WNOHANG)
+        if found == 0:
+            time.sleep(0.05)
+            found, status = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return "already reaped"
+    if found == 0:
+        return "still running"
+    if os.WIFSIGNALED(status):
+        return f"signal {signal.Signals(os.WTERMSIG(status)).name}"
+    return f"exit code {os.WEXITSTATUS(status)}"
 
 
 class WorkerPool:
@@ -141,7 +166,7 @@ class WorkerPool:
             code = 0
             try:
                 _die_with_parent()
-                _close_inherited(child_end.fileno())
+                _close_inherited_sockets(child_end.fileno())
                 _serve(child_end, self.open_store, self.tasks)
             except BaseException:
                 traceback.print_exc()
@@ -172,10 +197,11 @@ class WorkerPool:
         self._pending = workers
 
     def _kill(self, worker: _Worker) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(worker.pid, signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(worker.pid, 0)
+        if worker.pid > 0:  # never 0 or -1, which would signal a whole group or everything
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(worker.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(worker.pid, 0)
         worker.conn.close()
         self._all.pop(worker.pid, None)
 
@@ -203,11 +229,14 @@ class WorkerPool:
         self._background.add(future)
         future.add_done_callback(self._background.discard)
 
-    async def _replace(self, worker: _Worker) -> None:
-        """Kill ``worker`` and put a fresh one in the pool once it has its store."""
-        self._kill(worker)
-        self.replaced += 1
+    async def _replace(self, worker: _Worker | None) -> None:
+        """Kill ``worker`` (if any) and put a fresh one in the pool once it has its store; a
+        fresh worker that cannot open the store is tried again a second later."""
+        if worker is not None:
+            self._kill(worker)
+            self.replaced += 1
         fresh = self._fork()
+        fd = fresh.conn.fileno()
         loop = asyncio.get_running_loop()
         ready: asyncio.Future[None] = loop.create_future()
 
@@ -215,17 +244,19 @@ class WorkerPool:
             if not ready.done():
                 ready.set_result(None)
 
-        loop.add_reader(fresh.conn.fileno(), readable)
+        loop.add_reader(fd, readable)
         try:
             await ready
+        finally:
+            loop.remove_reader(fd)
+        try:
+            os.set_blocking(fd, True)
             fresh.conn.recv()
         except (EOFError, OSError):
             self._kill(fresh)
             await asyncio.sleep(1.0)  # the store cannot be opened: try again, not in a loop
-            self._later(self._replace(_Worker(-1, fresh.conn)))
+            self._later(self._replace(None))
             return
-        finally:
-            loop.remove_reader(fresh.conn.fileno())
         self._queue().put_nowait(fresh)
 
     async def call(self, name: str, *args: Any, timeout: float | None = None) -> Any:
@@ -237,10 +268,13 @@ class WorkerPool:
         limit = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
         queue = self._queue()
-        try:
-            worker = await asyncio.wait_for(queue.get(), limit)
-        except TimeoutError:
-            raise Busy(f"every worker stayed busy for {limit:g} s; try again") from None
+        if not queue.empty():  # the usual case, without a task and a timer
+            worker = queue.get_nowait()
+        else:
+            try:
+                worker = await asyncio.wait_for(queue.get(), limit)
+            except TimeoutError:
+                raise Busy(f"every worker stayed busy for {limit:g} s; try again") from None
         loop = asyncio.get_running_loop()
         answered: asyncio.Future[None] = loop.create_future()
 
@@ -248,14 +282,23 @@ class WorkerPool:
             if not answered.done():
                 answered.set_result(None)
 
+        def late() -> None:
+            if not answered.done():
+                answered.set_exception(TimeoutError())
+
         fd = worker.conn.fileno()
         try:
             worker.conn.send((name, args))
             loop.add_reader(fd, readable)
+            timer = loop.call_later(max(0.0, deadline - time.monotonic()), late)
             try:
-                await asyncio.wait_for(answered, max(0.0, deadline - time.monotonic()))
+                await answered
             finally:
+                timer.cancel()
                 loop.remove_reader(fd)
+            # The event loop may have made the pipe non-blocking; the answer is read whole (the
+            # worker is writing it), or a large one would fail half-read.
+            os.set_blocking(fd, True)
             status, value = worker.conn.recv()
         except TimeoutError:
             self._later(self._replace(worker))
@@ -263,10 +306,12 @@ class WorkerPool:
                 f"the query ran longer than {limit:g} s and was stopped (the server's --timeout)"
             ) from None
         except (EOFError, OSError, asyncio.CancelledError) as exc:
-            self._later(self._replace(worker))
             if isinstance(exc, asyncio.CancelledError):
+                self._later(self._replace(worker))
                 raise  # the client went away: the worker is replaced all the same
-            raise WorkerFailed("the worker running the query ended unexpectedly") from None
+            how = _ending(worker.pid)
+            self._later(self._replace(worker))
+            raise WorkerFailed(f"the worker running the query ended unexpectedly ({how})") from None
         queue.put_nowait(worker)
         if status == "refused":
             message, kind = value
