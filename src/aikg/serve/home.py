@@ -4,8 +4,9 @@
 The overview is computed once, by one worker, when the home page is first asked for, with a
 longer timeout than a query's (the saved query ``latest`` reads every observation: seconds on a
 graph of a million triples); the graph does not change while the server runs. A request that
-comes while it is being computed waits for it up to ``--timeout``, then gets 503 with
-``Retry-After``.
+comes while it is being computed waits for it a moment, then gets the page with the counts
+still to come and links to the saved queries that give them (200: the page works, it is the
+overview that is not ready).
 """
 
 from __future__ import annotations
@@ -19,20 +20,21 @@ from starlette.routing import Route
 
 from aikg.serve.app import TASK_ERRORS, Shared, failure, shared
 from aikg.serve.pages import page
-from aikg.serve.workers import Busy
 
 #: Rows of the documents and of the latest figures the home page lists.
 HOME_ROWS = 200
 #: Seconds the one computation of the overview may take.
 OVERVIEW_TIMEOUT = 300.0
+#: Seconds a request for the home page waits for the overview before it is sent without it.
+OVERVIEW_WAIT = 3.0
 
 
 async def healthz(request: Request) -> Response:
     return PlainTextResponse("ok\n")
 
 
-async def overview(state: Shared) -> dict[str, Any]:
-    """The overview, computed once (see the module)."""
+async def overview(state: Shared) -> dict[str, Any] | None:
+    """The overview, computed once (see the module); ``None`` while it is computed."""
     task = state.cache.get("overview")
     if task is None:
         catalog = state.catalog
@@ -47,12 +49,9 @@ async def overview(state: Shared) -> dict[str, Any]:
         )
         state.cache["overview"] = task
     try:
-        found: dict[str, Any] = await asyncio.wait_for(asyncio.shield(task), state.settings.timeout)
+        found: dict[str, Any] = await asyncio.wait_for(asyncio.shield(task), OVERVIEW_WAIT)
     except TimeoutError:
-        raise Busy(
-            "the overview of the graph is being computed (once, after the server starts); "
-            "try again in a moment"
-        ) from None
+        return None
     except BaseException:
         if task.done():
             state.cache.pop("overview", None)  # failed: the next request tries again

@@ -32,6 +32,9 @@ from typing import Any
 
 from aikg.errors import AikgError
 
+#: Seconds a request waits for a free worker before it gets 503 (the query's own time is
+#: bounded by the timeout, counted once it runs).
+QUEUE_WAIT = 60.0
 #: A task: the worker's store and arguments in, a picklable answer out.
 Task = Callable[..., Any]
 
@@ -135,9 +138,9 @@ def _ending(pid: int) -> str:
 class WorkerPool:
     """``size`` forked workers that run ``tasks`` on the store ``open_store`` gives them.
 
-    ``open_store`` runs in each worker after the fork. :meth:`call` runs a task in a free
-    worker and awaits its answer for at most ``timeout`` seconds, the wait for a free worker
-    included.
+    ``open_store`` runs in each worker after the fork. :meth:`call` waits for a free worker
+    (at most ``queue_wait`` seconds: a burst of clients queues rather than fails), then runs
+    the task there and awaits its answer for at most ``timeout`` seconds.
     """
 
     def __init__(
@@ -147,11 +150,13 @@ class WorkerPool:
         *,
         size: int,
         timeout: float,
+        queue_wait: float = QUEUE_WAIT,
     ) -> None:
         self.open_store = open_store
         self.tasks = tasks
         self.size = size
         self.timeout = timeout
+        self.queue_wait = queue_wait
         self._idle: asyncio.Queue[_Worker] | None = None
         self._all: dict[int, _Worker] = {}
         self.replaced = 0  # workers killed and replaced (timeouts and crashes)
@@ -266,15 +271,17 @@ class WorkerPool:
         :class:`Busy` or :class:`WorkerFailed`.
         """
         limit = self.timeout if timeout is None else timeout
-        deadline = time.monotonic() + limit
         queue = self._queue()
         if not queue.empty():  # the usual case, without a task and a timer
             worker = queue.get_nowait()
         else:
             try:
-                worker = await asyncio.wait_for(queue.get(), limit)
+                worker = await asyncio.wait_for(queue.get(), self.queue_wait)
             except TimeoutError:
-                raise Busy(f"every worker stayed busy for {limit:g} s; try again") from None
+                raise Busy(
+                    f"every worker stayed busy for {self.queue_wait:g} s; try again"
+                ) from None
+        deadline = time.monotonic() + limit
         loop = asyncio.get_running_loop()
         answered: asyncio.Future[None] = loop.create_future()
 
