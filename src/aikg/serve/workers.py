@@ -115,6 +115,8 @@ def _serve(conn: Connection, open_store: Callable[[], Any], tasks: dict[str, Tas
             answer = ("failed", detail)
         try:
             conn.send(answer)
+        except OSError:  # the server is gone
+            return
         except Exception as exc:  # an answer that cannot be pickled
             conn.send(("failed", f"cannot send the answer: {exc}"))
 
