@@ -24,6 +24,7 @@ from rdflib.namespace import PROV, RDF, SKOS
 from aikg.labels import labels
 from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, shorten
 from aikg.store.stats import entities
+from aikg.view.screenshot import CHROMIUM_ARGS
 from aikg.view.series import period_position
 from sample_network import (
     BOLD,
@@ -53,16 +54,6 @@ pytestmark = [
     ),
 ]
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 @dataclass
 class Watch:
@@ -78,7 +69,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 

@@ -28,7 +28,7 @@ def commands(out: Path) -> dict[str, list[str]]:
     return {
         "stats": ["stats"],
         "query metrics": ["query", "metrics", "--format", "csv"],
-        "query series": ["query", "series", "--format", "csv"],
+        "query series": ["query", "series", "-p", "metric=var:internet-users", "--format", "csv"],
         "export turtle": ["export", "--format", "turtle", "-o", str(out / "g.ttl")],
         "check": ["check"],
         "validate": ["validate"],

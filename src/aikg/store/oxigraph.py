@@ -368,5 +368,14 @@ class OxigraphStore(GraphStore):
 
         return summary_of(len(self), answer)
 
+    def entity_count(self) -> int:
+        import pyoxigraph as ox
+
+        from aikg.store.stats import SUMMARY_QUERIES
+
+        solutions = self.store.query(SUMMARY_QUERIES["entities"])
+        assert isinstance(solutions, ox.QuerySolutions), "a SELECT"
+        return int(next(iter(solutions))[0].value)
+
     def __len__(self) -> int:
         return len(self.store)
