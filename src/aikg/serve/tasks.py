@@ -107,13 +107,6 @@ def rows(
     return cut(result, max_rows)
 
 
-def table_of(store: GraphStore, text: str) -> Table:
-    """The rows of the SELECT ``text`` (written by the server, not by a client)."""
-    result = run_embedded(query_text(text), {}, store=store, interruptible=False)
-    assert isinstance(result, Table), "a SELECT"
-    return result
-
-
 def graph_of(store: GraphStore, text: str) -> Graph:
     """The graph of the CONSTRUCT ``text`` (written by the server, not by a client)."""
     result = run_embedded(query_text(text), {}, store=store, interruptible=False)
@@ -205,10 +198,10 @@ def overview(
 
 
 def neighbourhood(store: GraphStore, iri: str, depth: int, max_nodes: int) -> dict[str, Any]:
-    """The view's neighbourhood of ``iri`` (:mod:`aikg.serve.neighbourhood`)."""
-    from aikg.serve.neighbourhood import neighbourhood as walk
+    """The view's neighbourhood of ``iri`` (:mod:`aikg.serve.view_data`)."""
+    from aikg.serve.view_data import view_data
 
-    return walk(store, iri, depth, max_nodes)
+    return view_data(store, iri, depth, max_nodes)
 
 
 #: The tasks a worker runs, by name.

@@ -2,7 +2,8 @@
 
 The page (``view.html`` and ``static/view.js``) draws with vis-network, served from the copy in
 the pyvis package (:func:`aikg.view.page.vis_assets`), never from another host. It asks
-``/view/neighbourhood.json?iri=...&depth=N`` (:mod:`aikg.serve.neighbourhood`) for the focus
+``/view/neighbourhood.json?iri=...&depth=N`` (:mod:`aikg.serve.view_data`, over
+:mod:`aikg.view.neighbourhood`) for the focus
 and for each node the user expands, and searches labels, in Chinese or English, with the saved
 query ``search`` (``/queries/search.json``). The page holds only what was fetched, so it works
 on a graph of any size.
@@ -17,8 +18,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from aikg.serve.app import TASK_ERRORS, error, failure, shared
-from aikg.serve.neighbourhood import MAX_DEPTH
 from aikg.serve.pages import page
+from aikg.serve.view_data import MAX_DEPTH
 
 #: Nodes one neighbourhood answer holds at most.
 MAX_NODES = 300
