@@ -74,33 +74,40 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
+def watched(context, allowed: str):
+    """A new page of ``context`` whose requests to anything but URLs starting with ``allowed``
+    are blocked, and its :class:`Watch` (blocked requests, console errors, dialogs)."""
+    watch = Watch()
+
+    def route(r) -> None:
+        if r.request.url.startswith(allowed):
+            r.continue_()
+        else:
+            watch.blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.errors.append(str(e)))
+
+    def dialog(d) -> None:
+        watch.dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", dialog)
+    return page, watch
+
+
 @pytest.fixture
 def open_page(browser):
     """``open_page(path, fragment)`` -> (page, watch), the page drawn and ready."""
     contexts = []
 
     def opener(path: Path, fragment: str = "", size=(1400, 900)):
-        watch = Watch()
         context = browser.new_context(viewport={"width": size[0], "height": size[1]})
         contexts.append(context)
-
-        def route(r) -> None:
-            if r.request.url.startswith("file://"):
-                r.continue_()
-            else:
-                watch.blocked.append(r.request.url)
-                r.abort()
-
-        context.route("**/*", route)
-        page = context.new_page()
-        page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: watch.errors.append(str(e)))
-
-        def dialog(d) -> None:
-            watch.dialogs.append(d.message)
-            d.dismiss()
-
-        page.on("dialog", dialog)
+        page, watch = watched(context, "file://")
         page.goto(path.resolve().as_uri() + fragment)
         wait_until(page, "document.documentElement.dataset.ready === 'true'")
         return page, watch

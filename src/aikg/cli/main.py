@@ -14,6 +14,7 @@ from aikg.cli import (
     extract_commands,
     graph_commands,
     query_commands,
+    serve_command,
     synth_command,
     view_commands,
 )
@@ -76,6 +77,7 @@ for group in (
     curate_command,
     extract_commands,
     synth_command,
+    serve_command,
 ):
     group.register(app)
 

@@ -229,6 +229,19 @@ class OxigraphStore(GraphStore):
         self._hold(exclusive=False)
         return store
 
+    def reopened(self) -> OxigraphStore:
+        """A handle for a process forked from this one (a server's worker): in memory, this
+        store (the fork copied it); in a folder, its database opened read-only anew, without
+        the folder's lock, which this process holds (a RocksDB handle must not cross a fork).
+        Call it after the store was loaded here."""
+        import pyoxigraph as ox
+
+        if self.folder is None:
+            return self
+        other = OxigraphStore(self.files, self.folder, notify=self._notify)
+        other._store = ox.Store.read_only(str(self.folder / DATABASE))
+        return other
+
     def _hold(self, *, exclusive: bool) -> None:
         self._lock.hold(self, exclusive=exclusive, refused=self._refused, notify=self._notify)
 

@@ -91,7 +91,7 @@ class ViewResult:
     edges: int
 
 
-def _vis_assets() -> tuple[str, str]:
+def vis_assets() -> tuple[str, str]:
     """vis-network's script and styles from the pyvis package (never from the network)."""
     import pyvis
 
@@ -273,7 +273,7 @@ def render(
         autoescape=select_autoescape(["html"]),
         keep_trailing_newline=True,
     )
-    vis_js, vis_css = _vis_assets()
+    vis_js, vis_css = vis_assets()
     data_json, encoding = _encode(json_for_script(data))
     html = env.get_template("graph.html").render(
         lang="zh-Hans" if lang == "zh" else "en",
