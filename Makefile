@@ -37,9 +37,10 @@ lint: setup
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy src/aikg
 
-# The whole test suite (CI runs this through .ci/run).
+# The whole test suite (CI runs this through .ci/run): one worker a core, each test file kept in
+# one worker (its module fixtures, servers and browsers, start once); the slowest tests listed.
 test: setup system-deps lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadfile --durations=25
 
 clean:
 	rm -rf $(OUT) dist .pytest_cache

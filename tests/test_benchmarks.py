@@ -58,3 +58,19 @@ def test_the_quick_benchmark_runs_and_every_store_agrees(tmp_path: Path) -> None
         "aikg --help <= 1.5x a one-command Typer app",
         "aikg query metrics (bundled) < 1 s",
     }
+
+
+@pytest.mark.slow
+def test_the_quick_serve_benchmark_runs(tmp_path: Path) -> None:
+    """``aikg serve`` beside ``oxigraph serve-read-only`` (issue 14): both answer the same rows
+    (the harness asserts it), and the mixed load meets no error."""
+    out = tmp_path / "serve.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.serve.run", "--sizes", "10k", "--quick",
+         "--out", str(tmp_path), "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    found = json.loads(out.read_text())[0]
+    assert found["rows"] > 0 and found["mixed"]["errors"] == 0, found["mixed"]
+    assert {"p50_ms", "p95_ms", "rps_8"} <= set(found["aikg"]) & set(found["oxigraph"])

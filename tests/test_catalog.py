@@ -135,7 +135,7 @@ def test_the_queries_stay_valid_when_grlc_pastes_values_in(name: str) -> None:
 def test_the_catalog_page_is_in_sync() -> None:
     page = paths.queries_dir() / "README.md"
     assert page.read_text(encoding="utf-8") == render_markdown(CATALOG), (
-        "queries/README.md is out of date: run 'aikg queries --markdown'"
+        "queries/README.md is out of date: run 'aikg queries --markdown -o queries/README.md'"
     )
 
 

@@ -24,6 +24,7 @@ from rdflib.namespace import PROV, RDF, SKOS
 from aikg.labels import labels
 from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, shorten
 from aikg.store.stats import entities
+from aikg.view.screenshot import CHROMIUM_ARGS
 from aikg.view.series import period_position
 from sample_network import (
     BOLD,
@@ -53,16 +54,6 @@ pytestmark = [
     ),
 ]
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 @dataclass
 class Watch:
@@ -78,9 +69,34 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+def watched(context, allowed: str):
+    """A new page of ``context`` whose requests to anything but URLs starting with ``allowed``
+    are blocked, and its :class:`Watch` (blocked requests, console errors, dialogs)."""
+    watch = Watch()
+
+    def route(r) -> None:
+        if r.request.url.startswith(allowed):
+            r.continue_()
+        else:
+            watch.blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.errors.append(str(e)))
+
+    def dialog(d) -> None:
+        watch.dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", dialog)
+    return page, watch
 
 
 @pytest.fixture
@@ -89,27 +105,9 @@ def open_page(browser):
     contexts = []
 
     def opener(path: Path, fragment: str = "", size=(1400, 900)):
-        watch = Watch()
         context = browser.new_context(viewport={"width": size[0], "height": size[1]})
         contexts.append(context)
-
-        def route(r) -> None:
-            if r.request.url.startswith("file://"):
-                r.continue_()
-            else:
-                watch.blocked.append(r.request.url)
-                r.abort()
-
-        context.route("**/*", route)
-        page = context.new_page()
-        page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: watch.errors.append(str(e)))
-
-        def dialog(d) -> None:
-            watch.dialogs.append(d.message)
-            d.dismiss()
-
-        page.on("dialog", dialog)
+        page, watch = watched(context, "file://")
         page.goto(path.resolve().as_uri() + fragment)
         wait_until(page, "document.documentElement.dataset.ready === 'true'")
         return page, watch
@@ -268,6 +266,52 @@ def test_class_filter_hides_and_search_shows_again(open_page, bundled_page, grap
     page.evaluate("id => window.aikg.select(id)", str(iri))
     assert page.is_checked('#class-list input[data-class="schema:Organization"]')
     assert page.evaluate("id => !window.aikg.nodes.get(id).hidden", str(iri))
+
+
+def places_below(graph: Graph, top: URIRef) -> set[URIRef]:
+    """``top`` and every place contained in it, at any depth."""
+    found, todo = {top}, [top]
+    while todo:
+        for sub in graph.subjects(SCHEMA.containedInPlace, todo.pop()):
+            if isinstance(sub, URIRef) and sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    return found
+
+
+def test_place_filter_with_and_without_sub_places(open_page, bundled_page, graph) -> None:
+    # the province whose cities hold the most observations: choosing it shows them with its
+    # sub-places, not without; an observation elsewhere is hidden; "all places" shows everything
+    def area(obs: URIRef) -> URIRef | None:
+        value = graph.value(obs, SDMX_DIM.refArea)
+        return value if isinstance(value, URIRef) else None
+
+    observations = [o for o in graph.subjects(RDF.type, SCHEMA.Observation) if area(o)]
+    by_parent: dict[URIRef, list[URIRef]] = {}
+    for obs in observations:
+        for parent in graph.objects(area(obs), SCHEMA.containedInPlace):
+            if parent != URIRef("https://w3id.org/aikg/id/place/CN"):
+                by_parent.setdefault(parent, []).append(obs)  # type: ignore[arg-type]
+    province, in_cities = max(by_parent.items(), key=lambda item: (len(item[1]), str(item[0])))
+    within = places_below(graph, province)
+    elsewhere = [o for o in observations if area(o) not in within]
+    page, watch = open_page(bundled_page)
+    hidden = "id => window.aikg.nodes.get(id).hidden === true"
+    page.select_option("#place-filter", value=page.get_attribute(
+        f'#place-filter option[data-place="{shorten(str(province))}"]', "value"
+    ))  # fmt: skip
+    assert page.is_checked("#sub-places")
+    assert not any(page.evaluate(hidden, str(o)) for o in in_cities)
+    assert any(page.evaluate(hidden, str(o)) for o in elsewhere)
+    shown = "window.aikg.nodes.get({filter: n => !n.hidden}).length"
+    with_cities = page.evaluate(shown)
+    page.uncheck("#sub-places")
+    # a city's observation may still show as a neighbour of the province's own entities
+    assert any(page.evaluate(hidden, str(o)) for o in in_cities)
+    assert page.evaluate(shown) < with_cities
+    page.select_option("#place-filter", value="")
+    assert page.evaluate("window.aikg.nodes.get({filter: n => n.hidden}).length") == 0
+    assert watch.errors == []
 
 
 def test_source_links_toggle(open_page, bundled_page) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aikg.errors import FindingsError, InputError
-from aikg.store.export import write_atomic
+from aikg.store.export import check_writable, write_atomic
 from aikg.store.files import load_graph
 from aikg.store.memory import MemoryStore
 from aikg.store.stats import Summary, summarize
@@ -51,6 +51,7 @@ def build(
     from aikg.ontology_docs import ontology_html
     from aikg.view.page import render as render_view
 
+    check_writable(out_dir)  # before the work: validation and rendering take seconds
     if store is None:
         store = MemoryStore(load_graph(data))
     report = validate(store, engine=engine)  # on Oxigraph, before any rdflib graph is made

@@ -1,7 +1,8 @@
 """Errors with the exit code the CLI gives them.
 
 0 ok; 1 findings (non-conformance, conflicts); 2 usage, input, parameter or query-syntax errors;
-3 a remote endpoint unreachable or timed out.
+3 a remote endpoint unreachable or timed out; 124 a query on the embedded store timed out
+(``--timeout``); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ EXIT_INPUT = 2
 EXIT_REMOTE = 3
 #: Interrupted by Ctrl-C (SIGINT): 128 + 2, as shells report it.
 EXIT_INTERRUPTED = 130
+#: A query on the embedded store ran past its ``--timeout``: 124, as GNU ``timeout`` exits.
+EXIT_TIMEOUT = 124
 
 
 class AikgError(Exception):
@@ -58,6 +61,13 @@ class Interrupted(AikgError):
     """The user pressed Ctrl-C (SIGINT) while aikg waited for work it cannot interrupt."""
 
     exit_code = EXIT_INTERRUPTED
+
+
+class TimedOut(AikgError):
+    """A query on the embedded store ran past its deadline and was abandoned (``--timeout``).
+    An endpoint that does not answer in time is a :class:`RemoteError` (exit 3)."""
+
+    exit_code = EXIT_TIMEOUT
 
 
 def located(

@@ -6,15 +6,20 @@ server sending one byte a second resets. Every failure is one line with the READ
 
 from __future__ import annotations
 
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
-from oxigraph_server import free_port, run_aikg
+from aikg.errors import EXIT_TIMEOUT, TimedOut
+from oxigraph_server import ROOT, free_port, run_aikg, silent_server
 
 QUERY = "SELECT ?x WHERE { ?x ?p ?o } LIMIT 1"
 
@@ -121,27 +126,36 @@ def test_an_empty_expression_is_called_empty(text: str) -> None:
     assert "empty" in line and "Update" not in line
 
 
-def test_ctrl_c_stops_a_runaway_embedded_query() -> None:
-    """A three-way cartesian product on the bundled graph runs for hours; SIGINT ends it."""
-    import signal
-    import subprocess
-    import sys
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+STORES = ["memory", "oxigraph"]
 
-    from oxigraph_server import ROOT
 
-    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "aikg", "query", "-e", runaway],
+@pytest.fixture(scope="module")
+def small_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One triple: with the ontology's ~1,100, a three-way product of 10^9 rows; 1 s start-up."""
+    path = tmp_path_factory.mktemp("data") / "one.ttl"
+    path.write_text("<http://e/s> <http://e/p> <http://e/o> .\n", encoding="utf-8")
+    return path
+
+
+def aikg_process(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "aikg", *args],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def interrupt(process: subprocess.Popen[str], *, after: float) -> None:
+    """Send a real SIGINT to ``process`` ``after`` seconds; it ends with exit 130 and one line
+    "interrupted (Ctrl-C)"."""
     try:
-        time.sleep(8)  # start-up, graph loading, then the query
+        time.sleep(after)
         assert process.poll() is None, process.communicate()
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=20)
+        out, err = process.communicate(timeout=10)
     finally:
         if process.poll() is None:
             process.kill()
@@ -149,4 +163,81 @@ def test_ctrl_c_stops_a_runaway_embedded_query() -> None:
     assert process.returncode == 130, (process.returncode, out, err)
     assert "Traceback" not in err
     lines = err.strip().splitlines()
-    assert len(lines) == 1 and "interrupted" in lines[0], err
+    assert len(lines) == 1 and "interrupted (Ctrl-C)" in lines[0], err
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_ctrl_c_stops_a_runaway_embedded_query(store: str, small_data: Path) -> None:
+    """A three-way cartesian product runs for hours; a real SIGINT ends it, exit 130."""
+    process = aikg_process("--store", store, "--data", str(small_data), "query", "-e", RUNAWAY)
+    interrupt(process, after=3)  # start-up, graph loading, then the query
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_a_runaway_embedded_query_times_out(store: str, small_data: Path) -> None:
+    started = time.monotonic()
+    args = ("--store", store, "--data", str(small_data), "query", "-e", RUNAWAY, "--timeout", "1")
+    done = run_aikg(*args, timeout=60)
+    elapsed = time.monotonic() - started
+    line = one_line(done, EXIT_TIMEOUT)
+    assert "timed out after 1 s" in line
+    assert elapsed < 1 + 10, "the deadline ends the process (the rest is start-up)"
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_a_service_that_never_answers_meets_the_deadline(store: str, small_data: Path) -> None:
+    with silent_server() as url:
+        text = f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"
+        args = ("--store", store, "--data", str(small_data), "query", "-e", text)
+        started = time.monotonic()
+        done = run_aikg(*args, "--allow-service", "--timeout", "1", timeout=60)
+        elapsed = time.monotonic() - started
+    line = one_line(done, EXIT_TIMEOUT)
+    assert "timed out after 1 s" in line
+    assert elapsed < 1 + 10
+
+
+def test_the_library_bounds_an_embedded_query() -> None:
+    """``run_embedded(..., timeout=)``, for callers such as a server: rdflib's evaluation also
+    stops on its own thread at the deadline, so an abandoned query does not run on."""
+    from rdflib import Graph, URIRef
+
+    from aikg.query.catalog import expression_query
+    from aikg.query.run import run_embedded
+
+    graph = Graph()
+    for i in range(300):
+        graph.add((URIRef(f"http://e/s{i}"), URIRef("http://e/p"), URIRef("http://e/o")))
+    before = threading.active_count()
+    started = time.monotonic()
+    with pytest.raises(TimedOut, match=r"timed out after 0\.5 s"):
+        run_embedded(expression_query(RUNAWAY), graph=graph, timeout=0.5)
+    assert time.monotonic() - started < 2
+    for _ in range(40):  # the abandoned evaluation stops soon after, on its own
+        if threading.active_count() <= before:
+            break
+        time.sleep(0.05)
+    assert threading.active_count() <= before
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_the_timeout_bounds_the_query_not_the_loading(store: str, tmp_path: Path) -> None:
+    """300,000 triples take about a second to load; a quick query with --timeout 0.3 answers."""
+    data = tmp_path / "many.nt"
+    with data.open("w", encoding="utf-8") as handle:
+        for i in range(300_000 if store == "oxigraph" else 3_000):
+            handle.write(f'<http://e/s{i}> <http://e/p> "v{i}" .\n')
+    args = ("--store", store, "--data", str(data), "query", "-e", "ASK {}", "--timeout", "0.3")
+    done = run_aikg(*args, "-f", "csv", timeout=60)
+    assert done.returncode == 0 and "true" in done.stdout, done.stderr
+
+
+def test_ctrl_c_while_the_graph_loads_is_one_line(tmp_path: Path) -> None:
+    """rdflib parses 30,000 N-Triples lines for several seconds; SIGINT then is exit 130 with
+    the same one line as during a query (before: exit 130 and nothing said)."""
+    data = tmp_path / "many.nt"
+    with data.open("w", encoding="utf-8") as handle:
+        for i in range(30_000):
+            handle.write(f'<http://e/s{i}> <http://e/p> "v{i}" .\n')
+    process = aikg_process("--store", "memory", "--data", str(data), "query", "-e", "ASK {}")
+    interrupt(process, after=2.5)

@@ -14,10 +14,11 @@ from aikg.cli import (
     extract_commands,
     graph_commands,
     query_commands,
+    serve_command,
     synth_command,
     view_commands,
 )
-from aikg.cli.state import State, check_store
+from aikg.cli.state import State, check_store, leave
 
 app = typer.Typer(
     name="aikg",
@@ -76,13 +77,18 @@ for group in (
     curate_command,
     extract_commands,
     synth_command,
+    serve_command,
 ):
     group.register(app)
 
 
 def run() -> None:
     """Console entry point."""
-    app(prog_name="aikg")
+    try:
+        app(prog_name="aikg")
+    except SystemExit as exc:
+        leave(exc.code if isinstance(exc.code, int) else 1)
+        raise
 
 
 if __name__ == "__main__":

@@ -77,9 +77,9 @@ def param_option(help: str = "A parameter, as name=value (repeatable).") -> Any:
     return typer.Option("-p", "--param", help=help)
 
 
-def timeout_option(help: str) -> Any:
-    """``--timeout``: seconds to wait for a server."""
-    return typer.Option("--timeout", help=help)
+def timeout_option(help: str, **kwargs: Any) -> Any:
+    """``--timeout``: seconds to wait for a server (or a query)."""
+    return typer.Option("--timeout", help=help, **kwargs)
 
 
 #: ``--json``, kept where a command had it before ``--format``.

@@ -38,34 +38,37 @@ CatalogOption = Annotated[
 def queries(
     markdown: Annotated[
         bool,
-        typer.Option("--markdown", help="Write the catalog page (queries/README.md) instead."),
+        typer.Option(
+            "--markdown",
+            help="Print the catalog page (the text of queries/README.md) instead.",
+        ),
     ] = False,
     output: Annotated[
         Path | None,
-        output_option("With --markdown: file to write ('-' for stdout)."),
+        output_option("With --markdown: file to write (default, or '-': stdout)."),
     ] = None,
     catalog: CatalogOption = None,
 ) -> None:
     """List the saved queries: name, summary and parameters.
 
-    Example: aikg queries --markdown
+    Example: aikg queries --markdown -o queries/README.md
     """
     from rich.table import Table
 
-    from aikg.query.catalog import catalog_dir, load_catalog, render_markdown
+    from aikg.query.catalog import load_catalog, render_markdown
 
     found = load_catalog(catalog)
     if markdown:
         from aikg.store.export import write_atomic
 
+        # Only where the user says: the default catalog lives in the installed package.
         page = render_markdown(found).encode("utf-8")
-        if output is not None and str(output) == "-":
+        if output is None or str(output) == "-":
             sys.stdout.buffer.write(page)
             sys.stdout.flush()
             return
-        target = output or catalog_dir(catalog) / "README.md"
-        write_atomic(target, page)
-        err_console.print(f"Wrote {target} ({len(found)} queries)", markup=False)
+        write_atomic(output, page)
+        err_console.print(f"Wrote {output} ({len(found)} queries)", markup=False)
         return
     if output is not None:
         raise InputError("-o/--output goes with --markdown")
@@ -112,9 +115,14 @@ def query(
         typer.Option("--default-graph", help="With --endpoint: the graph to query (an IRI)."),
     ] = None,
     timeout: Annotated[
-        float,
-        timeout_option("With --endpoint: seconds to wait for the answer."),
-    ] = 30.0,
+        float | None,
+        timeout_option(
+            "Seconds to wait for the answer: with --endpoint, default 30; on the embedded "
+            "store, no limit unless given (30 with --allow-service). Past it: exit 3 for an "
+            "endpoint, 124 for the embedded store.",
+            show_default=False,
+        ),
+    ] = None,
     allow_service: Annotated[
         bool,
         typer.Option(
@@ -164,7 +172,11 @@ def query(
     if endpoint is None:
         try:
             result = run_embedded(
-                saved, given, store=state(ctx).graph_store(), allow_service=allow_service
+                saved,
+                given,
+                store=state(ctx).graph_store(),
+                allow_service=allow_service,
+                timeout=timeout,
             )
         except ServiceRefused as exc:
             raise InputError(f"{exc} (pass --allow-service to allow it)") from None
@@ -173,8 +185,14 @@ def query(
                 f"{exc} (use --endpoint and --default-graph for a server's graphs)"
             ) from None
     else:
+        from aikg.query.remote import DEFAULT_TIMEOUT
+
         result = run_remote(
-            saved, given, endpoint=endpoint, default_graph=default_graph, timeout=timeout
+            saved,
+            given,
+            endpoint=endpoint,
+            default_graph=default_graph,
+            timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
         )
     _write(result, fmt, output)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
-from aikg.errors import AikgError, InputError, SettingError
+from aikg.errors import AikgError, InputError, Interrupted, SettingError
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -76,6 +77,25 @@ def fail(exc: AikgError) -> typer.Exit:
     return typer.Exit(exc.exit_code)
 
 
+def leave(code: int) -> None:
+    """End the ``aikg`` process with ``code`` at once if work it gave up on still runs.
+
+    A query abandoned at Ctrl-C or ``--timeout`` still runs on a daemon thread: neither
+    pyoxigraph nor rdflib can cancel it from outside. A normal exit would tear the interpreter
+    down under it (rdflib's thread raising in half-destroyed modules and printing more than our
+    one line; Oxigraph's native code racing its own destructors) or wait for it. Nothing else is
+    pending: flush what was written and leave with ``os._exit``. Only the process's entry point
+    calls this (:func:`aikg.cli.main.run`), never a command run inside another program.
+    """
+    from aikg.query.remote import work_abandoned
+
+    if work_abandoned():
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(code)
+
+
 def check_store(text: str | None) -> None:
     """Refuse a malformed ``--store`` before any command runs (one line, exit 2)."""
     from aikg.store.spec import parse_store
@@ -110,6 +130,8 @@ def command(app: typer.Typer, **kwargs: object) -> Callable[[Callable[..., None]
                 func(*args, **kw)
             except AikgError as exc:
                 raise fail(exc) from None
+            except KeyboardInterrupt:  # Ctrl-C outside a wait of ours (loading, parsing)
+                raise fail(Interrupted("interrupted (Ctrl-C)")) from None
             except OSError as exc:  # a write the library did not wrap: stdout on a full disk
                 raise fail(os_error(exc)) from None
 

@@ -88,17 +88,27 @@ def view(
     size: Annotated[
         str, typer.Option("--size", help="Screenshot size in pixels, WIDTHxHEIGHT.")
     ] = "1600x1000",
+    whole: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Draw the whole graph even when it has more than 5,000 entities (refused "
+            "otherwise, exit 2: use --focus or --query).",
+        ),
+    ] = False,
 ) -> None:
     """Write the interactive graph view: one self-contained HTML file that works offline.
 
     Search by Chinese or English name, filter by class, click a node for its properties,
     observations, sources and quotes; graph.html#<IRI> opens with that entity selected.
 
+    A whole graph of more than 5,000 entities is refused (exit 2) unless --all.
+
     Examples: aikg view; aikg view --focus 中国互联网络信息中心 --depth 2 --lang en;
     aikg view --query policies-and-issuers; aikg view --screenshot docs/graph-view.png
     """
     from aikg.query.parameters import parse_assignments
-    from aikg.store.export import write_atomic
+    from aikg.store.export import check_writable, write_atomic
     from aikg.view.draw import NotAGraphQuery
     from aikg.view.draw import view as render_view
 
@@ -108,7 +118,10 @@ def view(
         raise InputError("--param needs --query")
     given = parse_assignments(param or [])
     shot_size = _size(size) if screenshot else None
-    if screenshot is not None:  # before anything is rendered or written
+    for target in (output, screenshot):  # before anything is rendered or written
+        if target is not None:
+            check_writable(target)
+    if screenshot is not None:
         from aikg.view.screenshot import check_browser
 
         check_browser()
@@ -123,6 +136,7 @@ def view(
             select=select,
             source_links=source_links,
             title=title,
+            whole=whole,
         )
     except NotAGraphQuery as exc:
         raise InputError(

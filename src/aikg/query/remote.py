@@ -231,15 +231,32 @@ def _origin(parts: urllib.parse.SplitResult) -> tuple[str, str, int | None]:
 _OPENER = urllib.request.build_opener(_SameOriginRedirects)
 
 
-class _Late(Exception):
+class Late(Exception):
     """``work`` was not done by the deadline (see :func:`in_thread`)."""
+
+
+#: Threads :func:`in_thread` stopped waiting for (see :func:`work_abandoned`).
+_ABANDONED: list[threading.Thread] = []
+
+
+def _abandon(thread: threading.Thread) -> None:
+    """Remember ``thread``, given up on; forget those that have ended (a long-running caller,
+    such as a server, gives up on many)."""
+    _ABANDONED[:] = [t for t in _ABANDONED if t.is_alive()]
+    _ABANDONED.append(thread)
+
+
+def work_abandoned() -> bool:
+    """Whether work :func:`in_thread` gave up on (Ctrl-C, a deadline) is still running: a
+    process that ends should then leave at once (see :func:`aikg.cli.state.leave`)."""
+    return any(thread.is_alive() for thread in _ABANDONED)
 
 
 def in_thread(work: Callable[[], T], timeout: float | None = None) -> T:
     """``work()`` run in a daemon thread that the main thread waits on: Ctrl-C stops the wait
-    (:class:`Interrupted`, exit 130), and so does ``timeout`` (:class:`_Late`), whatever ``work``
+    (:class:`Interrupted`, exit 130), and so does ``timeout`` (:class:`Late`), whatever ``work``
     is doing (a native call that cannot be interrupted, a server trickling bytes). The abandoned
-    thread's result is discarded."""
+    thread's result is discarded; :func:`work_abandoned` says whether it still runs."""
     outcome: dict[str, Any] = {}
 
     def target() -> None:
@@ -261,9 +278,11 @@ def in_thread(work: Callable[[], T], timeout: float | None = None) -> T:
         while thread.is_alive():
             left = 0.1 if deadline is None else min(0.1, deadline - time.monotonic())
             if left <= 0:
-                raise _Late
+                _abandon(thread)
+                raise Late
             thread.join(left)
     except KeyboardInterrupt:
+        _abandon(thread)
         raise Interrupted("interrupted (Ctrl-C): the work in progress was abandoned") from None
     if "error" in outcome:
         raise outcome["error"]
@@ -274,7 +293,7 @@ def _with_deadline(work: Callable[[], T], timeout: float, url: str) -> T:
     """Run ``work`` in a thread and give up after ``timeout`` seconds, whatever it is doing."""
     try:
         return in_thread(work, timeout)
-    except _Late:
+    except Late:
         raise RemoteError(
             f"{public_url(url)} gave no complete answer within {timeout:g} s"
         ) from None

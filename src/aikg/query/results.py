@@ -241,7 +241,7 @@ def _tsv(table: Table) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _json(result: Table | Boolean) -> bytes:
+def _json(result: Table | Boolean, pretty: bool = True) -> bytes:
     if isinstance(result, Boolean):
         document: dict[str, Any] = {"head": {}, "boolean": result.value}
     else:
@@ -254,6 +254,8 @@ def _json(result: Table | Boolean) -> bytes:
             for row in result.rows
         ]
         document = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+    if not pretty:  # json's C encoder: several times faster than the indented one
+        return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -342,8 +344,9 @@ def _table_text(result: Table | Boolean) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def render(result: Result, fmt: str) -> bytes:
-    """``result`` in the format ``fmt`` (already checked by :func:`choose_format`)."""
+def render(result: Result, fmt: str, *, pretty: bool = True) -> bytes:
+    """``result`` in the format ``fmt`` (already checked by :func:`choose_format`); JSON
+    without indentation when not ``pretty`` (a server's answers)."""
     if isinstance(result, GraphResult):
         from aikg.store.export import serialize
 
@@ -357,7 +360,7 @@ def render(result: Result, fmt: str) -> bytes:
             return b"?boolean\n" + (b"true\n" if result.value else b"false\n")
         return _tsv(result)
     if fmt == "json":
-        return _json(result)
+        return _json(result, pretty)
     if fmt == "xml":
         return _xml(result)
     if fmt == "md":

@@ -15,17 +15,26 @@ reported first, in its own terms (file, line and column). Then:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 
-from aikg.errors import InputError, SettingError
+from aikg.errors import InputError, SettingError, TimedOut
 from aikg.query import sparql
 from aikg.query.catalog import SavedQuery
 from aikg.query.parameters import bind, is_iri
-from aikg.query.remote import DEFAULT_TIMEOUT, Credentials, in_thread, query_endpoint
+from aikg.query.remote import (
+    DEFAULT_TIMEOUT,
+    Credentials,
+    Late,
+    check_timeout,
+    in_thread,
+    query_endpoint,
+)
 from aikg.query.results import Boolean, GraphResult, Result, Table
 
 if TYPE_CHECKING:
@@ -66,31 +75,104 @@ def run_embedded(
     graph: Graph | None = None,
     data: Sequence[Path] | None = None,
     allow_service: bool = False,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+    interruptible: bool = True,
 ) -> Result:
     """Run ``query`` on ``store``, or on the rdflib ``graph``; by default on the ontology and
-    the bundled graph (or ``data``) in the default store (see :mod:`aikg.store`)."""
+    the bundled graph (or ``data``) in the default store (see :mod:`aikg.store`).
+
+    ``timeout`` (seconds) bounds the query, not the loading of the graph: past it the query is
+    abandoned and :class:`TimedOut` raised. ``None``: no deadline (a long query over the whole
+    graph is legitimate), except that a query allowed to reach the network (``allow_service``)
+    waits :data:`~aikg.query.remote.DEFAULT_TIMEOUT` at most, like every network call. Either
+    way the query runs on a thread the caller waits on, so Ctrl-C stops the wait
+    (:class:`~aikg.errors.Interrupted`). rdflib's evaluation also stops itself at the deadline;
+    Oxigraph's cannot be cancelled and runs on until the process ends (the command line leaves
+    at once, see :func:`aikg.cli.state.leave`).
+
+    ``max_rows``: keep at most that many rows (or triples) and one more, which tells the
+    caller there were more; on Oxigraph the rest are never read. ``interruptible=False``: run
+    an Oxigraph query in this thread, with no deadline, for a process that is killed rather
+    than interrupted (a server's worker, :mod:`aikg.serve.workers`), saving a thread a query.
+    """
     from aikg.store import open_store
     from aikg.store.memory import MemoryStore
     from aikg.store.oxigraph import OxigraphStore
 
+    if timeout is not None:
+        check_timeout(timeout)
+    elif allow_service:
+        timeout = DEFAULT_TIMEOUT
     if store is None:
         store = MemoryStore(graph) if graph is not None else open_store(None, data)
     given = given or {}
     if isinstance(store, OxigraphStore):
-        return _on_oxigraph(store, query, given, allow_service=allow_service)
+        return _on_oxigraph(
+            store,
+            query,
+            given,
+            allow_service=allow_service,
+            timeout=timeout,
+            max_rows=max_rows,
+            interruptible=interruptible,
+        )
     text = prepare(query, given)
-    return sparql.run(store.graph(), text, query.origin, allow_service=allow_service)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    on = store.graph()
+    run = sparql.run
+    result = _bounded(
+        lambda: run(on, text, query.origin, allow_service=allow_service, deadline=deadline),
+        query,
+        timeout,
+    )
+    return capped(result, max_rows)
+
+
+def _bounded(work: Callable[[], Result], query: SavedQuery, timeout: float | None) -> Result:
+    """``work`` on a thread the caller waits on, for ``timeout`` seconds at most."""
+    try:
+        return in_thread(work, timeout)
+    except (Late, sparql.PastDeadline):  # whichever notices first, the caller or rdflib
+        raise TimedOut(
+            f"{query.origin}: the query timed out after {timeout:g} s and was abandoned"
+        ) from None
+
+
+def capped(result: Result, max_rows: int | None) -> Result:
+    """``result`` with at most ``max_rows`` + 1 rows or triples (all of them for ``None``)."""
+    if max_rows is None:
+        return result
+    if isinstance(result, Table):
+        return Table(result.variables, result.rows[: max_rows + 1])
+    if isinstance(result, GraphResult) and len(result.graph) > max_rows + 1:
+        graph = Graph()
+        for triple in islice(result.graph, max_rows + 1):
+            graph.add(triple)
+        return GraphResult(graph)
+    return result
 
 
 def _on_oxigraph(
-    store: OxigraphStore, query: SavedQuery, given: dict[str, str], *, allow_service: bool
+    store: OxigraphStore,
+    query: SavedQuery,
+    given: dict[str, str],
+    *,
+    allow_service: bool,
+    timeout: float | None,
+    max_rows: int | None = None,
+    interruptible: bool = True,
 ) -> Result:
     text = bound(query, given)
     sparql.refuse_network(text, query.origin, allow_service=allow_service)
     try:
-        # In a thread the main thread waits on: pyoxigraph's queries cannot be interrupted from
-        # Python, so in the main thread a runaway query would ignore Ctrl-C.
-        return in_thread(lambda: oxigraph_result(store.store.query(text)))
+        if not interruptible:  # a server's worker: killed at its deadline, never interrupted
+            return oxigraph_result(store.store.query(text), max_rows)
+        # In a thread the main thread waits on: pyoxigraph cannot be interrupted from Python, so
+        # in the main thread a long load or a runaway query would ignore Ctrl-C and any deadline.
+        # The graph is loaded (or reopened) first, without the deadline, which bounds the query.
+        engine = in_thread(lambda: store.store)
+        return _bounded(lambda: oxigraph_result(engine.query(text), max_rows), query, timeout)
     except SyntaxError as exc:
         # rdflib's parser names the file, line and column of the query as written
         prepare(query, given)
@@ -101,8 +183,9 @@ def _on_oxigraph(
         raise InputError(f"{query.origin}: the query failed on the store: {message}") from None
 
 
-def oxigraph_result(found: Any) -> Result:
-    """Our result for what pyoxigraph's ``Store.query`` gave (terms as rdflib's)."""
+def oxigraph_result(found: Any, max_rows: int | None = None) -> Result:
+    """Our result for what pyoxigraph's ``Store.query`` gave (terms as rdflib's); with
+    ``max_rows``, the first ``max_rows`` + 1 rows or triples only."""
     import pyoxigraph as ox
 
     from aikg.store.terms import RdflibTerms
@@ -112,9 +195,10 @@ def oxigraph_result(found: Any) -> Result:
     term = RdflibTerms()
     if isinstance(found, ox.QuerySolutions):
         variables = [v.value for v in found.variables]
-        return Table(variables, [tuple(map(term, solution)) for solution in found])
+        solutions = found if max_rows is None else islice(found, max_rows + 1)
+        return Table(variables, [tuple(map(term, solution)) for solution in solutions])
     graph = Graph()
-    for triple in found:
+    for triple in found if max_rows is None else islice(found, max_rows + 1):
         graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
     return GraphResult(graph)
 

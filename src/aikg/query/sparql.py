@@ -8,6 +8,8 @@ file, line and column; an update (``DROP``, ``INSERT`` ...) is refused, as are `
 from __future__ import annotations
 
 import re
+import threading
+import time
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -228,7 +230,26 @@ def _evaluate_bgp(ctx: Any, triples: list[tuple[Any, Any, Any]]) -> Iterator[Any
 def _adaptive_bgp(ctx: Any, part: Any) -> Iterator[Any]:
     if part.name != "BGP":
         raise NotImplementedError
-    return _evaluate_bgp(ctx, list(part.triples))
+    solutions = _evaluate_bgp(ctx, list(part.triples))
+    deadline = getattr(_running, "deadline", None)
+    return solutions if deadline is None else _until(deadline, solutions)
+
+
+#: The deadline of the query this thread evaluates (see :func:`run`).
+_running = threading.local()
+
+
+class PastDeadline(Exception):
+    """rdflib's evaluation ran past the deadline :func:`run` was given."""
+
+
+def _until(deadline: float, solutions: Iterator[Any]) -> Iterator[Any]:
+    """``solutions`` until ``deadline`` (a :func:`time.monotonic` time): a runaway query stops
+    itself on its thread, instead of running on after its caller gave up on it."""
+    for count, solution in enumerate(solutions):
+        if count % 512 == 0 and time.monotonic() > deadline:
+            raise PastDeadline
+        yield solution
 
 
 @contextmanager
@@ -244,15 +265,27 @@ def _adaptive_bgps() -> Generator[None, None, None]:
         CUSTOM_EVALS.pop(key, None)
 
 
-def run(graph: Graph, text: str, origin: str, *, allow_service: bool = False) -> Result:
-    """Evaluate the query ``text`` on ``graph``."""
+def run(
+    graph: Graph,
+    text: str,
+    origin: str,
+    *,
+    allow_service: bool = False,
+    deadline: float | None = None,
+) -> Result:
+    """Evaluate the query ``text`` on ``graph``; past ``deadline`` (a :func:`time.monotonic`
+    time) the evaluation stops with :class:`PastDeadline` (checked as its basic graph patterns
+    yield: the caller's own deadline, :func:`aikg.query.run.run_embedded`, is the bound)."""
     algebra = parse(text, origin, allow_service=allow_service)
+    _running.deadline = deadline
     try:
         with _adaptive_bgps():
             # Results are lazy: they are read inside the block.
             return from_rdflib(graph.query(algebra))
-    except InputError:
+    except (InputError, PastDeadline):
         raise
     except Exception as exc:
         message = " ".join(str(exc).split()) or type(exc).__name__
         raise InputError(f"{origin}: the query failed on the embedded store: {message}") from None
+    finally:
+        _running.deadline = None

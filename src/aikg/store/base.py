@@ -37,3 +37,9 @@ class GraphStore(ABC):
     @abstractmethod
     def __len__(self) -> int:
         """The number of triples."""
+
+    def entity_count(self) -> int:
+        """The number of entities (:func:`aikg.store.stats.entities`), without counting the rest."""
+        from aikg.store.stats import entities
+
+        return len(entities(self.graph()))

@@ -29,6 +29,15 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     """``graph`` in ``fmt``: the same graph always gives the same bytes."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    try:
+        return _serialize(graph, fmt)
+    except RecursionError:
+        from aikg.store.files import too_deep
+
+        raise too_deep("the graph", fmt) from None
+
+
+def _serialize(graph: Graph, fmt: str) -> bytes:
     copy = canonical_copy(graph)
     name = FORMATS[fmt][0]
     if name == "nt11":
@@ -58,6 +67,22 @@ def turtle_from_ntriples(ntriples: bytes) -> bytes:
     lines = text.splitlines(keepends=True)
     count = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), 0)
     return b"".join(sorted(lines[:count])) + b"\n" + b"".join(lines[count:])
+
+
+def check_writable(path: Path) -> None:
+    """Refuse at once, before any work, an output ``path`` that cannot be written: the nearest
+    folder that exists above it is a file, read-only, or not ours. One line naming ``path``, as
+    :func:`write_atomic` would say it after the work. (Only a first check: the write itself
+    still reports what goes wrong.)"""
+    parent = Path(os.path.abspath(path)).parent
+    while not os.path.lexists(parent) and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise InputError(f"{path}: cannot write ({os.strerror(errno.ENOTDIR)})")
+    if not os.access(parent, os.W_OK):
+        read_only = bool(os.statvfs(parent).f_flag & os.ST_RDONLY)
+        reason = os.strerror(errno.EROFS if read_only else errno.EACCES)
+        raise InputError(f"{path}: cannot write ({reason})")
 
 
 def write_atomic(path: Path, data: bytes) -> None:

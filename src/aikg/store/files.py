@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+import stat
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,21 +24,48 @@ from aikg.store.formats import OXIGRAPH_FORMATS, QUAD_SUFFIXES, RDF_FORMATS
 
 
 def data_files(sources: Iterable[Path]) -> list[Path]:
-    """The RDF files named by ``sources``: files as given, folders searched recursively."""
+    """The RDF files named by ``sources``: files as given, folders searched recursively.
+
+    A folder is walked, never read, whatever its name (``x.ttl/``). Anything else that is not
+    a regular file — a FIFO, a device, a socket, a link to one, a broken link — is refused by
+    its name, never opened: opening a FIFO waits for a writer, forever.
+    """
     files: list[Path] = []
     for source in sources:
         if source.is_dir():
-            found = sorted(p for p in source.rglob("*") if p.suffix.lower() in RDF_FORMATS)
+            found = sorted(
+                p for p in source.rglob("*") if p.suffix.lower() in RDF_FORMATS and not p.is_dir()
+            )
             if not found:
                 raise InputError(f"{source}: folder holds no RDF files ({', '.join(RDF_FORMATS)})")
-            files.extend(found)
-        elif source.is_file():
+            files.extend(_regular(p) for p in found)
+        elif source.exists() or source.is_symlink():
             if source.suffix.lower() not in RDF_FORMATS:
                 raise InputError(f"{source}: unknown RDF file type {source.suffix!r}")
-            files.append(source)
+            files.append(_regular(source))
         else:
             raise InputError(f"{source}: no such file or folder")
     return files
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _regular(path: Path) -> Path:
+    """``path`` if it is a regular file (or a link to one), found without opening it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISREG(mode):
+        return path
+    kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+    raise InputError(f"{path}: refused: not a regular file ({kind}); give RDF files and folders")
 
 
 def input_files(data: Sequence[Path] | None = None) -> list[Path]:
@@ -74,12 +102,26 @@ _CHUNK = 1 << 20
 
 def check_input(path: Path) -> bytes | None:
     """Refuse what no parser should see; the file's bytes without a UTF-8 byte-order mark if it
-    starts with one (``None``: parse the file as it is).
+    starts with one, or if it was read whole to be checked (``None``: parse the file as it is).
 
     An XML file (RDF/XML, OWL) that declares a DTD entity is refused before parsing, on every
     store: entity expansion is how a 1 KB file becomes gigabytes (billion laughs), and an
     external entity reads any local file into the graph. RDF/XML never needs one.
+
+    A JSON-LD file that names a context by reference (a URL, ``file://``, a path, an
+    ``@import``) is refused on every store (:func:`aikg.store.jsonld.check_jsonld`): rdflib
+    would fetch it, or read a local file into the graph.
     """
+    if RDF_FORMATS.get(path.suffix.lower()) == "json-ld":
+        from aikg.store.jsonld import check_jsonld
+
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        data = data.removeprefix(BOM)
+        check_jsonld(data, str(path))
+        return data
     try:
         with path.open("rb") as handle:
             head = handle.read(len(BOM))
@@ -132,8 +174,39 @@ def parse_file(graph: Graph, path: Path) -> None:
             graph.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    except RecursionError:
+        raise too_deep(path) from None
     except Exception as exc:  # rdflib raises many kinds for bad syntax
         raise syntax_error(path, exc) from None
+
+
+def too_deep(path: Path | str, fmt: str | None = None) -> InputError:
+    """rdflib's parsers and serializers recurse once per level of nested blank nodes (``[ ... ]``
+    in Turtle, nested elements in RDF/XML and JSON-LD): past Python's limit, one line naming
+    ``path`` (read) or the format ``fmt`` (written)."""
+    if fmt is None:
+        return InputError(
+            f"{path}: blank nodes (or lists) are nested too deeply for rdflib to read; "
+            "the default store (Oxigraph) reads them"
+        )
+    return InputError(
+        f"{path}: blank nodes (or lists) are nested too deeply for rdflib to write as {fmt} "
+        "(N-Triples has no nesting: aikg export -f nt)"
+    )
+
+
+#: pyoxigraph's parsers hold one term (a literal, an IRI) in a buffer of at most this size.
+OXIGRAPH_TERM_LIMIT = 16 * 1024 * 1024
+
+
+def too_large(path: Path, exc: MemoryError) -> InputError:
+    """pyoxigraph's MemoryError: a term over its buffer's size, or no memory left."""
+    if "buffer maximal size" in str(exc):
+        return InputError(
+            f"{path}: refused: a single term (a literal or an IRI) is longer than the "
+            f"{OXIGRAPH_TERM_LIMIT // (1024 * 1024)} MiB Oxigraph reads"
+        )
+    return InputError(f"{path}: out of memory while reading it")
 
 
 def ontology_graph() -> Graph:
@@ -183,13 +256,16 @@ def oxigraph_source(path: Path) -> dict[str, Any]:
 
 @contextlib.contextmanager
 def reading(path: Path) -> Iterator[None]:
-    """A parse error as ``file:line: reason``, an unreadable file as one line."""
+    """A parse error as ``file:line: reason``; an unreadable file, or a term too long for
+    Oxigraph, as one line."""
     try:
         yield
     except SyntaxError as exc:
         raise syntax_error(path, exc) from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except MemoryError as exc:
+        raise too_large(path, exc) from None
 
 
 def read_triples(

@@ -1,8 +1,11 @@
 """The manifest of a persistent store (``oxigraph:DIR``): what it was loaded from, and when.
 
 ``DIR/aikg-store.json`` records the input files (path, size, modification time, SHA-256), the
-pyoxigraph version and the number of triples. A store is reused while these are unchanged; a
-file whose time changed but whose content did not is hashed again and recorded, not reloaded.
+pyoxigraph version and the number of triples. A store is reused while the inputs' paths, sizes
+and SHA-256 are unchanged. Every input is hashed on every open: a file edited to the same size
+with its modification time put back (``touch -d``, a copy keeping times, a coarse clock) is
+still seen to differ. A file whose time changed but whose content did not is recorded again,
+not reloaded.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,18 +37,16 @@ class Input:
 
     @classmethod
     def of(cls, path: Path) -> Input:
+        """``path`` as it is now: its size and time, and the SHA-256 of what it holds."""
+        digest = hashlib.sha256()
         try:
-            status = path.stat()
+            with open(path, "rb") as handle:
+                status = os.fstat(handle.fileno())
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-        return cls(str(path.resolve()), status.st_size, status.st_mtime_ns)
-
-    def hashed(self) -> Input:
-        digest = hashlib.sha256()
-        with open(self.path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        return Input(self.path, self.size, self.mtime_ns, digest.hexdigest())
+        return cls(str(path.resolve()), status.st_size, status.st_mtime_ns, digest.hexdigest())
 
 
 def _pyoxigraph_version() -> str:
@@ -72,9 +74,7 @@ def difference(manifest: dict[str, Any], inputs: list[Input]) -> str | None:
     if paths != [i.path for i in inputs]:
         return "the input files differ"
     for old, new in zip(recorded, inputs, strict=True):
-        if old.get("size") != new.size:
-            return f"{new.path} changed"
-        if old.get("mtime_ns") != new.mtime_ns and old.get("sha256") != new.hashed().sha256:
+        if old.get("size") != new.size or old.get("sha256") != new.sha256:
             return f"{new.path} changed"
     return None
 
@@ -84,10 +84,7 @@ def refresh(manifest: dict[str, Any], inputs: list[Input]) -> list[Input] | None
     recorded = manifest["inputs"]
     if all(old.get("mtime_ns") == new.mtime_ns for old, new in zip(recorded, inputs, strict=True)):
         return None
-    return [
-        Input(n.path, n.size, n.mtime_ns, o["sha256"])
-        for o, n in zip(recorded, inputs, strict=True)
-    ]
+    return inputs
 
 
 def write_manifest(folder: Path, inputs: list[Input], triples: int) -> None:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from aikg.errors import InputError, SettingError
 from aikg.store.base import GraphStore
-from aikg.store.files import oxigraph_source, read_triples, syntax_error
+from aikg.store.files import oxigraph_source, read_triples, reading
 from aikg.store.formats import FORMATS, OXIGRAPH_FORMATS, QUAD_SUFFIXES
 from aikg.store.manifest import (
     DATABASE,
@@ -171,7 +171,7 @@ class OxigraphStore(GraphStore):
 
         for path in self.files:
             suffix = path.suffix.lower()
-            try:
+            with reading(path):
                 if suffix in OXIGRAPH_FORMATS and suffix not in QUAD_SUFFIXES:
                     # in memory, load() is faster and smaller; on disk, bulk_load()
                     load = store.load if self.folder is None else store.bulk_load
@@ -183,8 +183,6 @@ class OxigraphStore(GraphStore):
                     )
                 else:  # named graphs are merged into the default graph, as rdflib does
                     store.bulk_extend(ox.Quad(s, p, o) for s, p, o in read_triples(path))
-            except SyntaxError as exc:
-                raise syntax_error(path, exc) from None
         return store
 
     def _refused(self, reason: str) -> SettingError:
@@ -230,6 +228,19 @@ class OxigraphStore(GraphStore):
                 raise self._refused(f"cannot open the store just loaded ({reason})")
         self._hold(exclusive=False)
         return store
+
+    def reopened(self) -> OxigraphStore:
+        """A handle for a process forked from this one (a server's worker): in memory, this
+        store (the fork copied it); in a folder, its database opened read-only anew, without
+        the folder's lock, which this process holds (a RocksDB handle must not cross a fork).
+        Call it after the store was loaded here."""
+        import pyoxigraph as ox
+
+        if self.folder is None:
+            return self
+        other = OxigraphStore(self.files, self.folder, notify=self._notify)
+        other._store = ox.Store.read_only(str(self.folder / DATABASE))
+        return other
 
     def _hold(self, *, exclusive: bool) -> None:
         self._lock.hold(self, exclusive=exclusive, refused=self._refused, notify=self._notify)
@@ -283,7 +294,7 @@ class OxigraphStore(GraphStore):
             if (folder / DATABASE).exists():
                 (folder / DATABASE).rename(old)
             fresh.rename(folder / DATABASE)
-            write_manifest(folder, [i.hashed() for i in inputs], count)
+            write_manifest(folder, inputs, count)
             shutil.rmtree(old, ignore_errors=True)
         except OSError as exc:
             shutil.rmtree(fresh, ignore_errors=True)
@@ -354,6 +365,15 @@ class OxigraphStore(GraphStore):
             return [tuple(map(term, solution)) for solution in solutions]
 
         return summary_of(len(self), answer)
+
+    def entity_count(self) -> int:
+        import pyoxigraph as ox
+
+        from aikg.store.stats import SUMMARY_QUERIES
+
+        solutions = self.store.query(SUMMARY_QUERIES["entities"])
+        assert isinstance(solutions, ox.QuerySolutions), "a SELECT"
+        return int(next(iter(solutions))[0].value)
 
     def __len__(self) -> int:
         return len(self.store)

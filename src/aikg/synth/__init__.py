@@ -69,6 +69,9 @@ def write_synth(
         if not folder.is_dir():
             raise InputError(f"{folder}: not a folder")
         _check_own(folder)
+    from aikg.store.export import check_writable
+
+    check_writable(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:

@@ -1,7 +1,8 @@
 """The view wing: the graph as people look at it, one self-contained offline HTML page.
 
 In: a store (:mod:`aikg.store`), and what to draw (:mod:`~aikg.view.draw`: the whole graph, a
-saved query's result run on that store, or an entity's neighbourhood). The graph's entities
+saved query's result run on that store, or an entity's neighbourhood, read from the store by
+:mod:`~aikg.view.neighbourhood`). The graph's entities
 become a networkx multigraph (:mod:`~aikg.view.network`); nodes are placed
 (:mod:`~aikg.view.layout`), each entity's details, evidence and sources gathered for the side
 panel (:mod:`~aikg.view.panel`) and each variable's observations charted

@@ -40,6 +40,23 @@ def focus_network(
     return neighbourhood(net, iri, depth, source_links), iri
 
 
+#: The most entities a whole-graph view draws unless asked to draw them all (``--all``).
+WHOLE_LIMIT = 5000
+
+
+class TooBigToDraw(InputError):
+    """A whole-graph view of more than :data:`WHOLE_LIMIT` entities, not asked for."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        super().__init__(
+            f"the graph has {count:,} entities, too many to draw usefully on one page (more "
+            f"than {WHOLE_LIMIT:,}): draw one entity's neighbourhood (--focus ENTITY --depth N) "
+            "or a saved CONSTRUCT query's result (--query NAME), or pass --all to draw every "
+            "entity anyway"
+        )
+
+
 class NotAGraphQuery(InputError):
     """A saved query drawn in the view that gives a table or a boolean, not a graph."""
 
@@ -101,9 +118,36 @@ def view(
     select: str | None = None,
     source_links: bool = False,
     title: str | None = None,
+    whole: bool = False,
 ) -> ViewResult:
     """The page for ``aikg view`` of the graph in ``store``: the whole graph, a saved query's
-    result (run on ``store``), a neighbourhood."""
+    result (run on ``store``), a neighbourhood.
+
+    The whole graph is drawn only up to :data:`WHOLE_LIMIT` entities, or with ``whole``
+    (:class:`TooBigToDraw` otherwise: a page of every entity of a large graph is hundreds of
+    megabytes that no browser lays out usefully).
+
+    A neighbourhood alone (``focus`` without ``query``) is read from the store around the
+    entity (:mod:`aikg.view.neighbourhood`), never the whole graph.
+    """
+    if focus and not query:
+        from aikg.view.neighbourhood import neighbourhood
+
+        around = neighbourhood(store, focus, depth, source_links=source_links)
+        net = around.network()
+        return render(
+            around.graph,
+            net,
+            lang=lang,
+            title=title,
+            select=resolve(net, select) if select else around.focus,
+            source_links=source_links,
+            subtitle=f"--focus {shorten(around.focus)} --depth {depth}",
+        )
+    if not focus and not query and not whole:
+        count = store.entity_count()
+        if count > WHOLE_LIMIT:
+            raise TooBigToDraw(count)
     graph = store.graph()
     net = build_network(graph)
     subtitle_parts: list[str] = []

@@ -78,7 +78,8 @@ _PLURALS = {"person": "people", "year": "years", "month": "months", "day": "days
 _MEASURED = (SCHEMA.Observation, AIKG.Target)
 
 
-def _norm(text: str) -> str:
+def name_key(text: str) -> str:
+    """How a name is compared when an entity is looked up: NFKC, case-folded, trimmed."""
     return unicodedata.normalize("NFKC", text).casefold().strip()
 
 
@@ -386,12 +387,12 @@ def resolve(net: nx.MultiDiGraph, text: str) -> str:
         raise InputError(f"{wanted} is not an entity of the graph")
     if wanted.startswith(("http://", "https://", "urn:")):
         raise InputError(f"{wanted} is not an entity of the graph")
-    key = _norm(wanted)
+    key = name_key(wanted)
     exact, partial = [], []
     for node, data in net.nodes(data=True):
         names = {data.get(f) for f in ("name_zh", "name_en", "label_zh", "label_en", "curie")}
         names.update(data.get("aliases", []))
-        normalized = {_norm(n) for n in names if n}
+        normalized = {name_key(n) for n in names if n}
         if key in normalized:
             exact.append(node)
         elif any(key in n for n in normalized):

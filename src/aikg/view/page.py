@@ -36,6 +36,7 @@ from aikg.namespaces import AIKG, PREFIXES, SCHEMA, expand, shorten
 from aikg.view.layout import LABEL_CHARS, class_rank, cut, layout, node_sizes
 from aikg.view.network import build_network, relations, resolve
 from aikg.view.panel import Facts, details
+from aikg.view.places import place_filter
 from aikg.view.series import series
 
 #: Colour and shape of each entity class (others get the fallbacks in turn).
@@ -90,7 +91,7 @@ class ViewResult:
     edges: int
 
 
-def _vis_assets() -> tuple[str, str]:
+def vis_assets() -> tuple[str, str]:
     """vis-network's script and styles from the pyvis package (never from the network)."""
     import pyvis
 
@@ -238,6 +239,7 @@ def render(
     entity_details = details(graph, net, facts, simple_degree)
     edges, edge_details, relation_types = _edges(net, order, facts)
     chart_data = series(graph, facts, net.nodes)
+    in_places = place_filter(graph, [item["id"] for item in nodes])
     initial = resolve(net, select) if select else None
     page_title = title or TITLES[lang]
     data = {
@@ -253,6 +255,8 @@ def render(
         "details": entity_details,
         "edgeDetails": edge_details,
         "series": chart_data,
+        "places": in_places["places"],
+        "placeOf": in_places["placeOf"],
         "evidence": facts.table,
         "sources": facts.sources,
         "properties": facts.properties,
@@ -269,7 +273,7 @@ def render(
         autoescape=select_autoescape(["html"]),
         keep_trailing_newline=True,
     )
-    vis_js, vis_css = _vis_assets()
+    vis_js, vis_css = vis_assets()
     data_json, encoding = _encode(json_for_script(data))
     html = env.get_template("graph.html").render(
         lang="zh-Hans" if lang == "zh" else "en",

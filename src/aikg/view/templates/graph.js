@@ -21,7 +21,7 @@
       zh: {
         search: "搜索实体：中文或英文名称、别名、IRI", noMatch: "没有匹配的实体",
         sourceLinks: "来源链接", relationLabels: "关系名称", fit: "全图", classes: "类别",
-        all: "全选", relation: "关系", sourceLink: "来源链接（提及、来源于）",
+        all: "全选", places: "地区", allPlaces: "全部地区", withSubPlaces: "含下级地区", relation: "关系", sourceLink: "来源链接（提及、来源于）",
         builtWith: "基于 pyvis 与 vis-network 构建", entities: "个实体", relations: "条关系",
         aliases: "别名", properties: "属性", relationsHead: "关系", observations: "观测值与目标",
         sources: "来源与引文", mentionedIn: "提及于", derivedFrom: "来源文档",
@@ -39,7 +39,8 @@
       en: {
         search: "Search entities: Chinese or English name, alias, IRI", noMatch: "No matching entity",
         sourceLinks: "Source links", relationLabels: "Relation names", fit: "Fit", classes: "Classes",
-        all: "all", relation: "relation", sourceLink: "source link (mentions, derived from)",
+        all: "all", places: "Place", allPlaces: "All places", withSubPlaces: "with sub-places",
+        relation: "relation", sourceLink: "source link (mentions, derived from)",
         builtWith: "built with pyvis on vis-network", entities: "entities", relations: "relations",
         aliases: "Also", properties: "Properties", relationsHead: "Relations",
         observations: "Observations and targets", sources: "Sources and quotes",
@@ -289,11 +290,65 @@
     function applyClasses() {
       var updates = [];
       DATA.nodes.forEach(function (n) {
-        var hidden = !shown[details[n.id].cls];
+        var hidden = !shown[details[n.id].cls] || (inPlace !== null && !inPlace[n.id]);
         if (nodes.get(n.id).hidden !== hidden) { updates.push({ id: n.id, hidden: hidden }); }
       });
       if (updates.length) { nodes.update(updates); }
     }
+    /* --- place filter: the entities in a place (with or without its sub-places), and the
+       entities they link to; DATA.places is in tree order, each with its parents ("in") --- */
+    var PLACES = DATA.places || [];
+    var placeOf = DATA.placeOf || {};
+    var placeSelect = document.getElementById("place-filter");
+    var subPlaces = document.getElementById("sub-places");
+    var inPlace = null;  /* the node ids the place filter shows; null: every place */
+    document.getElementById("place-box").hidden = !PLACES.length;
+    function placesWithin(i, below) {
+      var within = {};
+      within[i] = true;
+      for (var grew = below; grew;) {
+        grew = false;
+        PLACES.forEach(function (p, j) {
+          if (!within[j] && p["in"].some(function (k) { return within[k]; })) { within[j] = true; grew = true; }
+        });
+      }
+      return within;
+    }
+    function placeDepth(i) {
+      var depth = 0;
+      for (var p = PLACES[i]; p && p["in"].length && depth < 6; p = PLACES[p["in"][0]]) { depth++; }
+      return depth;
+    }
+    function buildPlaces() {
+      var chosen = placeSelect.value;
+      placeSelect.textContent = "";
+      placeSelect.appendChild(el("option", { value: "", text: t("allPlaces") }));
+      PLACES.forEach(function (p, i) {
+        placeSelect.appendChild(el("option", { value: String(i), "data-place": p.id,
+          text: "\u3000".repeat(placeDepth(i)) + pick(p.name) }));
+      });
+      placeSelect.value = chosen;
+    }
+    function applyPlace() {
+      if (placeSelect.value === "") {
+        inPlace = null;
+      } else {
+        var within = placesWithin(Number(placeSelect.value), subPlaces.checked);
+        inPlace = {};
+        DATA.nodes.forEach(function (n, i) {
+          var pl = placeOf[i];
+          if (!pl || !pl.some(function (k) { return within[k]; })) { return; }
+          inPlace[n.id] = true;
+          edgesOf(n.id).forEach(function (e) {
+            var info = edgeInfo(e);
+            if (!info.prov) { inPlace[info.from] = true; inPlace[info.to] = true; }
+          });
+        });
+      }
+      applyClasses();
+    }
+    placeSelect.addEventListener("change", applyPlace);
+    subPlaces.addEventListener("change", applyPlace);
     function setClass(cls, on) {
       shown[cls] = on;
       var box = classList.querySelector('input[data-class="' + CSS.escape(cls) + '"]');
@@ -360,6 +415,7 @@
         b.classList.toggle("on", b.getAttribute("data-lang") === lang);
       });
       buildLegend();
+      buildPlaces();
     }
     function switchLanguage(next) {
       if (next === lang) { return; }
@@ -976,6 +1032,7 @@
       var d = details[id];
       if (!d) { return false; }
       if (!shown[d.cls]) { setClass(d.cls, true); }
+      if (inPlace !== null && !inPlace[id]) { placeSelect.value = ""; applyPlace(); }
       network.selectNodes([id], true);
       if (DATA.labelsInView) { giveLabels([id]); }  // the chosen node is named at once, at any zoom
       var connected = network.getConnectedEdges(id);

@@ -1,0 +1,174 @@
+"""The ASGI application: its settings, the state its routes share, limits and error answers.
+
+Routes come by family, one module each: :mod:`~aikg.serve.protocol` (``/sparql``),
+:mod:`~aikg.serve.catalog_routes` (``/queries``), :mod:`~aikg.serve.openapi`,
+:mod:`~aikg.serve.entity_routes` (``/id/...``), :mod:`~aikg.serve.home` (``/``, ``/healthz``)
+and :mod:`~aikg.serve.view_routes` (``/view``). No route reads the store: every query is a task
+of the worker pool (:mod:`~aikg.serve.workers`), which stops it at the timeout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from aikg.query.catalog import SavedQuery, load_catalog
+from aikg.serve.pages import SECURITY_HEADERS, page, static
+from aikg.serve.workers import Busy, QueryTimeout, Refused, WorkerFailed, WorkerPool
+
+#: Defaults of ``aikg serve``.
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_MAX_ROWS = 10_000
+#: Largest request body accepted (a query text or form), in bytes.
+MAX_BODY = 1_000_000
+#: Rows a saved query's page shows at a time.
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What ``aikg serve`` was given."""
+
+    timeout: float = DEFAULT_TIMEOUT
+    max_rows: int = DEFAULT_MAX_ROWS
+    max_body: int = MAX_BODY
+    page_size: int = PAGE_SIZE
+    catalog: Path | None = None
+    store: str = "oxigraph"  # how the store was named, for the home page
+
+
+@dataclass
+class Shared:
+    """What every route uses: the settings, the worker pool, the catalog, cached answers."""
+
+    settings: Settings
+    pool: WorkerPool
+    catalog: dict[str, SavedQuery]
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    async def call(self, task: str, *args: Any) -> Any:
+        return await self.pool.call(task, *args)
+
+
+def shared(request: Request) -> Shared:
+    found: Shared = request.app.state.shared
+    return found
+
+
+def wants_html(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept
+
+
+def error(request: Request, status: int, message: str) -> Response:
+    """An error answer: one line of text, or a page for a browser."""
+    if wants_html(request):
+        return page(request, "error.html", status_code=status, status=status, message=message)
+    return PlainTextResponse(message.rstrip("\n") + "\n", status_code=status)
+
+
+def failure(request: Request, exc: Exception) -> Response:
+    """The answer for what a worker task raised."""
+    if isinstance(exc, Refused):
+        return error(request, 406 if exc.kind == "NotAcceptable" else 400, str(exc))
+    if isinstance(exc, QueryTimeout | Busy):
+        response = error(request, 503, str(exc))
+        response.headers["retry-after"] = "1"
+        return response
+    return error(request, 500, str(exc))
+
+
+TASK_ERRORS = (Refused, QueryTimeout, Busy, WorkerFailed)
+
+
+class Limits:
+    """ASGI middleware: request bodies larger than ``max_body`` get 413, and every response
+    gets the security headers (:data:`aikg.serve.pages.SECURITY_HEADERS`)."""
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
+        too_big = PlainTextResponse(
+            f"the request body is larger than {self.max_body} bytes\n", status_code=413
+        )
+        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            await self._secure(too_big)(scope, receive, send)
+            return
+        if scope.get("method") in ("POST", "PUT", "PATCH", "DELETE"):
+            # Read the body here, up to the limit, and hand it to the application whole.
+            body = bytearray()
+            more = True
+            while more:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                body += message.get("body", b"")
+                more = bool(message.get("more_body", False))
+                if len(body) > self.max_body:
+                    await self._secure(too_big)(scope, receive, send)
+                    return
+            pending = [{"type": "http.request", "body": bytes(body), "more_body": False}]
+
+            async def replay() -> Message:
+                return pending.pop() if pending else await receive()
+
+            receive = replay
+
+        async def secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [
+                    (k.encode(), v.encode())
+                    for k, v in SECURITY_HEADERS.items()
+                    if k.encode() not in names
+                ]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, secured)
+
+    @staticmethod
+    def _secure(response: Response) -> Response:
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+
+def create_app(pool: WorkerPool, settings: Settings) -> Starlette:
+    """The application over ``pool``'s workers (started by the caller)."""
+    from aikg.serve import catalog_routes, entity_routes, home, openapi, protocol, view_routes
+
+    routes = [
+        *home.routes,
+        *protocol.routes,
+        *catalog_routes.routes,
+        *openapi.routes,
+        *entity_routes.routes,
+        *view_routes.routes,
+        Route("/static/{name}", static, methods=["GET", "HEAD"]),
+    ]
+    app = Starlette(routes=routes)
+    app.state.shared = Shared(settings, pool, load_catalog(settings.catalog))
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        status = getattr(exc, "status_code", 404)
+        if status == 405:
+            return error(request, 405, f"{request.method} is not allowed here (read-only)")
+        return error(request, status, f"nothing at {request.url.path}")
+
+    app.add_exception_handler(404, not_found)
+    app.add_exception_handler(405, not_found)
+    return Limits(app, settings.max_body)  # type: ignore[return-value]

@@ -1,0 +1,74 @@
+"""``/``: what the graph holds (counts by class, the source documents, the latest figures), and
+``/healthz`` (200 once the workers have the store).
+
+The overview is computed once, by one worker, when the home page is first asked for, with a
+longer timeout than a query's (the saved query ``latest`` reads every observation: seconds on a
+graph of a million triples); the graph does not change while the server runs. A request that
+comes while it is being computed waits for it a moment, then gets the page with the counts
+still to come and links to the saved queries that give them (200: the page works, it is the
+overview that is not ready).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from aikg.serve.app import TASK_ERRORS, Shared, failure, shared
+from aikg.serve.pages import page
+
+#: Rows of the documents and of the latest figures the home page lists.
+HOME_ROWS = 200
+#: Seconds the one computation of the overview may take.
+OVERVIEW_TIMEOUT = 300.0
+#: Seconds a request for the home page waits for the overview before it is sent without it.
+OVERVIEW_WAIT = 3.0
+
+
+async def healthz(request: Request) -> Response:
+    return PlainTextResponse("ok\n")
+
+
+async def overview(state: Shared) -> dict[str, Any] | None:
+    """The overview, computed once (see the module); ``None`` while it is computed."""
+    task = state.cache.get("overview")
+    if task is None:
+        catalog = state.catalog
+        task = asyncio.ensure_future(
+            state.pool.call(
+                "overview",
+                catalog.get("sources"),
+                catalog.get("latest"),
+                HOME_ROWS,
+                timeout=max(OVERVIEW_TIMEOUT, state.settings.timeout),
+            )
+        )
+        state.cache["overview"] = task
+    try:
+        found: dict[str, Any] = await asyncio.wait_for(asyncio.shield(task), OVERVIEW_WAIT)
+    except TimeoutError:
+        return None
+    except BaseException:
+        if task.done():
+            state.cache.pop("overview", None)  # failed: the next request tries again
+        raise
+    return found
+
+
+async def home(request: Request) -> Response:
+    state = shared(request)
+    try:
+        data = await overview(state)
+    except TASK_ERRORS as exc:
+        return failure(request, exc)
+    return page(request, "home.html", home=data, store=state.settings.store)
+
+
+routes = [
+    Route("/", home, methods=["GET", "HEAD"]),
+    Route("/healthz", healthz, methods=["GET", "HEAD"]),
+]

@@ -1,0 +1,60 @@
+"""What the served view fetches: an entity's neighbourhood as nodes and links (JSON).
+
+The neighbourhood is the view wing's (:func:`aikg.view.neighbourhood.neighbourhood`, what
+``aikg view --focus`` draws: read from the store, one query a step, the same relations as the
+offline view); here it becomes the page's nodes (labels in Chinese and English, class, page
+path) and links, at most ``max_nodes`` nodes: the focus, then its neighbours, then the rest,
+``truncated`` saying when some were left out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rdflib import URIRef
+
+from aikg.labels import labels
+from aikg.namespaces import expand
+from aikg.serve.links import path_of
+
+if TYPE_CHECKING:
+    from aikg.store.base import GraphStore
+
+#: The deepest neighbourhood one request may ask for.
+MAX_DEPTH = 3
+
+
+def view_data(store: GraphStore, iri: str, depth: int, max_nodes: int) -> dict[str, Any]:
+    """The nodes and links within ``depth`` relations of the entity ``iri`` (see the module)."""
+    from aikg.view.neighbourhood import neighbourhood
+
+    around = neighbourhood(store, iri, max(0, min(depth, MAX_DEPTH)))
+    net = around.network()
+    focus = around.focus
+    near = set(net.successors(focus)) | set(net.predecessors(focus))
+    ordered = sorted(net.nodes, key=lambda n: (n != focus, n not in near, n))
+    kept = ordered[:max_nodes]
+    keep = set(kept)
+    nodes = []
+    for node in kept:
+        data = net.nodes[node]
+        cls = data.get("cls") or ""
+        nodes.append({
+            "id": node,
+            "curie": data.get("curie", node),
+            "href": path_of(node),
+            "zh": data.get("label_zh", node),
+            "en": data.get("label_en", node),
+            "kind": cls,
+            "kindLabel": labels(around.graph, URIRef(expand(cls))).as_dict() if cls else None,
+        })  # fmt: skip
+    edges = sorted(
+        {(s, o, data["curie"]) for s, o, data in net.edges(data=True) if s in keep and o in keep}
+    )
+    return {
+        "focus": focus,
+        "depth": around.depth,
+        "nodes": nodes,
+        "edges": [{"from": s, "to": o, "p": p} for s, o, p in edges],
+        "truncated": len(ordered) > len(kept),
+    }

@@ -1,0 +1,480 @@
+"""An entity's neighbourhood read from the store: only the triples its page shows.
+
+``aikg view --focus E --depth N`` (and ``aikg serve``'s ``/view``) draws the entities within
+``N`` relations of ``E``. :func:`neighbourhood` finds them on the store the command holds and
+reads, around them, every triple the page reads (:func:`aikg.view.page.render`): so its time
+follows the neighbourhood, not the graph.
+
+- **Which entities.** A breadth-first walk from the focus, one query a step on the frontier:
+  relations in either direction between entities, an ``org:Membership`` as a relation between
+  its member and its organization; the source links (``schema:mentions``,
+  ``prov:wasDerivedFrom``) only with ``source_links`` -- the relations
+  :func:`aikg.view.network.neighbourhood` follows on the whole network.
+- **Which triples** (:attr:`Neighbourhood.graph`): everything said of the drawn entities; the
+  memberships, statements (``rdf:Statement``) and annotations about them, with their evidence
+  targets and selectors; the observations of a drawn variable (its series charts show every
+  one); the documents these come from or that mention them (all but their own mentions);
+  the class, label and notation of every other resource named; the labels of the classes and
+  properties used, and which classes are displayed. A resource that is not an entity (a
+  period, a unit, an evidence target ...) is read whole, up to :data:`HOPS` links away.
+
+On Oxigraph each step is a SPARQL query with the nodes in a ``VALUES`` block
+(:data:`BATCH` at a time); on rdflib's in-memory graph (``--store memory``) the same reads are
+its triple index's. Literals come as the store holds them: Oxigraph keeps canonical forms
+(``1.50`` is ``1.5``), so the panel may spell a number as the store does.
+
+Example:
+    >>> from aikg.store import open_store
+    >>> around = neighbourhood(open_store("oxigraph"), "中国互联网络信息中心", 1)
+    >>> around.focus
+    'https://w3id.org/aikg/id/organization/cnnic'
+    >>> len(around.entities) > 1, around.focus in around.network()
+    (True, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import ORG, RDF, RDFS, SKOS
+from rdflib.term import Identifier
+
+from aikg.errors import InputError, SettingError
+from aikg.namespaces import AIKG, OA, PREFIXES, SCHEMA, bind_prefixes, expand
+from aikg.view.network import HEADING, PROVENANCE, build_network, name_key, resolve
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from aikg.store.base import GraphStore
+
+Triple = tuple[Any, Any, Any]
+
+#: Nodes in one ``VALUES`` block of a query.
+BATCH = 2000
+#: How many links away from a described node a resource that is not an entity is read whole
+#: (an annotation's target, then its selector and its source text).
+HOPS = 3
+#: What is read of any other resource named: whether it is an entity, and its name.
+BRIEF = (RDF.type, RDFS.label, SKOS.notation)
+#: Links to a drawn entity that bring what its page shows: its memberships, its statements,
+#: the observations of a variable (the series), the annotations, the documents mentioning it.
+_MEMBERSHIP = (ORG.member, ORG.organization)
+
+
+@dataclass
+class Neighbourhood:
+    """The entities within ``depth`` relations of ``focus``, and the triples their page reads.
+
+    ``graph`` is small (what the page shows of these entities, see the module); ``entities``
+    are the drawn entities' IRIs, sorted, the focus among them.
+    """
+
+    focus: str
+    depth: int
+    entities: list[str]
+    graph: Graph
+    source_links: bool = False
+
+    def network(self) -> nx.MultiDiGraph:
+        """The drawn entities as :func:`aikg.view.network.build_network` makes them, with
+        every relation among them (the same network as the whole graph's, cut to them), in
+        the order of their IRIs."""
+        import networkx as nx
+
+        net = build_network(self.graph)
+        drawn: nx.MultiDiGraph[str] = nx.MultiDiGraph()  # in a set order, not a hash's
+        drawn.add_nodes_from((node, net.nodes[node]) for node in self.entities)
+        keep = set(self.entities)
+        for s, o, key, data in net.edges(keys=True, data=True):
+            if s in keep and o in keep:
+                drawn.add_edge(s, o, key, **data)
+        return drawn
+
+
+def neighbourhood(
+    store: GraphStore, focus: str, depth: int = 1, *, source_links: bool = False
+) -> Neighbourhood:
+    """The neighbourhood of the entity ``focus`` (IRI, prefixed name or label) to ``depth``
+    relations, read from ``store`` (see the module).
+
+    ``source_links``: a document mentioning an entity, a fact derived from a document, count
+    as relations. A name that matches no entity or several raises :class:`InputError`.
+    """
+    if depth < 0:
+        raise SettingError("depth", "must be 0 or more")
+    reader = _reader(store)
+    iri = find_entity(store, focus)
+    reached, frontier = {URIRef(iri)}, {URIRef(iri)}
+    for _ in range(depth):
+        frontier = reader.related(frontier, source_links) - reached
+        if not frontier:
+            break
+        reached |= frontier
+    entities = sorted(str(e) for e in reached)
+    return Neighbourhood(iri, depth, entities, _page_graph(reader, reached), source_links)
+
+
+def find_entity(store: GraphStore, text: str) -> str:
+    """The entity of ``store`` named by ``text``: an IRI, a prefixed name, or a label or alias.
+
+    The store is asked for the entities whose IRI, label or alias holds ``text`` (ignoring
+    case); among them :func:`aikg.view.network.resolve` picks as it does on the whole network,
+    with its errors (no entity, several, did-you-mean).
+    """
+    reader = _reader(store)
+    wanted = text.strip()
+    if not wanted:
+        raise InputError("an empty entity name")
+    prefix = wanted.partition(":")[0]
+    if wanted.startswith(("http://", "https://", "urn:")) or (
+        prefix in PREFIXES and not wanted.startswith(("http://", "https://"))
+    ):
+        iri = wanted if wanted.startswith(("http://", "https://", "urn:")) else expand(wanted)
+        if reader.entity(URIRef(iri)):
+            return iri
+        raise InputError(f"{wanted} is not an entity of the graph")
+    candidates = reader.named(wanted)
+    graph = _brief_graph(reader, candidates)
+    return resolve(build_network(graph, only=candidates), wanted)
+
+
+# --- what the page reads ----------------------------------------------------------------------
+
+
+class _Collected:
+    """The triples read so far, as an rdflib graph, and the nodes they name."""
+
+    def __init__(self) -> None:
+        # rdflib's plain store: a third faster to fill and to read than its default (which
+        # keeps each triple's named graphs)
+        self.graph = bind_prefixes(Graph(store="SimpleMemory"))
+        self.named: set[Any] = set()  # subjects, and objects other than classes
+        self.classes: set[Any] = set()
+        self.predicates: set[Any] = set()
+
+    def add(self, triples: Iterable[Triple]) -> None:
+        graph = self.graph
+        add = graph.store.add  # what Graph.add does, without checking each term again
+        named, classes, predicates = self.named, self.classes, self.predicates
+        for s, p, o in triples:
+            add((s, p, o), graph, quoted=False)
+            named.add(s)
+            predicates.add(p)
+            if p == RDF.type:
+                classes.add(o)
+            elif isinstance(o, URIRef | BNode):
+                named.add(o)
+
+
+def _page_graph(reader: _Reader, drawn: set[URIRef]) -> Graph:
+    found = _Collected()
+    found.add(reader.displayed())
+    described: set[Any] = set(drawn)
+    found.add(reader.outgoing(drawn))
+    memberships = {s for s, _, _ in reader.incoming(drawn, _MEMBERSHIP)}
+    statements = {s for s, _, _ in reader.incoming(drawn, (RDF.subject,))}
+    observed = {s for s, _, _ in reader.incoming(drawn, (SCHEMA.variableMeasured,))}
+    helpers = (memberships | statements | observed) - described
+    found.add(reader.outgoing(helpers))
+    described |= helpers
+    found.add(reader.incoming(drawn | memberships | observed, (SCHEMA.mentions,)))
+    annotations = {s for s, _, _ in reader.incoming(described, (OA.hasBody,))} - described
+    found.add(reader.outgoing(annotations))
+    described |= annotations
+    _describe_named(reader, found, described)
+    found.add(reader.outgoing(found.classes | found.predicates, (RDFS.label,)))
+    return found.graph
+
+
+def _describe_named(reader: _Reader, found: _Collected, described: set[Any]) -> None:
+    """Read what the page needs of every node named and not described yet: its class, label
+    and notation; all of a resource that is not an entity (to :data:`HOPS` links away); all
+    but its mentions of a source document."""
+    briefed: set[Any] = set()
+    shown = {c for c, _, _ in reader.displayed()}
+    described |= shown  # the ontology's classes: only their labels are read (at the end)
+    for _ in range(HOPS + 1):
+        pending = found.named - described - briefed
+        if not pending:
+            return
+        brief = reader.outgoing(pending, BRIEF)
+        found.add(brief)
+        briefed |= pending
+        types: dict[Any, set[Any]] = {}
+        for s, p, o in brief:
+            if p == RDF.type:
+                types.setdefault(s, set()).add(o)
+        whole = {n for n in pending if not types.get(n, set()) & shown}
+        documents = {n for n in pending if AIKG.SourceDocument in types.get(n, set())}
+        found.add(reader.outgoing(whole))
+        found.add(reader.outgoing(documents, skip=SCHEMA.mentions))
+        described |= whole | documents
+
+
+def _brief_graph(reader: _Reader, nodes: set[URIRef]) -> Graph:
+    """What naming ``nodes`` reads: their triples, and the class, label and notation of what
+    they link to (an observation is named by its value, unit and period)."""
+    found = _Collected()
+    found.add(reader.displayed())
+    found.add(reader.outgoing(nodes))
+    found.add(reader.outgoing(found.named - nodes, BRIEF))
+    return found.graph
+
+
+# --- reading a store --------------------------------------------------------------------------
+
+
+class _Reader(Protocol):
+    def displayed(self) -> list[Triple]:
+        """``?class aikg:displayed ?flag`` triples."""
+
+    def entity(self, node: URIRef) -> bool:
+        """Whether ``node`` is an entity (typed with a displayed class)."""
+
+    def named(self, text: str) -> set[URIRef]:
+        """Entities whose IRI, label or alias holds ``text``, ignoring case."""
+
+    def related(self, nodes: set[URIRef], provenance: bool) -> set[URIRef]:
+        """The entities one relation away from ``nodes``, in either direction."""
+
+    def outgoing(
+        self,
+        nodes: Iterable[Any],
+        predicates: Sequence[URIRef] | None = None,
+        *,
+        skip: URIRef | None = None,
+    ) -> list[Triple]:
+        """The triples of which one of ``nodes`` is the subject (only ``predicates``, or all
+        but ``skip``)."""
+
+    def incoming(self, nodes: Iterable[Any], predicates: Sequence[URIRef]) -> list[Triple]:
+        """The triples ``?s p node`` for ``p`` in ``predicates``, ``node`` in ``nodes``."""
+
+
+def _reader(store: GraphStore) -> _Reader:
+    from aikg.store.oxigraph import OxigraphStore
+
+    if isinstance(store, OxigraphStore):
+        return _OxigraphReader(store)
+    return _GraphReader(store.graph())
+
+
+def _relation(predicate: Any, provenance: bool) -> bool:
+    """Whether a triple of ``predicate`` between two entities is a relation the walk follows."""
+    return (
+        isinstance(predicate, URIRef)
+        and predicate not in HEADING
+        and (provenance or predicate not in PROVENANCE)
+    )
+
+
+class _GraphReader:
+    """The reads on an rdflib graph, through its triple index."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self._shown = {c for c, _, _ in self.displayed()}
+
+    def displayed(self) -> list[Triple]:
+        return list(self.graph.triples((None, AIKG.displayed, None)))
+
+    def entity(self, node: Any) -> bool:
+        return isinstance(node, URIRef) and any(
+            c in self._shown for c in self.graph.objects(node, RDF.type)
+        )
+
+    def named(self, text: str) -> set[URIRef]:
+        key = name_key(text)
+        found: set[URIRef] = set()
+        for predicate in (RDFS.label, SKOS.altLabel):
+            for s, o in self.graph.subject_objects(predicate):
+                if isinstance(o, Literal) and key in name_key(o) and self.entity(s):
+                    found.add(s)  # type: ignore[arg-type]
+        for s in set(self.graph.subjects(RDF.type)):
+            if isinstance(s, URIRef) and key in name_key(s) and self.entity(s):
+                found.add(s)
+        return found
+
+    def related(self, nodes: set[URIRef], provenance: bool) -> set[URIRef]:
+        g, found = self.graph, set()
+        for node in nodes:
+            for p, o in g.predicate_objects(node):
+                if _relation(p, provenance) and self.entity(o):
+                    found.add(o)
+            for s, p in g.subject_predicates(node):
+                if _relation(p, provenance) and self.entity(s):
+                    found.add(s)
+            for one, other in ((ORG.member, ORG.organization), (ORG.organization, ORG.member)):
+                for membership in g.subjects(one, node):
+                    if (membership, RDF.type, ORG.Membership) in g:
+                        found |= {o for o in g.objects(membership, other) if self.entity(o)}
+        return found  # type: ignore[return-value]
+
+    def outgoing(
+        self,
+        nodes: Iterable[Any],
+        predicates: Sequence[URIRef] | None = None,
+        *,
+        skip: URIRef | None = None,
+    ) -> list[Triple]:
+        g, out = self.graph, []
+        for node in nodes:
+            if predicates is None:
+                out += [(node, p, o) for p, o in g.predicate_objects(node) if p != skip]
+            else:
+                out += [(node, p, o) for p in predicates for o in g.objects(node, p)]
+        return out
+
+    def incoming(self, nodes: Iterable[Any], predicates: Sequence[URIRef]) -> list[Triple]:
+        g = self.graph
+        return [(s, p, node) for node in nodes for p in predicates for s in g.subjects(p, node)]
+
+
+class _OxigraphReader:
+    """The reads on an Oxigraph store, in SPARQL (blank nodes, which a query cannot name,
+    through the store's index)."""
+
+    def __init__(self, store: Any) -> None:
+        from aikg.store.terms import RdflibTerms
+
+        self.store = store.store
+        self.term = RdflibTerms()
+        self._displayed: list[Triple] | None = None
+
+    def _select(self, text: str) -> Iterator[tuple[Any, ...]]:
+        solutions = self.store.query(_PREFIXES + text)
+        term = self.term
+        for solution in solutions:
+            yield tuple(term(value) for value in solution)
+
+    def displayed(self) -> list[Triple]:
+        if self._displayed is None:
+            self._displayed = [
+                (c, AIKG.displayed, flag)
+                for c, flag in self._select("SELECT ?c ?f WHERE { ?c aikg:displayed ?f }")
+            ]
+        return self._displayed
+
+    def _shown(self, variable: str) -> str:
+        """A filter: ``?variable`` is an entity. (A second ``VALUES`` block in a query makes
+        Oxigraph scan the whole store: the class is tested with ``IN``.)"""
+        shown = [c for c, _, flag in self.displayed() if flag == Literal(True)]
+        classes = ", ".join(_iri(c) for c in shown if isinstance(c, URIRef))
+        return f"FILTER EXISTS {{ ?{variable} a ?class FILTER (?class IN ({classes})) }}"
+
+    def entity(self, node: URIRef) -> bool:
+        text = f"ASK {{ VALUES ?n {{ {_iri(node)} }} {self._shown('n')} }}"
+        return bool(self.store.query(_PREFIXES + text))
+
+    def named(self, text: str) -> set[URIRef]:
+        # SPARQL has no NFKC: the text is looked for as typed and as normalized (a label in
+        # full-width forms is found by the same forms, or by its exact Unicode letters)
+        keys = sorted({text.lower(), name_key(text)})
+        holds = " || ".join(f"CONTAINS(LCASE(STR(?text)), {_iri(Literal(k))})" for k in keys)
+        query = f"""SELECT DISTINCT ?n WHERE {{
+          {{ ?n rdfs:label|skos:altLabel ?text }} UNION {{ ?n a ?c BIND (STR(?n) AS ?text) }}
+          FILTER (isIRI(?n) && ({holds}))
+          {self._shown("n")}
+        }}"""
+        return {row[0] for row in self._select(query)}
+
+    def related(self, nodes: set[URIRef], provenance: bool) -> set[URIRef]:
+        skipped = [*HEADING, *([] if provenance else PROVENANCE)]
+        not_in = ", ".join(_iri(p) for p in sorted(skipped))
+        found: set[URIRef] = set()
+        for values in _batches(nodes):
+            query = f"""SELECT DISTINCT ?n WHERE {{
+              VALUES ?f {{ {values} }}
+              {{ ?f ?p ?n FILTER (?p NOT IN ({not_in})) }}
+              UNION {{ ?n ?p ?f FILTER (?p NOT IN ({not_in})) }}
+              UNION {{ ?m org:member ?f ; org:organization ?n ; a org:Membership }}
+              UNION {{ ?m org:organization ?f ; org:member ?n ; a org:Membership }}
+              FILTER (isIRI(?n))
+              {self._shown("n")}
+            }}"""
+            found |= {row[0] for row in self._select(query)}
+        return found
+
+    def outgoing(
+        self,
+        nodes: Iterable[Any],
+        predicates: Sequence[URIRef] | None = None,
+        *,
+        skip: URIRef | None = None,
+    ) -> list[Triple]:
+        nodes = list(nodes)
+        if predicates:
+            pattern = _each(predicates, "?s", "?o")
+        else:
+            pattern = "?s ?p ?o" + (f" FILTER (?p != {_iri(skip)})" if skip is not None else "")
+        out: list[Triple] = []
+        for values in _batches(n for n in nodes if isinstance(n, URIRef)):
+            out += self._select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} {pattern} }}")
+        for blank in (n for n in nodes if isinstance(n, BNode)):
+            out += [t for t in self._quads(blank, None) if _wanted(t[1], predicates, skip)]
+        return out
+
+    def incoming(self, nodes: Iterable[Any], predicates: Sequence[URIRef]) -> list[Triple]:
+        nodes = list(nodes)
+        pattern = _each(predicates, "?s", "?o")
+        out: list[Triple] = []
+        for values in _batches(n for n in nodes if isinstance(n, URIRef)):
+            out += self._select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ {values} }} {pattern} }}")
+        for blank in (n for n in nodes if isinstance(n, BNode)):
+            out += [t for t in self._quads(None, blank) if t[1] in predicates]
+        return out
+
+    def _quads(self, subject: Any, obj: Any) -> list[Triple]:
+        import pyoxigraph as ox
+
+        term = self.term
+        found = self.store.quads_for_pattern(
+            _ox(subject) if subject is not None else None,
+            None,
+            _ox(obj) if obj is not None else None,
+            ox.DefaultGraph(),
+        )
+        return [(term(q.subject), term(q.predicate), term(q.object)) for q in found]
+
+
+_PREFIXES = "".join(
+    f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in ("aikg", "rdfs", "skos", "org") if p in PREFIXES
+)
+
+
+def _each(predicates: Sequence[URIRef], subject: str, obj: str) -> str:
+    """``{ ?s p1 ?o BIND (p1 AS ?p) } UNION ...``: each predicate a pattern of its own, which
+    Oxigraph answers from its index (a ``VALUES ?p`` or ``FILTER (?p IN ...)`` scans more)."""
+    return " UNION ".join(
+        f"{{ {subject} {_iri(p)} {obj} BIND ({_iri(p)} AS ?p) }}" for p in predicates
+    )
+
+
+def _wanted(predicate: Any, predicates: Sequence[URIRef] | None, skip: URIRef | None) -> bool:
+    return (predicates is None or predicate in predicates) and predicate != skip
+
+
+def _iri(node: Identifier) -> str:
+    """``node`` in SPARQL, written as a bound parameter is."""
+    from aikg.query.parameters import sparql_term
+
+    return sparql_term(node)
+
+
+def _batches(nodes: Iterable[URIRef]) -> Iterator[str]:
+    """The nodes as the bodies of ``VALUES`` blocks, :data:`BATCH` at a time (sorted)."""
+    ordered = sorted(nodes)
+    for start in range(0, len(ordered), BATCH):
+        yield " ".join(_iri(n) for n in ordered[start : start + BATCH])
+
+
+def _ox(node: Any) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    return ox.NamedNode(str(node))

@@ -1,0 +1,142 @@
+"""``view --focus`` reads only the neighbourhood from the store, and draws the same page.
+
+The reference is the earlier path: the whole graph's network, cut to the neighbourhood
+(:func:`aikg.view.draw.focus_network`). On the bundled graph, for an organization (with
+memberships), a variable (with series charts) and a person, at depths 0 to 2 and with the
+source links, both give the same entities and relations, on rdflib's store and on Oxigraph's;
+on rdflib's store the whole page data is the same too.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from rdflib import Graph
+
+from aikg.errors import InputError
+from aikg.store import open_store
+from aikg.store.memory import MemoryStore
+from aikg.view.draw import focus_network
+from aikg.view.draw import view as draw_view
+from aikg.view.neighbourhood import find_entity, neighbourhood
+from aikg.view.network import build_network
+from aikg.view.page import page_data, render
+from sample_network import write_sample
+
+CNNIC = "https://w3id.org/aikg/id/organization/cnnic"
+USERS = "https://w3id.org/aikg/id/var/internet-users"
+PERSON = "https://w3id.org/aikg/id/person/wu-jinsong"
+
+
+@pytest.fixture(scope="module")
+def whole(graph: Graph) -> nx.MultiDiGraph:
+    return build_network(graph)
+
+
+@pytest.fixture(scope="module")
+def stores(graph: Graph) -> dict[str, Any]:
+    return {"memory": MemoryStore(graph), "oxigraph": open_store("oxigraph")}
+
+
+def _edges(net: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
+    return {(s, o, str(k)) for s, o, k in net.edges(keys=True)}
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+@pytest.mark.parametrize(
+    ("focus", "depth", "links"),
+    [(CNNIC, 1, False), (CNNIC, 2, False), (USERS, 1, False), (PERSON, 2, True), (CNNIC, 0, True)],
+)
+def test_same_entities_and_relations_as_the_whole_network(
+    stores: dict[str, Any], whole: nx.MultiDiGraph, kind: str, focus: str, depth: int, links: bool
+) -> None:
+    expected, _ = focus_network(whole, focus, depth, links)
+    around = neighbourhood(stores[kind], focus, depth, source_links=links)
+    net = around.network()
+    assert around.focus == focus and around.entities == sorted(expected)
+    assert set(net) == set(expected)
+    assert _edges(net) == _edges(expected)
+    for node in net:  # each entity's details as the whole graph gives them
+        assert net.nodes[node]["label_en"] == expected.nodes[node]["label_en"]
+
+
+def _resolved(data: dict[str, Any]) -> dict[str, Any]:
+    """Page data with its references to the shared tables (evidence, sources) replaced by what
+    they point to: the tables' order is the order the page meets their entries in."""
+    evidence, sources = data["evidence"], data["sources"]
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if not isinstance(value, dict):
+            return value
+        out = {}
+        for key, item in value.items():
+            if key == "ev" and isinstance(item, list):
+                out[key] = sorted(json.dumps(walk(evidence[i]), sort_keys=True) for i in item)
+            elif key == "docs" and isinstance(item, list):
+                out[key] = sorted(sources[i]["iri"] for i in item)
+            elif key == "doc" and isinstance(item, int):
+                out[key] = sources[item]["iri"]
+            else:
+                out[key] = walk(item)
+        return out
+
+    found = walk({k: v for k, v in data.items() if k not in ("evidence", "sources")})
+    found["evidence"] = sorted(json.dumps(walk(e), sort_keys=True) for e in evidence)
+    found["sources"] = sorted(json.dumps(s, sort_keys=True) for s in sources)
+    return found
+
+
+@pytest.mark.parametrize(("focus", "depth"), [(CNNIC, 1), (USERS, 1)])
+def test_same_page_as_the_whole_graph_gives(
+    graph: Graph, stores: dict[str, Any], whole: nx.MultiDiGraph, focus: str, depth: int
+) -> None:
+    net, _ = focus_network(whole, focus, depth)
+    before = page_data(render(graph, net, select=focus, subtitle="s").html)
+    around = neighbourhood(stores["memory"], focus, depth)
+    after = page_data(render(around.graph, around.network(), select=focus, subtitle="s").html)
+    assert _resolved(after) == _resolved(before)
+    assert len(around.graph) < len(graph) / 5  # what it read: the neighbourhood's triples
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_names_resolve_as_on_the_whole_network(stores: dict[str, Any], kind: str) -> None:
+    store = stores[kind]
+    assert find_entity(store, "中国互联网络信息中心") == CNNIC
+    assert find_entity(store, "organization:cnnic") == CNNIC
+    assert find_entity(store, CNNIC) == CNNIC
+    with pytest.raises(InputError, match="no entity named 'no such thing'"):
+        find_entity(store, "no such thing")
+    with pytest.raises(InputError, match="did you mean"):
+        find_entity(store, "互联网络信息")
+    with pytest.raises(InputError, match="is not an entity of the graph"):
+        find_entity(store, "organization:no-such-organization")
+
+
+def test_the_view_draws_the_neighbourhood_from_the_store(stores: dict[str, Any]) -> None:
+    page = page_data(draw_view(stores["oxigraph"], focus="中国互联网络信息中心", lang="en").html)
+    assert page["select"] == CNNIC and page["subtitle"] == "--focus organization:cnnic --depth 1"
+    assert CNNIC in {node["id"] for node in page["nodes"]}
+
+
+def test_a_whole_graph_too_big_to_draw_is_refused_unless_asked(
+    tmp_path: Path, stores: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import aikg.view.draw as draw
+
+    bundled = stores["oxigraph"].entity_count()
+    assert bundled == stores["memory"].entity_count() > 1000  # the same count on both stores
+    store = open_store("oxigraph", [write_sample(tmp_path)])
+    count = store.entity_count()
+    monkeypatch.setattr(draw, "WHOLE_LIMIT", count - 1)
+    with pytest.raises(draw.TooBigToDraw, match=f"the graph has {count} entities.*--focus"):
+        draw_view(store)
+    assert draw_view(store, whole=True).nodes == count
+    assert draw_view(store, focus="测试政策", depth=0).nodes == 1  # a neighbourhood is drawn
+    monkeypatch.setattr(draw, "WHOLE_LIMIT", count)
+    assert draw_view(store).nodes == count
