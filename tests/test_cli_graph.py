@@ -144,3 +144,23 @@ def test_version(cli) -> None:
     from aikg import __version__
 
     assert cli("--version").stdout.strip() == f"aikg {__version__}"
+
+
+def test_build_leaves_out_a_view_too_large_to_draw_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the same limit as `aikg view`; lowered here so that a small synthetic graph crosses it
+    from aikg.build import build
+    from aikg.store import open_store
+    from aikg.synth import write_synth
+
+    monkeypatch.setattr("aikg.view.draw.WHOLE_LIMIT", 50)
+    data = tmp_path / "synth"
+    write_synth(data, 3000)
+    store = open_store("oxigraph", [data])
+    result = build(tmp_path / "out", store=store)
+    names = {p.name for p in (tmp_path / "out").iterdir()}
+    assert "graph.html" not in names and {"aikg.ttl", "aikg.jsonld", "aikg.nt"} <= names
+    assert result.note is not None and "graph.html not written" in result.note
+    assert f"{store.entity_count():,} entities" in result.note
+    assert result.summary == store.summary()

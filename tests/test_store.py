@@ -219,6 +219,9 @@ def test_exports_and_statistics_agree_across_stores(
     assert turtle == oxigraph.export("turtle")  # deterministic
     assert turtle.startswith(b"@prefix age: <https://w3id.org/aikg/id/age/> .\n")
     assert isomorphic(Graph().parse(data=turtle, format="turtle"), memory.graph())
+    jsonld = oxigraph.export("jsonld")  # written by Oxigraph, expanded: the same graph
+    assert jsonld == oxigraph.export("jsonld")
+    assert isomorphic(Graph().parse(data=jsonld, format="json-ld"), memory.graph())
     assert oxigraph.summary() == memory.summary()
 
 

@@ -15,7 +15,7 @@ from aikg.errors import FindingsError, InputError
 from aikg.store.export import check_writable, write_atomic
 from aikg.store.files import load_graph
 from aikg.store.memory import MemoryStore
-from aikg.store.stats import Summary, summarize
+from aikg.store.stats import Summary
 from aikg.validation import Report, validate
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ class BuildResult:
     files: list[Path]
     summary: Summary
     report: Report
+    note: str | None = None  #: what was left out, and why (a graph too large to draw)
 
 
 def build(
@@ -40,7 +41,8 @@ def build(
     store: GraphStore | None = None,
     engine: str = "sparql",
 ) -> BuildResult:
-    """Validate, then write the graph exports, the ontology page and the graph view.
+    """Validate, then write the graph exports, the ontology page and the graph view (up to
+    :data:`~aikg.view.draw.WHOLE_LIMIT` entities; ``note`` says when it was left out).
 
     The graph is ``store``'s (see :mod:`aikg.store`), else the ontology and ``data`` (or the
     bundled graph) read with rdflib. A graph that does not conform raises
@@ -49,6 +51,7 @@ def build(
     (:data:`aikg.validation.ENGINES`).
     """
     from aikg.ontology_docs import ontology_html
+    from aikg.view.draw import WHOLE_LIMIT
     from aikg.view.page import render as render_view
 
     check_writable(out_dir)  # before the work: validation and rendering take seconds
@@ -60,13 +63,21 @@ def build(
             f"the graph does not conform to the shapes ({len(report.findings)} findings); "
             "run 'aikg validate' for the report"
         )
-    graph = store.graph()
     export = store.export
     rendered = {name: export(fmt) for name, fmt in GRAPH_OUTPUTS.items()}
     rendered["ontology.html"] = ontology_html()
-    rendered["graph.html"] = render_view(graph).html
+    count = store.entity_count()
+    note = None
+    if count <= WHOLE_LIMIT:
+        rendered["graph.html"] = render_view(store.graph()).html
+    else:  # `aikg view` refuses such a page too: hundreds of MB that no browser lays out
+        note = (
+            f"graph.html not written: {count:,} entities, more than the {WHOLE_LIMIT:,} a "
+            "whole-graph view draws; use 'aikg view --focus ENTITY' (or 'aikg serve' and /view)"
+        )
     write_set(out_dir, rendered)
-    return BuildResult(out_dir, [out_dir / n for n in rendered], summarize(graph), report)
+    files = [out_dir / n for n in rendered]
+    return BuildResult(out_dir, files, store.summary(), report, note)
 
 
 #: Every name a build writes; other regular files of the folder are carried into the new set.

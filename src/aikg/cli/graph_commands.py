@@ -26,7 +26,8 @@ def build(
 ) -> None:
     """Validate the graph, then write aikg.ttl, aikg.jsonld, aikg.nt, ontology.html, graph.html.
 
-    Example: aikg build -o build/
+    graph.html is left out, with a note, for a graph of more than 5,000 entities (as aikg view
+    refuses to draw one whole). Example: aikg build -o build/
     """
     from aikg.build import build as run_build
     from aikg.namespaces import shorten
@@ -34,6 +35,8 @@ def build(
     result = run_build(out, store=state(ctx).graph_store(), engine=engine.value)
     if result.report.note:
         notes.print(result.report.note, style="dim", markup=False)
+    if result.note:
+        notes.print(result.note, markup=False)
     summary = result.summary
     console.print(f"[bold green]Built[/] a graph that conforms to the shapes, in {out}/")
     for path in result.files:
