@@ -27,7 +27,9 @@ def build(
     """Validate the graph, then write aikg.ttl, aikg.jsonld, aikg.nt, ontology.html, graph.html.
 
     graph.html is left out, with a note, for a graph of more than 5,000 entities (as aikg view
-    refuses to draw one whole). Example: aikg build -o build/
+    refuses to draw one whole).
+
+    Example: aikg build -o build/
     """
     from aikg.build import build as run_build
     from aikg.namespaces import shorten
