@@ -92,6 +92,7 @@ def fact(
         review=builder.review,
         earlier_period=figure.earlier_period,
         earlier=figure.earlier,
+        dating=builder.dating,
     )
     goal = time is not None and time.is_goal
     entry_id = f"{'target' if goal else 'obs'}:{key}-{number}"
@@ -207,7 +208,7 @@ def _measure(
         subject = figure.subject or (prior[1] if prior else "")
         previous[sentence.start] = (mention.end, subject, figure.variable)
     if figure.english and not figure.change:
-        builder.english_labels.append((figure.label, figure.variable))
+        builder.english_labels.append(figure.label)
 
 
 def _entry(

@@ -104,13 +104,17 @@ class SheetBuilder:
         self.variables = VariableIndex(known, unit_kind)
         self.extra_mentions: dict[str, dict[str, Any]] = {}
         self.places = Places(known, ID["place"])
-        self.english_labels: list[tuple[str, str]] = []  # (label, variable) of English figures
+        from aikg.extraction.subjects import EnglishLabels  # it reads the builder
+
+        self.english_labels = EnglishLabels()  # the labels of the English figures
         self.counted: list[tuple[int, int, str, str, str]] = []  # (at, line, label, var, unit)
         self.ages: dict[int, str] = {}  # sentence start -> age code of its last figure
         self.share_bases: dict[int, str] = {}  # line -> the population its last share is of
         #: sentence start -> (period, denominator) of its last figure (for an earlier level)
         self.last_figure: dict[int, tuple[str | None, str | None]] = {}
         self.survey: TimeExpr | None = None  # the fieldwork span of a survey the text reports
+        #: the time expressions that date a number by themselves (times.dating_times)
+        self.dating: list[TimeExpr] | None = None
         self.review: int | None = None  # the year an annual review reports on
         self.released: date | None = None  # a report released the day before ("昨日公布")
         self.reports: list[EntityMention] = []  # work reports named (they set their goals)

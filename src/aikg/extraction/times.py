@@ -70,6 +70,13 @@ def _dates_earlier_level(layout: Layout, time: TimeExpr) -> bool:
     return bool(_LEVEL_BEFORE_DATE.search(layout.folded[max(lo, time.start - 60) : time.start]))
 
 
+def dating_times(layout: Layout, times: list[TimeExpr]) -> list[TimeExpr]:
+    """The expressions of ``times`` that date a number by themselves: not a comparison or an
+    anaphor, not the date of an earlier level ("compared with 22.5 percent at the end of
+    2024", which dates only that level). Read once per text: every figure looks at them."""
+    return [t for t in times if t.dates and not _dates_earlier_level(layout, t)]
+
+
 def survey_period(layout: Layout, times: list[TimeExpr]) -> TimeExpr | None:
     """The fieldwork span of a survey the text reports (调查…2026年8月至9月): the period of its
     figures that state no date of their own. The first span of months or days stated in a
@@ -93,8 +100,10 @@ def _time_for(
     times: list[TimeExpr],
     mention: Mention,
     survey: TimeExpr | None = None,
+    dating: list[TimeExpr] | None = None,
 ) -> tuple[TimeExpr | None, bool]:
-    """The time expression that dates ``mention``, and whether it is carried from before.
+    """The time expression that dates ``mention``, and whether it is carried from before
+    (``dating``: :func:`dating_times` of ``times``, when the caller has it).
 
     The nearest dating expression before it in its clause, else in its clause, else before it
     in its sentence, else (English) after it in its sentence, else the last one earlier in its
@@ -108,7 +117,8 @@ def _time_for(
     clause = layout.clause_bounds(mention.start)
     # the date of an earlier level ("compared with 22.5 percent at the end of 2024") dates only
     # that level
-    dating = [t for t in times if t.dates and not _dates_earlier_level(layout, t)]
+    if dating is None:
+        dating = dating_times(layout, times)
     inside = [t for t in dating if sentence.start <= t.start < sentence.end]
     in_clause = [t for t in inside if clause[0] <= t.start < clause[1]]
     # an anaphor in the number's own clause ("by the end of the period") and no date there:
@@ -387,14 +397,16 @@ def date_figure(
     review: int | None = None,
     earlier_period: str | None = None,
     earlier: bool = False,
+    dating: list[TimeExpr] | None = None,
 ) -> tuple[TimeExpr | None, bool]:
     """The time that dates the figure at ``mention``, and whether it is carried from before.
 
     ``survey`` is the fieldwork span of a survey the text reports, ``review`` the year an
     annual review reports on; ``earlier`` marks an earlier level of the figure before it, whose
-    period is ``earlier_period``.
+    period is ``earlier_period``; ``dating`` is :func:`dating_times` of ``times``, read once per
+    text by the caller (else here).
     """
-    time, carried = _time_for(layout, times, mention, survey)
+    time, carried = _time_for(layout, times, mention, survey, dating)
     if time is None and review is not None:
         time, carried = _review_time(review, mention), False
     time = _over_years(layout, times, mention, time) or _year_end(layout, mention, time) or time

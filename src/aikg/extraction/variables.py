@@ -143,6 +143,8 @@ class Variable:
     units: set[str] = field(default_factory=set)  # unit kinds of its observations
     areas: set[str] = field(default_factory=set)  # areas of its observations and targets
     token_sets: list[frozenset[str]] = field(default_factory=list)
+    #: the breakdown words of its labels (read once: folding is slow and labels do not change)
+    breakdowns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -186,6 +188,9 @@ class VariableIndex:
             ]
             entry = Variable(var, labels, units.get(var, set()), areas.get(var, set()))
             entry.token_sets = [tokens(label) for label in labels]
+            entry.breakdowns = frozenset(
+                w for label in labels for w in _BREAKDOWN.findall(fold(label))
+            )
             self.variables[var] = entry
         self.new: dict[str, NewVariable] = {}
         found: dict[URIRef, set[URIRef]] = defaultdict(set)
@@ -227,7 +232,7 @@ class VariableIndex:
         best, best_score = None, 0.0
         breakdown = set(_BREAKDOWN.findall(fold(phrase)))
         for var in self.variables.values():
-            if breakdown - {w for label in var.labels for w in _BREAKDOWN.findall(fold(label))}:
+            if breakdown - var.breakdowns:
                 continue  # a breakdown (rural, 农村, aged …) the variable does not have
             if not any_unit and var.units and unit not in var.units:
                 continue
