@@ -37,7 +37,7 @@ from aikg.extraction.policies import work_reports
 from aikg.extraction.quantities import find_quantities
 from aikg.extraction.script import fold
 from aikg.extraction.sheet import Draft, SheetBuilder, compile_draft
-from aikg.extraction.times import dating_times, survey_period
+from aikg.extraction.times import coverage_date, dating_times, survey_period
 from aikg.namespaces import AIKG, ID, shorten
 from aikg.sources import read_source
 
@@ -78,8 +78,10 @@ def extract(
     report(1, total, "finding names")
     entity_mentions = find_entities(layout, EntityIndex(known), doc_date.year)
     builder.survey = survey_period(layout, times)
+    builder.coverage = coverage_date(layout, times)
     builder.dating = dating_times(layout, times)
     builder.reports = work_reports(entity_mentions)
+    builder.bodies = [m for m in entity_mentions if m.kind in ("organization", "report")]
     document = document_entry(builder, path, meta, entity_mentions, shared)
     policies = [m for m in entity_mentions if m.kind == "policy"]
 

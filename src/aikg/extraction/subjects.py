@@ -37,6 +37,15 @@ _EARLIER_LEVEL = re.compile(
 )
 
 
+#: What a counted population does, after its noun ("netizens watch online videos", "users who
+#: shop online"): the figure counts the users of that application, not the population.
+_USERS_WHO = re.compile(
+    r"\s+(?:who\s+|that\s+)?((?:use|used|watch|watched|shop|shopped|play|played|access|accessed"
+    r"|stream|streamed|read|listen|listened|order|ordered|book|booked|pay|paid|buy|bought"
+    r"|make|made|engage|engaged|take|took|chat|browse|browsed|search|searched)\b[^,;.()]{0,60})"
+)
+
+
 def change_label(base: str, kind: str) -> str:
     """The label of a change of the variable labelled ``base`` (a change in unit ``kind``)."""
     if has_cjk(base):
@@ -121,6 +130,8 @@ def subject_of(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple
         done = re.match(
             r"\s+(?:had|have|has)\s+(?:been\s+)?([a-z]+ed\b[^,;.()]{0,60})", text[mention.end : hi]
         )
+        # "975 million netizens watch online videos": the users of an application, a subgroup
+        done = done or _USERS_WHO.match(text[mention.end : hi])
         phrase = unit_text + (" " + done.group(1) if done else "")
         return clean_subject(phrase), raw
     following = re.match(

@@ -77,6 +77,32 @@ def dating_times(layout: Layout, times: list[TimeExpr]) -> list[TimeExpr]:
     return [t for t in times if t.dates and not _dates_earlier_level(layout, t)]
 
 
+#: A statistical report the text reports on (CNNIC's 第49次《中国互联网络发展状况统计报告》, "the
+#: 49th Statistical Report on China's Internet Development").
+_STAT_REPORT = re.compile(r"统计报告|发展状况统计|statistical report|\breport on china's internet")
+#: A date the report's figures stand at: 截至2021年12月, "as of December 2021", "by the end of
+#: June 2022".
+_AS_OF = re.compile(r"(?:截至|截止|截止到|截至到|\bas of|\bas at|\bby)\s*(?:the\s+end\s+of\s+)?$")
+
+
+def coverage_date(layout: Layout, times: list[TimeExpr]) -> TimeExpr | None:
+    """The date a statistical report's figures stand at (截至2021年12月, "as of December
+    2021"), when the text reports one: the first such date of its body. A figure of the text
+    with no date of its own is the report's, at that date, not open up to the article's."""
+    body = layout.folded[layout.body_start :]
+    if not _STAT_REPORT.search(body):
+        return None
+    for t in times:
+        if t.start < layout.body_start or not t.dates or t.is_goal or not t.iso:
+            continue
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.iso):
+            continue  # a point in time (the end of a month), not a span
+        before = layout.folded[max(layout.body_start, t.start - 16) : t.start]
+        if _AS_OF.search(before) or re.match(r"截至|截止|as of\b|as at\b|by\b", t.text.lower()):
+            return t
+    return None
+
+
 def survey_period(layout: Layout, times: list[TimeExpr]) -> TimeExpr | None:
     """The fieldwork span of a survey the text reports (调查…2026年8月至9月): the period of its
     figures that state no date of their own. The first span of months or days stated in a
