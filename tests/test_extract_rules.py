@@ -762,3 +762,83 @@ def test_a_more_from_list_is_page_furniture(tmp_path: Path) -> None:
     )
     assert "4,100 robots" in found
     assert not any(k.strip().startswith(("4 ", "10", "7")) for k in found), sorted(found)
+
+
+# --- issue 12's in-sample revision: scopes, subgroups, report dates, datelines ----------------
+
+#: A variable whose label states another body's scope, that body, and an observation in persons.
+SCOPED = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> .
+<https://w3id.org/aikg/id/var/demo-users-bureau> a schema:StatisticalVariable ;
+    rdfs:label "示范平台注册用户数（示范统计局口径）"@zh-hans ,
+        "registered users of the demo platform (as stated by the Demo Bureau)"@en .
+<https://w3id.org/aikg/id/organization/demo-bureau> a schema:Organization ;
+    rdfs:label "示范统计局"@zh-hans ; skos:altLabel "示统局"@zh-hans .
+<https://w3id.org/aikg/id/obs/s> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-users-bureau> ;
+    schema:unitCode <https://w3id.org/aikg/vocab/unit/PERSON> .
+"""
+
+
+def _draft_scoped(tmp_path: Path, body: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "s.md"
+    path.write_text(FRONT.format(title="示范简讯", publisher="示范日报", date="2026-10-20") + body)
+    return extract(path, known() + Graph().parse(data=SCOPED, format="turtle"))
+
+
+def test_another_bodys_figure_gets_a_new_variable_with_a_note(tmp_path: Path) -> None:
+    """A variable whose label states a body's scope is another series for a figure whose
+    sentence names another body: a new variable, with a note naming the one passed over."""
+    result = _draft_scoped(tmp_path, "示范研究院测算，2025年示范平台注册用户数达3.4亿人。\n")
+    var = facts(result)["3.4亿人"]["var"]
+    assert var.startswith("var:draft-")
+    note = next(e for e in result.sheet["draft_entities"] if e["id"] == var)["note"]["en"]
+    assert "var:demo-users-bureau" in note
+    # the body named by a short name the graph knows: the same series
+    same = _draft_scoped(tmp_path, "示统局数据显示，2025年示范平台注册用户数达3.4亿人。\n")
+    assert facts(same)["3.4亿人"]["var"] == "var:demo-users-bureau"
+
+
+def test_a_breakdown_named_in_other_words_is_one() -> None:
+    from aikg.extraction.variables import breakdowns
+
+    assert breakdowns("netizens based in villages") == breakdowns("rural internet users")
+    assert breakdowns("农村网民规模") == {"农村"}
+
+
+def test_english_users_of_an_application_are_not_the_population(tmp_path: Path) -> None:
+    found = facts(
+        draft(tmp_path, "In 2025, 975 million netizens watch online videos.\n", title="Demo")
+    )
+    assert "watch-online-videos" in found["975 million netizens"]["var"]  # not internet users
+
+
+def test_a_reported_statistical_report_dates_the_figures_without_a_date(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "示范中心发布第9次《示范网络发展状况统计报告》。截至2026年6月，示范网民规模达10.3亿人。\n\n"
+            "示范短视频用户规模为9.1亿人。\n",
+        )
+    )
+    assert found["9.1亿人"]["period"] == "2026-06-30"  # not open up to the article's date
+
+
+def test_a_dateline_city_is_not_the_area_of_a_national_figure(tmp_path: Path) -> None:
+    found = facts(draft(tmp_path, "中新社北京7月21日电 截至2026年6月，示范网民规模达10.3亿人。\n"))
+    assert found["10.3亿人"]["area"] == "place:CN"
+
+
+def test_a_city_named_before_in_the_sentence_is_the_area_of_its_later_figures(
+    tmp_path: Path,
+) -> None:
+    found = facts(
+        draft(
+            tmp_path, "2025年杭州示范产业规模突破3000亿元，占全国示范产业规模的18%，年均增长25%。\n"
+        )
+    )
+    assert found["3000亿元"]["area"] == "place:hangzhou"
+    assert found["18%"]["area"] == "place:hangzhou"  # a share of the national total
+    assert found["25%"]["area"] == "place:hangzhou"

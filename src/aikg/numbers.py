@@ -64,6 +64,7 @@ __all__ = [
     "canonical",
     "is_integral",
     "parse_quantity",
+    "unsupported_unit",
 ]
 
 
@@ -191,6 +192,21 @@ _UNSUPPORTED_WORDS = frozenset(
         "|flops|petaflops|exaflops"
     )
 )
+
+
+def unsupported_unit(text: str) -> str | None:
+    """The unit word ``text`` starts with when it is one this module does not model (hours,
+    euros, tonnes …), else None: a number followed by it measures that unit.
+
+    Example:
+        >>> unsupported_unit(" hours online every week"), unsupported_unit(" users")
+        ('hours', None)
+    """
+    words = text.split(None, 1)
+    word = words[0].strip(".,;:").lower() if words else ""
+    return word if word in _UNSUPPORTED_WORDS else None
+
+
 _FUNCTION_WORDS = frozenset(
     _words(
         "a|an|and|as|at|by|each|every|for|from|in|into|is|it|its|of|on|or|per|plus|minus"

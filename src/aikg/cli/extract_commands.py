@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,6 +19,7 @@ from aikg.cli.state import command, state
 from aikg.errors import EXIT_FINDINGS, InputError
 
 if TYPE_CHECKING:
+    from aikg.extraction import Progress
     from aikg.extraction.diff import DiffReport
     from aikg.extraction.evaluate import Evaluation
     from aikg.extraction.sheet import Draft
@@ -96,7 +98,10 @@ def extract(
     known = state(ctx).graph()  # the store --store names, holding --data (or the bundled graph)
     meta = Meta(title, url, publisher, date_, f"reliability:{reliability}")
     base = shared or paths.shared_dir()
-    drafts = [run_extract(file, known, shared=base, meta=meta) for file in files]
+    drafts = []
+    for file in files:
+        with _progress_bar(file) as progress:
+            drafts.append(run_extract(file, known, shared=base, meta=meta, progress=progress))
     from rdflib import Graph
 
     combined = Graph()
@@ -132,6 +137,36 @@ def extract(
     elif out is None:
         sys.stdout.buffer.write(serialize(combined))
         sys.stdout.flush()
+
+
+#: A text this long (UTF-8 bytes) gets a progress bar: it takes several seconds to draft.
+LONG_TEXT = 20_000
+
+
+@contextmanager
+def _progress_bar(file: Path) -> Iterator[Progress | None]:
+    """A progress bar on standard error while ``file`` is drafted, when standard error is a
+    terminal and the text is long; else nothing (no output changes, nothing on a pipe)."""
+    if not err.is_terminal or file.stat().st_size < LONG_TEXT:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    with Bar(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(f"{file.name}: reading the text", total=None)
+
+        def update(done: int, total: int, stage: str) -> None:
+            bar.update(task, completed=done, total=total, description=f"{file.name}: {stage}")
+
+        yield update
 
 
 def _write_sheets(

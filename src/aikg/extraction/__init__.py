@@ -8,6 +8,7 @@ number and Chinese numeral); nothing is downloaded at run time.
 - :mod:`~aikg.extraction.quantities`: quantitative statements and what is not one;
 - :mod:`~aikg.extraction.variables`: the variable measured, reused from the graph or drafted;
 - :mod:`~aikg.extraction.entities`: named entities, linked across scripts or drafted;
+- :mod:`~aikg.extraction.spans`: the spans a rule has taken, and which a new one overlaps;
 - :mod:`~aikg.extraction.pipeline`: the draft of one document, the rule families applied in order
   (:mod:`~aikg.extraction.document`, :mod:`~aikg.extraction.facts` with
   :mod:`~aikg.extraction.subjects`, :mod:`~aikg.extraction.bases`, :mod:`~aikg.extraction.areas`,
@@ -18,7 +19,7 @@ number and Chinese numeral); nothing is downloaded at run time.
 """
 
 from aikg.extraction.document import Meta
-from aikg.extraction.pipeline import extract
+from aikg.extraction.pipeline import Progress, extract
 from aikg.extraction.sheet import Draft
 
-__all__ = ["Draft", "Meta", "extract"]
+__all__ = ["Draft", "Meta", "Progress", "extract"]

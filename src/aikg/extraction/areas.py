@@ -52,6 +52,7 @@ def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> str:
         folded[sentence.start : sentence.end],
         builder.local,
         recent[-1] if recent else None,
+        folded[sentence.start : lo],
     )
     if place is None:
         return "place:CN"

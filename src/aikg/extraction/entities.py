@@ -33,6 +33,7 @@ from rdflib.namespace import RDFS, SKOS
 from aikg.extraction.gazetteer import CITIES, PROVINCES
 from aikg.extraction.layout import Layout
 from aikg.extraction.script import fold, has_cjk, name_key
+from aikg.extraction.spans import Spans
 from aikg.namespaces import BASE
 
 #: Kinds of IRI (``https://w3id.org/aikg/id/{kind}/``) that names are linked to.
@@ -435,8 +436,11 @@ def _publisher(layout: Layout) -> EntityMention | None:
 _SHORT_TITLE = re.compile(r"《(?P<name>[^《》]{1,4})》\s*(?P<version>\d+(?:\.\d+)?)?")
 
 
-def _short_title(candidate: EntityMention, before: list[EntityMention]) -> EntityMention | None:
-    """The full title that a short one (《框架》, 《意见》2.0版) abbreviates, if any came before."""
+def _short_title(
+    candidate: EntityMention, before: Callable[[], list[EntityMention]]
+) -> EntityMention | None:
+    """The full title that a short one (《框架》, 《意见》2.0版) abbreviates, if any came before
+    (``before()``: the mentions before it)."""
     name = re.sub(r"^(?:\d{4}\s*年|第\s*\d+\s*次)", "", fold(candidate.name))
     match = _SHORT_TITLE.fullmatch(name.replace("版", ""))
     if not match:
@@ -444,7 +448,7 @@ def _short_title(candidate: EntityMention, before: list[EntityMention]) -> Entit
     short, version = match.group("name"), match.group("version")
     fuller = [
         m
-        for m in before
+        for m in before()
         if m.kind in ("policy", "report", "initiative")
         and short in fold(m.name)
         and len(name_key(m.name)) > len(short)
@@ -470,9 +474,12 @@ def find_entities(layout: Layout, index: EntityIndex, doc_year: int | None) -> l
         ):
             continue
         key = name_key(candidate.name)
-        earlier = sorted(
-            (m for m in known_spans + done if m.end <= candidate.start), key=lambda m: m.start
-        )
+
+        def earlier(candidate: EntityMention = candidate) -> list[EntityMention]:
+            return sorted(
+                (m for m in known_spans + done if m.end <= candidate.start), key=lambda m: m.start
+            )
+
         short = _link(candidate, index, years, aliases, earlier)
         done.append(candidate)
         if short is None:
@@ -502,7 +509,7 @@ def _known_names(layout: Layout, index: EntityIndex) -> list[EntityMention]:
     """The graph's names (its surfaces, longest first, then its acronyms) found in the body."""
     mentions: list[EntityMention] = []
     folded, visible = layout.folded, layout.entity_text
-    taken: list[tuple[int, int, str]] = []
+    taken: Spans[str] = Spans()  # (start, end, kind) of the names found
     for surface, iri, kind in index.surfaces:
         start = folded.find(surface, layout.body_start)
         while start != -1:
@@ -515,20 +522,20 @@ def _known_names(layout: Layout, index: EntityIndex) -> list[EntityMention]:
                 clear
                 and ascii_ok
                 and not any(
-                    a < end and start < b and (k == kind or not (a <= start and end <= b))
-                    for a, b, k in taken
+                    k == kind or not (a <= start and end <= b)
+                    for a, b, k in taken.overlapping(start, end)
                 )
             ):
                 mentions.append(EntityMention(start, end, layout.text[start:end], kind, iri))
-                taken.append((start, end, kind))
+                taken.add(start, end, kind)
             start = folded.find(surface, end)
     for acronym, iri, kind in index.acronyms:
         for match in re.finditer(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", visible):
-            if match.start() >= layout.body_start and not any(
-                a < match.end() and match.start() < b for a, b, _ in taken
+            if match.start() >= layout.body_start and not taken.overlaps(
+                match.start(), match.end()
             ):
                 mentions.append(EntityMention(match.start(), match.end(), acronym, kind, iri))
-                taken.append((match.start(), match.end(), kind))
+                taken.add(match.start(), match.end(), kind)
     return mentions
 
 
@@ -563,11 +570,12 @@ def _link(
     index: EntityIndex,
     years: tuple[str, ...],
     aliases: dict[str, EntityMention],
-    earlier: list[EntityMention],
+    earlier: Callable[[], list[EntityMention]],
 ) -> EntityMention | None:
     """Link ``candidate`` (setting its IRI, whether it is new, its full name): as the full title
     a short one abbreviates, as an alias the text defined, by its name (or aliases) in the
-    graph, else as a new draft. Returns the full title it abbreviates, if any."""
+    graph, else as a new draft. Returns the full title it abbreviates, if any. ``earlier``
+    gives the mentions before it, in text order (only a short title needs them)."""
     short = _short_title(candidate, earlier)
     key = name_key(candidate.name)
     if short is not None:
@@ -607,6 +615,7 @@ def _alias_uses(
     """Adds to ``mentions`` the later uses of each name and alias the text defined (网安标委,
     《框架》), where no mention is yet."""
     folded = layout.folded
+    taken: Spans[None] = Spans((m.start, m.end, None) for m in mentions)
     for key, owner in aliases.items():
         if len(key) < 2:
             continue
@@ -628,12 +637,13 @@ def _alias_uses(
                     folded[start - 1 : start] == "@" or re.match(r"/\w", folded[end : end + 2])
                 ):
                     bounded = False  # an e-mail or page address, not the site's name
-                if bounded and not any(m.start < end and start < m.end for m in mentions):
+                if bounded and not taken.overlaps(start, end):
                     mention = EntityMention(
                         start, end, layout.text[start:end], owner.kind, owner.iri, owner.new
                     )
                     mention.canonical = owner.canonical or owner.name
                     mentions.append(mention)
+                    taken.add(start, end, None)
                 start = folded.find(surface, end)
 
 

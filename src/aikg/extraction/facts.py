@@ -22,7 +22,7 @@ from aikg.extraction.anchor import anchor
 from aikg.extraction.areas import figure_area, is_world, target_area
 from aikg.extraction.bases import population_base, share_of
 from aikg.extraction.entities import EntityMention
-from aikg.extraction.layout import Layout, Sentence
+from aikg.extraction.layout import Layout, Sentence, first_line
 from aikg.extraction.periods import TimeExpr
 from aikg.extraction.policies import policy_for
 from aikg.extraction.quantities import Mention, is_person_subject
@@ -38,8 +38,9 @@ from aikg.extraction.subjects import (
 )
 from aikg.extraction.times import ESTIMATE, base_period, date_figure
 from aikg.extraction.units import unit_curie, unit_iri, unit_kind
-from aikg.extraction.variables import is_change
+from aikg.extraction.variables import Variable, is_change
 from aikg.namespaces import ID, shorten
+from aikg.numbers import unsupported_unit
 
 #: sentence start -> (end, subject, variable) of its last number that is not a change
 Previous = dict[int, tuple[int, str, str]]
@@ -92,6 +93,7 @@ def fact(
         review=builder.review,
         earlier_period=figure.earlier_period,
         earlier=figure.earlier,
+        dating=builder.dating,
     )
     goal = time is not None and time.is_goal
     entry_id = f"{'target' if goal else 'obs'}:{key}-{number}"
@@ -172,6 +174,7 @@ def _measure(
     kind, prior, sentence = figure.kind, figure.prior, figure.sentence
     ukind = unit_kind(unit_iri(kind))
     world = is_world(layout, mention, figure.raw, kind)
+    passed: Variable | None = None  # a graph variable of another scope, passed over
     figure.area = area = figure_area(builder, mention, world and kind != "rank")
     if figure.earlier and prior:
         var_iri = None
@@ -182,12 +185,19 @@ def _measure(
         # a change reuses the graph's variable only when the graph records it as the change
         # of the variable the change is of (aikg:changeOf), with the same kind of change
         var_iri = builder.variables.change_of(prior[2], kind)
+    elif figure.english and (unit_word := unsupported_unit(layout.text[mention.end :][:20])):
+        # "netizens spend 28.5 hours online": the number measures hours, not the netizens
+        var_iri = None
+        figure.label = f"{figure.label} ({unit_word})"
     else:
-        var_iri = builder.variables.match(figure.label, ukind, area=area)
+        context = _scope_context(builder, layout, sentence)
+        var_iri = builder.variables.match(figure.label, ukind, area=area, context=context)
+        passed = builder.variables.passed_over
         if var_iri is None and has_cjk(figure.label) and "的" in figure.label.strip("的"):
             # 已投入运营的万卡级智算集群: the head noun after the modifiers
             head = figure.label.strip("的").rsplit("的", 1)[1]
-            var_iri = builder.variables.match(head, ukind, area=area)
+            var_iri = builder.variables.match(head, ukind, area=area, context=context)
+            passed = passed or builder.variables.passed_over
     figure.variable_new = var_iri is None
     if figure.earlier and prior:
         figure.variable = prior[2]
@@ -195,6 +205,8 @@ def _measure(
     elif var_iri is None:
         new = builder.variables.draft(figure.label, ukind, ID["var"])
         figure.variable = builder.new_variable(new.iri, figure.label)
+        if passed is not None:
+            builder.scope_note(figure.variable, shorten(str(passed.iri)), passed.scope_words)
     else:
         figure.variable = shorten(str(var_iri))
     if figure.denominator is None and var_iri is not None and kind == "percent":
@@ -207,7 +219,27 @@ def _measure(
         subject = figure.subject or (prior[1] if prior else "")
         previous[sentence.start] = (mention.end, subject, figure.variable)
     if figure.english and not figure.change:
-        builder.english_labels.append((figure.label, figure.variable))
+        builder.english_labels.append(figure.label)
+
+
+#: A sentence that attributes its figures to a body (中国信通院测算, "according to CAICT"), which
+#: may be one the graph does not know yet.
+_ATTRIBUTION = re.compile(
+    r"测算|统计显示|数据显示|报告显示|发布的|\baccording to\b|\bestimated by\b|\bdata from\b"
+)
+
+
+def _scope_context(builder: SheetBuilder, layout: Layout, sentence: Sentence) -> str:
+    """The text that must name the scope of a variable for a figure of ``sentence`` to be of
+    it (another body's measure, another report's): the sentence, and the document's title when
+    the sentence names no body of its own."""
+    text = layout.text[sentence.start : sentence.end]
+    if _ATTRIBUTION.search(layout.folded[sentence.start : sentence.end]) or any(
+        sentence.start <= m.start < sentence.end for m in builder.bodies
+    ):
+        return text
+    title = layout.front_matter.get("title", "") or first_line(layout)
+    return f"{text} {title}"
 
 
 def _entry(
@@ -291,6 +323,15 @@ def _observation(
     """An observation: its period (and base period, for a change), its area, its status."""
     time, carried = dated
     doc_date = builder.date
+    if time is None and builder.coverage is not None:
+        time, carried = builder.coverage, False
+        readings.append(
+            (
+                "No date is stated for this figure; the text reports a statistical report whose "
+                f"figures stand at {builder.coverage.text}.",
+                f"原文未说明该数据的日期；所报道的统计报告数据截至{builder.coverage.text}。",
+            )
+        )
     if time is None:
         period = f"../{doc_date.isoformat()}"
         readings.append(

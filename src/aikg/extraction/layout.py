@@ -13,6 +13,7 @@ Two masked copies of the text, of the same length, hide what must not be read:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from aikg.extraction.script import fold
@@ -88,11 +89,17 @@ class Layout:
     fact_text: str
     lines: list[Line] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    # the starts of ``sentences`` and ``lines`` (both in text order, neither overlapping), to
+    # find the one at an offset by bisection: a scan per figure made long texts quadratic
+    _sentence_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        if len(self._sentence_starts) != len(self.sentences):
+            self._sentence_starts = [sentence.start for sentence in self.sentences]
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
         return None
 
     def clause_bounds(self, offset: int) -> tuple[int, int]:
@@ -108,9 +115,12 @@ class Layout:
         return start, hi
 
     def line_of(self, offset: int) -> Line | None:
-        for line in self.lines:
-            if line.start <= offset <= line.end:
-                return line
+        """The line of ``offset``; its end (the newline) belongs to it."""
+        if len(self._line_starts) != len(self.lines):
+            self._line_starts = [line.start for line in self.lines]
+        index = bisect_right(self._line_starts, offset) - 1
+        if index >= 0 and offset <= self.lines[index].end:
+            return self.lines[index]
         return None
 
 
@@ -202,7 +212,10 @@ def analyse(text: str) -> Layout:
             continue
         cursor = line.start
         for match in _SENTENCE_END.finditer(layout.fact_text, line.start, line.end):
-            if match.group() == "." and _ABBREVIATIONS.search(text[line.start : match.start()]):
+            # the few characters before the period are enough (the longest abbreviation and the
+            # one before it for \b): the whole paragraph before it made long lines quadratic
+            before = text[max(line.start, match.start() - 8) : match.start()]
+            if match.group() == "." and _ABBREVIATIONS.search(before):
                 continue
             if match.end() > cursor:
                 layout.sentences.append(Sentence(cursor, match.end(), index))

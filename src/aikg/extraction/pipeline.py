@@ -14,6 +14,7 @@ through ``aikg curate``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +37,13 @@ from aikg.extraction.policies import work_reports
 from aikg.extraction.quantities import find_quantities
 from aikg.extraction.script import fold
 from aikg.extraction.sheet import Draft, SheetBuilder, compile_draft
-from aikg.extraction.times import survey_period
+from aikg.extraction.times import coverage_date, dating_times, survey_period
 from aikg.namespaces import AIKG, ID, shorten
 from aikg.sources import read_source
+
+#: What :func:`extract` reports as it goes: ``(done, total, stage)``, the steps done of the
+#: text's total (one a figure, and one for each stage around them).
+Progress = Callable[[int, int, str], None]
 
 
 def extract(
@@ -47,8 +52,13 @@ def extract(
     *,
     shared: Path | None = None,
     meta: Meta | None = None,
+    progress: Progress | None = None,
 ) -> Draft:
-    """Draft the facts of the document at ``path`` against the ``known`` graph."""
+    """Draft the facts of the document at ``path`` against the ``known`` graph.
+
+    ``progress``, if given, is called as the work goes (a progress bar for long texts).
+    """
+    report = progress or (lambda done, total, stage: None)
     meta = meta or Meta()
     source = read_source(path)
     layout = analyse(source.text)
@@ -60,15 +70,22 @@ def extract(
         fold(title), lead(layout), layout.folded[layout.body_start :], doc_date
     )
     builder.released = released(layout, doc_date)
+    report(0, _STAGES, "reading the text")
     times = _times(builder)
     figures = find_quantities(layout, [(t.start, t.end) for t in times])
     figures = drop_headline_repeats(layout, figures)
+    total = _STAGES + len(figures)
+    report(1, total, "finding names")
     entity_mentions = find_entities(layout, EntityIndex(known), doc_date.year)
     builder.survey = survey_period(layout, times)
+    builder.coverage = coverage_date(layout, times)
+    builder.dating = dating_times(layout, times)
     builder.reports = work_reports(entity_mentions)
+    builder.bodies = [m for m in entity_mentions if m.kind in ("organization", "report")]
     document = document_entry(builder, path, meta, entity_mentions, shared)
     policies = [m for m in entity_mentions if m.kind == "policy"]
 
+    report(2, total, "drafting figures")
     draft = Draft(path, source, {}, Graph())
     mention_specs = _entity_entries(builder, entity_mentions, draft)
     observations: list[dict[str, Any]] = []
@@ -78,6 +95,7 @@ def extract(
         spec, found = fact(
             builder, layout, mention, times, previous, policies, key, number, doc_date
         )
+        report(2 + number, total, "drafting figures")
         if spec is None:
             continue
         (targets if found.kind == "target" else observations).append(spec)
@@ -91,10 +109,17 @@ def extract(
         sheet["targets"] = targets
     sheet["draft_entities"] = list(builder.entities.values())
     draft.sheet = sheet
+    report(total - 1, total, "compiling the draft")
     draft.graph = compile_draft(sheet, source, known, shared)
     if meta.date and not source.front_matter:
         draft.graph.remove((ID["doc"][key], AIKG.dateUnknown, None))
+    report(total, total, "done")
     return draft
+
+
+#: The steps of :func:`extract` besides its figures: reading the text, finding names,
+#: compiling the draft.
+_STAGES = 3
 
 
 def _times(builder: SheetBuilder) -> list[TimeExpr]:
@@ -136,4 +161,4 @@ def _entity_entries(
     return specs
 
 
-__all__ = ["extract"]
+__all__ = ["Progress", "extract"]

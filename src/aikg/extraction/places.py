@@ -124,33 +124,60 @@ _EVENT_IN_EN = re.compile(
 )
 
 
+#: A dateline after a place: where the story was filed, not what its figures are of
+#: (中新社北京7月21日电, 新华社北京8月27日电, "BEIJING, Aug. 27 (Xinhua) --").
+_DATELINE = re.compile(
+    r"^\s*(?:\d{1,2}月\d{1,2}日(?:电|讯|消息)|[,，]?\s*(?:jan|feb|mar|apr|may|june?|july?|aug"
+    r"|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*(?:\(|[,，]|--|—))"
+)
+
+
+#: A share of the national or world total (占全国…的, 占全球): the figure is not national.
+_SHARE_OF_NATIONAL = re.compile(r"占(?:全国|全球|全世界|我国|中国)")
+
+
+def _named(places: Places, folded: str) -> list[tuple[int, Place]]:
+    """(end, place) of the places ``folded`` names as what it speaks of: not where an event
+    happened (在北京举行, "a briefing in Beijing"), not a dateline."""
+    return [
+        (end, place)
+        for start, end, place in places.find(folded)
+        if not _EVENT_AT.match(folded[end:])
+        and not _DATELINE.match(folded[end:])
+        and not _EVENT_IN_EN.search(folded[:start])
+    ]
+
+
 def area_of(
     places: Places,
     clause_before: str,
     sentence: str,
     local: Place | None,
     recent: Place | None = None,
+    sentence_before: str = "",
 ) -> tuple[Place | None, bool]:
     """(place, national) of a figure.
 
     ``clause_before`` is the folded clause up to the number, ``sentence`` the folded sentence,
-    ``local`` the document's place, ``recent`` the last place the text named before the sentence.
-    A place named in the clause (not as where an event happened: 在北京举行, 北京时间) comes
-    first, then national words, then a local reference (全省, the province: ``local`` else
-    ``recent``), then the document's place. (None, True): national; (None, False): nothing says.
+    ``local`` the document's place, ``recent`` the last place the text named before the sentence,
+    ``sentence_before`` the folded sentence before the clause.
+    A place named in the clause (not as where an event happened: 在北京举行, 北京时间; nor a
+    dateline: 中新社北京7月21日电) comes first, then national words (not a share of the national
+    total: 占全国…的18%), then a place named earlier in the sentence (the subject its later
+    clauses carry: 杭州…规模突破3000亿元，占全国…18%), then a local reference (全省, the province:
+    ``local`` else ``recent``), then the document's place. (None, True): national; (None,
+    False): nothing says.
     """
-    named = [
-        (end, place)
-        for start, end, place in places.find(clause_before)
-        if not _EVENT_AT.match(clause_before[end:])
-        and not _EVENT_IN_EN.search(clause_before[:start])
-    ]
+    named = _named(places, clause_before)
     # an English national possessive after the place ("in Beijing that the country's …")
     possessive = [m.end() for m in _NATIONAL_OWNER.finditer(clause_before)]
     if named and not (possessive and possessive[-1] > named[-1][0]):
         return named[-1][1], False
-    if NATIONAL_WORDS["figure"].search(clause_before):
+    if NATIONAL_WORDS["figure"].search(_SHARE_OF_NATIONAL.sub("", clause_before)):
         return None, True
+    earlier = _named(places, sentence_before)
+    if earlier:
+        return earlier[-1][1], False
     if (_LOCAL.search(sentence) or any(w.search(sentence) for w in SAR_LOCAL.values())) and (
         local or recent
     ):

@@ -22,11 +22,13 @@ Ranks (位居全球第二) and age bands (20~29岁, aged 60 and above) are read 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from aikg.extraction.layout import Layout
 from aikg.extraction.script import has_cjk
+from aikg.extraction.spans import Spans
 from aikg.numbers import Quantity, QuantityError, parse_quantity
 
 _ARABIC = re.compile(
@@ -206,16 +208,18 @@ class _Scan:
     def __init__(self, layout: Layout, blocked: list[tuple[int, int]]) -> None:
         self.layout, self.text, self.fact = layout, layout.text, layout.fact_text
         self.bands = age_bands(layout)
-        self.blocked = blocked + [(b.start, b.end) for b in self.bands]
         self.mentions: list[Mention] = []
-        self.taken: list[tuple[int, int]] = []
+        # the blocked spans and those of the mentions found
+        self.taken: Spans[None] = Spans((a, b, None) for a, b in blocked)
+        for band in self.bands:
+            self.taken.add(band.start, band.end, None)
 
     def free(self, lo: int, hi: int) -> bool:
-        return not any(lo < b and a < hi for a, b in self.blocked + self.taken)
+        return not self.taken.overlaps(lo, hi)
 
     def add(self, mention: Mention, span: tuple[int, int]) -> None:
         self.mentions.append(mention)
-        self.taken.append(span)
+        self.taken.add(*span, None)
 
 
 def find_quantities(layout: Layout, blocked: list[tuple[int, int]]) -> list[Mention]:
@@ -387,10 +391,13 @@ def _drop_thresholds(layout: Layout, mentions: list[Mention]) -> list[Mention]:
     "20 companies with revenue above 1 billion yuan" (with/whose … above N, the count before).
     """
     text = layout.text
+    clauses = [layout.clause_bounds(m.start) for m in mentions]
+    by_clause: dict[tuple[int, int], list[Mention]] = defaultdict(list)
+    for mention, clause in zip(mentions, clauses, strict=True):
+        by_clause[clause].append(mention)
     kept = []
-    for mention in mentions:
-        clause = layout.clause_bounds(mention.start)
-        same = [m for m in mentions if m is not mention and layout.clause_bounds(m.start) == clause]
+    for mention, clause in zip(mentions, clauses, strict=True):
+        same = [m for m in by_clause[clause] if m is not mention]
         later = [m for m in same if m.start > mention.end]
         earlier = [m for m in same if m.end <= mention.start]
         if later and _THRESHOLD_AFTER_CN.match(text[mention.end : mention.end + 6]):

@@ -58,8 +58,13 @@ def to_simplified(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """A comparable form of ``text``, of exactly the same length (offsets carry over)."""
+    """A comparable form of ``text``, of exactly the same length (offsets carry over).
+
+    Cached: the rules fold the same names and phrases again for every figure of a text, and
+    OpenCC's conversion is slow.
+    """
     simplified = to_simplified(text)
     folded = "".join(_width(char) for char in simplified).translate(_QUOTES)
     return folded.lower() if len(folded) == len(text) else text.lower()
@@ -68,8 +73,12 @@ def fold(text: str) -> str:
 _NOISE = re.compile(r"[\s\"'《》〈〉()（）\[\]【】〔〕<>·・,，、.。:：;；!！?？/_\-–—]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
-    """The form in which two names are compared: folded, Arabic numerals, no punctuation."""
+    """The form in which two names are compared: folded, Arabic numerals, no punctuation.
+
+    Cached: the same names are compared again for every figure of a text, and folding is slow.
+    """
     return _NOISE.sub("", arabic_numerals(fold(text)))
 
 

@@ -104,13 +104,21 @@ class SheetBuilder:
         self.variables = VariableIndex(known, unit_kind)
         self.extra_mentions: dict[str, dict[str, Any]] = {}
         self.places = Places(known, ID["place"])
-        self.english_labels: list[tuple[str, str]] = []  # (label, variable) of English figures
+        from aikg.extraction.subjects import EnglishLabels  # it reads the builder
+
+        self.english_labels = EnglishLabels()  # the labels of the English figures
         self.counted: list[tuple[int, int, str, str, str]] = []  # (at, line, label, var, unit)
         self.ages: dict[int, str] = {}  # sentence start -> age code of its last figure
         self.share_bases: dict[int, str] = {}  # line -> the population its last share is of
         #: sentence start -> (period, denominator) of its last figure (for an earlier level)
         self.last_figure: dict[int, tuple[str | None, str | None]] = {}
         self.survey: TimeExpr | None = None  # the fieldwork span of a survey the text reports
+        #: the date a statistical report's figures stand at, when the text reports one
+        self.coverage: TimeExpr | None = None
+        #: the organizations and reports the text names (a variable's scope is checked on them)
+        self.bodies: list[EntityMention] = []
+        #: the time expressions that date a number by themselves (times.dating_times)
+        self.dating: list[TimeExpr] | None = None
         self.review: int | None = None  # the year an annual review reports on
         self.released: date | None = None  # a report released the day before ("昨日公布")
         self.reports: list[EntityMention] = []  # work reports named (they set their goals)
@@ -190,6 +198,16 @@ class SheetBuilder:
                 "props": dict(DRAFT),
             }
         return curie
+
+    def scope_note(self, curie: str, passed: str, scope: str) -> None:
+        """Say why the new variable ``curie`` is not the graph's ``passed``: that one is a
+        measure of another scope (``scope``: a body's, a report's) that the text does not name."""
+        self.entities[curie]["note"] = {
+            "en": f"Drafted by aikg extract: not linked to {passed}, whose label states the "
+            f"scope {scope!r}, which the figure's sentence (or the document's title) does not "
+            "name: another body's or another report's figure is another series. Link it there "
+            "if the scope is the same."
+        }
 
     def age_code(self, low: int | None, high: int | None) -> str:
         notation = f"{'' if low is None else low}-{'' if high is None else high}"

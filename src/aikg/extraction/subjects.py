@@ -10,6 +10,8 @@ the fuller English label an elliptical one ("the rate") stands for.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterator
 
 from aikg.extraction.layout import LIST_ITEM, Layout
 from aikg.extraction.periods import TimeExpr
@@ -32,6 +34,15 @@ _CHANGE_WORDS = {"percent": "增长率", "percentage_point": "变化（百分点
 _EARLIER_LEVEL = re.compile(
     r"\b(?:(?:up|down|rising|falling|rose|fell|climbing|increased|decreased|grew|dropped)\s+)?"
     r"from\s+$|\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+$"
+)
+
+
+#: What a counted population does, after its noun ("netizens watch online videos", "users who
+#: shop online"): the figure counts the users of that application, not the population.
+_USERS_WHO = re.compile(
+    r"\s+(?:who\s+|that\s+)?((?:use|used|watch|watched|shop|shopped|play|played|access|accessed"
+    r"|stream|streamed|read|listen|listened|order|ordered|book|booked|pay|paid|buy|bought"
+    r"|make|made|engage|engaged|take|took|chat|browse|browsed|search|searched)\b[^,;.()]{0,60})"
 )
 
 
@@ -59,16 +70,43 @@ def is_earlier_level(layout: Layout, mention: Mention, sentence_start: int) -> b
     )
 
 
+class EnglishLabels:
+    """The labels of the English figures so far, in text order, found by their words: an
+    elliptical label looks only at the longer labels that hold its words (a scan of every label
+    before it made a long text quadratic in its figures)."""
+
+    def __init__(self) -> None:
+        self.labels: list[str] = []
+        #: (word, fewest words a label must have) -> indexes of the labels holding the word
+        self._holding: dict[tuple[str, int], list[int]] = defaultdict(list)
+
+    def append(self, label: str) -> None:
+        index, words = len(self.labels), label.split()
+        self.labels.append(label)
+        for word in set(words):
+            for fewest in (2, 3):
+                if len(words) >= fewest:
+                    self._holding[(word, fewest)].append(index)
+
+    def holding(self, words: list[str]) -> Iterator[str]:
+        """The labels with more words than ``words`` (one or two) that hold them all, last
+        first."""
+        lists = [self._holding.get((w, len(words) + 1), []) for w in words]
+        for index in reversed(min(lists, key=len)):
+            label = self.labels[index]
+            if all(w in label.split() for w in words):
+                yield label
+
+
 def english_label(builder: SheetBuilder, label: str) -> str:
     """An English subject that only names a head (the rate, a rate) is the earlier one."""
     words = [w for w in label.lower().split() if w not in ("the", "a", "an", "this", "that")]
     if not words or len(words) > 2:
         return label
-    for earlier, _ in reversed(builder.english_labels):
+    for earlier in builder.english_labels.holding(words):
         if _EN_BREAKDOWN.search(earlier.lower()) and not _EN_BREAKDOWN.search(label.lower()):
             continue  # "netizens" after "rural netizens": the whole, not the breakdown
-        if len(earlier.split()) > len(words) and all(w in earlier.split() for w in words):
-            return earlier
+        return earlier
     return label
 
 
@@ -92,6 +130,8 @@ def subject_of(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple
         done = re.match(
             r"\s+(?:had|have|has)\s+(?:been\s+)?([a-z]+ed\b[^,;.()]{0,60})", text[mention.end : hi]
         )
+        # "975 million netizens watch online videos": the users of an application, a subgroup
+        done = done or _USERS_WHO.match(text[mention.end : hi])
         phrase = unit_text + (" " + done.group(1) if done else "")
         return clean_subject(phrase), raw
     following = re.match(

@@ -70,6 +70,39 @@ def _dates_earlier_level(layout: Layout, time: TimeExpr) -> bool:
     return bool(_LEVEL_BEFORE_DATE.search(layout.folded[max(lo, time.start - 60) : time.start]))
 
 
+def dating_times(layout: Layout, times: list[TimeExpr]) -> list[TimeExpr]:
+    """The expressions of ``times`` that date a number by themselves: not a comparison or an
+    anaphor, not the date of an earlier level ("compared with 22.5 percent at the end of
+    2024", which dates only that level). Read once per text: every figure looks at them."""
+    return [t for t in times if t.dates and not _dates_earlier_level(layout, t)]
+
+
+#: A statistical report the text reports on (CNNIC's 第49次《中国互联网络发展状况统计报告》, "the
+#: 49th Statistical Report on China's Internet Development").
+_STAT_REPORT = re.compile(r"统计报告|发展状况统计|statistical report|\breport on china's internet")
+#: A date the report's figures stand at: 截至2021年12月, "as of December 2021", "by the end of
+#: June 2022".
+_AS_OF = re.compile(r"(?:截至|截止|截止到|截至到|\bas of|\bas at|\bby)\s*(?:the\s+end\s+of\s+)?$")
+
+
+def coverage_date(layout: Layout, times: list[TimeExpr]) -> TimeExpr | None:
+    """The date a statistical report's figures stand at (截至2021年12月, "as of December
+    2021"), when the text reports one: the first such date of its body. A figure of the text
+    with no date of its own is the report's, at that date, not open up to the article's."""
+    body = layout.folded[layout.body_start :]
+    if not _STAT_REPORT.search(body):
+        return None
+    for t in times:
+        if t.start < layout.body_start or not t.dates or t.is_goal or not t.iso:
+            continue
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.iso):
+            continue  # a point in time (the end of a month), not a span
+        before = layout.folded[max(layout.body_start, t.start - 16) : t.start]
+        if _AS_OF.search(before) or re.match(r"截至|截止|as of\b|as at\b|by\b", t.text.lower()):
+            return t
+    return None
+
+
 def survey_period(layout: Layout, times: list[TimeExpr]) -> TimeExpr | None:
     """The fieldwork span of a survey the text reports (调查…2026年8月至9月): the period of its
     figures that state no date of their own. The first span of months or days stated in a
@@ -93,8 +126,10 @@ def _time_for(
     times: list[TimeExpr],
     mention: Mention,
     survey: TimeExpr | None = None,
+    dating: list[TimeExpr] | None = None,
 ) -> tuple[TimeExpr | None, bool]:
-    """The time expression that dates ``mention``, and whether it is carried from before.
+    """The time expression that dates ``mention``, and whether it is carried from before
+    (``dating``: :func:`dating_times` of ``times``, when the caller has it).
 
     The nearest dating expression before it in its clause, else in its clause, else before it
     in its sentence, else (English) after it in its sentence, else the last one earlier in its
@@ -108,7 +143,8 @@ def _time_for(
     clause = layout.clause_bounds(mention.start)
     # the date of an earlier level ("compared with 22.5 percent at the end of 2024") dates only
     # that level
-    dating = [t for t in times if t.dates and not _dates_earlier_level(layout, t)]
+    if dating is None:
+        dating = dating_times(layout, times)
     inside = [t for t in dating if sentence.start <= t.start < sentence.end]
     in_clause = [t for t in inside if clause[0] <= t.start < clause[1]]
     # an anaphor in the number's own clause ("by the end of the period") and no date there:
@@ -387,14 +423,16 @@ def date_figure(
     review: int | None = None,
     earlier_period: str | None = None,
     earlier: bool = False,
+    dating: list[TimeExpr] | None = None,
 ) -> tuple[TimeExpr | None, bool]:
     """The time that dates the figure at ``mention``, and whether it is carried from before.
 
     ``survey`` is the fieldwork span of a survey the text reports, ``review`` the year an
     annual review reports on; ``earlier`` marks an earlier level of the figure before it, whose
-    period is ``earlier_period``.
+    period is ``earlier_period``; ``dating`` is :func:`dating_times` of ``times``, read once per
+    text by the caller (else here).
     """
-    time, carried = _time_for(layout, times, mention, survey)
+    time, carried = _time_for(layout, times, mention, survey, dating)
     if time is None and review is not None:
         time, carried = _review_time(review, mention), False
     time = _over_years(layout, times, mention, time) or _year_end(layout, mention, time) or time

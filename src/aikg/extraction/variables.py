@@ -25,7 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, Namespace
 
 from aikg.extraction.places import NATIONAL_WORDS
-from aikg.extraction.script import fold, has_cjk
+from aikg.extraction.script import fold, has_cjk, name_key
 from aikg.namespaces import AIKG, SCHEMA, SDMX_DIM, shorten
 
 _AREA = NATIONAL_WORDS["subject"]
@@ -52,8 +52,17 @@ _CHANGE_EN = re.compile(r"\b(increase|growth|rise|decrease|decline|drop|up|down)
 #: Words that name a breakdown: a phrase with one is not the variable without it.
 _BREAKDOWN = re.compile(
     r"农村|城镇|城市|乡村|男性|女性|老年|未成年|rural|urban|male|female|elderly|aged|older|minors?"
-    r"|月活|日活|monthly active|daily active"
+    r"|月活|日活|monthly active|daily active|villages?|countryside"
 )
+#: Breakdown words that name the same breakdown ("netizens based in villages": rural ones).
+_SAME_BREAKDOWN = {"village": "rural", "villages": "rural", "countryside": "rural"}
+
+
+def breakdowns(text: str) -> set[str]:
+    """The breakdown words of ``text`` (农村, rural, aged …), synonyms as one."""
+    return {_SAME_BREAKDOWN.get(w, w) for w in _BREAKDOWN.findall(fold(text))}
+
+
 _SPLIT_EN = re.compile(r"[a-z0-9][a-z0-9\-]*")
 
 
@@ -143,6 +152,56 @@ class Variable:
     units: set[str] = field(default_factory=set)  # unit kinds of its observations
     areas: set[str] = field(default_factory=set)  # areas of its observations and targets
     token_sets: list[frozenset[str]] = field(default_factory=list)
+    #: the breakdown words of its labels (read once: folding is slow and labels do not change)
+    breakdowns: frozenset[str] = frozenset()
+    #: the scope its labels state (（工业和信息化部口径）, "(as stated by MIIT)"): its names as
+    #: name keys, one of which a figure's text must name to be of this variable; empty: any
+    scope: frozenset[str] = frozenset()
+    scope_words: str = ""  # the scope as its label states it, for a note
+
+
+#: A scope a variable's label states: （工业和信息化部口径）, "(as stated by MIIT)", "(as in the
+#: 56th CNNIC report)", "(as targeted by the 2017 … Plan)".
+_SCOPE_ZH = re.compile(r"[（(]([^（）()]+?)口径[)）]\s*$")
+_SCOPE_EN = re.compile(
+    r"\(as (?:stated|measured|reported|estimated|targeted|counted) by (?:the )?([^()]+)\)\s*$"
+    r"|\(as in (?:the )?([^()]+)\)\s*$"
+)
+_ORDINAL = re.compile(r"第\d+次")
+
+
+def _scope(labels: list[str], names: dict[str, frozenset[str]]) -> tuple[str, frozenset[str]]:
+    """The scope the ``labels`` of a variable state, and the name keys that name it: the
+    scope's words, the other names of the graph entity they name (``names``: 工信部 for
+    工业和信息化部), and a report's edition (第56次)."""
+    words = []
+    for label in labels:
+        found = _SCOPE_ZH.search(label) or _SCOPE_EN.search(label)
+        if found:
+            words.append(next(g for g in found.groups() if g))
+    keys: set[str] = set()
+    for word in words:
+        key = name_key(word)
+        keys |= {key, *_ORDINAL.findall(key), *names.get(key, ())}
+    keys.discard("")
+    return "; ".join(words), frozenset(keys)
+
+
+def _entity_names(graph: Graph) -> dict[str, frozenset[str]]:
+    """Each name of a graph entity that is not a variable (as a name key) -> all its names."""
+    labels: dict[object, set[str]] = defaultdict(set)
+    for p in (RDFS.label, SKOS.altLabel):
+        for entity, label in graph.subject_objects(p):
+            if (
+                isinstance(label, Literal)
+                and (entity, RDF.type, SCHEMA.StatisticalVariable) not in graph
+            ):
+                labels[entity].add(name_key(str(label)))
+    out: dict[str, frozenset[str]] = {}
+    for keys in labels.values():
+        for key in keys:
+            out[key] = out.get(key, frozenset()) | frozenset(keys)
+    return out
 
 
 @dataclass
@@ -175,6 +234,7 @@ class VariableIndex:
                 )
                 if isinstance(var, URIRef) and isinstance(area, URIRef):
                     areas[var].add(shorten(str(area)))
+        names = _entity_names(graph)
         for var in graph.subjects(RDF.type, SCHEMA.StatisticalVariable):
             if not isinstance(var, URIRef):
                 continue
@@ -186,6 +246,8 @@ class VariableIndex:
             ]
             entry = Variable(var, labels, units.get(var, set()), areas.get(var, set()))
             entry.token_sets = [tokens(label) for label in labels]
+            entry.breakdowns = frozenset(w for label in labels for w in breakdowns(label))
+            entry.scope_words, entry.scope = _scope(labels, names)
             self.variables[var] = entry
         self.new: dict[str, NewVariable] = {}
         found: dict[URIRef, set[URIRef]] = defaultdict(set)
@@ -214,20 +276,33 @@ class VariableIndex:
         return found[0] if len(found) == 1 else None
 
     def match(
-        self, phrase: str, unit: str, *, any_unit: bool = False, area: str | None = None
+        self,
+        phrase: str,
+        unit: str,
+        *,
+        any_unit: bool = False,
+        area: str | None = None,
+        context: str | None = None,
     ) -> URIRef | None:
         """The graph variable that ``phrase`` names, measured in ``unit``, or None.
 
         With ``area``: a variable whose figures are all in other areas (a national series for a
         province's figure, or the reverse) is another series; China and the world may share one.
+        With ``context`` (the text the figure is stated in): a
+        variable whose label states a scope (another body's measure, another report's) is
+        another series unless the context names that scope; the best such variable passed over
+        is left in :attr:`passed_over`, for the note of the new variable.
         """
+        self.passed_over = None
         wanted = tokens(phrase)
         if not wanted:
             return None
+        key = name_key(context) if context is not None else None
         best, best_score = None, 0.0
-        breakdown = set(_BREAKDOWN.findall(fold(phrase)))
+        passed, passed_score = None, 0.0
+        breakdown = breakdowns(phrase)
         for var in self.variables.values():
-            if breakdown - {w for label in var.labels for w in _BREAKDOWN.findall(fold(label))}:
+            if breakdown - var.breakdowns:
                 continue  # a breakdown (rural, 农村, aged …) the variable does not have
             if not any_unit and var.units and unit not in var.units:
                 continue
@@ -238,9 +313,17 @@ class VariableIndex:
             if area and var.areas and area not in var.areas and not _broad(area, var.areas):
                 continue
             score = max((dice(wanted, t) for t in var.token_sets), default=0.0)
+            if key is not None and var.scope and not any(k in key for k in var.scope):
+                if score > passed_score:
+                    passed, passed_score = var, score
+                continue  # another body's or another report's measure: another series
             if score > best_score:
                 best, best_score = var.iri, score
+        if best_score < 0.6 and passed_score >= 0.6:
+            self.passed_over = passed
         return best if best_score >= 0.6 else None
+
+    passed_over: Variable | None = None
 
     def draft(self, phrase: str, unit: str, namespace: Namespace) -> NewVariable:
         """A new draft variable labeled ``phrase`` (one per phrase and unit kind)."""

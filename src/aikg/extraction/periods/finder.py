@@ -10,6 +10,7 @@ from datetime import date
 
 from aikg.extraction.periods.expression import TimeExpr
 from aikg.extraction.periods.kinds import PATTERNS, read_match
+from aikg.extraction.spans import Spans
 
 
 def find_times(
@@ -28,15 +29,17 @@ def find_times(
     """
     end = len(folded) if end is None else end
     taken: list[TimeExpr] = []
+    spans: Spans[None] = Spans()
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(folded, start, end):
             if not match.group().strip():
                 continue
-            if any(t.start < match.end() and match.start() < t.end for t in taken):
+            if spans.overlaps(match.start(), match.end()):
                 continue
             found = read_match(kind, match, doc, original, year)
             if found is not None:
                 taken.append(_as_comparison(found, folded))
+                spans.add(taken[-1].start, taken[-1].end, None)
     return sorted(taken, key=lambda t: t.start)
 
 
