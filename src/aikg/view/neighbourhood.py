@@ -106,7 +106,7 @@ def neighbourhood(
     """
     if depth < 0:
         raise SettingError("depth", "must be 0 or more")
-    reader = _reader(store)
+    reader = reader_of(store)
     iri = find_entity(store, focus)
     reached, frontier = {URIRef(iri)}, {URIRef(iri)}
     for _ in range(depth):
@@ -125,7 +125,7 @@ def find_entity(store: GraphStore, text: str) -> str:
     case); among them :func:`aikg.view.network.resolve` picks as it does on the whole network,
     with its errors (no entity, several, did-you-mean).
     """
-    reader = _reader(store)
+    reader = reader_of(store)
     wanted = text.strip()
     if not wanted:
         raise InputError("an empty entity name")
@@ -138,7 +138,7 @@ def find_entity(store: GraphStore, text: str) -> str:
             return iri
         raise InputError(f"{wanted} is not an entity of the graph")
     candidates = reader.named(wanted)
-    graph = _brief_graph(reader, candidates)
+    graph = brief_graph(reader, candidates)
     return resolve(build_network(graph, only=candidates), wanted)
 
 
@@ -215,7 +215,7 @@ def _describe_named(reader: _Reader, found: _Collected, described: set[Any]) -> 
         described |= whole | documents
 
 
-def _brief_graph(reader: _Reader, nodes: set[URIRef]) -> Graph:
+def brief_graph(reader: _Reader, nodes: set[URIRef]) -> Graph:
     """What naming ``nodes`` reads: their triples, and the class, label and notation of what
     they link to (an observation is named by its value, unit and period)."""
     found = _Collected()
@@ -255,7 +255,9 @@ class _Reader(Protocol):
         """The triples ``?s p node`` for ``p`` in ``predicates``, ``node`` in ``nodes``."""
 
 
-def _reader(store: GraphStore) -> _Reader:
+def reader_of(store: GraphStore) -> _Reader:
+    """How the neighbourhood is read from ``store``: SPARQL on Oxigraph, the triple index of
+    rdflib's graph otherwise."""
     from aikg.store.oxigraph import OxigraphStore
 
     if isinstance(store, OxigraphStore):
