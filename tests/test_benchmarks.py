@@ -40,8 +40,8 @@ def test_the_quick_benchmark_runs_and_every_store_agrees(tmp_path: Path) -> None
     )
     assert done.returncode == 0, done.stdout + done.stderr
     for section in ("== load", "== saved queries", "== export to Turtle", "== aikg view --focus",
-                    "== whole processes", "== targets", "mem/ox", "ox/raw",
-                    "geometric mean memory/oxigraph"):  # fmt: skip
+                    "== whole processes", "== whole-graph commands", "== targets", "mem/ox",
+                    "ox/raw", "geometric mean memory/oxigraph"):  # fmt: skip
         assert section in done.stdout, section
     results = json.loads((tmp_path / "results-10k-quick.json").read_text())
     names = {q["name"] for q in results["queries"]}
@@ -52,6 +52,9 @@ def test_the_quick_benchmark_runs_and_every_store_agrees(tmp_path: Path) -> None
     assert {row["label"].split(" ")[0] for row in results["load"]} >= {"raw", "memory", "oxigraph"}
     assert all(row["peak_mb"] > 0 and row["triples"] > 10_000 for row in results["load"])
     assert set(results["process"]) >= {"aikg --help", "typer one-command --help"}
+    commands = results["commands"]
+    assert set(commands) >= {"stats", "check", "analyze", "view --focus HUB"}
+    assert all(c["exit"] in (0, 1) and c["peak_mb"] > 0 for c in commands.values()), commands
     assert {t["target"] for t in results["targets"]} >= {
         "aikg --help <= 1.5x a one-command Typer app",
         "aikg query metrics (bundled) < 1 s",

@@ -77,6 +77,7 @@ SECTIONS = {
     "queries": ["queries", "export"],
     "export": ["export"],
     "view": ["view"],
+    "commands": ["commands"],
     "process": ["process"],
 }
 
@@ -225,6 +226,7 @@ class Results:
     export: dict[str, float] = field(default_factory=dict)
     view: dict[str, Any] = field(default_factory=dict)
     process: dict[str, Any] = field(default_factory=dict)
+    commands: dict[str, dict[str, Any]] = field(default_factory=dict)
     targets: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -546,6 +548,77 @@ def measure_view(
         f"after navigation (median of 3; target 1500 ms)")  # fmt: skip
 
 
+#: The whole-graph commands of issue 13, each a whole process on the ``dir`` store
+#: (``oxigraph:DIR``, loaded beforehand), measured against ``aikg stats`` on the same data in the
+#: same run. HUB is the most connected organization.
+COMMANDS: dict[str, list[str]] = {
+    "stats": ["stats"],
+    "check": ["check"],
+    "analyze": ["analyze", "--top", "10"],
+    "view --focus HUB": ["view", "--focus", "HUB", "-o", "PAGE"],
+    "view --focus HUB --depth 2": ["view", "--focus", "HUB", "--depth", "2", "-o", "PAGE"],
+    "view (whole graph)": ["view", "-o", "PAGE"],
+}
+
+
+def run_measured(args: list[str], timeout: float) -> dict[str, Any]:
+    """One whole process: its seconds, peak resident memory (MiB, of that process alone, from
+    ``wait4``) and exit code."""
+    start = time.perf_counter()
+    child = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            child.kill()
+            os.wait4(child.pid, 0)
+            return {"seconds": math.inf, "peak_mb": None, "exit": None}
+        time.sleep(0.02)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "exit": child.returncode}
+
+
+def organization_hub(data: list[Path]) -> str | None:
+    """The most connected organization (what ``--focus HUB`` draws)."""
+    store = raw_store(data)
+    rows = raw_query(
+        store,
+        f"SELECT ?x (COUNT(*) AS ?n) WHERE {{ ?x a <{PARAMETER_CLASSES['organization']}> . "
+        "{ ?x ?p ?o } UNION { ?s ?q ?x } } GROUP BY ?x ORDER BY DESC(?n) STR(?x) LIMIT 1",
+    )
+    return rows[0][0].value if rows else None
+
+
+def measure_commands(
+    results: Results, data: list[Path], out: Path, hub: str | None, limit: float
+) -> None:
+    """Each of :data:`COMMANDS` once, as a whole process on the ``dir`` store."""
+    say("\n== whole-graph commands (a process each, oxigraph:DIR; x aikg stats)")
+    spec = store_spec("dir", out, results.size)
+    data_args = [a for path in data for a in ("--data", str(path))]
+    hub = hub or organization_hub(data)
+    aikg_bin = [sys.executable, "-m", "aikg", *data_args, "--store", spec]
+    run_measured([*aikg_bin, "stats"], limit)  # the store loaded (or reused) before timing
+    with tempfile.TemporaryDirectory() as folder:
+        page = str(Path(folder) / "page.html")
+        for label, args in COMMANDS.items():
+            if "HUB" in args and hub is None:
+                continue
+            args = [hub if a == "HUB" else page if a == "PAGE" else a for a in args]
+            found = run_measured([*aikg_bin, *args], limit)
+            results.commands[label] = found
+    base = results.commands.get("stats", {}).get("seconds")
+    say(f"{'command':<30}{'seconds':>9}{'x stats':>9}{'peak MiB':>10}{'exit':>6}")
+    for label, found in results.commands.items():
+        found["x stats"] = found["seconds"] / base if base else None
+        peak = f"{found['peak_mb']:.0f}" if found["peak_mb"] is not None else "—"
+        say(f"{label:<30}{found['seconds']:>9.2f}{ratio(found['seconds'], base):>9}{peak:>10}"
+            f"{found['exit'] if found['exit'] is not None else 'timeout':>6}")  # fmt: skip
+
+
 ONE_COMMAND_APP = '''
 import typer
 app = typer.Typer()
@@ -595,6 +668,21 @@ def measure_process(results: Results, runs: int) -> None:
 
 # --------------------------------------------------------------------------------------------
 # Targets
+
+
+#: Issue 13's targets for :data:`COMMANDS`: size -> label -> (most x stats, most seconds).
+COMMAND_TARGETS: dict[str, dict[str, tuple[float | None, float | None]]] = {
+    "100k": {
+        "check": (10, None),
+        "analyze": (15, None),
+        "view --focus HUB --depth 2": (5, None),
+    },
+    "1m": {
+        "check": (None, 60),
+        "analyze": (None, 120),
+        "view --focus HUB": (None, 3),
+    },
+}
 
 
 def check_targets(results: Results) -> None:
@@ -652,6 +740,25 @@ def check_targets(results: Results) -> None:
         )
         metrics = results.process["aikg query metrics (oxigraph, default)"]
         target("aikg query metrics (bundled) < 1 s", metrics < 1, f"{metrics:.2f} s")
+    commands = results.commands
+    for label, limits in COMMAND_TARGETS.get(size, {}).items():
+        found = commands.get(label)
+        if found is None:
+            continue
+        most_ratio, most_seconds = limits
+        seconds, times = found["seconds"], found.get("x stats")
+        if most_ratio is not None and times is not None:
+            target(f"{label} <= {most_ratio:g}x aikg stats ({size})", times <= most_ratio,
+                   f"{times:.1f}x ({seconds:.2f} s)")  # fmt: skip
+        if most_seconds is not None:
+            target(f"{label} < {most_seconds:g} s ({size})", seconds < most_seconds,
+                   f"{seconds:.2f} s")  # fmt: skip
+    if size in ("1m", "10m") and commands:
+        peaks = {k: v["peak_mb"] for k, v in commands.items() if v.get("peak_mb") is not None}
+        worst = max(peaks, key=lambda k: peaks[k]) if peaks else None
+        if worst is not None:
+            target("every command's peak memory < 4 GiB", peaks[worst] < 4096,
+                   f"highest {worst} {peaks[worst]:,.0f} MiB")  # fmt: skip
     if "ready 5000 ms" in results.view:
         ready = results.view["ready 5000 ms"]
         target("5,000-node view ready in Chromium < 1.5 s", ready < 1500, f"{ready:.0f} ms")
@@ -672,7 +779,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="CI: one run, fewer rdflib queries")
     parser.add_argument("--only", default="", help="comma-separated saved queries to run")
     parser.add_argument(
-        "--skip", default="", help="comma-separated sections: load, queries, export, view, process"
+        "--skip",
+        default="",
+        help="comma-separated sections: load, queries, export, view, commands, process",
     )
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
@@ -699,6 +808,8 @@ def main(argv: list[str] | None = None) -> int:
         del found
     if "view" not in skip:
         measure_view(results, data, stores, args.out, hub, args.quick)
+    if "commands" not in skip:
+        measure_commands(results, data, args.out, hub, 3600.0)
     if "process" not in skip:
         measure_process(results, 3 if args.quick else 15)
     suffix = ("-quick" if args.quick else "") + ("-only" if only else "")
