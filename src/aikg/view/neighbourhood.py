@@ -174,7 +174,10 @@ def _page_graph(reader: _Reader, drawn: set[URIRef]) -> Graph:
     found = _Collected()
     found.add(reader.displayed())
     described: set[Any] = set(drawn)
-    found.add(reader.outgoing(drawn))
+    # a drawn document's mentions: those of drawn entities come below (the mentions of each
+    # drawn entity); those of other entities are not drawn; only the others are read here
+    found.add(reader.outgoing(drawn, skip=SCHEMA.mentions))
+    found.add(reader.not_entities(drawn, SCHEMA.mentions))
     memberships = {s for s, _, _ in reader.incoming(drawn, _MEMBERSHIP)}
     statements = {s for s, _, _ in reader.incoming(drawn, (RDF.subject,))}
     observed = {s for s, _, _ in reader.incoming(drawn, (SCHEMA.variableMeasured,))}
@@ -253,6 +256,9 @@ class _Reader(Protocol):
 
     def incoming(self, nodes: Iterable[Any], predicates: Sequence[URIRef]) -> list[Triple]:
         """The triples ``?s p node`` for ``p`` in ``predicates``, ``node`` in ``nodes``."""
+
+    def not_entities(self, nodes: Iterable[Any], predicate: URIRef) -> list[Triple]:
+        """The triples ``node predicate ?o`` whose object is not an entity."""
 
 
 def reader_of(store: GraphStore) -> _Reader:
@@ -335,6 +341,12 @@ class _GraphReader:
         g = self.graph
         return [(s, p, node) for node in nodes for p in predicates for s in g.subjects(p, node)]
 
+    def not_entities(self, nodes: Iterable[Any], predicate: URIRef) -> list[Triple]:
+        g = self.graph
+        return [
+            (n, predicate, o) for n in nodes for o in g.objects(n, predicate) if not self.entity(o)
+        ]
+
 
 class _OxigraphReader:
     """The reads on an Oxigraph store, in SPARQL (blank nodes, which a query cannot name,
@@ -361,12 +373,16 @@ class _OxigraphReader:
             ]
         return self._displayed
 
-    def _shown(self, variable: str) -> str:
-        """A filter: ``?variable`` is an entity. (A second ``VALUES`` block in a query makes
+    def _is_entity(self, variable: str) -> str:
+        """A pattern: ``?variable`` is an entity. (A second ``VALUES`` block in a query makes
         Oxigraph scan the whole store: the class is tested with ``IN``.)"""
         shown = [c for c, _, flag in self.displayed() if flag == Literal(True)]
         classes = ", ".join(_iri(c) for c in shown if isinstance(c, URIRef))
-        return f"FILTER EXISTS {{ ?{variable} a ?class FILTER (?class IN ({classes})) }}"
+        return f"?{variable} a ?class FILTER (?class IN ({classes}))"
+
+    def _shown(self, variable: str) -> str:
+        """A filter: ``?variable`` is an entity."""
+        return f"FILTER EXISTS {{ {self._is_entity(variable)} }}"
 
     def entity(self, node: URIRef) -> bool:
         text = f"ASK {{ VALUES ?n {{ {_iri(node)} }} {self._shown('n')} }}"
@@ -428,6 +444,20 @@ class _OxigraphReader:
             out += self._select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ {values} }} {pattern} }}")
         for blank in (n for n in nodes if isinstance(n, BNode)):
             out += [t for t in self._quads(None, blank) if t[1] in predicates]
+        return out
+
+    def not_entities(self, nodes: Iterable[Any], predicate: URIRef) -> list[Triple]:
+        nodes = list(nodes)
+        out: list[Triple] = []
+        for values in _batches(n for n in nodes if isinstance(n, URIRef)):
+            query = (
+                f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s {_iri(predicate)} ?o "
+                f"BIND ({_iri(predicate)} AS ?p) FILTER NOT EXISTS {{ {self._is_entity('o')} }} }}"
+            )
+            out += self._select(query)
+        for blank in (n for n in nodes if isinstance(n, BNode)):
+            found = [t for t in self._quads(blank, None) if t[1] == predicate]
+            out += [t for t in found if not self.entity(t[2])]
         return out
 
     def _quads(self, subject: Any, obj: Any) -> list[Triple]:
