@@ -58,6 +58,8 @@ def read_explanations(source: Graph | Reading) -> list[Explanation]:
         if row.curators is not None:
             by_curators.add(iri)
     stated: _Stated = defaultdict(set)
+    if not observations:  # none: the sources' query (whose quotes are an OPTIONAL that
+        return []  # Oxigraph evaluates over every annotation) is not run
     for row in select(reading, EXPLANATION_SOURCES):
         stated[str(row.explanation)].add(
             (

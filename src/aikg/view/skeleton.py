@@ -106,10 +106,12 @@ def _on_oxigraph(store: Any) -> tuple[dict[str, set[URIRef]], list[Link]]:
     for entity, cls in ox.query(query):
         found.setdefault(entity.value, set()).add(URIRef(cls.value))
     skipped = ", ".join(sparql_term(p) for p in sorted(HEADING))
+    # from the entities' triples (an entity of several classes gives its triples again: the
+    # network keeps one edge a property); a third faster than testing every triple's ends
     query = f"""SELECT ?s ?p ?o WHERE {{
-      ?s ?p ?o FILTER (isIRI(?o) && isIRI(?s) && ?p NOT IN ({skipped}))
+      ?s a ?d FILTER (isIRI(?s) && ?d IN ({classes}))
+      ?s ?p ?o FILTER (isIRI(?o) && ?p NOT IN ({skipped}))
       FILTER EXISTS {{ ?o a ?c FILTER (?c IN ({classes})) }}
-      FILTER EXISTS {{ ?s a ?d FILTER (?d IN ({classes})) }}
     }}"""
     links: list[Link] = [(s.value, p.value, o.value, None) for s, p, o in ox.query(query)]
     query = f"""SELECT ?m ?member ?organization WHERE {{
