@@ -134,3 +134,34 @@ def test_bad_input_is_one_line(
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+@pytest.mark.parametrize("links", [False, True])
+def test_the_store_skeleton_gives_the_same_analysis(
+    sample_path: Path, net: nx.MultiDiGraph, kind: str, links: bool
+) -> None:
+    """``analyze`` reads the entities and relations from the store, and names only the entities
+    it shows: the result is the whole network's."""
+    from aikg.store import open_store
+    from aikg.view.skeleton import describe, skeleton
+
+    store = open_store(kind, [sample_path])
+    light = skeleton(store)
+    assert set(light) == set(net) and light.number_of_edges() == net.number_of_edges()
+    found = analyze(light, top=3, lang="en", provenance=links, named=lambda n: describe(store, n))
+    assert found.as_dict("en") == analyze(net, top=3, lang="en", provenance=links).as_dict("en")
+
+
+def test_betweenness_is_sampled_on_a_large_network_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import aikg.view.analytics as analytics
+
+    small, large = nx.path_graph(50), nx.path_graph(200_000)
+    assert analytics.sample_size(small) is None  # exact
+    assert analytics.sample_size(large) == analytics.BETWEENNESS_SAMPLE_MIN
+    monkeypatch.setattr(analytics, "BETWEENNESS_WORK", 1000)  # a small network sampled
+    found = analyze(nx.MultiDiGraph(nx.path_graph(300)), top=1)
+    assert found.betweenness_sample == analytics.BETWEENNESS_SAMPLE_MIN
+    assert found.as_dict()["betweenness_seed"] == analytics.BETWEENNESS_SEED

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -28,7 +29,9 @@ from aikg.consistency import (
     check,
 )
 from aikg.namespaces import AIKG, SCHEMA
+from aikg.store import open_store
 from aikg.store.files import ontology_graph
+from aikg.synth import write_synth
 
 PREFIXES = """\
 @prefix aikg: <https://w3id.org/aikg/ontology#> .
@@ -169,7 +172,12 @@ class Fixture:
         return graph
 
     def report(self) -> CheckReport:
-        return check(self.graph())
+        """The report on rdflib's graph, checked to be the report on an Oxigraph store too."""
+        found = check(self.graph())
+        with tempfile.TemporaryDirectory() as folder:
+            store = open_store("oxigraph", [self.write(Path(folder))])
+            assert check(store).to_json() == found.to_json()
+        return found
 
     def write(self, tmp_path: Path) -> Path:
         path = tmp_path / "fixture.ttl"
@@ -812,17 +820,39 @@ def test_bundled_graph_passes(cli) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def _bundled_finding(graph: Graph, roles: dict[str, Decimal]) -> Finding | None:
+@pytest.fixture(scope="module")
+def bundled_report(graph: Graph) -> CheckReport:
+    return check(graph)
+
+
+def test_bundled_report_is_the_same_on_the_store(bundled_report: CheckReport) -> None:
+    """``aikg check`` runs its queries on the Oxigraph store: the report rdflib's graph gives."""
+    assert check(open_store("oxigraph")).to_json() == bundled_report.to_json()
+
+
+def test_synthetic_report_is_the_same_on_the_store(tmp_path: Path) -> None:
+    write_synth(tmp_path, 10_000, seed=1)
+    store = open_store("oxigraph", [tmp_path])
+    report = check(store)
+    assert report.to_json() == check(store.graph()).to_json()
+    assert len(report.findings) > 50  # the synthetic graph's disagreements, changes and shares
+
+
+def _bundled_finding(report: CheckReport, roles: dict[str, Decimal]) -> Finding | None:
     """The bundled graph's stated-change finding whose values include ``roles``."""
-    for finding in check(graph).findings:
+    for finding in report.findings:
         values = {v.role: v.value for v in finding.values}
         if finding.kind == "stated-change" and all(values.get(r) == v for r, v in roles.items()):
             return finding
     return None
 
 
-def test_bundled_graph_reports_the_141_7_percent_gap_as_rounding(graph: Graph) -> None:
-    finding = _bundled_finding(graph, {"base": Decimal(249000000), "new": Decimal(602000000)})
+def test_bundled_graph_reports_the_141_7_percent_gap_as_rounding(
+    bundled_report: CheckReport,
+) -> None:
+    finding = _bundled_finding(
+        bundled_report, {"base": Decimal(249000000), "new": Decimal(602000000)}
+    )
     if finding is None:
         pytest.skip("the curated corpus does not yet relate 2.49亿 -> 6.02亿 (+141.7%)")
     assert finding.severity == ROUNDING, finding.explanation
@@ -831,9 +861,11 @@ def test_bundled_graph_reports_the_141_7_percent_gap_as_rounding(graph: Graph) -
     assert len(documents) >= 2  # the values come from more than one source
 
 
-def test_bundled_graph_reports_the_25_2_point_gap_as_rounding(graph: Graph) -> None:
+def test_bundled_graph_reports_the_25_2_point_gap_as_rounding(
+    bundled_report: CheckReport,
+) -> None:
     finding = _bundled_finding(
-        graph, {"base": Decimal("17.7"), "new": Decimal("42.8"), "change": Decimal("25.2")}
+        bundled_report, {"base": Decimal("17.7"), "new": Decimal("42.8"), "change": Decimal("25.2")}
     )
     if finding is None:
         pytest.skip("the curated corpus does not yet relate 17.7% -> 42.8% (+25.2 pp)")

@@ -97,23 +97,59 @@ def growth_table(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def commands_table(commands: dict[str, dict[str, Any]]) -> str:
+    lines = ["| command | seconds | x stats | peak MiB | exit |", "|---|---|---|---|---|"]
+    for label, found in commands.items():
+        seconds = found["seconds"]
+        shown = f"{seconds:.2f}" if math.isfinite(seconds) else "timeout"
+        peak = found.get("peak_mb")
+        memory = f"{peak:,.0f}" if peak is not None else "—"
+        exit_code = str(found.get("exit", "—"))
+        cells = [f"`{label}`", shown, _ratio(found.get("x stats")), memory, exit_code]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def commands_growth(results: dict[str, dict[str, Any]]) -> str:
+    """Each command's seconds (x stats) and peak memory at each size."""
+    sizes = [s for s, r in results.items() if r.get("commands")]
+    if not sizes:
+        return ""
+    labels = list(dict.fromkeys(k for s in sizes for k in results[s]["commands"]))
+    head = ["command", *[f"{s}" for s in sizes]]
+    lines = ["| " + " | ".join(head) + " |", "|---" + "|---:" * len(sizes) + "|"]
+    for label in labels:
+        cells = [f"`{label}`"]
+        for size in sizes:
+            found = results[size]["commands"].get(label)
+            if found is None:
+                cells.append("—")
+                continue
+            times = found.get("x stats")
+            peak = found.get("peak_mb")
+            text = f"{found['seconds']:.2f} s"
+            if times is not None and label != "stats":
+                text += f" ({times:.1f}x)"
+            if peak is not None:
+                text += f", {peak:,.0f} MiB"
+            if found.get("exit") not in (0, 1, None):
+                text += f", exit {found['exit']}"
+            cells.append(text)
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
-
-
-def commands_table(result: dict[str, Any]) -> str:
-    """Each whole-graph command: seconds, ratio to ``aikg stats``, peak memory."""
-    rows = ["| command | seconds | × stats | peak MiB | runs |", "|---|---:|---:|---:|---:|"]
-    for label, row in result["commands"].items():
-        rows.append(
-            f"| `aikg {label}` | {row['seconds']:.2f} | {row['x_stats']:.1f} | "
-            f"{row['peak_mb']:,.0f} | {row['runs']} |"
-        )
-    return "\n".join(rows)
 
 
 def report(results: dict[str, dict[str, Any]]) -> str:
     """The measured tables, as Markdown."""
     out = ["### Time against size", "", growth_table(results)]
+    growth = commands_growth(results)
+    if growth:
+        out += ["", "### Whole-graph commands against size", "",
+                "Whole processes on `oxigraph:DIR`, the median of the runs: seconds (x `aikg "
+                "stats` in the same run), peak resident memory.", "", growth]  # fmt: skip
     for size, result in results.items():
         box = result.get("machine", {})
         out += ["", f"### {size}", ""]
@@ -136,12 +172,12 @@ def report(results: dict[str, dict[str, Any]]) -> str:
                 for k, v in result["view"].items()
             )
             out += ["", f"View: {cells}."]
+        if result.get("commands"):
+            out += ["", "Whole-graph commands (a process each, on `oxigraph:DIR`):", ""]
+            out += [commands_table(result["commands"])]
         if result.get("process"):
             cells = ", ".join(f"{k} {v:.3f} s" for k, v in result["process"].items())
             out += ["", f"Whole processes (median): {cells}."]
-        if result.get("commands"):
-            out += ["", "Whole-graph commands (whole processes, in turn with `aikg stats`):", ""]
-            out += [commands_table(result)]
         if result.get("targets"):
             out += [""]
             out += [

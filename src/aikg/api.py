@@ -261,7 +261,7 @@ class KnowledgeGraph:
         and shares that do not match their figures (see :mod:`aikg.consistency`)."""
         from aikg.consistency import check
 
-        return check(self.graph)
+        return check(self.store)
 
     def stats(self) -> Summary:
         """Counts: triples, entities (by class), properties, observations, targets, sources."""

@@ -44,7 +44,7 @@ def check(
     """
     from aikg.consistency import check as run_check
 
-    report = run_check(state(ctx).graph())
+    report = run_check(state(ctx).graph_store())
     if fmt is ReportFormat.json:
         payload = report.to_json(include_rounding=show_all)
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

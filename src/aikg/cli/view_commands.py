@@ -180,15 +180,21 @@ def analyze(
 
     Example: aikg analyze --top 5 --lang en --format json
     """
+    from aikg.view.analytics import BETWEENNESS_SEED, COMPONENT_MEMBERS_SHOWN
     from aikg.view.analytics import analyze as run_analysis
-    from aikg.view.draw import class_labels
-    from aikg.view.network import build_network, label
+    from aikg.view.network import label
+    from aikg.view.skeleton import class_names, describe, skeleton
 
-    graph = state(ctx).graph()
-    net = build_network(graph)
-    names = class_labels(graph, lang.value)
+    store = state(ctx).graph_store()
+    net = skeleton(store)
+    names = class_names(store, lang.value)
     result = run_analysis(
-        net, top=top, lang=lang.value, provenance=source_links, class_labels=names
+        net,
+        top=top,
+        lang=lang.value,
+        provenance=source_links,
+        class_labels=names,
+        named=lambda nodes: describe(store, nodes),
     )
     if report_format(fmt, as_json) is ReportFormat.json:
         print(json.dumps(result.as_dict(lang.value), ensure_ascii=False, indent=2))
@@ -201,7 +207,8 @@ def analyze(
         markup=False,
     )
     sample = (
-        f" (estimated from {result.betweenness_sample} sources)"
+        f" (betweenness estimated from a sample of {result.betweenness_sample} sources, "
+        f"seed {BETWEENNESS_SEED})"
         if result.betweenness_sample
         else ""
     )
@@ -222,8 +229,9 @@ def analyze(
     table = Table("size", "most connected members", title="Components", title_justify="left")
     joined = [c for c in result.components if c.size > 1]
     for component in joined[:top]:
-        members = ", ".join(label(net, m, lang.value) for m in component.members[:4])
-        more = f" … (+{component.size - 4})" if component.size > 4 else ""
+        shown = component.members[:COMPONENT_MEMBERS_SHOWN]
+        members = ", ".join(label(net, m, lang.value) for m in shown)
+        more = f" … (+{component.size - len(shown)})" if component.size > len(shown) else ""
         table.add_row(str(component.size), members + more)
     rest = joined[top:]
     if rest:

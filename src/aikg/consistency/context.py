@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import Graph
@@ -53,6 +53,7 @@ class Context:
     observations: dict[str, Observation]
     variables: Variables
     sources: Sources
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def converts(self, a: StatedValue, b: StatedValue) -> bool:
         """Whether one figure is the source's currency conversion of the other."""
@@ -87,15 +88,20 @@ class Context:
 
         A currency conversion of another observation is not an independent figure: left out.
         """
-        return [
-            obs
-            for obs in self.observations.values()
-            if obs.variable == variable
-            and obs.area == like.area
-            and obs.breakdown == like.breakdown
-            and obs.period == period
-            and obs.conversion_of is None
-        ]
+        return self._by_measure().get((variable, like.area, like.breakdown, period), [])
+
+    def _by_measure(self) -> dict[tuple[Any, ...], list[Observation]]:
+        """Observations (not conversions) by variable, area, breakdown and period, built once:
+        :meth:`related` is asked for every change and share."""
+        found = self._index.get("measure")
+        if found is None:
+            found = {}
+            for obs in self.observations.values():
+                if obs.conversion_of is None:
+                    key = (obs.variable, obs.area, obs.breakdown, obs.period)
+                    found.setdefault(key, []).append(obs)
+            self._index["measure"] = found
+        return found
 
     def finding(
         self,

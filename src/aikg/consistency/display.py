@@ -9,15 +9,19 @@ from aikg.namespaces import AIKGUNIT, CUR, UNIT
 from aikg.number_display import display_number
 from aikg.numbers import canonical
 
+#: What follows a figure of each unit (a module constant: it is read for every figure shown).
+_SUFFIXES = {
+    str(UNIT.PERCENT): "%",
+    str(AIKGUNIT.PERCENT_POINT): " pp",
+    str(CUR.CNY): "元",
+    str(CUR.USD): " USD",
+    str(AIKGUNIT.TIMES): " times",
+}
+_PLAIN = (str(UNIT.PERCENT), str(AIKGUNIT.PERCENT_POINT), str(AIKGUNIT.TIMES))
+
 
 def _unit_suffix(unit: str | None) -> str:
-    return {
-        str(UNIT.PERCENT): "%",
-        str(AIKGUNIT.PERCENT_POINT): " pp",
-        str(CUR.CNY): "元",
-        str(CUR.USD): " USD",
-        str(AIKGUNIT.TIMES): " times",
-    }.get(unit or "", "")
+    return _SUFFIXES.get(unit or "", "")
 
 
 def show(value: Decimal, unit: str | None, *, suffix: bool = True, places: int = 0) -> str:
@@ -28,7 +32,7 @@ def show(value: Decimal, unit: str | None, *, suffix: bool = True, places: int =
     if value.is_infinite():
         return "∞" if value > 0 else "−∞"
     end = _unit_suffix(unit) if suffix else ""
-    if unit in (str(UNIT.PERCENT), str(AIKGUNIT.PERCENT_POINT), str(AIKGUNIT.TIMES)):
+    if unit in _PLAIN:
         text = canonical(value)
         decimals = len(text.partition(".")[2])
         if decimals < places:

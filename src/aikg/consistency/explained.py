@@ -16,7 +16,7 @@ from dataclasses import replace
 from rdflib import Graph, Literal, URIRef
 
 from aikg.consistency.facts import label
-from aikg.consistency.queries import EXPLANATION_SOURCES, EXPLANATIONS, select
+from aikg.consistency.queries import EXPLANATION_SOURCES, EXPLANATIONS, Reading, select
 from aikg.consistency.report import CheckReport, Explanation
 from aikg.namespaces import AIKG
 
@@ -42,12 +42,14 @@ def _basis(iri: str, stated: _Stated, by_curators: set[str]) -> str:
     return "curators" if iri in by_curators else "none"
 
 
-def read_explanations(graph: Graph) -> list[Explanation]:
-    """Every explained disagreement of ``graph``, in IRI order."""
+def read_explanations(source: Graph | Reading) -> list[Explanation]:
+    """Every explained disagreement of ``source``, in IRI order."""
+    reading = source if isinstance(source, Reading) else Reading(source)
+    graph = reading.texts
     observations: dict[str, set[str]] = defaultdict(set)
     kinds: dict[str, tuple[str | None, str | None]] = {}
     by_curators: set[str] = set()
-    for row in select(graph, EXPLANATIONS):
+    for row in select(reading, EXPLANATIONS):
         iri = str(row.explanation)
         observations[iri].add(str(row.observation))
         if row.kind is not None:
@@ -56,7 +58,9 @@ def read_explanations(graph: Graph) -> list[Explanation]:
         if row.curators is not None:
             by_curators.add(iri)
     stated: _Stated = defaultdict(set)
-    for row in select(graph, EXPLANATION_SOURCES):
+    if not observations:  # none: the sources' query (whose quotes are an OPTIONAL that
+        return []  # Oxigraph evaluates over every annotation) is not run
+    for row in select(reading, EXPLANATION_SOURCES):
         stated[str(row.explanation)].add(
             (
                 str(row.doc),
@@ -79,7 +83,7 @@ def read_explanations(graph: Graph) -> list[Explanation]:
     ]
 
 
-def explain(graph: Graph, report: CheckReport) -> None:
+def explain(graph: Graph | Reading, report: CheckReport) -> None:
     """Mark each finding that an explanation of ``graph`` covers; note the unused ones."""
     explanations = read_explanations(graph)
     used: set[str] = set()

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier
@@ -25,6 +26,7 @@ from aikg.consistency.queries import (
     OBSERVATIONS,
     QUOTES,
     VARIABLES,
+    Reading,
     select,
 )
 from aikg.consistency.report import Source
@@ -86,7 +88,7 @@ def _period_text(notation: Any, node: Any) -> str | None:
     return None if node is None else shorten(str(node))
 
 
-def read_observations(graph: Graph) -> dict[str, Observation]:
+def read_observations(graph: Graph | Reading) -> dict[str, Observation]:
     """Every observation of ``graph`` with a numeric value (targets excluded), by IRI."""
     observations: dict[str, Observation] = {}
     for row in select(graph, OBSERVATIONS):
@@ -136,7 +138,9 @@ def read_observations(graph: Graph) -> dict[str, Observation]:
     for iri, pairs in members.items():
         if iri in observations:
             observations[iri].breakdown = tuple(sorted(pairs))
-    return observations
+    # in IRI order, whatever order the engine gave its rows in: the report is the same on
+    # every store
+    return dict(sorted(observations.items()))
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,7 @@ class Variables:
     numerator: dict[str, str]
 
 
-def read_variables(graph: Graph) -> Variables:
+def read_variables(graph: Graph | Reading) -> Variables:
     change_of: dict[str, str] = {}
     change_type: dict[str, str] = {}
     numerator: dict[str, str] = {}
@@ -163,9 +167,24 @@ def read_variables(graph: Graph) -> Variables:
     return Variables(change_of, change_type, numerator)
 
 
+#: Labels already picked, by graph: a report names the same variables and publishers often.
+_LABELS: WeakKeyDictionary[Graph, dict[str, str]] = WeakKeyDictionary()
+
+
 def label(graph: Graph, iri: str | None) -> str | None:
     """The English label of the node ``iri`` (see :mod:`aikg.labels`), or None without a node."""
-    return None if iri is None else labels.label(graph, URIRef(iri), "en")
+    if iri is None:
+        return None
+    known = _LABELS.setdefault(graph, {})
+    if iri not in known:
+        known[iri] = labels.label(graph, URIRef(iri), "en")
+    return known[iri]
+
+
+def forget_labels(graph: Graph) -> None:
+    """Drop the labels :func:`label` keeps for ``graph`` (at the end of a check: the graph
+    may change before the next one)."""
+    _LABELS.pop(graph, None)
 
 
 def reading_note(graph: Graph, group: Sequence[Observation]) -> str | None:
@@ -181,8 +200,8 @@ def reading_note(graph: Graph, group: Sequence[Observation]) -> str | None:
 class Sources:
     """Document descriptions and observation quotes, read once."""
 
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
+    def __init__(self, graph: Graph | Reading) -> None:
+        self.graph = graph.texts if isinstance(graph, Reading) else graph
         self.documents: dict[str, dict[str, str | None]] = {}
         for row in select(graph, DOCUMENTS):
             doc = self.documents.setdefault(str(row.doc), {})

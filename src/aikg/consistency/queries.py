@@ -8,20 +8,76 @@ curators record for known disagreements (``aikg:ExplainedDisagreement``).
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 from rdflib.query import ResultRow
 
 from aikg.namespaces import sparql_prefixes
 
+if TYPE_CHECKING:
+    from aikg.store.base import GraphStore
 
-def select(graph: Graph, query: str) -> Iterator[ResultRow]:
-    """The rows of the SELECT ``query`` on ``graph``, typed as rows: rdflib types what a
-    result yields as a row, an ASK's boolean or a CONSTRUCT's triple alike."""
-    for row in graph.query(query):
-        assert isinstance(row, ResultRow), "a SELECT query yields rows"
-        yield row
+
+class Reading:
+    """Where the checks read the graph: the rows of a SELECT, and ``texts``, an rdflib graph
+    that holds at least the labels, reading notes and explanations the report names.
+
+    On rdflib's graph both are the graph itself. On an Oxigraph store
+    (:meth:`of`) the queries run natively and ``texts`` is the small graph
+    :data:`TEXTS` builds: nothing else of the graph reaches Python.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self.texts = graph
+
+    def rows(self, query: str) -> Iterator[Any]:
+        """The rows of the SELECT ``query``, each with its variables as attributes."""
+        for row in self.texts.query(query):
+            assert isinstance(row, ResultRow), "a SELECT query yields rows"
+            yield row
+
+    @staticmethod
+    def of(source: Graph | GraphStore) -> Reading:
+        """The reading of an rdflib graph, or of a store (natively on Oxigraph)."""
+        if isinstance(source, Graph):
+            return Reading(source)
+        from aikg.store.oxigraph import OxigraphStore
+
+        if isinstance(source, OxigraphStore):
+            return _StoreReading(source)
+        return Reading(source.graph())
+
+
+class _StoreReading(Reading):
+    """The queries run on Oxigraph; their terms converted to rdflib's."""
+
+    def __init__(self, store: Any) -> None:
+        from aikg.store.terms import RdflibTerms
+
+        self.store = store.store
+        self.term = RdflibTerms()
+        texts = Graph()
+        add = texts.store.add
+        for triple in self.store.query(TEXTS):
+            s, p, o = triple.subject, triple.predicate, triple.object
+            add((self.term(s), self.term(p), self.term(o)), texts, quoted=False)
+        self.texts = texts
+
+    def rows(self, query: str) -> Iterator[Any]:
+        solutions = self.store.query(query)
+        row = namedtuple("row", [v.value for v in solutions.variables])  # type: ignore[misc]
+        term = self.term
+        for solution in solutions:
+            yield row(*(term(value) for value in solution))
+
+
+def select(graph: Graph | Reading, query: str) -> Iterator[Any]:
+    """The rows of the SELECT ``query`` on ``graph`` (an rdflib graph, or a :class:`Reading`)."""
+    reading = graph if isinstance(graph, Reading) else Reading(graph)
+    return reading.rows(query)
 
 
 _PREFIXES = "\n" + sparql_prefixes(
@@ -155,6 +211,34 @@ WHERE {
     OPTIONAL { ?target oa:hasSource/schema:encodesCreativeWork ?quoted }
     FILTER (!BOUND(?quoted) || ?quoted = ?doc)
   }
+}
+"""
+)
+
+TEXTS = (
+    _PREFIXES
+    + """
+# What the report names by its text: the labels of the observations' variables and areas, of
+# their documents' publishers and of the kinds of explained disagreements; reading notes;
+# explanations.
+CONSTRUCT { ?x ?p ?text }
+WHERE {
+  {
+    { SELECT DISTINCT ?x WHERE {
+        ?o a schema:Observation .
+        { ?o schema:variableMeasured ?x } UNION { ?o sdmx-dimension:refArea ?x }
+        UNION { ?o prov:wasDerivedFrom/schema:publisher ?x }
+    } }
+    ?x rdfs:label ?text .
+    BIND (rdfs:label AS ?p)
+  }
+  UNION { ?x a schema:Observation ; aikg:readingNote ?text . BIND (aikg:readingNote AS ?p) }
+  UNION {
+    ?e a aikg:ExplainedDisagreement ; aikg:disagreementKind ?x .
+    ?x rdfs:label ?text .
+    BIND (rdfs:label AS ?p)
+  }
+  UNION { ?x a aikg:ExplainedDisagreement ; aikg:explanation ?text . BIND (aikg:explanation AS ?p) }
 }
 """
 )

@@ -8,5 +8,6 @@ become a networkx multigraph (:mod:`~aikg.view.network`); nodes are placed
 panel (:mod:`~aikg.view.panel`) and each variable's observations charted
 (:mod:`~aikg.view.series`). Out: the page (:mod:`~aikg.view.page` and ``templates/``), a PNG of
 it (:mod:`~aikg.view.screenshot`), and the network's analytics (:mod:`~aikg.view.analytics`:
-centrality, components, shortest paths). The view imports the store and the queries.
+centrality, components, shortest paths; ``analyze`` on the entity network
+:mod:`~aikg.view.skeleton` reads from the store). The view imports the store and the queries.
 """

@@ -18,10 +18,12 @@ follows the neighbourhood, not the graph.
   properties used, and which classes are displayed. A resource that is not an entity (a
   period, a unit, an evidence target ...) is read whole, up to :data:`HOPS` links away.
 
-On Oxigraph each step is a SPARQL query with the nodes in a ``VALUES`` block
-(:data:`BATCH` at a time); on rdflib's in-memory graph (``--store memory``) the same reads are
-its triple index's. Literals come as the store holds them: Oxigraph keeps canonical forms
-(``1.50`` is ``1.5``), so the panel may spell a number as the store does.
+On Oxigraph each step of the walk, and the name search, is a SPARQL query (the frontier in a
+``VALUES`` block, :data:`BATCH` nodes at a time); the triples of the nodes found are read from
+the store's index, as that query's ``?s ?p ?o`` would read them. On rdflib's in-memory graph
+(``--store memory``) the same reads are its triple index's. Literals come as the store holds
+them: Oxigraph keeps canonical forms (``1.50`` is ``1.5``), so the panel may spell a number as
+the store does.
 
 Example:
     >>> from aikg.store import open_store
@@ -106,7 +108,7 @@ def neighbourhood(
     """
     if depth < 0:
         raise SettingError("depth", "must be 0 or more")
-    reader = _reader(store)
+    reader = reader_of(store)
     iri = find_entity(store, focus)
     reached, frontier = {URIRef(iri)}, {URIRef(iri)}
     for _ in range(depth):
@@ -125,7 +127,7 @@ def find_entity(store: GraphStore, text: str) -> str:
     case); among them :func:`aikg.view.network.resolve` picks as it does on the whole network,
     with its errors (no entity, several, did-you-mean).
     """
-    reader = _reader(store)
+    reader = reader_of(store)
     wanted = text.strip()
     if not wanted:
         raise InputError("an empty entity name")
@@ -138,7 +140,7 @@ def find_entity(store: GraphStore, text: str) -> str:
             return iri
         raise InputError(f"{wanted} is not an entity of the graph")
     candidates = reader.named(wanted)
-    graph = _brief_graph(reader, candidates)
+    graph = brief_graph(reader, candidates)
     return resolve(build_network(graph, only=candidates), wanted)
 
 
@@ -174,7 +176,10 @@ def _page_graph(reader: _Reader, drawn: set[URIRef]) -> Graph:
     found = _Collected()
     found.add(reader.displayed())
     described: set[Any] = set(drawn)
-    found.add(reader.outgoing(drawn))
+    # a drawn document's mentions: those of drawn entities come below (the mentions of each
+    # drawn entity); those of other entities are not drawn; only the others are read here
+    found.add(reader.outgoing(drawn, skip=SCHEMA.mentions))
+    found.add(reader.not_entities(drawn, SCHEMA.mentions))
     memberships = {s for s, _, _ in reader.incoming(drawn, _MEMBERSHIP)}
     statements = {s for s, _, _ in reader.incoming(drawn, (RDF.subject,))}
     observed = {s for s, _, _ in reader.incoming(drawn, (SCHEMA.variableMeasured,))}
@@ -215,7 +220,7 @@ def _describe_named(reader: _Reader, found: _Collected, described: set[Any]) -> 
         described |= whole | documents
 
 
-def _brief_graph(reader: _Reader, nodes: set[URIRef]) -> Graph:
+def brief_graph(reader: _Reader, nodes: set[URIRef]) -> Graph:
     """What naming ``nodes`` reads: their triples, and the class, label and notation of what
     they link to (an observation is named by its value, unit and period)."""
     found = _Collected()
@@ -254,8 +259,13 @@ class _Reader(Protocol):
     def incoming(self, nodes: Iterable[Any], predicates: Sequence[URIRef]) -> list[Triple]:
         """The triples ``?s p node`` for ``p`` in ``predicates``, ``node`` in ``nodes``."""
 
+    def not_entities(self, nodes: Iterable[Any], predicate: URIRef) -> list[Triple]:
+        """The triples ``node predicate ?o`` whose object is not an entity."""
 
-def _reader(store: GraphStore) -> _Reader:
+
+def reader_of(store: GraphStore) -> _Reader:
+    """How the neighbourhood is read from ``store``: SPARQL on Oxigraph, the triple index of
+    rdflib's graph otherwise."""
     from aikg.store.oxigraph import OxigraphStore
 
     if isinstance(store, OxigraphStore):
@@ -333,6 +343,12 @@ class _GraphReader:
         g = self.graph
         return [(s, p, node) for node in nodes for p in predicates for s in g.subjects(p, node)]
 
+    def not_entities(self, nodes: Iterable[Any], predicate: URIRef) -> list[Triple]:
+        g = self.graph
+        return [
+            (n, predicate, o) for n in nodes for o in g.objects(n, predicate) if not self.entity(o)
+        ]
+
 
 class _OxigraphReader:
     """The reads on an Oxigraph store, in SPARQL (blank nodes, which a query cannot name,
@@ -359,12 +375,16 @@ class _OxigraphReader:
             ]
         return self._displayed
 
-    def _shown(self, variable: str) -> str:
-        """A filter: ``?variable`` is an entity. (A second ``VALUES`` block in a query makes
+    def _is_entity(self, variable: str) -> str:
+        """A pattern: ``?variable`` is an entity. (A second ``VALUES`` block in a query makes
         Oxigraph scan the whole store: the class is tested with ``IN``.)"""
         shown = [c for c, _, flag in self.displayed() if flag == Literal(True)]
         classes = ", ".join(_iri(c) for c in shown if isinstance(c, URIRef))
-        return f"FILTER EXISTS {{ ?{variable} a ?class FILTER (?class IN ({classes})) }}"
+        return f"?{variable} a ?class FILTER (?class IN ({classes}))"
+
+    def _shown(self, variable: str) -> str:
+        """A filter: ``?variable`` is an entity."""
+        return f"FILTER EXISTS {{ {self._is_entity(variable)} }}"
 
     def entity(self, node: URIRef) -> bool:
         text = f"ASK {{ VALUES ?n {{ {_iri(node)} }} {self._shown('n')} }}"
@@ -399,6 +419,9 @@ class _OxigraphReader:
             found |= {row[0] for row in self._select(query)}
         return found
 
+    # The triples of given nodes come from the store's index (what the SPARQL pattern
+    # ``VALUES ?s { ... } ?s ?p ?o`` reads, at half its cost in Python: no solutions to unpack)
+
     def outgoing(
         self,
         nodes: Iterable[Any],
@@ -406,35 +429,43 @@ class _OxigraphReader:
         *,
         skip: URIRef | None = None,
     ) -> list[Triple]:
-        nodes = list(nodes)
-        if predicates:
-            pattern = _each(predicates, "?s", "?o")
-        else:
-            pattern = "?s ?p ?o" + (f" FILTER (?p != {_iri(skip)})" if skip is not None else "")
         out: list[Triple] = []
-        for values in _batches(n for n in nodes if isinstance(n, URIRef)):
-            out += self._select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} {pattern} }}")
-        for blank in (n for n in nodes if isinstance(n, BNode)):
-            out += [t for t in self._quads(blank, None) if _wanted(t[1], predicates, skip)]
+        for node in nodes:
+            if predicates is None:
+                out += [t for t in self._quads(node, None) if t[1] != skip]
+            else:
+                for predicate in predicates:
+                    out += self._quads(node, None, predicate)
         return out
 
     def incoming(self, nodes: Iterable[Any], predicates: Sequence[URIRef]) -> list[Triple]:
-        nodes = list(nodes)
-        pattern = _each(predicates, "?s", "?o")
         out: list[Triple] = []
-        for values in _batches(n for n in nodes if isinstance(n, URIRef)):
-            out += self._select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ {values} }} {pattern} }}")
-        for blank in (n for n in nodes if isinstance(n, BNode)):
-            out += [t for t in self._quads(None, blank) if t[1] in predicates]
+        for node in nodes:
+            for predicate in predicates:
+                out += self._quads(None, node, predicate)
         return out
 
-    def _quads(self, subject: Any, obj: Any) -> list[Triple]:
+    def not_entities(self, nodes: Iterable[Any], predicate: URIRef) -> list[Triple]:
+        nodes = list(nodes)
+        out: list[Triple] = []
+        for values in _batches(n for n in nodes if isinstance(n, URIRef)):
+            query = (
+                f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s {_iri(predicate)} ?o "
+                f"BIND ({_iri(predicate)} AS ?p) FILTER NOT EXISTS {{ {self._is_entity('o')} }} }}"
+            )
+            out += self._select(query)
+        for blank in (n for n in nodes if isinstance(n, BNode)):
+            found = [t for t in self._quads(blank, None) if t[1] == predicate]
+            out += [t for t in found if not self.entity(t[2])]
+        return out
+
+    def _quads(self, subject: Any, obj: Any, predicate: Any = None) -> list[Triple]:
         import pyoxigraph as ox
 
         term = self.term
         found = self.store.quads_for_pattern(
             _ox(subject) if subject is not None else None,
-            None,
+            _ox(predicate) if predicate is not None else None,
             _ox(obj) if obj is not None else None,
             ox.DefaultGraph(),
         )
@@ -444,18 +475,6 @@ class _OxigraphReader:
 _PREFIXES = "".join(
     f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in ("aikg", "rdfs", "skos", "org") if p in PREFIXES
 )
-
-
-def _each(predicates: Sequence[URIRef], subject: str, obj: str) -> str:
-    """``{ ?s p1 ?o BIND (p1 AS ?p) } UNION ...``: each predicate a pattern of its own, which
-    Oxigraph answers from its index (a ``VALUES ?p`` or ``FILTER (?p IN ...)`` scans more)."""
-    return " UNION ".join(
-        f"{{ {subject} {_iri(p)} {obj} BIND ({_iri(p)} AS ?p) }}" for p in predicates
-    )
-
-
-def _wanted(predicate: Any, predicates: Sequence[URIRef] | None, skip: URIRef | None) -> bool:
-    return (predicates is None or predicate in predicates) and predicate != skip
 
 
 def _iri(node: Identifier) -> str:
