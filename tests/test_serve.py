@@ -9,6 +9,7 @@ SPARQLWrapper and urllib.
 from __future__ import annotations
 
 import json
+import signal
 import threading
 import time
 import urllib.error
@@ -414,6 +415,19 @@ def test_pages_answer_errors_as_pages(server) -> None:
 
 
 # --- the command ----------------------------------------------------------------------------
+
+
+def test_sigterm_stops_the_server_and_its_workers_cleanly(data, tmp_path: Path) -> None:
+    running = AikgServer([f"--data={path}" for path in data], ["--workers", "2"], tmp_path / "log")
+    try:
+        workers = workers_of(running)
+        assert len(workers) == 2
+        running.process.send_signal(signal.SIGTERM)
+        assert running.process.wait(10) == 0
+        assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+    finally:
+        running.stop()
+    assert b"Traceback" not in running.log.read_bytes()
 
 
 def test_bad_settings_are_one_line_errors(data) -> None:

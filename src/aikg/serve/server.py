@@ -98,7 +98,11 @@ def _worker(
         servers: list[uvicorn.Server] = []
 
         def overran() -> None:
-            servers[0].should_exit = True  # stop accepting, finish the answers begun, end
+            # Stop accepting at once (the other workers take the new clients): a connection
+            # accepted here during the shutdown could be closed before its request is read.
+            for listening in servers[0].servers:
+                listening.close()
+            servers[0].should_exit = True  # finish the answers begun, then end
 
         runner = QueryRunner(open_store(), TASKS, timeout=settings.timeout, on_overrun=overran)
         config = uvicorn.Config(
@@ -127,6 +131,19 @@ def _worker(
         _event_loop_runner()(run())
 
     return work
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM (a service manager's stop) ends the server as Ctrl-C does: the workers finish
+    what they have begun, then the command exits 0."""
+    import signal
+    import threading
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
 
 
 def serve(
@@ -163,6 +180,7 @@ def serve(
     sock.listen(BACKLOG)
     len(store)  # loaded (or opened) once, before the fork
     supervisor = Supervisor(workers, _worker(store_opener(store), settings, sock))
+    _stop_on_sigterm()
     try:
         supervisor.start()
         say(

@@ -200,6 +200,7 @@ class Supervisor:
             try:
                 _die_with_parent()
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the supervisor stops us
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the supervisor's handler
                 os.close(self._ready_read)
                 os.set_blocking(self._ready_write, False)
                 self.work(self._ready)
