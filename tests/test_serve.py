@@ -9,6 +9,7 @@ SPARQLWrapper and urllib.
 from __future__ import annotations
 
 import json
+import signal
 import threading
 import time
 import urllib.error
@@ -206,6 +207,31 @@ def test_a_runaway_query_is_stopped_while_a_quick_one_is_answered(server) -> Non
         assert server.get("/sparql?" + urlencode({"query": "ASK { ?s ?p ?o }"}))[0] == 200
 
 
+def workers_of(server: AikgServer) -> set[int]:
+    """The worker processes of the server (its children)."""
+    pid = server.process.pid
+    return {int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+
+
+def test_the_worker_of_a_runaway_query_ends_and_a_new_one_takes_its_place(server) -> None:
+    before = workers_of(server)
+    assert len(before) == 2
+    status, _, _body = server.get("/sparql?" + urlencode({"query": RUNAWAY}))
+    assert status == 503
+    deadline = time.monotonic() + 10
+    while workers_of(server) & before == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    after = workers_of(server)
+    (gone,) = before - after  # the worker that ran the query, and only it
+    assert not Path(f"/proc/{gone}").exists()  # ended (and reaped): the query stopped with it
+    assert len(after) == 2
+    deadline = time.monotonic() + 10
+    answered = 0
+    while answered < 6 and time.monotonic() < deadline:  # the server answers all the while
+        answered += server.get("/sparql?" + urlencode({"query": "ASK { ?s ?p ?o }"}))[0] == 200
+    assert answered == 6
+
+
 def test_answers_are_capped_at_max_rows_with_a_notice(server) -> None:
     status, headers, body = server.get(
         "/sparql?" + urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"}), "text/csv"
@@ -389,6 +415,19 @@ def test_pages_answer_errors_as_pages(server) -> None:
 
 
 # --- the command ----------------------------------------------------------------------------
+
+
+def test_sigterm_stops_the_server_and_its_workers_cleanly(data, tmp_path: Path) -> None:
+    running = AikgServer([f"--data={path}" for path in data], ["--workers", "2"], tmp_path / "log")
+    try:
+        workers = workers_of(running)
+        assert len(workers) == 2
+        running.process.send_signal(signal.SIGTERM)
+        assert running.process.wait(10) == 0
+        assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+    finally:
+        running.stop()
+    assert b"Traceback" not in running.log.read_bytes()
 
 
 def test_bad_settings_are_one_line_errors(data) -> None:

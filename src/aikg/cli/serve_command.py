@@ -30,7 +30,7 @@ def serve(
         int | None,
         typer.Option(
             "--workers",
-            help="Query worker processes (default: the cores, at least 2).",
+            help="Worker processes, each serving HTTP (default: the cores, at least 2).",
             show_default=False,
         ),
     ] = None,

@@ -16,10 +16,11 @@ reported first, in its own terms (file, line and column). Then:
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rdflib import Graph
 
@@ -40,6 +41,8 @@ from aikg.query.results import Boolean, GraphResult, Result, Table
 if TYPE_CHECKING:
     from aikg.store.base import GraphStore
     from aikg.store.oxigraph import OxigraphStore
+
+T = TypeVar("T")
 
 
 def bound(query: SavedQuery, given: dict[str, str]) -> str:
@@ -163,16 +166,42 @@ def _on_oxigraph(
     max_rows: int | None = None,
     interruptible: bool = True,
 ) -> Result:
+    if not interruptible:  # a server's worker: killed at its deadline, never interrupted
+        return oxigraph_answer(
+            store, query, given, lambda found: oxigraph_result(found, max_rows), allow_service
+        )
     text = bound(query, given)
     sparql.refuse_network(text, query.origin, allow_service=allow_service)
-    try:
-        if not interruptible:  # a server's worker: killed at its deadline, never interrupted
-            return oxigraph_result(store.store.query(text), max_rows)
+    with _oxigraph_errors(query, given):
         # In a thread the main thread waits on: pyoxigraph cannot be interrupted from Python, so
         # in the main thread a long load or a runaway query would ignore Ctrl-C and any deadline.
         # The graph is loaded (or reopened) first, without the deadline, which bounds the query.
         engine = in_thread(lambda: store.store)
         return _bounded(lambda: oxigraph_result(engine.query(text), max_rows), query, timeout)
+
+
+def oxigraph_answer(
+    store: OxigraphStore,
+    query: SavedQuery,
+    given: dict[str, str],
+    convert: Callable[[Any], T],
+    allow_service: bool = False,
+) -> T:
+    """``convert`` of pyoxigraph's own answer to ``query`` (``QuerySolutions``,
+    ``QueryBoolean`` or ``QueryTriples``), run in this thread with no deadline (a server's
+    worker, which ends at its deadline), with the checks and errors of :func:`run_embedded`.
+    ``convert`` reads the answer, so errors met while reading it are reported as well."""
+    text = bound(query, given)
+    sparql.refuse_network(text, query.origin, allow_service=allow_service)
+    with _oxigraph_errors(query, given):
+        return convert(store.store.query(text))
+
+
+@contextmanager
+def _oxigraph_errors(query: SavedQuery, given: dict[str, str]) -> Iterator[None]:
+    """Oxigraph's errors as one-line input errors."""
+    try:
+        yield
     except SyntaxError as exc:
         # rdflib's parser names the file, line and column of the query as written
         prepare(query, given)

@@ -3,8 +3,9 @@
 Routes come by family, one module each: :mod:`~aikg.serve.protocol` (``/sparql``),
 :mod:`~aikg.serve.catalog_routes` (``/queries``), :mod:`~aikg.serve.openapi`,
 :mod:`~aikg.serve.entity_routes` (``/id/...``), :mod:`~aikg.serve.home` (``/``, ``/healthz``)
-and :mod:`~aikg.serve.view_routes` (``/view``). No route reads the store: every query is a task
-of the worker pool (:mod:`~aikg.serve.workers`), which stops it at the timeout.
+and :mod:`~aikg.serve.view_routes` (``/view``). No route reads the store itself: every query is
+a task of the worker's :class:`~aikg.serve.workers.QueryRunner`, which runs it on a thread and
+ends the worker when it overruns the timeout.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from aikg.query.catalog import SavedQuery, load_catalog
 from aikg.serve.pages import SECURITY_HEADERS, page, static
-from aikg.serve.workers import Busy, QueryTimeout, Refused, WorkerFailed, WorkerPool
+from aikg.serve.workers import Busy, QueryRunner, QueryTimeout, Refused, WorkerFailed
 
 #: Defaults of ``aikg serve``.
 DEFAULT_TIMEOUT = 10.0
@@ -46,15 +47,15 @@ class Settings:
 
 @dataclass
 class Shared:
-    """What every route uses: the settings, the worker pool, the catalog, cached answers."""
+    """What every route uses: the settings, the query runner, the catalog, cached answers."""
 
     settings: Settings
-    pool: WorkerPool
+    runner: QueryRunner
     catalog: dict[str, SavedQuery]
     cache: dict[str, Any] = field(default_factory=dict)
 
     async def call(self, task: str, *args: Any) -> Any:
-        return await self.pool.call(task, *args)
+        return await self.runner.call(task, *args)
 
 
 def shared(request: Request) -> Shared:
@@ -147,8 +148,8 @@ class Limits:
         return response
 
 
-def create_app(pool: WorkerPool, settings: Settings) -> Starlette:
-    """The application over ``pool``'s workers (started by the caller)."""
+def create_app(runner: QueryRunner, settings: Settings) -> Starlette:
+    """The application of one worker, querying through ``runner``."""
     from aikg.serve import catalog_routes, entity_routes, home, openapi, protocol, view_routes
 
     routes = [
@@ -161,7 +162,7 @@ def create_app(pool: WorkerPool, settings: Settings) -> Starlette:
         Route("/static/{name}", static, methods=["GET", "HEAD"]),
     ]
     app = Starlette(routes=routes)
-    app.state.shared = Shared(settings, pool, load_catalog(settings.catalog))
+    app.state.shared = Shared(settings, runner, load_catalog(settings.catalog))
 
     async def not_found(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 404)

@@ -1,12 +1,12 @@
 """``/``: what the graph holds (counts by class, the source documents, the latest figures), and
 ``/healthz`` (200 once the workers have the store).
 
-The overview is computed once, by one worker, when the home page is first asked for, with a
-longer timeout than a query's (the saved query ``latest`` reads every observation: seconds on a
-graph of a million triples); the graph does not change while the server runs. A request that
-comes while it is being computed waits for it a moment, then gets the page with the counts
-still to come and links to the saved queries that give them (200: the page works, it is the
-overview that is not ready).
+The overview is computed once in each worker process (on a query thread, as any query), when
+the home page is first asked of it, with a longer timeout than a query's (the saved query
+``latest`` reads every observation: seconds on a graph of a million triples); the graph does
+not change while the server runs. A request that comes while it is being computed waits for
+it a moment, then gets the page with the counts still to come and links to the saved queries
+that give them (200: the page works, it is the overview that is not ready).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ async def overview(state: Shared) -> dict[str, Any] | None:
     if task is None:
         catalog = state.catalog
         task = asyncio.ensure_future(
-            state.pool.call(
+            state.runner.call(
                 "overview",
                 catalog.get("sources"),
                 catalog.get("latest"),

@@ -1,15 +1,17 @@
-"""``aikg serve``: load the store, fork the workers, run uvicorn until Ctrl-C.
+"""``aikg serve``: load the store, fork the workers, supervise them until Ctrl-C.
 
-The store is loaded (or a persistent one opened) before the workers are forked, so each
-starts with it; uvicorn then serves the application (:func:`aikg.serve.app.create_app`) on
-``host:port``. Binding an address other than the loopback is allowed, with a warning: the
-server has no authentication (put it behind a reverse proxy, see docs/serve.md).
+The store is loaded (or a persistent one opened) and the socket bound before the workers are
+forked, so each starts with both; each worker then serves the application
+(:func:`aikg.serve.app.create_app`) with uvicorn on that socket (:mod:`aikg.serve.workers`).
+Binding an address other than the loopback is allowed, with a warning: the server has no
+authentication (put it behind a reverse proxy, see docs/serve.md).
 """
 
 from __future__ import annotations
 
 import asyncio
 import ipaddress
+import math
 import os
 from collections.abc import Callable, Coroutine
 from dataclasses import replace
@@ -18,7 +20,10 @@ from typing import TYPE_CHECKING, Any
 from aikg.errors import InputError
 from aikg.serve.app import Settings, create_app
 from aikg.serve.tasks import TASKS
-from aikg.serve.workers import WorkerPool
+from aikg.serve.workers import QueryRunner, Supervisor
+
+#: Connections waiting to be accepted, shared by the workers (uvicorn's default).
+BACKLOG = 2048
 
 if TYPE_CHECKING:
     from aikg.store.base import GraphStore
@@ -81,6 +86,66 @@ def check(host: str, port: int, settings: Settings, workers: int) -> None:
         raise InputError(f"--workers {workers}: give at least 1")
 
 
+def _worker(
+    open_store: Callable[[], Any], settings: Settings, sock: Any
+) -> Callable[[Callable[[], None]], None]:
+    """What each worker process runs (:class:`aikg.serve.workers.Supervisor`): its own store
+    handle, the application, and uvicorn on the shared listening socket until a query overruns
+    (then it ends, to be replaced) or the supervisor stops it."""
+    import uvicorn
+
+    def work(ready: Callable[[], None]) -> None:
+        servers: list[uvicorn.Server] = []
+
+        def overran() -> None:
+            # Stop accepting at once (the other workers take the new clients): a connection
+            # accepted here during the shutdown could be closed before its request is read.
+            for listening in servers[0].servers:
+                listening.close()
+            servers[0].should_exit = True  # finish the answers begun, then end
+
+        runner = QueryRunner(open_store(), TASKS, timeout=settings.timeout, on_overrun=overran)
+        config = uvicorn.Config(
+            create_app(runner, settings),
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            timeout_keep_alive=30,
+            proxy_headers=False,  # nothing reads the client's address: no X-Forwarded-* to parse
+            # the answers a worker has begun when it ends each finish within the timeout
+            timeout_graceful_shutdown=math.ceil(settings.timeout) + 5,
+        )
+        server = uvicorn.Server(config)
+        servers.append(server)
+
+        async def run() -> None:
+            async def announce() -> None:
+                while not server.started:
+                    await asyncio.sleep(0.01)
+                ready()
+
+            task = asyncio.ensure_future(announce())
+            await server.serve(sockets=[sock])
+            task.cancel()
+
+        _event_loop_runner()(run())
+
+    return work
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM (a service manager's stop) ends the server as Ctrl-C does: the workers finish
+    what they have begun, then the command exits 0."""
+    import signal
+    import threading
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 def serve(
     store: GraphStore,
     *,
@@ -93,8 +158,6 @@ def serve(
 ) -> None:
     """Serve ``store`` until interrupted (see the module)."""
     import socket
-
-    import uvicorn
 
     settings = settings or Settings()
     workers = workers or default_workers()
@@ -114,30 +177,19 @@ def serve(
         sock.close()
         raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     port = sock.getsockname()[1]
+    sock.listen(BACKLOG)
     len(store)  # loaded (or opened) once, before the fork
-    pool = WorkerPool(store_opener(store), TASKS, size=workers, timeout=settings.timeout)
+    supervisor = Supervisor(workers, _worker(store_opener(store), settings, sock))
+    _stop_on_sigterm()
     try:
-        pool.start()
-        app = create_app(pool, settings)
-        config = uvicorn.Config(
-            app, log_level="warning", access_log=False, lifespan="off", timeout_keep_alive=30
+        supervisor.start()
+        say(
+            f"Serving {len(store):,} triples ({store.spec}) at {url_of(host, port)} "
+            f"with {workers} workers; Ctrl-C stops"
         )
-        server = uvicorn.Server(config)
-
-        async def run() -> None:
-            async def announce() -> None:
-                while not server.started:
-                    await asyncio.sleep(0.02)
-                say(
-                    f"Serving {len(store):,} triples ({store.spec}) at {url_of(host, port)} "
-                    f"with {workers} workers; Ctrl-C stops"
-                )
-
-            task = asyncio.ensure_future(announce())
-            await server.serve(sockets=[sock])
-            task.cancel()
-
-        _event_loop_runner()(run())
+        supervisor.watch()
+    except KeyboardInterrupt:
+        pass  # Ctrl-C: a clean stop
     finally:
-        pool.stop()
+        supervisor.stop()
         sock.close()

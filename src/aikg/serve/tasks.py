@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, URIRef
@@ -17,8 +18,16 @@ from rdflib import Graph, URIRef
 from aikg.errors import InputError
 from aikg.query.catalog import SavedQuery
 from aikg.query.parameters import sparql_term
-from aikg.query.results import Boolean, GraphResult, Result, Table, check_format, render
-from aikg.query.run import run_embedded
+from aikg.query.results import (
+    Boolean,
+    GraphResult,
+    Result,
+    Table,
+    check_format,
+    oxigraph_json,
+    render,
+)
+from aikg.query.run import oxigraph_answer, oxigraph_result, run_embedded
 from aikg.serve.negotiation import GRAPH_MEDIA, GRAPH_TYPES, TABLE_MEDIA, TABLE_TYPES, choose
 
 if TYPE_CHECKING:
@@ -80,14 +89,41 @@ def query_text(text: str) -> SavedQuery:
 
 
 def sparql(store: GraphStore, text: str, accept: str | None, max_rows: int) -> Answer:
-    """A SPARQL 1.1 Protocol query: run, capped, in the format ``accept`` prefers."""
-    result = run_embedded(query_text(text), {}, store=store, max_rows=max_rows, interruptible=False)
+    """A SPARQL 1.1 Protocol query: run, capped, in the format ``accept`` prefers.
+
+    The usual answer of a server, a SELECT as SPARQL JSON on Oxigraph, is written from
+    pyoxigraph's terms (:func:`~aikg.query.results.oxigraph_json`), the same bytes sooner.
+    """
+    from aikg.store.oxigraph import OxigraphStore
+
+    query = query_text(text)
+    if isinstance(store, OxigraphStore) and choose(accept, TABLE_TYPES) == "json":
+        found = oxigraph_answer(store, query, {}, lambda found: _json_or_result(found, max_rows))
+        if isinstance(found, Answer):
+            return found
+        result = found
+    else:
+        result = run_embedded(query, {}, store=store, max_rows=max_rows, interruptible=False)
     offered = GRAPH_TYPES if isinstance(result, GraphResult) else TABLE_TYPES
     fmt = choose(accept, offered)
     if fmt is None:
         kinds = ", ".join(dict.fromkeys(offered))
         raise NotAcceptable(f"cannot answer in {accept!r}; this answer can be sent as {kinds}")
     return _answer(result, fmt, max_rows, pretty=False)
+
+
+def _json_or_result(found: Any, max_rows: int) -> Answer | Result:
+    """pyoxigraph's solutions as SPARQL JSON (at most ``max_rows`` of them); any other answer
+    (a boolean, triples) as a result, which the caller writes."""
+    import pyoxigraph as ox
+
+    if not isinstance(found, ox.QuerySolutions):
+        return oxigraph_result(found, max_rows)
+    variables = [variable.value for variable in found.variables]
+    solutions = list(islice(found, max_rows + 1))
+    kept = solutions[:max_rows]
+    body = oxigraph_json(variables, kept)
+    return Answer(body, TABLE_MEDIA["json"], len(kept), len(solutions) > max_rows)
 
 
 def saved(

@@ -1,17 +1,22 @@
-"""Queries run in worker processes that are killed when they overrun: the server's timeout.
+"""Worker processes that serve HTTP themselves and end when a query overruns: the timeout.
 
 pyoxigraph's queries cannot be interrupted from Python, in a thread or otherwise: the only way
-to stop a runaway query is to end the process that runs it. So the server never queries the
-store itself. It forks ``size`` workers once the store is loaded (they share its memory, copy
-on write); each takes one task at a time from a pipe, runs it on its copy of the store and
-sends back a small answer (bytes or plain data). A task that outlasts the timeout gets its
-worker killed (``SIGKILL``) and a fresh one forked in its place, while the other workers go
-on serving other clients.
+to stop a runaway query is to end the process that runs it. So the server is a supervisor and
+``size`` worker processes (:class:`Supervisor`), forked once the store is loaded (they share
+its memory, copy on write). Each worker opens its own store handle, accepts connections on the
+one listening socket they share (the kernel spreads the clients) and runs each query on a
+thread of its own (:class:`QueryRunner`; pyoxigraph releases the GIL while it evaluates, so a
+long query leaves the worker's event loop free). A query still running at the timeout gets its
+503; its worker then stops accepting, finishes the answers it has begun, and ends; the
+supervisor forks a fresh one in its place, while the other workers go on serving.
+
+Why not one process that sends queries to workers through pipes (as this module did first):
+the hop cost two process wake-ups and a copy of each answer per request, which on a busy
+machine was most of the server's latency (docs/serve.md).
 
 A worker on a persistent store (``oxigraph:DIR``) opens the database read-only itself after
 the fork (:meth:`aikg.store.oxigraph.OxigraphStore.reopened`): a RocksDB handle must not cross
-a fork. Workers end with the server (``PR_SET_PDEATHSIG``) and close every socket they inherited but
-their pipe (the listening socket, client connections, the other workers' pipes).
+a fork. Workers end with the supervisor (``PR_SET_PDEATHSIG``).
 """
 
 from __future__ import annotations
@@ -20,40 +25,46 @@ import asyncio
 import contextlib
 import ctypes
 import os
+import select
 import signal
-import stat
 import sys
 import time
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, Pipe
 from typing import Any
 
 from aikg.errors import AikgError
 
-#: Seconds a request waits for a free worker before it gets 503 (the query's own time is
-#: bounded by the timeout, counted once it runs).
+#: Seconds a request waits for a free query thread before it gets 503 (the query's own time
+#: is bounded by the timeout, counted once it runs).
 QUEUE_WAIT = 60.0
-#: A task: the worker's store and arguments in, a picklable answer out.
+#: Queries a worker runs at once (threads): more than one, so that a runaway query leaves the
+#: worker able to answer others until it ends.
+THREADS = 4
+#: A worker that ends sooner than this after its start is replaced only after a pause (a store
+#: that cannot be opened must not make the supervisor fork in a tight loop).
+MIN_LIFE = 1.0
+#: A task: the worker's store and arguments in, an answer out.
 Task = Callable[..., Any]
 
 
 class QueryTimeout(Exception):
-    """A task ran longer than the timeout; its worker was killed and replaced."""
+    """A task ran longer than the timeout; its worker ends once its answers are sent."""
 
 
 class Busy(Exception):
-    """No worker became free within the timeout (every one is running a task)."""
+    """No query thread became free within the queue wait (every one is running a task)."""
 
 
 class WorkerFailed(Exception):
-    """A worker died during a task (out of memory, a crash) or failed unexpectedly."""
+    """A task failed unexpectedly (a bug), or a worker could not start."""
 
 
 @dataclass(frozen=True)
 class Refused(Exception):
-    """A task's :class:`~aikg.errors.AikgError` (bad input), carried back from the worker."""
+    """A task's :class:`~aikg.errors.AikgError` (bad input)."""
 
     message: str
     kind: str  # the error's class name: InputError, ServiceRefused ...
@@ -62,14 +73,100 @@ class Refused(Exception):
         return self.message
 
 
-@dataclass
-class _Worker:
-    pid: int
-    conn: Connection
+class QueryRunner:
+    """Runs ``tasks`` on ``store`` in this worker, each on a thread, within the timeout.
+
+    At most ``threads`` tasks run at once; a request waits for a free thread at most
+    ``queue_wait`` seconds (a burst of clients queues rather than fails). A task still running
+    at its timeout gets :class:`QueryTimeout` and ``on_overrun`` is called (once): the worker
+    must then end, since nothing else would stop the query.
+    """
+
+    def __init__(
+        self,
+        store: Any,
+        tasks: dict[str, Task],
+        *,
+        timeout: float,
+        on_overrun: Callable[[], None],
+        threads: int = THREADS,
+        queue_wait: float = QUEUE_WAIT,
+    ) -> None:
+        self.store = store
+        self.tasks = tasks
+        self.timeout = timeout
+        self.queue_wait = queue_wait
+        self.overrun = False
+        self._on_overrun = on_overrun
+        self._threads = threads
+        self._executor = ThreadPoolExecutor(threads, thread_name_prefix="query")
+        self._free: asyncio.Semaphore | None = None
+
+    def _semaphore(self) -> asyncio.Semaphore:
+        if self._free is None:  # created in the event loop that uses it
+            self._free = asyncio.Semaphore(self._threads)
+        return self._free
+
+    def _overran(self) -> None:
+        if not self.overrun:
+            self.overrun = True
+            self._on_overrun()
+
+    def _run(self, name: str, args: tuple[Any, ...]) -> tuple[str, Any]:
+        """On a query thread: the task's answer, or why it failed."""
+        try:
+            return "ok", self.tasks[name](self.store, *args)
+        except AikgError as exc:
+            return "refused", (str(exc), type(exc).__name__)
+        except Exception as exc:  # a bug: reported, the worker goes on
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            return "failed", detail
+
+    async def call(self, name: str, *args: Any, timeout: float | None = None) -> Any:
+        """The answer of the task ``name`` on ``args``, within the timeout.
+
+        Raises :class:`Refused` (the task's input error), :class:`QueryTimeout`,
+        :class:`Busy` or :class:`WorkerFailed`.
+        """
+        limit = self.timeout if timeout is None else timeout
+        free = self._semaphore()
+        if free.locked():
+            try:
+                await asyncio.wait_for(free.acquire(), self.queue_wait)
+            except TimeoutError:
+                raise Busy(
+                    f"every query thread stayed busy for {self.queue_wait:g} s; try again"
+                ) from None
+        else:
+            await free.acquire()
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self._executor, self._run, name, args)
+        # The thread is free again when the task ends, whoever waits for it; a task that never
+        # ends (the client gone, or past the timeout) ends the worker at its deadline.
+        timer = loop.call_later(limit, lambda: None if future.done() else self._overran())
+
+        def ended(_: object) -> None:
+            free.release()
+            timer.cancel()
+
+        future.add_done_callback(ended)
+        try:
+            status, value = await asyncio.wait_for(asyncio.shield(future), limit)
+        except TimeoutError:
+            self._overran()
+            raise QueryTimeout(
+                f"the query ran longer than {limit:g} s and was stopped (the server's --timeout)"
+            ) from None
+        if status == "refused":
+            message, kind = value
+            raise Refused(message, kind)
+        if status == "failed":
+            raise WorkerFailed(f"internal error: {value}")
+        return value
 
 
 def _die_with_parent() -> None:
-    """Ask Linux to kill this process when the server that forked it ends."""
+    """Ask Linux to kill this process when the supervisor that forked it ends."""
     if not sys.platform.startswith("linux"):
         return
     with contextlib.suppress(OSError, AttributeError):
@@ -77,254 +174,119 @@ def _die_with_parent() -> None:
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _close_inherited_sockets(keep: int) -> None:
-    """Close the sockets this process inherited but ``keep``: the server's listening socket,
-    its clients' connections (which must close when the server closes them) and the other
-    workers' pipes. Other descriptors stay: the store's library may hold some of them (closing
-    RocksDB's made a forked worker crash)."""
-    try:
-        names = os.listdir("/proc/self/fd")
-    except OSError:
-        names = [str(fd) for fd in range(3, 1024)]
-    for name in names:
-        fd = int(name)
-        if fd <= 2 or fd == keep:
-            continue
-        with contextlib.suppress(OSError):
-            if stat.S_ISSOCK(os.fstat(fd).st_mode):
-                os.close(fd)
+class Supervisor:
+    """``size`` forked worker processes, each running ``work(ready)`` until it returns; a worker
+    that ends (its query overran, it crashed) is replaced by a new fork.
 
-
-def _serve(conn: Connection, open_store: Callable[[], Any], tasks: dict[str, Task]) -> None:
-    """A worker's loop: one task at a time until the pipe closes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    store = open_store()
-    conn.send(("ready", None))
-    while True:
-        try:
-            name, args = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            answer: tuple[str, Any] = ("ok", tasks[name](store, *args))
-        except AikgError as exc:
-            answer = ("refused", (str(exc), type(exc).__name__))
-        except Exception as exc:  # a bug: reported, the worker goes on
-            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            answer = ("failed", detail)
-        try:
-            conn.send(answer)
-        except OSError:  # the server is gone
-            return
-        except Exception as exc:  # an answer that cannot be pickled
-            conn.send(("failed", f"cannot send the answer: {exc}"))
-
-
-def _ending(pid: int) -> str:
-    """How the worker ``pid`` ended (it is reaped here): its exit code or signal."""
-    try:
-        found, status = os.waitpid(pid, os.WNOHANG)
-        if found == 0:
-            time.sleep(0.05)
-            found, status = os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        return "already reaped"
-    if found == 0:
-        return "still running"
-    if os.WIFSIGNALED(status):
-        return f"signal {signal.Signals(os.WTERMSIG(status)).name}"
-    return f"exit code {os.WEXITSTATUS(status)}"
-
-
-class WorkerPool:
-    """``size`` forked workers that run ``tasks`` on the store ``open_store`` gives them.
-
-    ``open_store`` runs in each worker after the fork. :meth:`call` waits for a free worker
-    (at most ``queue_wait`` seconds: a burst of clients queues rather than fails), then runs
-    the task there and awaits its answer for at most ``timeout`` seconds.
+    ``work`` runs in the child after the fork and calls ``ready()`` once it serves.
     """
 
-    def __init__(
-        self,
-        open_store: Callable[[], Any],
-        tasks: dict[str, Task],
-        *,
-        size: int,
-        timeout: float,
-        queue_wait: float = QUEUE_WAIT,
-    ) -> None:
-        self.open_store = open_store
-        self.tasks = tasks
+    def __init__(self, size: int, work: Callable[[Callable[[], None]], None]) -> None:
         self.size = size
-        self.timeout = timeout
-        self.queue_wait = queue_wait
-        self._idle: asyncio.Queue[_Worker] | None = None
-        self._all: dict[int, _Worker] = {}
-        self.replaced = 0  # workers killed and replaced (timeouts and crashes)
-        self._background: set[asyncio.Future[None]] = set()
+        self.work = work
+        self.replaced = 0  # workers that ended and were replaced
+        self._started: dict[int, float] = {}  # pid: when it was forked
+        self._stopping = False
+        self._ready_read, self._ready_write = os.pipe()
 
-    # --- processes --------------------------------------------------------------------------
+    @property
+    def pids(self) -> list[int]:
+        return sorted(self._started)
 
-    def _fork(self) -> _Worker:
-        parent_end, child_end = Pipe()
+    def _fork(self) -> int:
         pid = os.fork()
         if pid == 0:  # the worker
             code = 0
             try:
                 _die_with_parent()
-                _close_inherited_sockets(child_end.fileno())
-                _serve(child_end, self.open_store, self.tasks)
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the supervisor stops us
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the supervisor's handler
+                os.close(self._ready_read)
+                os.set_blocking(self._ready_write, False)
+                self.work(self._ready)
             except BaseException:
                 traceback.print_exc()
                 code = 1
             finally:
                 os._exit(code)
-        child_end.close()
-        worker = _Worker(pid, parent_end)
-        self._all[pid] = worker
-        return worker
+        self._started[pid] = time.monotonic()
+        return pid
 
-    def _ready(self, worker: _Worker, wait: float) -> None:
-        """Block until ``worker`` has opened its store (at start, before serving)."""
-        if not worker.conn.poll(wait):
-            self._kill(worker)
-            raise WorkerFailed(f"a worker did not open the store within {wait:g} s")
+    def _ready(self) -> None:
+        with contextlib.suppress(OSError):  # a full pipe: nobody is counting any more
+            os.write(self._ready_write, b".")
+
+    def _reap(self, *, block: bool) -> tuple[int, int] | None:
+        """An ended worker (pid, status), or ``None``."""
         try:
-            worker.conn.recv()
-        except (EOFError, OSError):
-            self._kill(worker)
-            raise WorkerFailed("a worker could not open the store (see the log above)") from None
+            pid, status = os.waitpid(-1, 0 if block else os.WNOHANG)
+        except ChildProcessError:
+            return None
+        if pid == 0:
+            return None
+        self._started.pop(pid, None)
+        return pid, status
 
     def start(self, wait: float = 600.0) -> None:
-        """Fork the workers and wait until each has its store (before the event loop runs)."""
-        workers = [self._fork() for _ in range(self.size)]
-        for worker in workers:
-            self._ready(worker, wait)
-        self._pending = workers
+        """Fork the workers and wait until each serves (it has its store)."""
+        for _ in range(self.size):
+            self._fork()
+        ready = 0
+        deadline = time.monotonic() + wait
+        while ready < self.size:
+            ended = self._reap(block=False)
+            if ended is not None:
+                self.stop()
+                raise WorkerFailed(f"a worker could not start ({_how(ended[1])}; see above)")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise WorkerFailed(f"the workers did not open the store within {wait:g} s")
+            if select.select([self._ready_read], [], [], 0.05)[0]:
+                ready += len(os.read(self._ready_read, self.size - ready))
 
-    def _kill(self, worker: _Worker) -> None:
-        if worker.pid > 0:  # never 0 or -1, which would signal a whole group or everything
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(worker.pid, signal.SIGKILL)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(worker.pid, 0)
-        worker.conn.close()
-        self._all.pop(worker.pid, None)
-
-    def stop(self) -> None:
-        """End every worker."""
-        for worker in list(self._all.values()):
-            self._kill(worker)
-
-    @property
-    def pids(self) -> list[int]:
-        return sorted(self._all)
-
-    # --- tasks ------------------------------------------------------------------------------
-
-    def _queue(self) -> asyncio.Queue[_Worker]:
-        if self._idle is None:  # created in the event loop that uses it
-            self._idle = asyncio.Queue()
-            for worker in getattr(self, "_pending", []):
-                self._idle.put_nowait(worker)
-        return self._idle
-
-    def _later(self, work: Any) -> None:
-        """Run ``work`` (a coroutine) in the background, keeping a reference until it ends."""
-        future = asyncio.ensure_future(work)
-        self._background.add(future)
-        future.add_done_callback(self._background.discard)
-
-    async def _replace(self, worker: _Worker | None) -> None:
-        """Kill ``worker`` (if any) and put a fresh one in the pool once it has its store; a
-        fresh worker that cannot open the store is tried again a second later."""
-        if worker is not None:
-            self._kill(worker)
+    def watch(self) -> None:
+        """Replace workers as they end, until :meth:`stop` (or Ctrl-C in this process)."""
+        while not self._stopping:
+            started = dict(self._started)
+            ended = self._reap(block=True)
+            if ended is None or self._stopping:
+                continue
+            lived = time.monotonic() - started.get(ended[0], 0.0)
+            if lived < MIN_LIFE:
+                time.sleep(MIN_LIFE)
+            self._drain()
+            self._fork()
             self.replaced += 1
-        fresh = self._fork()
-        fd = fresh.conn.fileno()
-        loop = asyncio.get_running_loop()
-        ready: asyncio.Future[None] = loop.create_future()
 
-        def readable() -> None:
-            if not ready.done():
-                ready.set_result(None)
+    def _drain(self) -> None:
+        """Forget the ready signs of replaced workers (they only matter at the start)."""
+        while select.select([self._ready_read], [], [], 0)[0]:
+            os.read(self._ready_read, 4096)
 
-        loop.add_reader(fd, readable)
-        try:
-            await ready
-        finally:
-            loop.remove_reader(fd)
-        try:
-            os.set_blocking(fd, True)
-            fresh.conn.recv()
-        except (EOFError, OSError):
-            self._kill(fresh)
-            await asyncio.sleep(1.0)  # the store cannot be opened: try again, not in a loop
-            self._later(self._replace(None))
-            return
-        self._queue().put_nowait(fresh)
+    def stop(self, grace: float = 3.0) -> None:
+        """End every worker: SIGTERM (they finish the answers they have begun), then SIGKILL."""
+        self._stopping = True
+        for pid in self.pids:
+            _signal(pid, signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        while self._started and time.monotonic() < deadline:
+            if self._reap(block=False) is None:
+                time.sleep(0.02)
+        for pid in self.pids:
+            _signal(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+            self._started.pop(pid, None)
 
-    async def call(self, name: str, *args: Any, timeout: float | None = None) -> Any:
-        """The answer of the task ``name`` on ``args``, from a worker, within the timeout.
 
-        Raises :class:`Refused` (the task's input error), :class:`QueryTimeout`,
-        :class:`Busy` or :class:`WorkerFailed`.
-        """
-        limit = self.timeout if timeout is None else timeout
-        queue = self._queue()
-        if not queue.empty():  # the usual case, without a task and a timer
-            worker = queue.get_nowait()
-        else:
-            try:
-                worker = await asyncio.wait_for(queue.get(), self.queue_wait)
-            except TimeoutError:
-                raise Busy(
-                    f"every worker stayed busy for {self.queue_wait:g} s; try again"
-                ) from None
-        deadline = time.monotonic() + limit
-        loop = asyncio.get_running_loop()
-        answered: asyncio.Future[None] = loop.create_future()
+def _signal(pid: int, sig: signal.Signals) -> None:
+    if pid > 0:  # never 0 or -1, which would signal a whole group or everything
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, sig)
 
-        def readable() -> None:
-            if not answered.done():
-                answered.set_result(None)
 
-        def late() -> None:
-            if not answered.done():
-                answered.set_exception(TimeoutError())
-
-        fd = worker.conn.fileno()
-        try:
-            worker.conn.send((name, args))
-            loop.add_reader(fd, readable)
-            timer = loop.call_later(max(0.0, deadline - time.monotonic()), late)
-            try:
-                await answered
-            finally:
-                timer.cancel()
-                loop.remove_reader(fd)
-            # The event loop may have made the pipe non-blocking; the answer is read whole (the
-            # worker is writing it), or a large one would fail half-read.
-            os.set_blocking(fd, True)
-            status, value = worker.conn.recv()
-        except TimeoutError:
-            self._later(self._replace(worker))
-            raise QueryTimeout(
-                f"the query ran longer than {limit:g} s and was stopped (the server's --timeout)"
-            ) from None
-        except (EOFError, OSError, asyncio.CancelledError) as exc:
-            if isinstance(exc, asyncio.CancelledError):
-                self._later(self._replace(worker))
-                raise  # the client went away: the worker is replaced all the same
-            how = _ending(worker.pid)
-            self._later(self._replace(worker))
-            raise WorkerFailed(f"the worker running the query ended unexpectedly ({how})") from None
-        queue.put_nowait(worker)
-        if status == "refused":
-            message, kind = value
-            raise Refused(message, kind)
-        if status == "failed":
-            raise WorkerFailed(f"internal error: {value}")
-        return value
+def _how(status: int) -> str:
+    """How a process ended, from its wait status: its exit code or signal."""
+    if os.WIFSIGNALED(status):
+        return f"signal {signal.Signals(os.WTERMSIG(status)).name}"
+    return f"exit code {os.WEXITSTATUS(status)}"
