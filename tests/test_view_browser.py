@@ -640,6 +640,8 @@ def test_packed_page_labels_only_what_is_in_view(open_page, packed_pages) -> Non
     page.evaluate("id => window.aikg.select(id)", hub)
     settle(page)
     wait_until(page, f"window.aikg.nodes.get({json.dumps(hub)}).label")
+    # the hub is named at once; the nodes around it once the zoom ends
+    wait_until(page, f"{labelled}.length > 1")
     shown = page.evaluate(labelled)
     assert hub in shown and 1 < len(shown) < everything
     drawn = "id => window.aikg.nodes.get(id).label.replace(/…$/, '')"

@@ -194,6 +194,17 @@ def test_blank_nodes_nested_500_deep_are_one_line(
         args: tuple[str, ...] = ("build", "-o", str(out))
     else:
         args = ("export", "-f", command.split("-")[1], "-o", str(out))
-    line = one_line(run_aikg("--store", store, "--data", str(data), *args, timeout=120))
+    done = run_aikg("--store", store, "--data", str(data), *args, timeout=120)
+    if store == "oxigraph" and command in ("export-jsonld", "build"):
+        # Oxigraph writes JSON-LD flat (each blank node by its id): nothing to refuse, and
+        # the graph is written whole
+        assert done.returncode == 0, done.stderr
+        written = out / "aikg.jsonld" if command == "build" else out
+        from rdflib import Graph, URIRef
+
+        graph = Graph().parse(written, format="json-ld")
+        assert len(list(graph.triples((None, URIRef("http://e/p"), None)))) == DEPTH + 1
+        return
+    line = one_line(done)
     assert "nested too deeply" in line
     assert not out.exists(), "nothing is written"

@@ -40,9 +40,12 @@ def build(
     if result.note:
         notes.print(result.note, markup=False)
     summary = result.summary
-    console.print(f"[bold green]Built[/] a graph that conforms to the shapes, in {out}/")
+    # paths are never wrapped: a reader copies them whole
+    console.print(
+        f"[bold green]Built[/] a graph that conforms to the shapes, in {out}/", soft_wrap=True
+    )
     for path in result.files:
-        console.print(f"  {path}")
+        console.print(f"  {path}", soft_wrap=True, markup=False, highlight=False)
     console.print(
         f"{summary.triples} triples, {summary.entities} entities, "
         f"{summary.observations} observations, {summary.targets} targets, "
