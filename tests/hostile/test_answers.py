@@ -40,3 +40,15 @@ def test_a_deeply_nested_json_answer_is_one_line(content_type: str, body: bytes)
     with serve(lambda r: (200, {"Content-Type": content_type}, body)) as (url, _):
         done = run_aikg("query", "-e", query, "--endpoint", f"{url}/sparql", timeout=60)
     one_line(done, 3)
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph"])
+def test_a_service_answer_of_an_unsupported_type_is_one_line(store: str) -> None:
+    # issue 15 item 12: an embedded query's SERVICE call answered with text/plain (before: a
+    # RuntimeError traceback on the default store)
+    with serve(lambda r: (200, {"Content-Type": "text/plain"}, b"hello")) as (url, seen):
+        query = f"SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}"
+        done = run_aikg("--store", store, "query", "--allow-service", "-e", query, timeout=60)
+    line = one_line(done, 2)
+    assert "the query failed" in line
+    assert seen, "the service was called"

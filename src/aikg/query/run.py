@@ -207,7 +207,7 @@ def _oxigraph_errors(query: SavedQuery, given: dict[str, str]) -> Iterator[None]
         prepare(query, given)
         message = " ".join(str(exc).split())
         raise InputError(f"{query.origin}: invalid query: {message}") from None
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:  # RuntimeError: e.g. a SERVICE answer it cannot read
         message = " ".join(str(exc).split()) or type(exc).__name__
         raise InputError(f"{query.origin}: the query failed on the store: {message}") from None
 
