@@ -6,12 +6,12 @@ on stderr naming the file, exit 2, no traceback.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from oxigraph_server import run_aikg
 
 ROOT = Path(__file__).resolve().parents[2]
 STORES = ("memory", "oxigraph")
@@ -44,15 +44,7 @@ ex:a ex:label "a" .
 
 
 def aikg(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run(
-        [sys.executable, "-m", "aikg", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=timeout,
-    )
+    return run_aikg(*args, env={"COLUMNS": "200"}, timeout=timeout)
 
 
 def one_line_refusal(result: subprocess.CompletedProcess[str], name: str) -> str:

@@ -48,7 +48,7 @@ def serve(
 
     Example: aikg --store oxigraph:.aikg-store serve --port 8000
     """
-    from aikg.serve.app import Settings
+    from aikg.serve.context import Settings
     from aikg.serve.server import serve as run
 
     out = Console(highlight=False, soft_wrap=True)

@@ -23,6 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from aikg.extraction.anchor import anchor, document_evidence
+from aikg.extraction.english_labels import EnglishLabels
 from aikg.extraction.entities import EntityMention, doctype_of, kind_of
 from aikg.extraction.layout import Layout, first_line
 from aikg.extraction.periods import TimeExpr
@@ -104,8 +105,6 @@ class SheetBuilder:
         self.variables = VariableIndex(known, unit_kind)
         self.extra_mentions: dict[str, dict[str, Any]] = {}
         self.places = Places(known, ID["place"])
-        from aikg.extraction.subjects import EnglishLabels  # it reads the builder
-
         self.english_labels = EnglishLabels()  # the labels of the English figures
         self.counted: list[tuple[int, int, str, str, str]] = []  # (at, line, label, var, unit)
         self.ages: dict[int, str] = {}  # sentence start -> age code of its last figure

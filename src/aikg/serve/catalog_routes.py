@@ -16,7 +16,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from aikg.query.catalog import SavedQuery, usage
-from aikg.serve.app import TASK_ERRORS, error, failure, shared
+from aikg.serve.context import TASK_ERRORS, error, failure, shared
 from aikg.serve.entity import table_data
 from aikg.serve.pages import page
 from aikg.serve.protocol import answer_response

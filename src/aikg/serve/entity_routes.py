@@ -11,8 +11,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from aikg.serve.app import TASK_ERRORS, error, failure, shared
 from aikg.serve.chart import charts
+from aikg.serve.context import TASK_ERRORS, error, failure, shared
 from aikg.serve.links import iri_of
 from aikg.serve.negotiation import GRAPH_TYPES, choose
 from aikg.serve.pages import page

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from aikg.serve.app import TASK_ERRORS, Shared, failure, shared
+from aikg.serve.context import TASK_ERRORS, Shared, failure, shared
 from aikg.serve.pages import page
 
 #: Rows of the documents and of the latest figures the home page lists.

@@ -17,8 +17,8 @@ from starlette.routing import Route
 from aikg import __version__
 from aikg.namespaces import XSD_IRI
 from aikg.query.catalog import Parameter, SavedQuery
-from aikg.serve.app import shared
 from aikg.serve.catalog_routes import GRAPH_SUFFIXES, TABLE_SUFFIXES, suffixes
+from aikg.serve.context import shared
 from aikg.serve.negotiation import GRAPH_MEDIA, TABLE_MEDIA
 
 #: XSD datatype -> JSON Schema of its lexical form.

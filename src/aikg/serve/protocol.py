@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from aikg.serve.app import TASK_ERRORS, error, failure, shared
+from aikg.serve.context import TASK_ERRORS, error, failure, shared
 from aikg.serve.tasks import Answer
 
 UPDATE_REFUSED = "this endpoint is read-only: SPARQL Update is refused"

@@ -18,7 +18,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from aikg.errors import InputError
-from aikg.serve.app import Settings, create_app
+from aikg.serve.app import create_app
+from aikg.serve.context import Settings
 from aikg.serve.tasks import TASKS
 from aikg.serve.workers import QueryRunner, Supervisor
 

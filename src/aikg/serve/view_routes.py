@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from aikg.serve.app import TASK_ERRORS, error, failure, shared
+from aikg.serve.context import TASK_ERRORS, error, failure, shared
 from aikg.serve.pages import page
 from aikg.serve.view_data import MAX_DEPTH
 
