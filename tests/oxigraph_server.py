@@ -20,7 +20,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +117,26 @@ class OxigraphServer:
         self._log.close()
 
 
+def accepting(
+    listener: socket.socket, stop: threading.Event, handle: Callable[[socket.socket], None]
+) -> threading.Thread:
+    """A started thread that hands each connection ``listener`` accepts to ``handle``, until
+    ``stop`` is set (it looks every 0.2 s)."""
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except (TimeoutError, OSError):
+                continue
+            handle(connection)
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    return thread
+
+
 @contextmanager
 def silent_server() -> Iterator[str]:
     """A server that accepts connections, reads nothing and never answers; yields its URL."""
@@ -127,17 +147,7 @@ def silent_server() -> Iterator[str]:
     held: list[socket.socket] = []
     stop = threading.Event()
 
-    def accept() -> None:
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except (TimeoutError, OSError):
-                continue
-            held.append(connection)
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
+    thread = accepting(listener, stop, held.append)
     try:
         yield f"http://127.0.0.1:{port}/sparql"
     finally:

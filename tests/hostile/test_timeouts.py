@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from aikg.errors import EXIT_TIMEOUT, TimedOut
-from oxigraph_server import ROOT, free_port, run_aikg, silent_server
+from oxigraph_server import ROOT, accepting, free_port, run_aikg, silent_server
 
 QUERY = "SELECT ?x WHERE { ?x ?p ?o } LIMIT 1"
 
@@ -53,17 +53,10 @@ def trickling_server() -> Iterator[str]:
         finally:
             connection.close()
 
-    def accept() -> None:
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except (TimeoutError, OSError):
-                continue
-            threading.Thread(target=serve, args=(connection,), daemon=True).start()
+    def answer(connection: socket.socket) -> None:
+        threading.Thread(target=serve, args=(connection,), daemon=True).start()
 
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
+    thread = accepting(listener, stop, answer)
     try:
         yield f"http://127.0.0.1:{listener.getsockname()[1]}"
     finally:
