@@ -59,6 +59,11 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (["search", "-p", "text=a", "-p", "text=b"], ["'text' is given twice"]),
         (["metricz"], ["no saved query named 'metricz'", "did you mean metrics"]),
         (["missing.rq"], ["missing.rq: no such query file"]),
+        (
+            ["SELECT ?x WHERE { ?x a <https://schema.org/Organization> }"],
+            ["'SELECT ?x WHERE { ?x a <https://schema.…' is query text", "give it with -e"],
+        ),
+        (["prefix s: <urn:s:> ASK {}"], ["is query text", "-e"]),
         (["metrics", "--default-graph", "urn:g"], ["--default-graph goes with --endpoint"]),
         (["metrics", "--format", "yaml"], ["unknown format 'yaml'"]),
         ([], ["give a saved query's NAME"]),

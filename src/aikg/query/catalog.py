@@ -306,9 +306,27 @@ def load_catalog(folder: Path | None = None) -> dict[str, SavedQuery]:
     return catalog
 
 
+#: Text that starts as a SPARQL query does (a keyword, then a space or a brace).
+_QUERY_TEXT = re.compile(
+    r"\s*(?:#[^\n]*\n\s*)*(?:PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)[\s{*]", re.IGNORECASE
+)
+
+
+def _shorten_text(text: str, limit: int = 40) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
 def find_query(reference: str, folder: Path | None = None) -> SavedQuery:
     """A saved query by catalog name, or the ``.rq`` file at ``reference``."""
     candidate = Path(reference)
+    if _QUERY_TEXT.match(reference) and not candidate.is_file():
+        # query text where a name or a file goes: said as such, not as a missing file whose
+        # "path" is the text with its // folded
+        raise InputError(
+            f"{_shorten_text(reference)!r} is query text, not a saved query's name or a .rq "
+            "file: give it with -e (aikg query -e 'SELECT ...')"
+        )
     if reference.endswith(".rq") or "/" in reference or "\\" in reference:
         return read_query_file(candidate)
     root = catalog_dir(folder)
