@@ -248,6 +248,18 @@ def test_view_command_focus(cli, sample_path: Path, tmp_path: Path) -> None:
     assert data["subtitle"] == "--focus t:policy --depth 1" or "--depth 1" in data["subtitle"]
 
 
+def test_view_to_stdout_writes_the_page_there_and_no_file(
+    cli, sample_path: Path, tmp_path: Path
+) -> None:
+    """``-o -`` is stdout, as for the other commands (it wrote a file named "-")."""
+    result = cli("--data", str(sample_path), "view", "--focus", "测试政策", "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    assert {n["id"] for n in page_data(result.stdout)["nodes"]} >= {str(T.policy)}
+    assert "Wrote the page (3 entities" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_view_command_query(cli, sample_path: Path, tmp_path: Path) -> None:
     query = tmp_path / "sectors.rq"
     query.write_text(

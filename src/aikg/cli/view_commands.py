@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -45,7 +46,9 @@ SourceLinksOption = Annotated[
 
 def view(
     ctx: typer.Context,
-    output: Annotated[Path, output_option("HTML file to write.")] = Path("build/graph.html"),
+    output: Annotated[Path, output_option("HTML file to write ('-': stdout).")] = Path(
+        "build/graph.html"
+    ),
     focus: Annotated[
         str | None,
         typer.Option(
@@ -105,7 +108,8 @@ def view(
     A whole graph of more than 5,000 entities is refused (exit 2) unless --all.
 
     Examples: aikg view; aikg view --focus 中国互联网络信息中心 --depth 2 --lang en;
-    aikg view --query policies-and-issuers; aikg view --screenshot docs/graph-view.png
+    aikg view --query policies-and-issuers; aikg view --screenshot docs/graph-view.png;
+    aikg view --focus cnnic -o - > cnnic.html
     """
     from aikg.query.parameters import parse_assignments
     from aikg.store.export import check_writable, write_atomic
@@ -118,7 +122,8 @@ def view(
         raise InputError("--param needs --query")
     given = parse_assignments(param or [])
     shot_size = _size(size) if screenshot else None
-    for target in (output, screenshot):  # before anything is rendered or written
+    to_stdout = str(output) == "-"
+    for target in (None if to_stdout else output, screenshot):  # before anything is rendered
         if target is not None:
             check_writable(target)
     if screenshot is not None:
@@ -142,18 +147,30 @@ def view(
         raise InputError(
             f"{exc.origin}: a {exc.form} query; --query draws a CONSTRUCT or DESCRIBE query"
         ) from None
-    write_atomic(output, result.html)
-    console.print(
-        f"Wrote {output} ({result.nodes} entities, {result.edges} relations, "
-        f"{len(result.html) / 1024:.0f} KiB)",
-        markup=False,
+    summary = (
+        f"({result.nodes} entities, {result.edges} relations, {len(result.html) / 1024:.0f} KiB)"
     )
+    if to_stdout:  # the page is the output: the summary goes to stderr
+        sys.stdout.buffer.write(result.html)
+        sys.stdout.flush()
+        Console(stderr=True, highlight=False).print(f"Wrote the page {summary}", markup=False)
+    else:
+        write_atomic(output, result.html)
+        console.print(f"Wrote {output} {summary}", markup=False)
     if screenshot is not None and shot_size is not None:
+        import tempfile
+
         from aikg.view.screenshot import screenshot as take
 
-        png = take(output, width=shot_size[0], height=shot_size[1])
+        with tempfile.TemporaryDirectory() as folder:
+            page = output
+            if to_stdout:  # the browser opens a file
+                page = Path(folder) / "graph.html"
+                page.write_bytes(result.html)
+            png = take(page, width=shot_size[0], height=shot_size[1])
         write_atomic(screenshot, png)
-        console.print(f"Wrote {screenshot} ({shot_size[0]}x{shot_size[1]} PNG)", markup=False)
+        say = Console(stderr=True, highlight=False) if to_stdout else console
+        say.print(f"Wrote {screenshot} ({shot_size[0]}x{shot_size[1]} PNG)", markup=False)
 
 
 def _size(text: str) -> tuple[int, int]:
