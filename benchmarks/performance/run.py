@@ -656,6 +656,20 @@ def measure_commands(
         peak = f"{found['peak_mb']:.0f}" if found["peak_mb"] is not None else "—"
         say(f"{label:<30}{found['seconds']:>9.2f}{ratio(found['seconds'], base):>9}{peak:>10}"
             f"{found['exit'] if found['exit'] is not None else 'timeout':>6}")  # fmt: skip
+    if hub is not None and not quick and any("view --focus HUB" in label for label in labels):
+        measure_page_reads(results, data, spec.partition(":")[2], hub)
+
+
+def measure_page_reads(results: Results, data: list[Path], folder: str, hub: str) -> None:
+    """What ``view --focus HUB`` reads from the store folder, through aikg and as pyoxigraph
+    alone reading the same triples (``probe page``): the floor of a page that shows them."""
+    say("\n== what view --focus HUB reads (oxigraph:DIR; in a process of its own, seconds)")
+    say(f"{'depth':<8}{'entities':>9}{'triples':>9}{'aikg read':>11}{'pyoxigraph':>12}")
+    for depth in (1, 2):
+        found = probe("page", folder, hub, str(depth), *map(str, data))
+        results.view[f"page reads HUB depth {depth}"] = found
+        say(f"{depth:<8}{found['entities']:>9,}{found['triples']:>9,}"
+            f"{found['aikg_read_seconds']:>11.2f}{found['raw_read_seconds']:>12.2f}")  # fmt: skip
 
 
 ONE_COMMAND_APP = '''
