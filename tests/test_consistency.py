@@ -275,6 +275,34 @@ def test_a_conflict_exits_1_through_the_cli(tmp_path: Path, cli) -> None:
     assert "quote two" in result.stdout
 
 
+def test_findings_past_the_detailed_ones_are_listed_without_tables(tmp_path: Path, cli) -> None:
+    """Past DETAILED findings, each keeps its heading and explanation, not its table (Rich takes
+    ~5 ms a table: 3,000 findings printed for 17 s); the JSON report keeps every detail."""
+    from aikg.cli.check_command import DETAILED
+
+    fx = Fixture()
+    count = DETAILED + 3
+    for n in range(count):
+        fx.var(f"users{n}")
+        fx.obs(f"one{n}", f"users{n}", "602000000", precision="1000000", period="2025-12-31",
+               doc="a")  # fmt: skip
+        fx.obs(f"two{n}", f"users{n}", "650000000", precision="1000000", period="2025-12-31",
+               doc="b")  # fmt: skip
+    data = str(fx.write(tmp_path))
+    result = cli("--data", data, "check")
+    assert result.returncode == 1, result.stderr
+    out = result.stdout
+    assert f"Findings {DETAILED + 1} to {count} are listed without their tables" in out
+    assert "aikg check --format json" in out
+    assert out.count("quote two") == DETAILED  # one table per detailed finding
+    assert f"\n{count}. conflict" in out and out.count("differ beyond rounding") == count
+    assert f"{count} conflicts" in out
+    report = json.loads(cli("--data", data, "check", "--format", "json").stdout)
+    findings = report["findings"]
+    assert len(findings) == count
+    assert all(s["quote"] for f in findings for v in f["values"] for s in v["sources"])
+
+
 def test_the_same_value_from_two_sources_agrees() -> None:
     fx = Fixture()
     fx.var("users")
