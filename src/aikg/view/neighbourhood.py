@@ -430,6 +430,14 @@ class _OxigraphReader:
         skip: URIRef | None = None,
     ) -> list[Triple]:
         out: list[Triple] = []
+        if predicates is not None and len(predicates) > 1:
+            # one read of a node's triples, not one a predicate: opening a read on the store's
+            # index costs as much as reading a few triples, and the nodes asked for a few
+            # predicates (their class, label and notation) have few others
+            wanted = set(predicates)
+            for node in nodes:
+                out += [t for t in self._quads(node, None) if t[1] in wanted]
+            return out
         for node in nodes:
             if predicates is None:
                 out += [t for t in self._quads(node, None) if t[1] != skip]
