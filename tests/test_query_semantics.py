@@ -297,3 +297,48 @@ def test_entity_gives_the_triples_around_an_entity_and_its_evidence(sample: Grap
     assert (URIRef(T + "o3-quote"), OA.exact, Literal("一百二十五")) in got
     assert (URIRef(T + "users"), None, None) in got  # the label of the variable
     assert (URIRef(T + "o2"), None, None) not in got
+
+
+def test_the_bgp_hook_of_one_thread_survives_another_threads_query() -> None:
+    """rdflib's evaluation hook is one for the process; ``aikg serve --store memory`` runs
+    queries on several threads. A query finishing on one thread must not take the hook from a
+    query still running on another (it did: the hook was added on entry, removed on exit), and
+    outside aikg's queries the hook leaves rdflib's own evaluation alone."""
+    import threading
+
+    from rdflib.plugins.sparql import CUSTOM_EVALS
+
+    from aikg.query import sparql
+
+    class Part:
+        name = "BGP"
+        triples = ()
+
+    def acts() -> bool:
+        hooks = [h for h in CUSTOM_EVALS.values() if h is sparql._adaptive_bgp]
+        try:
+            return len(hooks) == 1 and hooks[0](None, Part()) is not None
+        except NotImplementedError:
+            return False
+
+    inside, other_done, seen = threading.Event(), threading.Event(), {}
+
+    def long_query() -> None:
+        with sparql._adaptive_bgps():
+            inside.set()
+            other_done.wait(10)
+            seen["long, after the other ended"] = acts()
+
+    def short_query() -> None:
+        inside.wait(10)
+        with sparql._adaptive_bgps():
+            seen["short"] = acts()
+        other_done.set()
+
+    threads = [threading.Thread(target=long_query), threading.Thread(target=short_query)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert seen == {"short": True, "long, after the other ended": True}
+    assert not acts()  # this thread runs no aikg query: rdflib evaluates as it would

@@ -228,14 +228,15 @@ def _evaluate_bgp(ctx: Any, triples: list[tuple[Any, Any, Any]]) -> Iterator[Any
 
 
 def _adaptive_bgp(ctx: Any, part: Any) -> Iterator[Any]:
-    if part.name != "BGP":
-        raise NotImplementedError
+    if part.name != "BGP" or not getattr(_running, "active", False):
+        raise NotImplementedError  # rdflib's own evaluation: not a query aikg runs
     solutions = _evaluate_bgp(ctx, list(part.triples))
     deadline = getattr(_running, "deadline", None)
     return solutions if deadline is None else _until(deadline, solutions)
 
 
-#: The deadline of the query this thread evaluates (see :func:`run`).
+#: The query this thread evaluates (see :func:`run`): whether aikg runs it (``active``) and
+#: its ``deadline``.
 _running = threading.local()
 
 
@@ -254,15 +255,22 @@ def _until(deadline: float, solutions: Iterator[Any]) -> Iterator[Any]:
 
 @contextmanager
 def _adaptive_bgps() -> Generator[None, None, None]:
-    """Evaluate BGPs with :func:`_adaptive_bgp` while the block runs (rdflib's hook)."""
+    """Evaluate BGPs with :func:`_adaptive_bgp` while the block runs, on this thread.
+
+    rdflib's hook (``CUSTOM_EVALS``) is one for the process: it is installed once and left in
+    place, and it acts only on a thread inside this block. (Adding it on entry and removing it
+    on exit let one thread's exit take it from another thread's running query, as
+    ``aikg serve --store memory`` runs queries on several threads.)
+    """
     from rdflib.plugins.sparql import CUSTOM_EVALS
 
-    key = "aikg-adaptive-bgp"
-    CUSTOM_EVALS[key] = _adaptive_bgp
+    CUSTOM_EVALS.setdefault("aikg-adaptive-bgp", _adaptive_bgp)
+    was = getattr(_running, "active", False)
+    _running.active = True
     try:
         yield
     finally:
-        CUSTOM_EVALS.pop(key, None)
+        _running.active = was
 
 
 def run(
