@@ -557,8 +557,10 @@ def measure_view(
 COMMANDS: dict[str, list[str]] = {
     "stats": ["stats"],
     "check": ["check", "--format", "json"],
+    "check (text report)": ["check"],
     "analyze": ["analyze", "--top", "10"],
     "view --focus HUB": ["view", "--focus", "HUB", "-o", "PAGE"],
+    "view --focus TYPICAL": ["view", "--focus", "TYPICAL", "-o", "PAGE"],
     "view --focus HUB --depth 2": ["view", "--focus", "HUB", "--depth", "2", "-o", "PAGE"],
     "view --focus TYPICAL --depth 2": ["view", "--focus", "TYPICAL", "--depth", "2", "-o", "PAGE"],
     "view (whole graph)": ["view", "-o", "PAGE"],
@@ -735,6 +737,7 @@ COMMAND_TARGETS: dict[str, dict[str, tuple[float | None, float | None]]] = {
         "check": (None, 60),
         "analyze": (None, 120),
         "view --focus HUB": (None, 3),
+        "view --focus TYPICAL": (None, 3),
         "validate": (None, 60),
         "build": (None, 90),
     },
