@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import networkx as nx
 
@@ -65,14 +66,13 @@ def _spread(
     the smaller move, half each.
     """
     import numpy as np
-    from scipy.spatial import cKDTree
 
     p = np.asarray(points, dtype=float)
     box = np.asarray(boxes, dtype=float)
     half, top, bottom = box[:, 0] + LABEL_GAP / 2, box[:, 1], box[:, 2]
     reach = np.array([2 * half.max(), float((bottom - top).max())])
     for _ in range(rounds):
-        pairs = cKDTree(p / reach).query_pairs(math.sqrt(2), output_type="ndarray")
+        pairs = _near_pairs(p / reach, math.sqrt(2))
         if not len(pairs):
             break
         a, b = pairs[:, 0], pairs[:, 1]
@@ -96,6 +96,32 @@ def _spread(
             pushed = np.bincount(b, move[:, axis], n) - np.bincount(a, move[:, axis], n)
             p[:, axis] += pushed * 0.8
     return [(float(x), float(y)) for x, y in p]
+
+
+#: Up to this many nodes, the pairs near each other are found by comparing every pair (numpy);
+#: above, with a k-d tree (scipy, whose import alone takes longer than a small page's layout).
+PAIRWISE_MAX = 400
+
+
+def _near_pairs(points: Any, radius: float) -> Any:
+    """The pairs ``(i, j)``, ``i < j``, of ``points`` (an n x 2 array) at most ``radius``
+    apart: in the order of ``i`` then ``j`` when compared pairwise, in the tree's order above
+    (each order is the same from run to run, and so is the layout).
+
+    Example:
+        >>> import numpy as np
+        >>> _near_pairs(np.array([[0.0, 0.0], [1.0, 0.0], [5.0, 0.0], [0.0, 1.0]]), 1.0).tolist()
+        [[0, 1], [0, 3]]
+    """
+    import numpy as np
+
+    if len(points) <= PAIRWISE_MAX:
+        i, j = np.triu_indices(len(points), 1)
+        near = np.hypot(*(points[i] - points[j]).T) <= radius
+        return np.stack([i[near], j[near]], axis=1)
+    from scipy.spatial import cKDTree
+
+    return cKDTree(points).query_pairs(radius, output_type="ndarray")
 
 
 def node_sizes(net: nx.MultiDiGraph, provenance: bool = False) -> dict[str, float]:
