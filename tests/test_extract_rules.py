@@ -842,3 +842,16 @@ def test_a_city_named_before_in_the_sentence_is_the_area_of_its_later_figures(
     assert found["3000亿元"]["area"] == "place:hangzhou"
     assert found["18%"]["area"] == "place:hangzhou"  # a share of the national total
     assert found["25%"]["area"] == "place:hangzhou"
+
+
+def test_core_stays_core_in_a_drafted_variable(tmp_path: Path) -> None:
+    """OpenCC's Taiwan-to-mainland phrases turn 核心 ("core") into 内核 ("kernel"): a drafted
+    variable was labelled 机器人内核产业规模 beside 机器人核心产业规模."""
+    result = draft(tmp_path, "示范快讯\n\n2025年，全国机器人核心产业规模达到1200亿元。\n")
+    labels = {
+        str(label)
+        for variable, label in result.graph.subject_objects(RDFS.label)
+        if "/var/" in str(variable)
+    }
+    assert labels == {"机器人核心产业规模", "[to translate] 机器人核心产业规模"}
+    assert fold("人工智慧核心產業") == "人工智能核心产业"

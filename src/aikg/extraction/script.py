@@ -39,10 +39,30 @@ def _width(char: str) -> str:
     return folded if len(folded) == 1 else char
 
 
+#: Words ``tw2sp`` maps as Taiwan wording though the mainland writes them too, in another sense:
+#: 核心 is "core" (人工智能核心产业, the AI core industry) far more often than Taiwan's word
+#: for a computer's "kernel" (the mainland's 内核). They are converted character by character.
+_SHARED_WORDS = re.compile("核心")
+
+
 def to_simplified(text: str) -> str:
-    """``text`` in simplified characters, the same length as ``text``."""
+    """``text`` in simplified characters, the same length as ``text``.
+
+    Example:
+        >>> to_simplified("人工智慧核心產業")
+        '人工智能核心产业'
+    """
     if not text:
         return text
+    converted = _phrases(text)
+    for word in _SHARED_WORDS.finditer(text):
+        start, end = word.span()
+        converted = converted[:start] + _converter("t2s").convert(word.group()) + converted[end:]
+    return converted
+
+
+def _phrases(text: str) -> str:
+    """``text`` by ``tw2sp`` (by ``t2s`` where a phrase changes length)."""
     converted = _converter("tw2sp").convert(text)
     if len(converted) == len(text):
         return converted
