@@ -19,7 +19,7 @@ from aikg.extraction.evaluate import evaluate
 from aikg.extraction.layout import analyse
 from aikg.extraction.periods import find_times, shift_year
 from aikg.extraction.script import fold
-from aikg.namespaces import AIKG, ID, OA, SCHEMA, SDMX_DIM, UNIT
+from aikg.namespaces import AIKG, ID, OA, SCHEMA, SDMX_DIM, UNIT, expand, shorten
 from aikg.store.files import ontology_graph
 
 FRONT = (
@@ -267,7 +267,8 @@ def test_flops_bare_english_counts_bracketed_about_and_size_classes(tmp_path: Pa
             day="2026-09-10",
         )
     )
-    assert found["达到320"]["unit"] == "unit:NUM" and found["达到320"]["unit_text"] == "EFLOPS"
+    assert units(result := draft(tmp_path, "截至8月底，示范城市智能算力规模达到320EFLOPS。\n"))
+    assert units(result)["达到320EFLOPS"] == "aikgunit:EFLOPS"  # the ontology's unit, not a count
     assert "12个" in found and not any(k.endswith("千") for k in found)
     assert found["about 336 million U.S. dollars"]["value_text"].startswith("about")
     assert "57" in found
@@ -842,3 +843,91 @@ def test_a_city_named_before_in_the_sentence_is_the_area_of_its_later_figures(
     assert found["3000亿元"]["area"] == "place:hangzhou"
     assert found["18%"]["area"] == "place:hangzhou"  # a share of the national total
     assert found["25%"]["area"] == "place:hangzhou"
+
+
+# --- issue 12's second in-sample revision: units, periods, areas, variables --------------------
+
+
+def units(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The unit of each drafted fact in the draft graph, by value text."""
+    out = {}
+    for spec in result.sheet.get("observations", []) + result.sheet.get("targets", []):
+        unit = result.graph.value(URIRef(expand(spec["id"])), SCHEMA.unitCode)
+        out[spec["value_text"]] = shorten(str(unit))
+    return out
+
+
+def test_computing_power_is_in_the_unit_stated(tmp_path: Path) -> None:
+    result = draft(
+        tmp_path,
+        "截至6月底，示范省算力總規模達到42百億億次/秒(EFLOPS)（EFLOPS是指每秒百億億次浮點運算）。\n"
+        "By June, the demo cluster reached 96 EFLOPS, while its sister site will scale to "
+        "2,500 petaflops in 2027.\n",
+        day="2026-09-10",
+    )
+    found = units(result)
+    assert found["達到42百億億次"] == "aikgunit:EFLOPS"  # 197百亿亿次 is 197 EFLOPS, not 1.97e12
+    assert facts(result)["達到42百億億次"]["value_text"] == "達到42百億億次"
+    assert found["reached 96 EFLOPS"] == "aikgunit:EFLOPS"
+    assert found["2,500 petaflops"] == "aikgunit:PFLOPS"
+    assert len(found) == 3  # the definition's 百億億次 is no figure
+
+
+def test_hong_kong_dollars_are_not_yuan(tmp_path: Path) -> None:
+    result = draft(
+        tmp_path,
+        "The demo fund will allocate HK$2 billion to local start-ups in 2026.\n"
+        "示范基金今年再投入5亿港元。\n",
+        day="2026-09-10",
+    )
+    found = units(result)
+    assert found["HK$2 billion"] == "cur:HKD"
+    assert found["5亿港元"] == "cur:HKD"
+
+
+def test_rates_per_10000_workers_and_their_bases(tmp_path: Path) -> None:
+    result = draft(
+        tmp_path,
+        "2025年，示范市制造业机器人密度达到每万名工人310台，示范区为285台/万人。\n"
+        "Robot density in the demo region reached 512 units per 10,000 employees in 2025, up "
+        "from 468 units a year earlier, and a neighbour counted 377 such machines among each "
+        "10,000 workers.\n",
+        day="2026-09-10",
+    )
+    found = units(result)
+    per_10k = "aikgunit:PER_10K_WORKERS"
+    assert found["310台"] == found["为285台"] == per_10k
+    assert found["reached 512 units"] == found["468 units"] == per_10k  # the earlier level too
+    assert found["377 such machines"] == per_10k
+    assert not any("10,000" in k for k in found)  # a rate's base is no figure
+
+
+def test_persons_money_and_registrations_are_read_from_the_subject(tmp_path: Path) -> None:
+    result = draft(
+        tmp_path,
+        "截至2026年6月，示范平台用户规模达10.7億人，較2025年12月增長3100萬。\n"
+        "2025年示范市核心产业营收超2600亿，另有超500亿产业基金投向示范产业。\n"
+        "截至目前，示范应用个人用户注册总数超12亿。\n"
+        "In 2025, 91 percent of demo users, or 420 million, used the service, and 1.02 billion, "
+        "0.98 billion and 0.75 billion watched video, music and news, respectively. A total of "
+        "960 million Chinese used the demo app, with nearly 200,000 professionals behind it.\n",
+        day="2026-09-10",
+    )
+    found = units(result)
+    assert found["3100萬"] == "aikgunit:PERSON"  # the change of a level in persons
+    assert found["超2600亿"] == found["超500亿"] == "cur:CNY"  # revenue, a fund: money
+    assert found["超12亿"] == "unit:NUM"  # registrations, not persons
+    assert found["420 million"] == "aikgunit:PERSON"  # a share restated in persons
+    assert found["1.02 billion"] == found["0.75 billion"] == "aikgunit:PERSON"
+    assert found["A total of 960 million"] == "aikgunit:PERSON"
+    assert found["nearly 200,000 professionals"] == "aikgunit:PERSON"
+
+
+def test_hours_are_a_unit_and_around_the_clock_is_no_figure(tmp_path: Path) -> None:
+    result = draft(
+        tmp_path,
+        "Demo users spend 27.4 hours online every week.\n示范热线提供7×24小时服务。\n",
+        day="2026-09-10",
+    )
+    assert units(result) == {"27.4": "unit:HR"} or units(result).get("27.4 hours") == "unit:HR"
+    assert not any("24" in k for k in units(result))

@@ -64,9 +64,19 @@ _AGE_BAND = re.compile(
 _MAJOR = re.compile(
     r"(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})大(?![于约幅量型学会小])(?=[\u4e00-\u9fff])"
 )
+#: A rate per 10,000 workers (robot density): 每万名工人392台 before the number, ...
 _PER_10K = re.compile(
-    r"每万名工人|每萬名工人|per 10,000 (?:manufacturing |industrial )?workers\s*$"
+    r"每[万萬]名(?:产业|產業|制造业|製造業)?(?:工人|员工|員工|职工|職工)"
+    r"|per 10,000 (?:manufacturing |industrial )?(?:workers|employees)\s*$"
 )
+#: ... or after it: 392台/万人, "470 units per 10,000 employees", "among each 10,000 workers".
+_PER_10K_AFTER = re.compile(
+    r"\s*(?:/\s*[万萬](?:名工)?人|(?:per|among each|for every|for each|in every)\s+10,000\s+"
+    r"(?:[a-z]+\s+)?(?:workers|employees))",
+    re.IGNORECASE,
+)
+#: The base of a rate, not a statistic: "per 10,000 employees", "each 10,000 workers".
+_RATE_BASE_BEFORE = re.compile(r"\b(?:per|each|every)\s+$", re.IGNORECASE)
 #: English verbs that state a strict lower bound the number parser does not read.
 _EXCEED = re.compile(
     r"\b(?:exceed|exceeds|exceeded|surpass|surpasses|surpassed|top|tops|topped|pass|passes"
@@ -90,10 +100,15 @@ _THRESHOLD_BEFORE_EN = re.compile(
     re.IGNORECASE,
 )
 
-#: Computing power: a number of FLOPS (850EFLOPS, 2.3 PFLOPS), kept with its unit text.
+#: Computing power: a number of FLOPS (850EFLOPS, 2.3 PFLOPS, 197百亿亿次/秒(EFLOPS), 1,300
+#: petaflops). The rate word (/秒) and a bracketed unit after it belong to the statement.
 _COMPUTE = re.compile(
-    r"(?<![A-Za-z0-9.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[EPTZ]?FLOPS|[EPTZ]?Flops)\b"
+    r"(?<![A-Za-z0-9.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>(?:[EPTZ]?FLOPS|[EPTZ]?Flops|exaflops|petaflops)\b|百亿亿次|百億億次|千万亿次|千萬億次)"
+    r"(?:\s*(?:/|每)\s*秒)?(?:\s*[（(]\s*[EP]FLOPS\s*[)）])?"
 )
+#: A computing-power unit word with no number before it (每秒百亿亿次浮点运算: a definition).
+_COMPUTE_WORD = re.compile(r"百亿亿次|百億億次|千万亿次|千萬億次")
 #: A class of size, not a statistic: 万卡级 (ten-thousand-card class), 千亿级, 百万吨级.
 _CLASS_AFTER = re.compile(r"\s*[卡台人吨瓦噸]?\s*[级級]")
 #: English verbs after which a bare number is a count ("reached 142", "rose to 3,200").
@@ -268,7 +283,8 @@ def _majors(scan: _Scan) -> None:
 
 
 def _computing_power(scan: _Scan) -> None:
-    """Computing power in FLOPS (300 EFLOPS): a count, the unit kept as unit text."""
+    """Computing power (300 EFLOPS, 197百亿亿次/秒): read by the normalizer in the unit stated;
+    a FLOPS unit the ontology has no unit for (TFLOPS) is a count with the unit kept as text."""
     layout, text = scan.layout, scan.text
     for match in _COMPUTE.finditer(scan.fact, layout.body_start):
         lo, hi = match.start("num"), match.end("num")
@@ -279,22 +295,34 @@ def _computing_power(scan: _Scan) -> None:
             continue
         english = not has_cjk(text[sentence.start : sentence.end])
         clause_lo = layout.clause_bounds(lo)[0]
-        quantity = parse_quantity(text[lo:hi])
-        left = _extend_left(text, lo, hi, max(clause_lo, layout.body_start), english)
+        floor = max(clause_lo, layout.body_start)
+        end = match.end("unit")
+        unit_text: str | None = None
+        try:
+            quantity = parse_quantity(text[lo:end])
+            value_end = end
+        except QuantityError:
+            quantity, value_end, unit_text = parse_quantity(text[lo:hi]), hi, match.group("unit")
+        left = _extend_left(text, lo, value_end, floor, english)
         v_start = lo
         if left is not None:
             v_start, quantity = left
-        mention = Mention(
-            v_start, match.end(), text[v_start:hi], quantity, "count", unit_text=match.group("unit")
-        )
+        unit = quantity.unit if unit_text is None else "count"
+        value_text = text[v_start:value_end]
+        mention = Mention(v_start, end, value_text, quantity, unit, unit_text=unit_text)
         scan.add(mention, (v_start, match.end()))
+    for word in _COMPUTE_WORD.finditer(scan.fact, layout.body_start):
+        if scan.free(word.start(), word.end()):
+            scan.taken.add(word.start(), word.end(), None)
 
 
 def _number(scan: _Scan, start: int, end: int, chinese: bool) -> None:
     """The quantity that starts with the number at ``start:end``, unless it is no statistic."""
     layout, text, fact = scan.layout, scan.text, scan.fact
     before = fact[max(0, start - 3) : start]
-    if re.search(r"第\s*$|每\s*$|/\s*$", before):
+    if re.search(r"第\s*$|每\s*$|/\s*$", before) or _RATE_BASE_BEFORE.search(
+        fact[max(0, start - 7) : start]
+    ):
         return
     if (
         chinese
@@ -337,7 +365,7 @@ def _number(scan: _Scan, start: int, end: int, chinese: bool) -> None:
             "数字前的动词（exceed、surpass）按“超过”理解。",
         )
     mention = Mention(v_start, q_end, text[v_start:q_end], quantity, unit, qualifier, reading)
-    if _PER_10K.search(text[max(0, v_start - 12) : v_start]):
+    if _PER_10K.search(text[max(0, v_start - 12) : v_start]) or _PER_10K_AFTER.match(text, q_end):
         mention.unit = "per_10k_workers"
     mention.age = next(
         (
@@ -372,6 +400,8 @@ def _is_statistic(
                 return False
     if _PARTS_AFTER.match(text[q_end : q_end + 2]):
         return False
+    if quantity.unit == "hour" and quantity.value == 24 and not quantity.qualifier:
+        return False  # 7×24小时, "24 hours a day": around the clock, not a statistic
     if quantity.unit is None and quantity.multiplier == 1:
         if not english:
             return False
