@@ -931,3 +931,59 @@ def test_hours_are_a_unit_and_around_the_clock_is_no_figure(tmp_path: Path) -> N
     )
     assert units(result) == {"27.4": "unit:HR"} or units(result).get("27.4 hours") == "unit:HR"
     assert not any("24" in k for k in units(result))
+
+
+def test_english_comparison_dates_and_a_reported_reports_date(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "By June 2026, demo platform users reached 812 million, an increase of 21.5 million "
+            "since December 2025, according to a newly-released report by the Demo Centre.\n\n"
+            "The demo penetration rate is 71.2 percent, 1.3 percentage points higher than in "
+            "December 2025. Rural demo users numbered 230 million, up 4.1 million over the end "
+            "of 2025.\n",
+            title="Demo users reach 812 million",
+        )
+    )
+    assert found["21.5 million"]["period"] == "2026-06-30"  # since December: the base
+    assert found["21.5 million"]["base_period"] == "2025-12-31"
+    assert found["71.2 percent"]["period"] == "2026-06-30"  # not "than in December 2025"
+    assert found["1.3 percentage points"]["period"] == "2026-06-30"
+    assert found["230 million"]["period"] == "2026-06-30"  # the report's date, not open
+    assert found["4.1 million"]["period"] == "2026-06-30"  # "over the end of 2025": the base
+
+
+def test_a_month_of_this_year_a_day_and_the_same_period(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "As of June this year, demo app users reached 95 million.\n\n"
+            "In the first half of 2026, demo revenue was 3.2 billion yuan. Total profits "
+            "amounted to 410 million yuan, up 8.5 percent from the same period in 2025.\n\n"
+            "As of Aug. 20, 2026, the demo city had registered 41 models.\n",
+            title="Demo",
+            day="2026-09-10",
+        )
+    )
+    assert found["95 million"]["period"] == "2026-06-30"  # not the whole of this year
+    assert found["410 million yuan"]["period"] == "2026-01-01/2026-06-30"
+    assert found["8.5 percent"]["period"] == "2026-01-01/2026-06-30"
+    assert found["41 models"]["period"] == "2026-08-20"
+
+
+def test_cumulative_spans_and_the_same_years_restated(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "示范研究院测算，2015年至2025年11月，全球累计示范专利申请量达41.2万项，我国累计申请量达20.6万项。\n"
+            "报告显示，2016年至2025年，示范专利数量持续增长。示范组织表示，过去十年间，"
+            "示范国提交了超2.1万份申请。\n"
+            "示范产业规模持续壮大，全省示范企业达512家,2026年前三季度,全省示范企业营收310亿元。\n",
+            day="2026-12-20",
+        )
+    )
+    assert found["41.2万项"]["period"] == "2015-01-01/2025-11-30"  # not the month's end
+    assert found["20.6万项"]["period"] == "2015-01-01/2025-11-30"
+    assert found["超2.1万份"]["period"] == "2016-01-01/2025-12-31"  # 过去十年间: those years
+    # a date that opens a later clause (after an ASCII comma) does not date the clause before
+    assert found["512家"]["period"] != "2026-01-01/2026-09-30"

@@ -57,7 +57,7 @@ _INLINE_FURNITURE = re.compile(
 _SENTENCE_END = re.compile(
     r"[。！？!?；;]|\n|\.(?=\s+[\"“(]?[A-Z0-9])|(?<=[a-z])\.(?=[A-Z][a-z])|\.\s*$"
 )
-_CLAUSE_END = re.compile(r"[，；;：:—]|,(?!\d{3})|\s-\s")
+_CLAUSE_END = re.compile(r"[，；;：:—]|,(?!\d{3}(?!\d))|\s-\s")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:[A-Z]|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Mr|Ms|Dr|St|vs|etc))$"
 )
