@@ -382,6 +382,32 @@ def test_eval_extract_scores_period_area_and_variable_of_matched_facts() -> None
     assert "observations" in payload and "entity_linking" in payload  # the contract is kept
 
 
+def test_the_scorer_counts_drafts_kept_unchanged_per_document() -> None:
+    from benchmarks.extraction.score import kept_table, kept_unchanged
+
+    gold = _fact_graph("g", "100", "2026-06-30", "CN", "known")
+    project = {"var:known"}
+    docs = {URIRef("urn:text"): "t.md"}
+    same = _fact_graph("d", "100", "2026-06-30", "CN", "known")
+    assert kept_unchanged(same, gold, project, docs) == {"t.md": [1, 1]}
+    # a person count where the gold counts things matches (same unit kind) but is changed
+    person = _fact_graph("d", "100", "2026-06-30", "CN", "known")
+    person.set((URIRef("urn:d"), SCHEMA.unitCode, URIRef(expand("aikgunit:PERSON"))))
+    assert kept_unchanged(person, gold, project, docs) == {"t.md": [0, 1]}
+    # another period, or a new variable where the graph has the gold's: drafted, not kept
+    for other in (
+        _fact_graph("d", "100", "2025-12-31", "CN", "known"),
+        _fact_graph("d", "100", "2026-06-30", "CN", "draft-x"),
+    ):
+        assert kept_unchanged(other, gold, project, docs) == {"t.md": [0, 1]}
+    # a new variable is right when the gold's is new too; an unmatched draft counts as drafted
+    extra = _fact_graph("d", "100", "2026-06-30", "CN", "draft-x") + _fact_graph(
+        "e", "7", "2026-06-30", "CN", "draft-y"
+    )
+    assert kept_unchanged(extra, gold, set(), docs) == {"t.md": [1, 2]}
+    assert kept_table({"t.md": [1, 2]})[-1] == "| **overall** | **1/2 (50%)** |"
+
+
 # --- issue #7, third round: families behind the second held-out set's errors ----------------------
 
 
