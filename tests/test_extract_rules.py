@@ -766,13 +766,26 @@ def test_a_share_of_a_global_total_is_in_the_world(tmp_path: Path) -> None:
     found = facts(
         draft(
             tmp_path,
+            "Worldwide drone deliveries reached 1.2 million parcels in 2025, according to an "
+            "industry group.\n",
+            title="Drones",
+            day="2026-03-01",
+        )
+    )
+    assert found["1.2 million"]["area"] == "place:world"  # a capital W too
+    # issue 12's curated convention (a country's share of the world total is the country's
+    # figure, the base being the world's): held-out set 4's gold read such a share as the
+    # world's, the corpus curators as the country's; the graph holds the curators' reading
+    owned = facts(
+        draft(
+            tmp_path,
             "China accounted for 48 percent of global drone deliveries in 2025, according to an "
             "industry group.\n",
             title="Drones",
             day="2026-03-01",
         )
     )
-    assert found["48 percent"]["area"] == "place:world"
+    assert owned["48 percent"]["area"] == "place:CN"
 
 
 def test_a_more_from_list_is_page_furniture(tmp_path: Path) -> None:
@@ -1013,3 +1026,38 @@ def test_cumulative_spans_and_the_same_years_restated(tmp_path: Path) -> None:
     assert found["超2.1万份"]["period"] == "2016-01-01/2025-12-31"  # 过去十年间: those years
     # a date that opens a later clause (after an ASCII comma) does not date the clause before
     assert found["512家"]["period"] != "2026-01-01/2026-09-30"
+
+
+def test_a_countrys_share_of_the_world_total_and_foreign_countries(tmp_path: Path) -> None:
+    result = draft(
+        tmp_path,
+        "2025年，中国示范市场规模占全球比例接近31%，我國示范基站總數全球佔比達58%。\n"
+        "示范组织表示，韩国、日本和印度分别排名第三、第四和第五。\n"
+        "The report showed that the US accounted for 30 per cent of the world's total demo "
+        "capacity of 870 units as of the end of 2025.\n"
+        "Demo density was led by South Korea with 998 robots per 10,000 employees in 2025, "
+        "while Germany was fourth with 417 such machines among each 10,000 workers.\n",
+        day="2026-03-01",
+    )
+    found = facts(result)
+    assert found["接近31%"]["area"] == found["達58%"]["area"] == "place:CN"
+    assert found["三"]["area"] == "place:KR"  # the item of the list it ranks
+    assert found["30 per cent"]["area"] == "place:US"  # the US's share of the world total
+    assert found["870 units"]["area"] == "place:world"  # "the world's total … of"
+    assert found["998 robots"]["area"] == "place:KR"
+    assert found["417 such machines"]["area"] == "place:DE"
+    drafted = {e["id"]: e for e in result.sheet["draft_entities"]}
+    assert drafted["place:KR"]["label"] == {"zh": "韩国", "en": "South Korea"}
+
+
+def test_an_english_item_titled_with_hong_kong_is_about_it(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "The first phase of the demo centre will have a computing power of 900 petaflops "
+            "this year.\n",
+            title="HK's largest demo computing centre opens",
+            day="2026-03-01",
+        )
+    )
+    assert found["900 petaflops"]["area"] == "place:hong-kong"

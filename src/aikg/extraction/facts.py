@@ -152,6 +152,12 @@ def _read(
         label = share[1]
     if not label:
         label = prior[1] if prior else (mention.quantity.unit_text or "value")
+    paragraph = text[layout.lines[sentence.line].start : mention.start]
+    density = _DENSITY.findall(paragraph) if kind == "per_10k_workers" else None
+    if density and not change:
+        # "Robot density … was led by South Korea with 1,012 robots per 10,000 employees": the
+        # rate is the density the sentence names, not the things counted
+        label = density[-1].lower()
     if english and not change and not earlier:
         label = english_label(builder, label)
     return _Figure(
@@ -159,6 +165,8 @@ def _read(
     )
 
 
+#: The measure a rate per 10,000 workers is: 机器人密度, "robot density".
+_DENSITY = re.compile(r"robot density|機器人密度|机器人密度", re.I)
 #: Money words: a Chinese figure in 亿 with no unit of its own is in yuan when its subject or
 #: the noun after it is one (核心产业营收超3000亿, 超1000亿产业基金).
 _MONEY = re.compile(
@@ -231,6 +239,10 @@ def _measure(
     world = is_world(layout, mention, figure.raw, kind)
     passed: Variable | None = None  # a graph variable of another scope, passed over
     figure.area = area = figure_area(builder, mention, world and kind != "rank")
+    listed = builder.places.find(fold(figure.item)) if figure.item else []
+    if listed:
+        # 韩国、日本和印度分别排名第三、第四和第五: the place is the item's
+        figure.area = area = builder.place(listed[0][2])
     if figure.earlier and prior:
         var_iri = None
         figure.label = prior[1] or figure.label

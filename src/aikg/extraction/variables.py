@@ -130,9 +130,18 @@ _BROAD = {"place:CN", "place:world"}
 _NOT_A_BASE = {"unit:PERCENT", "aikgunit:PERCENT_POINT", "aikgunit:RANK"}
 
 
+#: A country's area (``place:CN``, ``place:KR``: ISO 3166 alpha-2 codes).
+_COUNTRY_AREA = re.compile(r"place:[A-Z]{2}")
+
+
 def _broad(area: str, areas: set[str]) -> bool:
-    """Whether ``area`` and ``areas`` are both national or global (one series may hold both)."""
-    return area in _BROAD and bool(areas & _BROAD)
+    """Whether ``area`` and ``areas`` are both national or global (one series may hold both):
+    China, the world or another country (robot density in Korea is the measure of China's)."""
+
+    def broad(a: str) -> bool:
+        return a in _BROAD or bool(_COUNTRY_AREA.fullmatch(a))
+
+    return broad(area) and any(broad(a) for a in areas)
 
 
 #: "up" that is not a rise: making up, up to, set up.
