@@ -1061,3 +1061,33 @@ def test_an_english_item_titled_with_hong_kong_is_about_it(tmp_path: Path) -> No
         )
     )
     assert found["900 petaflops"]["area"] == "place:hong-kong"
+
+
+def test_words_idioms_plan_parts_and_restatements_are_no_figures(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "《示范省“人工智能+万物”行动方案》发布，示范产品走进千家万户，建成支撑万亿参数训练的万卡平台，"
+            "应用落地超万个。\n"
+            "方案提出18项具体要求，设立3个专栏，明确5张工作清单。\n"
+            "截至2026年6月，示范网民规模接近9亿人（8.9712亿人）。\n"
+            "2026年示范产业规模将超过人民币1.1兆元（約台幣4.9兆元）。\n",
+            day="2026-09-10",
+        )
+    )
+    assert sorted(found) == ["8.9712亿人", "超万个", "超过人民币1.1兆元"]
+
+
+def test_english_ratios_rank_brackets_years_and_abbreviated_magnitudes(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "1 in 5 demo residents uses the app, the 2026 report said. The city entered the "
+            "global top 10 in 2024. Demo users reached 120 mln, and users aged 19 and below "
+            "made up 21.5 percent.\n",
+            title="Demo",
+            day="2026-09-10",
+        )
+    )
+    assert sorted(found) == ["21.5 percent", "reached 120 mln"]
+    assert found["21.5 percent"]["age"] == "age:up-to-19"  # "aged 19 and below" is a band

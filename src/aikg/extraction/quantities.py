@@ -59,6 +59,7 @@ _AGE_BAND = re.compile(
     r"|(?P<cmin>\d{1,3})\s*(?:周岁|週歲)\s*(?:及|或)?以上"
     r"|(?P<min>\d{1,3})\s*(?:岁|歲)\s*(?:及|或)?以上|aged\s+(?P<emin>\d{1,3})\s*(?:and|or)\s*(?:above|over|older)"
     r"|aged\s+(?P<elo>\d{1,3})\s*(?:-|to)\s*(?P<ehi>\d{1,3})|(?P<max>\d{1,3})\s*(?:岁|歲)\s*(?:及|或)?以下"
+    r"|aged\s+(?P<emax>\d{1,3})\s*(?:and|or)\s*(?:below|under|younger)"
 )
 #: 6大重点领域, 六大行动: "N major ..." counts the items of a list.
 _MAJOR = re.compile(
@@ -164,7 +165,10 @@ def age_bands(layout: Layout) -> list[AgeBand]:
             g.get("lo") or g.get("ylo") or g.get("blo") or g.get("min") or g.get("cmin")
             or g.get("emin") or g.get("emin2") or g.get("elo")
         )  # fmt: skip
-        high = g.get("hi") or g.get("yhi") or g.get("bhi") or g.get("max") or g.get("ehi")
+        high = (
+            g.get("hi") or g.get("yhi") or g.get("bhi") or g.get("max") or g.get("ehi")
+            or g.get("emax")
+        )  # fmt: skip
         bands.append(
             AgeBand(
                 match.start(), match.end(), int(low) if low else None, int(high) if high else None
@@ -316,10 +320,39 @@ def _computing_power(scan: _Scan) -> None:
             scan.taken.add(word.start(), word.end(), None)
 
 
+#: A magnitude word alone, in a word or idiom, not a number: 万物, 千家万户, 万卡, 万亿参数 (but
+#: 超万个, 近万家 state a number).
+_BARE_MAGNITUDE = re.compile(r"[万萬亿億]+")
+_BARE_MAGNITUDE_NUMBER_BEFORE = re.compile(r"(?:超|逾|近|约|約|上|过|過|破|达|達)\s*$")
+#: The counted things of a count of a text's own parts: 18项具体要求, 3个专栏, 7张工作清单
+#: (not 任务: the curated graph keeps a work report's 10项工作任务 as a fact).
+_PLAN_PARTS_AFTER = re.compile(
+    r"^\s*(?:[A-Za-z]{1,4})?\s*(?:具体|具體|重点|重點|主要|工作)?\s*(?:伦理要求|倫理要求|要求"
+    r"|举措|舉措|措施|行动|行動|专栏|專欄|方向|清单|清單|协同发展地|協同發展地)"
+)
+#: A currency the normalizer does not read as yuan: 台幣5.28兆元 is TWD, not CNY.
+_OTHER_CURRENCY_BEFORE = re.compile(r"(?:新?台[币幣]|NT\$)\s*$")
+#: A ratio "1 in 6" (a restatement of a share), and a ranking bracket "top 10".
+_ONE_IN = re.compile(r"^\s+in\s+\d", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\d\s+in\s+$|\bthe\s+(?:[a-z]+\s+)?top\s+$", re.IGNORECASE)
+#: A rounded figure followed by its precise value in brackets: 接近11亿人（10.9967亿人）.
+_PRECISE_AFTER = re.compile(r"^\s*[（(]\s*\d")
+
+
 def _number(scan: _Scan, start: int, end: int, chinese: bool) -> None:
     """The quantity that starts with the number at ``start:end``, unless it is no statistic."""
     layout, text, fact = scan.layout, scan.text, scan.fact
     before = fact[max(0, start - 3) : start]
+    if (
+        chinese
+        and _BARE_MAGNITUDE.fullmatch(fact[start:end])
+        and not _BARE_MAGNITUDE_NUMBER_BEFORE.search(before)
+    ):
+        return
+    if _OTHER_CURRENCY_BEFORE.search(fact[max(0, start - 4) : start]):
+        return
+    if _ONE_IN.match(fact[end : end + 8]) or _IN_BEFORE.search(fact[max(0, start - 8) : start]):
+        return
     if re.search(r"第\s*$|每\s*$|/\s*$", before) or _RATE_BASE_BEFORE.search(
         fact[max(0, start - 7) : start]
     ):
@@ -400,6 +433,18 @@ def _is_statistic(
                 return False
     if _PARTS_AFTER.match(text[q_end : q_end + 2]):
         return False
+    if quantity.value <= 100 and _PLAN_PARTS_AFTER.match(text[q_end : q_end + 12]):
+        return False  # 部署25项重点任务: the plan's own parts, not a statistic
+    if _restated_in_brackets(text, q_end, quantity):
+        return False  # 接近11亿人（10.9967亿人）: the bracket states the figure
+    if (
+        english
+        and quantity.unit is None
+        and quantity.multiplier == 1
+        and 1900 <= quantity.value <= 2100
+        and re.match(r"\s+[a-z]", text[q_end : q_end + 2])
+    ):
+        return False  # "the 2024 report": a year naming something, not a count
     if quantity.unit == "hour" and quantity.value == 24 and not quantity.qualifier:
         return False  # 7×24小时, "24 hours a day": around the clock, not a statistic
     if quantity.unit is None and quantity.multiplier == 1:
@@ -412,6 +457,20 @@ def _is_statistic(
         ):
             return False
     return True
+
+
+def _restated_in_brackets(text: str, q_end: int, quantity: Quantity) -> bool:
+    """Whether the quantity is a rounding of the one in brackets right after it (近11亿人
+    （10.9967亿人）): within 5 %, in the same unit."""
+    bracket = re.match(r"\s*[（(]([^（）()]{1,20})[)）]", text[q_end : q_end + 24])
+    if bracket is None or not _PRECISE_AFTER.match(text[q_end : q_end + 4]):
+        return False
+    try:
+        precise = parse_quantity(bracket.group(1))
+    except QuantityError:
+        return False
+    same_unit = precise.unit == quantity.unit or None in (precise.unit, quantity.unit)
+    return same_unit and abs(precise.value - quantity.value) <= precise.value / 20
 
 
 def _drop_thresholds(layout: Layout, mentions: list[Mention]) -> list[Mention]:
