@@ -1091,3 +1091,47 @@ def test_english_ratios_rank_brackets_years_and_abbreviated_magnitudes(tmp_path:
     )
     assert sorted(found) == ["21.5 percent", "reached 120 mln"]
     assert found["21.5 percent"]["age"] == "age:up-to-19"  # "aged 19 and below" is a band
+
+
+#: A variable that counts users, for a figure that counts services.
+USERS = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+@prefix unit: <http://qudt.org/vocab/unit/> .
+<https://w3id.org/aikg/id/var/demo-ai-users> a schema:StatisticalVariable ;
+    rdfs:label "number of demo AI users"@en , "示范人工智能用户规模"@zh-hans .
+<https://w3id.org/aikg/id/obs/u> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-ai-users> ;
+    schema:unitCode unit:NUM ;
+    <http://purl.org/linked-data/sdmx/2009/dimension#refArea> <https://w3id.org/aikg/id/place/CN> .
+"""
+
+
+def test_services_are_not_users_and_levels_are_not_changes(tmp_path: Path) -> None:
+    path = tmp_path / "u.md"
+    path.write_text(
+        FRONT.format(title="Demo", publisher="示范日报", date="2026-10-20")
+        + "A total of 512 demo AI services had been filed by September.\n\n"
+        "示范网民规模从2016年的88万人增长至2025年的9.9亿人。"
+        "截至2026年6月，示范人工智能用户规模接近4亿人（3.9821亿人）。\n",
+        encoding="utf-8",
+    )
+    found = facts(extract(path, known() + Graph().parse(data=USERS, format="turtle")))
+    assert found["512"]["var"].startswith("var:draft-")  # not the users' variable
+    # 从A增长至B: two levels of one measure, not a level and a change
+    assert found["88万人"]["var"] == found["9.9亿人"]["var"]
+    assert "增加" not in str(found["9.9亿人"]) and "change" not in found["9.9亿人"]["var"]
+    # the bracketed figure takes the subject of the rounding before it
+    assert found["3.9821亿人"]["var"] == "var:demo-ai-users"
+
+
+def test_a_dateline_before_the_first_clause_is_not_the_area(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "BEIJING, April 8 (Demo) -- A total of 512 demo services had been filed as of March "
+            "31, the regulator said.\n",
+            title="Demo",
+        )
+    )
+    assert found["512"]["area"] == "place:CN"

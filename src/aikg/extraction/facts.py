@@ -465,7 +465,13 @@ def drop_headline_repeats(layout: Layout, mentions: list[Mention]) -> list[Menti
 
 
 def _restates(head: Mention, body: Mention) -> bool:
-    if head.unit is not None and head.unit != body.unit:
+    counts = ("count", "person")
+    # "346 generative AI services" in a headline, "A total of 346" in the body: one count
+    if (
+        head.unit is not None
+        and head.unit != body.unit
+        and not (head.unit in counts and body.unit in (None, *counts))
+    ):
         return False
     if head.value == body.value:
         return True

@@ -194,7 +194,8 @@ def area_of(
         return named[-1][1], False
     if NATIONAL_WORDS["figure"].search(_SHARE_OF_NATIONAL.sub("", clause_before)):
         return None, True
-    earlier = _named(places, sentence_before)
+    # (a dateline's date may lie after the clause's start: "BEIJING, April 8 (Xinhua) -- …")
+    earlier = [p for p in _named(places, sentence) if p[0] <= len(sentence_before)]
     if earlier:
         return earlier[-1][1], False
     if (_LOCAL.search(sentence) or any(w.search(sentence) for w in SAR_LOCAL.values())) and (
