@@ -1135,3 +1135,30 @@ def test_a_dateline_before_the_first_clause_is_not_the_area(tmp_path: Path) -> N
         )
     )
     assert found["512"]["area"] == "place:CN"
+
+
+def test_an_average_compared_with_now_in_a_report_and_a_province_ranked_in_china(
+    tmp_path: Path,
+) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "By June 2026, the demo penetration rate reached 77.1 percent, 9 percentage points "
+            "higher than the world average in 2025, a newly-released report said. A total of "
+            "1,204 demo websites have now been upgraded.\n",
+            title="Demo report",
+            day="2026-08-28",
+        )
+    )
+    assert found["77.1 percent"]["period"] == "2026-06-30"  # not the average's year
+    assert found["9 percentage points"]["period"] == "2026-06-30"
+    assert found["1,204 demo websites"]["period"] == "2026-06-30"  # "now": the report's date
+    ranked = facts(
+        draft(
+            tmp_path,
+            "近年来，我省示范产业发展评价跃居全国第四位。\n",
+            title="浙江省示范产业发展新闻发布会",
+            day="2026-01-16",
+        )
+    )
+    assert ranked["四"]["area"] == "place:zhejiang"  # the province is ranked, China the field

@@ -46,6 +46,8 @@ def is_world(layout: Layout, mention: Mention, raw: str, kind: str) -> bool:
 
 #: A share of a world total in the clause before the number (占全球比例, 全球占比).
 _SHARE_OF_WORLD = re.compile(r"占全球|占全世界|全球占比|全球份额|\baccount(?:s|ed)? for\b")
+#: What a rank is among, just before the rank (位居全国第, 跃居全球第).
+_RANKED_IN = re.compile(r"(?:全国|全國|全球|全世界)\s*第?\s*$")
 #: A country as the subject of a clause: China's own words (or a country of the dictionary).
 _CHINA = re.compile(r"我国|中国|\bchina\b|china's|the country")
 
@@ -69,9 +71,12 @@ def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> str:
     assert sentence is not None
     folded = layout.folded
     recent = [p for start, _, p in builder.named_places if start < sentence.start]
+    if mention.rank:
+        # 跃居全国第五: 全国 is what the place is ranked in, not the ranked place
+        clause = _RANKED_IN.sub("", clause)
     place, _ = area_of(
         builder.places,
-        folded[lo : mention.start],
+        clause,
         folded[sentence.start : sentence.end],
         builder.local,
         recent[-1] if recent else None,

@@ -391,7 +391,10 @@ def _observation(
     """An observation: its period (and base period, for a change), its area, its status."""
     time, carried = dated
     doc_date = builder.date
-    if time is None and builder.coverage is not None:
+    # "a total of 1,735 websites … have now completed": in a text that reports a report, "now"
+    # is the report's date, as for a figure that states none
+    now = time is not None and time.text.lower() == "now" and (time.iso or "").startswith("..")
+    if (time is None or now) and builder.coverage is not None:
         time, carried = builder.coverage, False
         readings.append(
             (

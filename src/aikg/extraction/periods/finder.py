@@ -80,6 +80,8 @@ _COMPARE_BEFORE = re.compile(
     r"(?:the\s+(?:level\s+(?:of|at)|end\s+of)\s+)?$"
     r"|\bthe\s+same\s+period\s+(?:of\s+)?$"
 )
+#: "10 percentage points higher than the world average in 2022": the date of what is compared.
+_THAN_AN_AVERAGE = re.compile(r"\bthan\s+(?:the\s+)?(?:[a-z'-]+\s+){0,3}(?:average|level)\s+$")
 #: "an increase of 11.09 million since December 2022": since, after a change, is its base.
 _CHANGE_SINCE = re.compile(
     r"\b(?:increase|decrease|rise|growth|gain|drop|decline|up|down)\b"
@@ -101,6 +103,7 @@ def _as_comparison(found: TimeExpr, folded: str) -> TimeExpr:
     if (
         _COMPARE_BEFORE.search(before)
         or _CHANGE_SINCE.search(folded[max(0, found.start - 60) : found.start])
+        or _THAN_AN_AVERAGE.search(folded[max(0, found.start - 40) : found.start])
         or (_COMPARE_AROUND.search(before) and _COMPARE_AFTER.match(after))
         or (_RATIO_BEFORE.search(before) and _RATIO_AFTER.match(folded[found.end : found.end + 12]))
     ):
