@@ -1068,14 +1068,14 @@ def test_words_idioms_plan_parts_and_restatements_are_no_figures(tmp_path: Path)
         draft(
             tmp_path,
             "《示范省“人工智能+万物”行动方案》发布，示范产品走进千家万户，建成支撑万亿参数训练的万卡平台，"
-            "应用落地超万个。\n"
+            "应用落地超万个，使用人数达两千多万人。\n"
             "方案提出18项具体要求，设立3个专栏，明确5张工作清单。\n"
             "截至2026年6月，示范网民规模接近9亿人（8.9712亿人）。\n"
             "2026年示范产业规模将超过人民币1.1兆元（約台幣4.9兆元）。\n",
             day="2026-09-10",
         )
     )
-    assert sorted(found) == ["8.9712亿人", "超万个", "超过人民币1.1兆元"]
+    assert sorted(found) == ["8.9712亿人", "超万个", "超过人民币1.1兆元", "达两千多万人"]
 
 
 def test_english_ratios_rank_brackets_years_and_abbreviated_magnitudes(tmp_path: Path) -> None:
@@ -1162,3 +1162,18 @@ def test_an_average_compared_with_now_in_a_report_and_a_province_ranked_in_china
         )
     )
     assert ranked["四"]["area"] == "place:zhejiang"  # the province is ranked, China the field
+
+
+def test_a_threshold_in_hours_and_an_earlier_level_in_a_year_are_kept_apart(
+    tmp_path: Path,
+) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "截至2026年6月，约有3千万成年人每天使用示范应用超过1小时。\n"
+            "Demo robot makers numbered 2,950 in 2025, up from 2,600 in 2024.\n",
+            title="Demo",
+        )
+    )
+    assert "1小时" not in " ".join(found)  # the hours say which adults are counted
+    assert "2,600" in found  # "2,600 in 2024" is no "1 in 6" ratio

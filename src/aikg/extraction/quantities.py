@@ -323,7 +323,9 @@ def _computing_power(scan: _Scan) -> None:
 #: A magnitude word alone, in a word or idiom, not a number: 万物, 千家万户, 万卡, 万亿参数 (but
 #: 超万个, 近万家 state a number).
 _BARE_MAGNITUDE = re.compile(r"[万萬亿億]+")
-_BARE_MAGNITUDE_NUMBER_BEFORE = re.compile(r"(?:超|逾|近|约|約|上|过|過|破|达|達)\s*$")
+_BARE_MAGNITUDE_NUMBER_BEFORE = re.compile(
+    r"(?:超|逾|近|约|約|上|过|過|破|达|達|[零〇一二两兩三四五六七八九十百千多余餘])\s*$"
+)
 #: The counted things of a count of a text's own parts: 18项具体要求, 3个专栏, 7张工作清单
 #: (not 任务: the curated graph keeps a work report's 10项工作任务 as a fact).
 _PLAN_PARTS_AFTER = re.compile(
@@ -333,7 +335,7 @@ _PLAN_PARTS_AFTER = re.compile(
 #: A currency the normalizer does not read as yuan: 台幣5.28兆元 is TWD, not CNY.
 _OTHER_CURRENCY_BEFORE = re.compile(r"(?:新?台[币幣]|NT\$)\s*$")
 #: A ratio "1 in 6" (a restatement of a share), and a ranking bracket "top 10".
-_ONE_IN = re.compile(r"^\s+in\s+\d", re.IGNORECASE)
+_ONE_IN = re.compile(r"^\s+in\s+\d{1,2}(?!\d)", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\d\s+in\s+$|\bthe\s+(?:[a-z]+\s+)?top\s+$", re.IGNORECASE)
 #: A rounded figure followed by its precise value in brackets: 接近11亿人（10.9967亿人）.
 _PRECISE_AFTER = re.compile(r"^\s*[（(]\s*\d")
@@ -351,8 +353,9 @@ def _number(scan: _Scan, start: int, end: int, chinese: bool) -> None:
         return
     if _OTHER_CURRENCY_BEFORE.search(fact[max(0, start - 4) : start]):
         return
-    if _ONE_IN.match(fact[end : end + 8]) or _IN_BEFORE.search(fact[max(0, start - 8) : start]):
-        return
+    one_in = _ONE_IN.match(fact[end : end + 8]) and end - start <= 2
+    if one_in or _IN_BEFORE.search(fact[max(0, start - 20) : start]):
+        return  # "1 in 6", "the global top 10"
     if re.search(r"第\s*$|每\s*$|/\s*$", before) or _RATE_BASE_BEFORE.search(
         fact[max(0, start - 7) : start]
     ):
@@ -491,6 +494,8 @@ def _drop_thresholds(layout: Layout, mentions: list[Mention]) -> list[Mention]:
         earlier = [m for m in same if m.end <= mention.start]
         if later and _THRESHOLD_AFTER_CN.match(text[mention.end : mention.end + 6]):
             continue
+        if earlier and mention.quantity.unit == "hour" and has_cjk(text[clause[0] : clause[1]]):
+            continue  # 约3千万成年人每天使用超过1小时: the hours define who is counted
         before = _THRESHOLD_BEFORE_EN.search(text[clause[0] : mention.start])
         if (
             earlier

@@ -97,7 +97,7 @@ def dating_times(layout: Layout, times: list[TimeExpr]) -> list[TimeExpr]:
 #: A report the text reports on (CNNIC's 第49次《中国互联网络发展状况统计报告》, "the 49th
 #: Statistical Report on China's Internet Development", "a newly-released report by …", 报告显示).
 _STAT_REPORT = re.compile(
-    r"统计报告|发展状况统计|statistical report|\breport on china's internet|报告显示|报告指出"
+    r"统计报告|发展状况统计|statistical report|\breport on china's internet|报告显示"
     r"|\breport (?:by|from|released|published|shows|showed|said|says)\b"
     r"|\bthe (?:[\w\"-]+ ){0,2}[\"“]?report\b"
 )
