@@ -18,8 +18,9 @@ the same layout: ``README.md`` (status and frozen hashes), ``shared/sources/``, 
 4. supplementary measures the project's scorer does not take: for the observations and targets it
    matches (same rule: overlapping evidence span, equal value, same unit kind), whether the
    draft's reference period, area, variable, qualifier, age band, denominator, target year and
-   target policy agree with the gold; and the drafted entity mentions (of the scored kinds) that
-   overlap no gold mention.
+   target policy agree with the gold; the drafted facts kept unchanged (matched, and agreeing on
+   variable, unit, qualifier, period and area: issue 12's measure), per document and overall;
+   and the drafted entity mentions (of the scored kinds) that overlap no gold mention.
 """
 
 from __future__ import annotations
@@ -208,6 +209,7 @@ def facts(g: rdflib.Graph, cls) -> list[dict]:
                 end=end,
                 value=shown(node, SCHEMA.value, as_text=lambda v: v.toPython()),
                 unit=unit_kind(g.value(node, SCHEMA.unitCode)),
+                unit_code=short(g.value(node, SCHEMA.unitCode)),
                 var=short(g.value(node, SCHEMA.variableMeasured)),
                 period=short(g.value(node, SDMXD.refPeriod)),
                 area=short(g.value(node, SDMXD.refArea)),
@@ -306,6 +308,69 @@ def supplementary(
                 f"entity drafted with no gold mention there: {e} at {a}-{b}"
             )
     return per_doc, errors
+
+
+#: What a matched fact must agree on to be kept unchanged (issue 12's measure): variable,
+#: value (matched facts have equal values), unit, qualifier, period and area; a target's period
+#: is its year, and its policy must agree too.
+KEPT_FIELDS = {
+    "obs": ("var", "unit_code", "qualifier", "period", "area"),
+    "target": ("var", "unit_code", "qualifier", "year", "policy", "area"),
+}
+
+
+def kept_unchanged(
+    draft: rdflib.Graph, gold: rdflib.Graph, project: set[str], doc_of_source: dict
+) -> dict[str, list[int]]:
+    """Per document, [kept, drafted]: the drafted observations and targets that match a gold
+    fact and agree with it on every field of :data:`KEPT_FIELDS` (a variable as in
+    :func:`supplementary`: the gold's when the project graph knows it, else a new one), and all
+    drafted observations and targets."""
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    gold_mentions, draft_mentions = mentions(gold), mentions(draft)
+    for cls, kind in ((SCHEMA.Observation, "obs"), (AIKG_NS.Target, "target")):
+        drafted = facts(draft, cls)
+        for d in drafted:
+            out[doc_of_source.get(d["source"], str(d["source"]))][1] += 1
+        for d, g in match(drafted, facts(gold, cls)):
+            same = True
+            for field in KEPT_FIELDS[kind]:
+                dv, gv = d[field], g[field]
+                if field == "var":
+                    same &= dv == gv if gv in project else dv not in project
+                elif field == "policy" and gv not in project:
+                    at = g["source"]
+                    gspans = [(a, b) for (e, s, a, b) in gold_mentions if e == gv and s == at]
+                    dspans = [(a, b) for (e, s, a, b) in draft_mentions if e == dv and s == at]
+                    same &= dv not in project and any(
+                        a1 < b2 and a2 < b1 for a1, b1 in dspans for a2, b2 in gspans
+                    )
+                else:
+                    same &= dv == gv
+            out[doc_of_source.get(g["source"], str(g["source"]))][0] += same
+    return dict(out)
+
+
+def kept_table(kept: dict[str, list[int]]) -> list[str]:
+    """Per document and overall: drafted facts kept unchanged, as count and share of drafted."""
+
+    def cell(k: int, n: int) -> str:
+        return f"{k}/{n} ({100 * k / n:.0f}%)" if n else "–"
+
+    lines = ["| document | kept unchanged / drafted |", "|---|---:|"]
+    for doc in sorted(kept):
+        lines.append(f"| {doc} | {cell(*kept[doc])} |")
+    k, n = (sum(v[i] for v in kept.values()) for i in (0, 1))
+    lines.append(f"| **overall** | **{cell(k, n)}** |")
+    return lines
+
+
+KEPT_NOTE = (
+    "Kept unchanged: a drafted observation or target that matches a gold fact (overlapping "
+    "evidence, equal value, same unit kind) and agrees with it on variable, unit, qualifier, "
+    "period and area (a target: year, policy and area), as issue 12 measures a first draft; the "
+    "share is of all drafted observations and targets."
+)
 
 
 def eval_extract(drafts: Path, gold: Path, fmt: str) -> str:
@@ -422,6 +487,7 @@ def report(gold_set: GoldSet, frozen: bool) -> str:
         for src in rdflib.Graph().parse(g_path).objects(None, OA.hasSource):
             doc_of_source[src] = g_path.stem + ".md"
     per_doc, errors = supplementary(dg, gg, project, doc_of_source)
+    kept = kept_unchanged(dg, gg, project, doc_of_source)
 
     lines = [extractor_line(frozen), "### Scores of `aikg eval-extract` (the project's scorer)\n"]
     lines.append(
@@ -430,7 +496,9 @@ def report(gold_set: GoldSet, frozen: bool) -> str:
     lines.append("")
     lines.append("### Attributes of the matched facts (not scored by `aikg eval-extract`)\n")
     lines += attributes_table(per_doc)
-    lines += ["", ATTRIBUTES_NOTE, "", "### Errors, per document\n"]
+    lines += ["", ATTRIBUTES_NOTE, "", "### Kept unchanged (issue 12's measure)\n"]
+    lines += kept_table(kept)
+    lines += ["", KEPT_NOTE, "", "### Errors, per document\n"]
     lines += error_lines(detail, errors)
     return "\n".join(lines).rstrip() + "\n"
 

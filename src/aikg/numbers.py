@@ -38,12 +38,18 @@ Decisions on ambiguous wording (the rules the tests pin down):
   dates.  Bare "dollars" raises (which dollar?); so do ranges (10-20%, 10至20).
 - Rates and ratios (每万名工人470台, 5元/吨, 人均, "per capita", "per worker") raise: the
   caller models a rate as a quantity of one unit over a base quantity of another.
+- Computing power keeps the unit the source states: EFLOPS (exaflops, 百亿亿次) and PFLOPS
+  (petaflops, 千万亿次) are units, not magnitudes, and are not converted into each other
+  (``197百亿亿次`` is 197 EFLOPS, not 1.97 * 10**12).  The rate form ``百亿亿次/秒`` raises like
+  any rate: the caller passes the quantity without ``/秒``.
+- HK$, 港元 and 港币 are Hong Kong dollars ("HKD"), never CNY; 元 alone stays CNY.
 - After the number, a Chinese text may only hold one known unit or counter word (家, 个, 台,
   …); a noun after it (4500家企业) is left over and raises.  English has no counters, so a
   simple noun phrase is accepted: one to three words with no function word ("and", "of",
   "per", …), the last one a plural (ending in s, or people/children) or a known unit word.
   Its head decides the kind: people/users/workers… -> person, years -> year, anything else
-  -> count.  Words for units this module does not model (euros, hours, tonnes, points…) raise.
+  -> count.  Words for units this module does not model (euros, minutes, tonnes, points…) raise;
+  hours (小时, "hours") are a unit, as in average weekly online time.
 - Leading verbs (达, 为, 合计, reached, a total of …) state the value and are dropped.
 """
 
@@ -78,7 +84,8 @@ class Quantity:
 
     `surface` is the input unchanged; `value` the exact number in base units (6000亿元 ->
     600000000000, 23.5% -> 23.5: percent stays on the 0-100 scale); `unit` a kind key ("CNY",
-    "USD", "percent", "percentage_point", "times", "person", "person_time", "count", "year",
+    "USD", "HKD", "EFLOPS", "PFLOPS", "percent", "percentage_point", "times", "person",
+    "person_time", "count", "year", "hour",
     "month", "day") or None; `unit_text` the unit as written without the magnitude word ("元",
     "家", "yuan", "" when none); `multiplier` the magnitude word's factor (1 when none);
     `qualifier` one of "more-than", "at-least", "odd", "nearly", "about", "less-than",
@@ -135,15 +142,17 @@ _VERBS = _words(
     "达到|達到|达|達|为|為|是|共计|共計|合计|合計|共|累计|累計|总计|總計|高达|高達"
     "|reached|reaching|totalled|totaled|totalling|totaling|a total of|amounted to|stood at"
 )
-_CURRENCIES = _table({"USD": _words("$|us$|usd"), "CNY": _words("rmb|cny|人民币|人民幣")})
+_CURRENCIES = _table(
+    {"USD": _words("$|us$|usd"), "CNY": _words("rmb|cny|人民币|人民幣"), "HKD": _words("hk$|hkd")}
+)
 _MAGNITUDES = {
     **dict.fromkeys(_words("万亿|萬億|兆|trillion"), 12),
     **dict.fromkeys(_words("千亿|千億"), 11),
     **dict.fromkeys(_words("百亿|百億"), 10),
-    **dict.fromkeys(_words("十亿|十億|billion"), 9),
+    **dict.fromkeys(_words("十亿|十億|billion|bln|bn"), 9),
     **dict.fromkeys(_words("亿|億"), 8),
     **dict.fromkeys(_words("千万|千萬"), 7),
-    **dict.fromkeys(_words("百万|百萬|million"), 6),
+    **dict.fromkeys(_words("百万|百萬|million|mln"), 6),
     **dict.fromkeys(_words("十万|十萬"), 5),
     **dict.fromkeys(_words("万|萬"), 4),
     **dict.fromkeys(_words("千|thousand"), 3),
@@ -161,11 +170,16 @@ _UNITS = _table(
         "times": _words("倍|times|fold|-fold"),
         "CNY": _words("元人民币|元人民幣|人民币|人民幣|元|yuan|rmb|cny|renminbi"),
         "USD": _words("美元|us dollars|u.s. dollars|usd"),
+        "HKD": _words("港元|港币|港幣|hong kong dollars|hk dollars|hkd"),
+        # computing power, in the unit the source states (values are not converted)
+        "EFLOPS": _words("eflops|exaflops|百亿亿次|百億億次"),
+        "PFLOPS": _words("pflops|petaflops|千万亿次|千萬億次"),
         "person_time": _words("人次|person-times|person times"),
         "person": _words("人|名|位|用户|用戶|网民|網民"),
         "month": _words("个月|個月"),
         "year": _words("年"),
         "day": _words("天|日"),
+        "hour": _words("小时|小時|hours|hour"),
         "count": _COUNTERS,
     }
 )
@@ -174,33 +188,35 @@ _HEADS = _table(
     {
         "person": _words(
             "people|persons|person|individuals|individual|users|user|residents|workers"
-            "|employees|students|children|netizens"
+            "|employees|students|children|netizens|professionals|talents|engineers|researchers"
+            "|scientists|developers|specialists|experts"
         ),
         "year": _words("years|year"),
         "month": _words("months|month"),
         "day": _words("days|day"),
+        "hour": _words("hours|hour"),
     }
 )
 _UNSUPPORTED_WORDS = frozenset(
     _words(
         "dollar|dollars|euro|euros|pound|pounds|yen|won|rupee|rupees|franc|francs|point|points"
-        "|bp|bps|basis|hour|hours|minute|minutes|mins|second|seconds|secs|week|weeks|decade"
+        "|bp|bps|basis|minute|minutes|mins|second|seconds|secs|week|weeks|decade"
         "|decades|quarter|quarters|century|centuries|ton|tons|tonne|tonnes|kg|kilogram"
         "|kilograms|gram|grams|metre|metres|meter|meters|km|kilometre|kilometres|kilometer"
         "|kilometers|mile|miles|hectare|hectares|acre|acres|watt|watts|kilowatts|megawatts"
         "|gigawatts|kwh|barrels|litres|liters|gallons|bytes|gigabytes|terabytes|petabytes"
-        "|flops|petaflops|exaflops"
+        "|flops|teraflops"
     )
 )
 
 
 def unsupported_unit(text: str) -> str | None:
-    """The unit word ``text`` starts with when it is one this module does not model (hours,
+    """The unit word ``text`` starts with when it is one this module does not model (minutes,
     euros, tonnes …), else None: a number followed by it measures that unit.
 
     Example:
-        >>> unsupported_unit(" hours online every week"), unsupported_unit(" users")
-        ('hours', None)
+        >>> unsupported_unit(" tonnes of grain"), unsupported_unit(" users")
+        ('tonnes', None)
     """
     words = text.split(None, 1)
     word = words[0].strip(".,;:").lower() if words else ""
@@ -260,7 +276,11 @@ _PREFIX_QUALIFIER_RE = _phrases(_PREFIX_QUALIFIERS)
 _SUFFIX_QUALIFIER_RE = _phrases(_SUFFIX_QUALIFIERS)
 _VERB_RE = _phrases(_VERBS)
 _CURRENCY_RE = _phrases(_CURRENCIES)
-_MAGNITUDE_RE = _phrases(_MAGNITUDES)
+# not the 百亿/千万 that starts a computing-power unit (197百亿亿次 is 197 EFLOPS)
+_MAGNITUDE_RE = re.compile(
+    r"(?!百亿亿次|百億億次|千万亿次|千萬億次)(?:" + _phrases(_MAGNITUDES).pattern + ")",
+    re.IGNORECASE,
+)
 _UNIT_RE = _phrases(_UNITS)
 
 # Full-width ASCII and odd spaces/minus signs, one character for one so spans stay aligned.
@@ -586,6 +606,13 @@ def parse_quantity(text: str) -> Quantity:
         >>> q = parse_quantity("more than 30 million users")
         >>> q.value, q.unit, q.qualifier
         (Decimal('30000000'), 'person', 'more-than')
+        >>> [(q.value, q.unit) for q in map(parse_quantity, ("246 EFLOPS", "197百亿亿次"))]
+        [(Decimal('246'), 'EFLOPS'), (Decimal('197'), 'EFLOPS')]
+        >>> q = parse_quantity("HK$3 billion")
+        >>> q.value, q.unit, q.unit_text
+        (Decimal('3000000000'), 'HKD', 'HK$')
+        >>> parse_quantity("nearly 300,000 professionals").unit
+        'person'
         >>> parse_quantity("abc")
         Traceback (most recent call last):
         ...
@@ -613,6 +640,9 @@ def precision(quantity: Quantity) -> Decimal:
 UNIT_ZH: dict[str, str] = {
     "CNY": "元",
     "USD": "美元",
+    "HKD": "港元",
+    "EFLOPS": " EFLOPS",
+    "PFLOPS": " PFLOPS",
     "percent": "%",
     "percentage_point": "个百分点",
     "times": "倍",
@@ -621,4 +651,5 @@ UNIT_ZH: dict[str, str] = {
     "year": "年",
     "month": "个月",
     "day": "天",
+    "hour": "小时",
 }

@@ -34,6 +34,9 @@ from aikg.sources import SourceText, find_span, read_source
 UNIT_IRIS: dict[str, URIRef] = {
     "CNY": CUR.CNY,
     "USD": CUR.USD,
+    "HKD": CUR.HKD,
+    "EFLOPS": AIKGUNIT.EFLOPS,
+    "PFLOPS": AIKGUNIT.PFLOPS,
     "percent": UNIT.PERCENT,
     "percentage_point": AIKGUNIT.PERCENT_POINT,
     "times": AIKGUNIT.TIMES,
@@ -43,6 +46,7 @@ UNIT_IRIS: dict[str, URIRef] = {
     "year": UNIT.YR,
     "month": UNIT.MO,
     "day": UNIT.DAY,
+    "hour": UNIT.HR,
 }
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -28,27 +28,55 @@ _OF_WORLD = re.compile(
 )
 
 
+#: The world's total named just before the number ("the world's total computing power of").
+_WORLD_TOTAL = re.compile(r"\bthe world's\s+(?:[a-z-]+\s+){0,4}(?:of|at|was|reached)\s*$")
+
+
 def is_world(layout: Layout, mention: Mention, raw: str, kind: str) -> bool:
     """Whether the figure at ``mention`` is of the world: a world word in the clause before it
-    (``raw``), or a share "of global …" after it."""
-    return bool(_WORLD.search(raw)) or bool(
-        kind == "percent" and _OF_WORLD.match(layout.folded[mention.end : mention.end + 40])
+    (``raw``), "the world's total … of" just before it, or a share "of global …" after it."""
+    return (
+        bool(_WORLD.search(raw.lower()))  # "Worldwide, …" opens a sentence
+        or bool(_WORLD_TOTAL.search(raw.lower()))
+        or bool(
+            kind == "percent" and _OF_WORLD.match(layout.folded[mention.end : mention.end + 40])
+        )
     )
 
 
+#: A share of a world total in the clause before the number (占全球比例, 全球占比).
+_SHARE_OF_WORLD = re.compile(r"占全球|占全世界|全球占比|全球份额|\baccount(?:s|ed)? for\b")
+#: What a rank is among, just before the rank (位居全国第, 跃居全球第).
+_RANKED_IN = re.compile(r"(?:全国|全國|全球|全世界)\s*第?\s*$")
+#: A country as the subject of a clause: China's own words (or a country of the dictionary).
+_CHINA = re.compile(r"我国|中国|\bchina\b|china's|the country")
+
+
 def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> str:
-    """The area of the figure at ``mention``: the world, a place the text puts it in, or CN."""
-    if world:
-        return "place:world"
+    """The area of the figure at ``mention``: the world, a place the text puts it in, or CN.
+
+    A share of a world total whose clause names a country (中国…占全球比例接近30%, 我国…全球
+    占比达60%, "the US accounted for 32 per cent of the world's total") is that country's
+    figure, as the curated graph records such shares (the base is the world's total of the
+    same measure), not the world's."""
     layout = builder.layout
     lo = layout.clause_bounds(mention.start)[0]
+    clause = layout.folded[lo : mention.start]
+    after = layout.folded[mention.end : mention.end + 40]
+    share = _SHARE_OF_WORLD.search(clause) or _OF_WORLD.match(after)
+    owned = _CHINA.search(clause) or builder.places.find(clause)
+    if world and not (share and owned and not _WORLD_TOTAL.search(clause)):
+        return "place:world"
     sentence = layout.sentence_at(mention.start)
     assert sentence is not None
     folded = layout.folded
     recent = [p for start, _, p in builder.named_places if start < sentence.start]
+    if mention.rank:
+        # 跃居全国第五: 全国 is what the place is ranked in, not the ranked place
+        clause = _RANKED_IN.sub("", clause)
     place, _ = area_of(
         builder.places,
-        folded[lo : mention.start],
+        clause,
         folded[sentence.start : sentence.end],
         builder.local,
         recent[-1] if recent else None,

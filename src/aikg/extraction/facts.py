@@ -131,10 +131,6 @@ def _read(
     subject, raw = subject_of(layout, mention, times)
     sentence_text = text[sentence.start : sentence.end]
     english = not has_cjk(sentence_text)
-    kind = mention.unit
-    if kind is None:
-        context = subject + " " + sentence_text
-        kind = "person" if is_person_subject(subject or context) else "count"
     prior = previous.get(sentence.start)
     label = subject
     change = is_change(raw) or (is_change(text[mention.end : mention.end + 12]) and english)
@@ -143,9 +139,10 @@ def _read(
     earlier = prior is not None and english and is_earlier_level(layout, mention, sentence.start)
     if earlier:
         change = False
+    item = respectively(layout, mention, raw)
+    kind = _kind(builder, layout, mention, subject, prior if change or earlier else None, item)
     if change and prior and "分别" not in raw:
         label = change_label(prior[1], kind)
-    item = respectively(layout, mention, raw)
     if item:
         label = item + (change_suffix(kind) if change else "")
     denominator = population_base(builder, layout, mention, raw, kind)
@@ -155,11 +152,77 @@ def _read(
         label = share[1]
     if not label:
         label = prior[1] if prior else (mention.quantity.unit_text or "value")
+    paragraph = text[layout.lines[sentence.line].start : mention.start]
+    density = _DENSITY.findall(paragraph) if kind == "per_10k_workers" else None
+    if density and not change:
+        # "Robot density … was led by South Korea with 1,012 robots per 10,000 employees": the
+        # rate is the density the sentence names, not the things counted
+        label = density[-1].lower()
     if english and not change and not earlier:
         label = english_label(builder, label)
     return _Figure(
         sentence, english, subject, raw, kind, prior, change, earlier, item, label, denominator
     )
+
+
+#: The measure a rate per 10,000 workers is: 机器人密度, "robot density".
+_DENSITY = re.compile(r"robot density|機器人密度|机器人密度", re.I)
+#: Money words: a Chinese figure in 亿 with no unit of its own is in yuan when its subject or
+#: the noun after it is one (核心产业营收超3000亿, 超1000亿产业基金).
+_MONEY = re.compile(
+    r"营收|營收|收入|产值|產值|营业额|營業額|销售额|銷售額|增加值|基金|投资|投資|融资|融資|金额|金額"
+    r"|资金|資金|利润|利潤|产业规模|產業規模|市场规模|市場規模|生产总值|生產總值"
+)
+#: A count of registrations or accounts, not of persons (用户注册总数, "user accounts").
+_ACCOUNTS = re.compile(r"注册|註冊|账号|賬號|帳號|账户|賬戶|\baccounts?\b|\bregistrations?\b")
+#: People named after an English number without a plural noun ("986 million Chinese used …").
+_PEOPLE_AFTER = re.compile(r"\s+(?:Chinese|Americans|Europeans|Indians|Japanese|Koreans)\b")
+#: Unit kinds a change or an earlier level does not inherit from its level (a change of a share
+#: has its own unit, percentage points, and states it).
+_OWN_UNIT_KINDS = ("percent", "percentage_point", "times", "rank")
+
+
+def _kind(
+    builder: SheetBuilder,
+    layout: Layout,
+    mention: Mention,
+    subject: str,
+    level: tuple[int, str, str] | None,
+    item: str,
+) -> str:
+    """The unit kind of a figure: the one it states, else the one of the level it is a change
+    or an earlier level of (``level``: 增长3549万 after 10.67亿人; "402 units" after "470 units
+    per 10,000 employees"), else read from its subject (persons, money, plain counts)."""
+    text = layout.text
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    inherited = builder.kinds.get(level[2]) if level else None
+    if inherited in _OWN_UNIT_KINDS:
+        inherited = None
+    if mention.unit is not None:
+        if inherited == "per_10k_workers" and mention.unit == "count":
+            return inherited  # "a sharp rise from 402 units": the rate's earlier level
+        return mention.unit
+    if inherited:
+        return inherited
+    before = text[sentence.start : mention.start]
+    after = text[mention.end : mention.end + 8]
+    sentence_text = text[sentence.start : sentence.end]
+    chinese = has_cjk(sentence_text)
+    if chinese and mention.quantity.multiplier >= 10**8 and _MONEY.search(subject + after[:4]):
+        return "CNY"
+    if _ACCOUNTS.search(subject):
+        return "count"
+    if not chinese and _PEOPLE_AFTER.match(after):
+        return "person"
+    listed = re.search(r"\brespectively\b", text[mention.end : sentence.end])
+    restated = re.search(r"\bor\s*$", before)
+    if item or (not chinese and (listed or restated)):
+        # an item of a list (…, 1.044 billion and 1.026 billion, respectively) or a share
+        # restated as a number ("97.5 percent, or 1.007 billion"): the sentence says of whom
+        return "person" if is_person_subject(before) else "count"
+    context = subject + " " + sentence_text
+    return "person" if is_person_subject(subject or context) else "count"
 
 
 def _measure(
@@ -176,6 +239,10 @@ def _measure(
     world = is_world(layout, mention, figure.raw, kind)
     passed: Variable | None = None  # a graph variable of another scope, passed over
     figure.area = area = figure_area(builder, mention, world and kind != "rank")
+    listed = builder.places.find(fold(figure.item)) if figure.item else []
+    if listed:
+        # 韩国、日本和印度分别排名第三、第四和第五: the place is the item's
+        figure.area = area = builder.place(listed[0][2])
     if figure.earlier and prior:
         var_iri = None
         figure.label = prior[1] or figure.label
@@ -213,6 +280,7 @@ def _measure(
         usual = builder.variables.denominator_of(var_iri)
         figure.denominator = shorten(str(usual)) if usual else None
     builder.counted.append((mention.start, sentence.line, figure.label, figure.variable, ukind))
+    builder.kinds[figure.variable] = kind
     if figure.change and prior:
         previous[sentence.start] = prior
     else:
@@ -323,7 +391,10 @@ def _observation(
     """An observation: its period (and base period, for a change), its area, its status."""
     time, carried = dated
     doc_date = builder.date
-    if time is None and builder.coverage is not None:
+    # "a total of 1,735 websites … have now completed": in a text that reports a report, "now"
+    # is the report's date, as for a figure that states none
+    now = time is not None and time.text.lower() == "now" and (time.iso or "").startswith("..")
+    if (time is None or now) and builder.coverage is not None:
         time, carried = builder.coverage, False
         readings.append(
             (
@@ -397,7 +468,13 @@ def drop_headline_repeats(layout: Layout, mentions: list[Mention]) -> list[Menti
 
 
 def _restates(head: Mention, body: Mention) -> bool:
-    if head.unit is not None and head.unit != body.unit:
+    counts = ("count", "person")
+    # "346 generative AI services" in a headline, "A total of 346" in the body: one count
+    if (
+        head.unit is not None
+        and head.unit != body.unit
+        and not (head.unit in counts and body.unit in (None, *counts))
+    ):
         return False
     if head.value == body.value:
         return True

@@ -1,4 +1,5 @@
-"""The place dictionary: China's province-level divisions and large cities, by name.
+"""The place dictionary: China's province-level divisions and large cities, and the countries
+figures are compared with, by name.
 
 Plain data, read by :mod:`~aikg.extraction.places` (places found in text, the area of a figure)
 and :mod:`~aikg.extraction.entities` (local government bodies: 广东省工业和信息化厅).
@@ -28,9 +29,19 @@ CITIES = {
     "东莞": "Dongguan", "无锡": "Wuxi", "哈尔滨": "Harbin", "长春": "Changchun",
     "昆明": "Kunming", "贵阳": "Guiyang", "南宁": "Nanning", "雄安": "Xiong'an",
 }  # fmt: skip
+#: Countries other than China that figures are compared with (rankings, shares of a world
+#: total): Chinese name -> (English name, ISO 3166 alpha-2 code, the project's IRI name, as
+#: ``place:CN``).
+COUNTRIES = {
+    "美国": ("United States", "US"), "韩国": ("South Korea", "KR"), "日本": ("Japan", "JP"),
+    "德国": ("Germany", "DE"), "印度": ("India", "IN"), "英国": ("United Kingdom", "GB"),
+    "法国": ("France", "FR"), "新加坡": ("Singapore", "SG"),
+}  # fmt: skip
+#: Other English names of those countries (folded: lower case).
+COUNTRY_ALIASES = {"the us": "美国", "korea": "韩国", "britain": "英国", "the uk": "英国"}
 #: IRI names that differ from the English label (the project writes ``place:macau`` for Macao).
 SLUGS = {"澳门": "macau"}
 #: Other English spellings of a place in the dictionary.
-ALIASES = {"macau": "澳门", "hongkong": "香港"}
+ALIASES = {"macau": "澳门", "hongkong": "香港", "hk": "香港"}
 #: Local words of the two SARs (本澳, 本港): the place itself, whatever the title names.
 SAR_LOCAL = {"澳门": re.compile(r"本澳|全澳|澳门特区"), "香港": re.compile(r"本港|全港|香港特区")}

@@ -57,7 +57,7 @@ _INLINE_FURNITURE = re.compile(
 _SENTENCE_END = re.compile(
     r"[。！？!?；;]|\n|\.(?=\s+[\"“(]?[A-Z0-9])|(?<=[a-z])\.(?=[A-Z][a-z])|\.\s*$"
 )
-_CLAUSE_END = re.compile(r"[，；;：:—]|,(?!\d{3})|\s-\s")
+_CLAUSE_END = re.compile(r"[，；;：:—]|,(?!\d{3}(?!\d))|\s-\s")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:[A-Z]|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Mr|Ms|Dr|St|vs|etc))$"
 )
@@ -152,13 +152,18 @@ def _body_start(text: str) -> int:
 
 
 def _is_headline(line: str, title: str, first: bool, top: bool = True) -> bool:
-    """Whether ``line`` is a headline: the title, a part of it at the top of the text (before
+    """Whether ``line`` is a headline: the title, a part of it or a line holding it at the top
+    of the text (before
     the first full sentence: a signature line that repeats the issuer is not one), or the first
     line when it is short and has no sentence end."""
     stripped = fold(line.strip().strip("#*").strip())
     if not stripped:
         return False
-    if title and (stripped == title or (top and len(stripped) > 8 and stripped in title)):
+    if title and (
+        stripped == title
+        or (top and len(stripped) > 8 and stripped in title)
+        or (top and len(title) > 8 and title in stripped)  # " date 2025-04-09 <the title>"
+    ):
         return True
     return first and not re.search(r"[。.!?！？]\s*$", stripped) and len(stripped) <= 120
 

@@ -23,8 +23,16 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, Namespace
 
 from aikg.extraction.entities import kind_of
-from aikg.extraction.gazetteer import ALIASES, CITIES, PROVINCES, SAR_LOCAL, SLUGS
-from aikg.extraction.script import fold
+from aikg.extraction.gazetteer import (
+    ALIASES,
+    CITIES,
+    COUNTRIES,
+    COUNTRY_ALIASES,
+    PROVINCES,
+    SAR_LOCAL,
+    SLUGS,
+)
+from aikg.extraction.script import fold, has_cjk
 
 _SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
 #: Words that name the whole country, by use. They differ, and each rule was tuned with its own
@@ -83,13 +91,18 @@ class Places:
                 place = Place(iri, chinese, english, known)
                 self.by_name[chinese] = place
                 self.by_name[english.lower()] = place
-        for alias, chinese in ALIASES.items():
+        for chinese, (english, code) in COUNTRIES.items():
+            iri = graph_places.get(chinese) or graph_places.get(english.lower())
+            place = Place(iri or namespace[code], chinese, english, iri is not None)
+            self.by_name[chinese] = self.by_name[english.lower()] = place
+        for alias, chinese in (ALIASES | COUNTRY_ALIASES).items():
             self.by_name[alias] = self.by_name[chinese]
         names = sorted(self.by_name, key=len, reverse=True)
         chinese_names = [re.escape(n) for n in names if not n.isascii()]
         english_names = [re.escape(n) for n in names if n.isascii()]
         self._pattern = re.compile(
-            rf"(?P<cn>{'|'.join(chinese_names)}){_SUFFIX}|\b(?P<en>{'|'.join(english_names)})\b"
+            rf"(?P<cn>{'|'.join(chinese_names)})(?!尼西亚|尼西亞){_SUFFIX}"
+            rf"|\b(?P<en>{'|'.join(english_names)})\b"
         )
 
     def find(self, folded: str) -> list[tuple[int, int, Place]]:
@@ -108,6 +121,12 @@ def local_place(places: Places, title: str, body: str, facts: str | None = None)
     for chinese, words in SAR_LOCAL.items():
         if words.search(body if facts is None else facts):
             return places.by_name[chinese]
+    if not has_cjk(title):
+        # an English item whose title names Hong Kong or Macao ("HK's largest AI supercomputing
+        # center opens") is about the SAR, as 本港 makes a Chinese one
+        sar = [p for _, _, p in places.find(fold(title)) if p.name in SAR_LOCAL]
+        if sar:
+            return sar[0]
     if not _LOCAL.search(body):
         return None
     found = places.find(fold(title))
@@ -175,7 +194,8 @@ def area_of(
         return named[-1][1], False
     if NATIONAL_WORDS["figure"].search(_SHARE_OF_NATIONAL.sub("", clause_before)):
         return None, True
-    earlier = _named(places, sentence_before)
+    # (a dateline's date may lie after the clause's start: "BEIJING, April 8 (Xinhua) -- …")
+    earlier = [p for p in _named(places, sentence) if p[0] <= len(sentence_before)]
     if earlier:
         return earlier[-1][1], False
     if (_LOCAL.search(sentence) or any(w.search(sentence) for w in SAR_LOCAL.values())) and (

@@ -59,14 +59,25 @@ _AGE_BAND = re.compile(
     r"|(?P<cmin>\d{1,3})\s*(?:周岁|週歲)\s*(?:及|或)?以上"
     r"|(?P<min>\d{1,3})\s*(?:岁|歲)\s*(?:及|或)?以上|aged\s+(?P<emin>\d{1,3})\s*(?:and|or)\s*(?:above|over|older)"
     r"|aged\s+(?P<elo>\d{1,3})\s*(?:-|to)\s*(?P<ehi>\d{1,3})|(?P<max>\d{1,3})\s*(?:岁|歲)\s*(?:及|或)?以下"
+    r"|aged\s+(?P<emax>\d{1,3})\s*(?:and|or)\s*(?:below|under|younger)"
 )
 #: 6大重点领域, 六大行动: "N major ..." counts the items of a list.
 _MAJOR = re.compile(
     r"(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})大(?![于约幅量型学会小])(?=[\u4e00-\u9fff])"
 )
+#: A rate per 10,000 workers (robot density): 每万名工人392台 before the number, ...
 _PER_10K = re.compile(
-    r"每万名工人|每萬名工人|per 10,000 (?:manufacturing |industrial )?workers\s*$"
+    r"每[万萬]名(?:产业|產業|制造业|製造業)?(?:工人|员工|員工|职工|職工)"
+    r"|per 10,000 (?:manufacturing |industrial )?(?:workers|employees)\s*$"
 )
+#: ... or after it: 392台/万人, "470 units per 10,000 employees", "among each 10,000 workers".
+_PER_10K_AFTER = re.compile(
+    r"\s*(?:/\s*[万萬](?:名工)?人|(?:per|among each|for every|for each|in every)\s+10,000\s+"
+    r"(?:[a-z]+\s+)?(?:workers|employees))",
+    re.IGNORECASE,
+)
+#: The base of a rate, not a statistic: "per 10,000 employees", "each 10,000 workers".
+_RATE_BASE_BEFORE = re.compile(r"\b(?:per|each|every)\s+$", re.IGNORECASE)
 #: English verbs that state a strict lower bound the number parser does not read.
 _EXCEED = re.compile(
     r"\b(?:exceed|exceeds|exceeded|surpass|surpasses|surpassed|top|tops|topped|pass|passes"
@@ -90,10 +101,15 @@ _THRESHOLD_BEFORE_EN = re.compile(
     re.IGNORECASE,
 )
 
-#: Computing power: a number of FLOPS (850EFLOPS, 2.3 PFLOPS), kept with its unit text.
+#: Computing power: a number of FLOPS (850EFLOPS, 2.3 PFLOPS, 197百亿亿次/秒(EFLOPS), 1,300
+#: petaflops). The rate word (/秒) and a bracketed unit after it belong to the statement.
 _COMPUTE = re.compile(
-    r"(?<![A-Za-z0-9.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[EPTZ]?FLOPS|[EPTZ]?Flops)\b"
+    r"(?<![A-Za-z0-9.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>(?:[EPTZ]?FLOPS|[EPTZ]?Flops|exaflops|petaflops)\b|百亿亿次|百億億次|千万亿次|千萬億次)"
+    r"(?:\s*(?:/|每)\s*秒)?(?:\s*[（(]\s*[EP]FLOPS\s*[)）])?"
 )
+#: A computing-power unit word with no number before it (每秒百亿亿次浮点运算: a definition).
+_COMPUTE_WORD = re.compile(r"百亿亿次|百億億次|千万亿次|千萬億次")
 #: A class of size, not a statistic: 万卡级 (ten-thousand-card class), 千亿级, 百万吨级.
 _CLASS_AFTER = re.compile(r"\s*[卡台人吨瓦噸]?\s*[级級]")
 #: English verbs after which a bare number is a count ("reached 142", "rose to 3,200").
@@ -149,7 +165,10 @@ def age_bands(layout: Layout) -> list[AgeBand]:
             g.get("lo") or g.get("ylo") or g.get("blo") or g.get("min") or g.get("cmin")
             or g.get("emin") or g.get("emin2") or g.get("elo")
         )  # fmt: skip
-        high = g.get("hi") or g.get("yhi") or g.get("bhi") or g.get("max") or g.get("ehi")
+        high = (
+            g.get("hi") or g.get("yhi") or g.get("bhi") or g.get("max") or g.get("ehi")
+            or g.get("emax")
+        )  # fmt: skip
         bands.append(
             AgeBand(
                 match.start(), match.end(), int(low) if low else None, int(high) if high else None
@@ -268,7 +287,8 @@ def _majors(scan: _Scan) -> None:
 
 
 def _computing_power(scan: _Scan) -> None:
-    """Computing power in FLOPS (300 EFLOPS): a count, the unit kept as unit text."""
+    """Computing power (300 EFLOPS, 197百亿亿次/秒): read by the normalizer in the unit stated;
+    a FLOPS unit the ontology has no unit for (TFLOPS) is a count with the unit kept as text."""
     layout, text = scan.layout, scan.text
     for match in _COMPUTE.finditer(scan.fact, layout.body_start):
         lo, hi = match.start("num"), match.end("num")
@@ -279,22 +299,66 @@ def _computing_power(scan: _Scan) -> None:
             continue
         english = not has_cjk(text[sentence.start : sentence.end])
         clause_lo = layout.clause_bounds(lo)[0]
-        quantity = parse_quantity(text[lo:hi])
-        left = _extend_left(text, lo, hi, max(clause_lo, layout.body_start), english)
+        floor = max(clause_lo, layout.body_start)
+        end = match.end("unit")
+        unit_text: str | None = None
+        try:
+            quantity = parse_quantity(text[lo:end])
+            value_end = end
+        except QuantityError:
+            quantity, value_end, unit_text = parse_quantity(text[lo:hi]), hi, match.group("unit")
+        left = _extend_left(text, lo, value_end, floor, english)
         v_start = lo
         if left is not None:
             v_start, quantity = left
-        mention = Mention(
-            v_start, match.end(), text[v_start:hi], quantity, "count", unit_text=match.group("unit")
-        )
+        unit = quantity.unit if unit_text is None else "count"
+        value_text = text[v_start:value_end]
+        mention = Mention(v_start, end, value_text, quantity, unit, unit_text=unit_text)
         scan.add(mention, (v_start, match.end()))
+    for word in _COMPUTE_WORD.finditer(scan.fact, layout.body_start):
+        if scan.free(word.start(), word.end()):
+            scan.taken.add(word.start(), word.end(), None)
+
+
+#: A magnitude word alone, in a word or idiom, not a number: 万物, 千家万户, 万卡, 万亿参数 (but
+#: 超万个, 近万家 state a number).
+_BARE_MAGNITUDE = re.compile(r"[万萬亿億]+")
+_BARE_MAGNITUDE_NUMBER_BEFORE = re.compile(
+    r"(?:超|逾|近|约|約|上|过|過|破|达|達|[零〇一二两兩三四五六七八九十百千多余餘])\s*$"
+)
+#: The counted things of a count of a text's own parts: 18项具体要求, 3个专栏, 7张工作清单
+#: (not 任务: the curated graph keeps a work report's 10项工作任务 as a fact).
+_PLAN_PARTS_AFTER = re.compile(
+    r"^\s*(?:[A-Za-z]{1,4})?\s*(?:具体|具體|重点|重點|主要|工作)?\s*(?:伦理要求|倫理要求|要求"
+    r"|举措|舉措|措施|行动|行動|专栏|專欄|方向|清单|清單|协同发展地|協同發展地)"
+)
+#: A currency the normalizer does not read as yuan: 台幣5.28兆元 is TWD, not CNY.
+_OTHER_CURRENCY_BEFORE = re.compile(r"(?:新?台[币幣]|NT\$)\s*$")
+#: A ratio "1 in 6" (a restatement of a share), and a ranking bracket "top 10".
+_ONE_IN = re.compile(r"^\s+in\s+\d{1,2}(?!\d)", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\d\s+in\s+$|\bthe\s+(?:[a-z]+\s+)?top\s+$", re.IGNORECASE)
+#: A rounded figure followed by its precise value in brackets: 接近11亿人（10.9967亿人）.
+_PRECISE_AFTER = re.compile(r"^\s*[（(]\s*\d")
 
 
 def _number(scan: _Scan, start: int, end: int, chinese: bool) -> None:
     """The quantity that starts with the number at ``start:end``, unless it is no statistic."""
     layout, text, fact = scan.layout, scan.text, scan.fact
     before = fact[max(0, start - 3) : start]
-    if re.search(r"第\s*$|每\s*$|/\s*$", before):
+    if (
+        chinese
+        and _BARE_MAGNITUDE.fullmatch(fact[start:end])
+        and not _BARE_MAGNITUDE_NUMBER_BEFORE.search(before)
+    ):
+        return
+    if _OTHER_CURRENCY_BEFORE.search(fact[max(0, start - 4) : start]):
+        return
+    one_in = _ONE_IN.match(fact[end : end + 8]) and end - start <= 2
+    if one_in or _IN_BEFORE.search(fact[max(0, start - 20) : start]):
+        return  # "1 in 6", "the global top 10"
+    if re.search(r"第\s*$|每\s*$|/\s*$", before) or _RATE_BASE_BEFORE.search(
+        fact[max(0, start - 7) : start]
+    ):
         return
     if (
         chinese
@@ -337,7 +401,7 @@ def _number(scan: _Scan, start: int, end: int, chinese: bool) -> None:
             "数字前的动词（exceed、surpass）按“超过”理解。",
         )
     mention = Mention(v_start, q_end, text[v_start:q_end], quantity, unit, qualifier, reading)
-    if _PER_10K.search(text[max(0, v_start - 12) : v_start]):
+    if _PER_10K.search(text[max(0, v_start - 12) : v_start]) or _PER_10K_AFTER.match(text, q_end):
         mention.unit = "per_10k_workers"
     mention.age = next(
         (
@@ -372,6 +436,20 @@ def _is_statistic(
                 return False
     if _PARTS_AFTER.match(text[q_end : q_end + 2]):
         return False
+    if quantity.value <= 100 and _PLAN_PARTS_AFTER.match(text[q_end : q_end + 12]):
+        return False  # 部署25项重点任务: the plan's own parts, not a statistic
+    if _restated_in_brackets(text, q_end, quantity):
+        return False  # 接近11亿人（10.9967亿人）: the bracket states the figure
+    if (
+        english
+        and quantity.unit is None
+        and quantity.multiplier == 1
+        and 1900 <= quantity.value <= 2100
+        and re.match(r"\s+[a-z]", text[q_end : q_end + 2])
+    ):
+        return False  # "the 2024 report": a year naming something, not a count
+    if quantity.unit == "hour" and quantity.value == 24 and not quantity.qualifier:
+        return False  # 7×24小时, "24 hours a day": around the clock, not a statistic
     if quantity.unit is None and quantity.multiplier == 1:
         if not english:
             return False
@@ -382,6 +460,20 @@ def _is_statistic(
         ):
             return False
     return True
+
+
+def _restated_in_brackets(text: str, q_end: int, quantity: Quantity) -> bool:
+    """Whether the quantity is a rounding of the one in brackets right after it (近11亿人
+    （10.9967亿人）): within 5 %, in the same unit."""
+    bracket = re.match(r"\s*[（(]([^（）()]{1,20})[)）]", text[q_end : q_end + 24])
+    if bracket is None or not _PRECISE_AFTER.match(text[q_end : q_end + 4]):
+        return False
+    try:
+        precise = parse_quantity(bracket.group(1))
+    except QuantityError:
+        return False
+    same_unit = precise.unit == quantity.unit or None in (precise.unit, quantity.unit)
+    return same_unit and abs(precise.value - quantity.value) <= precise.value / 20
 
 
 def _drop_thresholds(layout: Layout, mentions: list[Mention]) -> list[Mention]:
@@ -402,6 +494,8 @@ def _drop_thresholds(layout: Layout, mentions: list[Mention]) -> list[Mention]:
         earlier = [m for m in same if m.end <= mention.start]
         if later and _THRESHOLD_AFTER_CN.match(text[mention.end : mention.end + 6]):
             continue
+        if earlier and mention.quantity.unit == "hour" and has_cjk(text[clause[0] : clause[1]]):
+            continue  # 约3千万成年人每天使用超过1小时: the hours define who is counted
         before = _THRESHOLD_BEFORE_EN.search(text[clause[0] : mention.start])
         if (
             earlier

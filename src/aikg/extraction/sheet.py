@@ -107,6 +107,7 @@ class SheetBuilder:
         self.places = Places(known, ID["place"])
         self.english_labels = EnglishLabels()  # the labels of the English figures
         self.counted: list[tuple[int, int, str, str, str]] = []  # (at, line, label, var, unit)
+        self.kinds: dict[str, str] = {}  # variable -> unit kind of its figures drafted so far
         self.ages: dict[int, str] = {}  # sentence start -> age code of its last figure
         self.share_bases: dict[int, str] = {}  # line -> the population its last share is of
         #: sentence start -> (period, denominator) of its last figure (for an earlier level)

@@ -80,17 +80,28 @@ def english_label(builder: SheetBuilder, label: str) -> str:
     return label
 
 
+#: A rounded figure and the bracket that opens on the precise one (接近11亿人（).
+_ROUNDED_BEFORE = re.compile(
+    r"(?:接近|近|约|約|超过|超過|超)?\s*\d+(?:\.\d+)?\s*[万亿萬億]*\s*[人个個家户戶]?\s*[（(]\s*$"
+)
+
+
 def subject_of(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple[str, str]:
     """(subject phrase, raw text of the clause before the number)."""
     text = layout.text
     lo, hi = layout.clause_bounds(mention.start)
+    clause_lo = lo
+    first_time = None
     for t in times:
         if lo <= t.start and t.end <= mention.start:
             lo = max(lo, t.end)
+            first_time = t.start if first_time is None else first_time
     item = LIST_ITEM.match(text, lo)
     if item and item.end() <= mention.start:
         lo = item.end()  # a list marker is not part of the subject
     raw = text[lo : mention.start]
+    # 网民规模接近11亿人（10.9967亿人）: the bracketed figure's subject is the rounding's
+    raw = _ROUNDED_BEFORE.sub("", raw)
     if mention.age:
         raw = raw.replace(text[mention.age.start : mention.age.end], " ")
     unit_text = mention.quantity.unit_text
@@ -119,6 +130,9 @@ def subject_of(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple
         subject = " ".join(subject.split()[-10:])
     else:
         subject = clean_subject(raw)
+        if not subject.strip("的") and first_time is not None:
+            # 网民规模从1997年的62万人: the subject is before the date, not after it
+            subject = clean_subject(text[clause_lo:first_time])
     if not re.search(r"[\w\u4e00-\u9fff]", subject):
         subject = ""
     if not subject:

@@ -74,12 +74,33 @@ def dating_times(layout: Layout, times: list[TimeExpr]) -> list[TimeExpr]:
     """The expressions of ``times`` that date a number by themselves: not a comparison or an
     anaphor, not the date of an earlier level ("compared with 22.5 percent at the end of
     2024", which dates only that level). Read once per text: every figure looks at them."""
-    return [t for t in times if t.dates and not _dates_earlier_level(layout, t)]
+    out: list[TimeExpr] = []
+    for t in times:
+        if t.dates and not _dates_earlier_level(layout, t):
+            out.append(t)
+        elif t.anaphor and t.span is not None and not t.comparison:
+            # 过去十年间 after 2014年至2023年 (the same ten years, stated before): that period
+            same = [s for s in out if s.span == t.span and s.iso and not s.is_goal]
+            if same:
+                iso = same[-1].iso
+                out.append(
+                    _reread(
+                        t,
+                        iso,
+                        f"{t.text}: the same years as {same[-1].text} stated before, {iso}.",
+                        f"“{t.text}”即前文所述{same[-1].text}，{iso}。",
+                    )
+                )
+    return out
 
 
-#: A statistical report the text reports on (CNNIC's 第49次《中国互联网络发展状况统计报告》, "the
-#: 49th Statistical Report on China's Internet Development").
-_STAT_REPORT = re.compile(r"统计报告|发展状况统计|statistical report|\breport on china's internet")
+#: A report the text reports on (CNNIC's 第49次《中国互联网络发展状况统计报告》, "the 49th
+#: Statistical Report on China's Internet Development", "a newly-released report by …", 报告显示).
+_STAT_REPORT = re.compile(
+    r"统计报告|发展状况统计|statistical report|\breport on china's internet|报告显示"
+    r"|\breport (?:by|from|released|published|shows|showed|said|says)\b"
+    r"|\bthe (?:[\w\"-]+ ){0,2}[\"“]?report\b"
+)
 #: A date the report's figures stand at: 截至2021年12月, "as of December 2021", "by the end of
 #: June 2022".
 _AS_OF = re.compile(r"(?:截至|截止|截止到|截至到|\bas of|\bas at|\bby)\s*(?:the\s+end\s+of\s+)?$")

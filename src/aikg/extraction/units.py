@@ -30,6 +30,6 @@ def unit_kind(unit: URIRef | str) -> str:
     iri = URIRef(str(unit))
     if iri in _COUNTS:
         return "count"
-    if iri in (CUR.CNY, CUR.USD):
+    if str(iri).startswith(str(CUR)):
         return "currency:" + str(iri).rsplit("/", 1)[-1]
     return shorten(str(iri))

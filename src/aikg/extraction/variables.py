@@ -34,10 +34,13 @@ _LEAD_CN = re.compile(
 )
 _TRAIL_CN = re.compile(
     r"(?:已经|已|就|共|总计|合计|累计|分别|也|均|都|达到|达|为|是|有|共有|超过|超|逾|接近|近|约|突破"
-    r"|已有|发生|增长|增加|下降|减少|比上年末|比上年|同比|较上年|了|的|目前|也达到|比例|比重)+$"
+    r"|已有|发生|增长|增加|下降|减少|比上年末|比上年|同比|较上年|了|的|目前|也达到|比例|比重"
+    r"|增长至|增长到|增至|升至|提升至|提高到|上升至|从|由)+$"
 )
+#: A change (增长3549万), not a level it grew to (增长至11.08亿人, 提升到78.6%).
 _CHANGE_CN = re.compile(
-    r"(同比|比上年末?|较上年|环比)?(增长|增加|提高|提升|下降|减少|增幅)|年增|年减"
+    r"(?:(同比|比上年末?|较上年|較上年|环比|環比)?(增长|增長|增加|提高|提升|下降|减少|減少|增幅)"
+    r"|年增|年减|年減)(?!\s*(?:至|到))"
 )
 _STOP_EN = {
     "a", "an", "the", "and", "while", "with", "which", "that", "had", "has", "have", "was",
@@ -125,13 +128,45 @@ def clean_subject(phrase: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
+#: Things a count counts, by kind: a figure whose phrase counts one kind is not a variable
+#: whose labels count only others ("346 generative AI services" is not "generative AI users").
+_COUNTED = {
+    "users": re.compile(r"\busers?\b|\bnetizens\b|用户|用戶|网民|網民"),
+    "services": re.compile(r"\bservices?\b|服务|服務"),
+    "enterprises": re.compile(r"\benterprises?\b|\bcompan(?:y|ies)\b|\bfirms?\b|企业|企業|公司"),
+    "models": re.compile(r"\bmodels?\b|模型"),
+    "websites": re.compile(r"\bwebsites?\b|网站|網站"),
+    "stations": re.compile(r"\bstations?\b|基站"),
+    "patents": re.compile(r"\bpatents?\b|专利|專利"),
+}
+
+
+def counted_things(phrase: str) -> frozenset[str]:
+    """The kinds of things ``phrase`` counts (users, services, enterprises …).
+
+    >>> sorted(counted_things("346 generative AI services")), sorted(counted_things("网民规模"))
+    (['services'], ['users'])
+    """
+    lowered = phrase.lower()
+    return frozenset(kind for kind, words in _COUNTED.items() if words.search(lowered))
+
+
 _BROAD = {"place:CN", "place:world"}
 _NOT_A_BASE = {"unit:PERCENT", "aikgunit:PERCENT_POINT", "aikgunit:RANK"}
 
 
+#: A country's area (``place:CN``, ``place:KR``: ISO 3166 alpha-2 codes).
+_COUNTRY_AREA = re.compile(r"place:[A-Z]{2}")
+
+
 def _broad(area: str, areas: set[str]) -> bool:
-    """Whether ``area`` and ``areas`` are both national or global (one series may hold both)."""
-    return area in _BROAD and bool(areas & _BROAD)
+    """Whether ``area`` and ``areas`` are both national or global (one series may hold both):
+    China, the world or another country (robot density in Korea is the measure of China's)."""
+
+    def broad(a: str) -> bool:
+        return a in _BROAD or bool(_COUNTRY_AREA.fullmatch(a))
+
+    return broad(area) and any(broad(a) for a in areas)
 
 
 #: "up" that is not a rise: making up, up to, set up.
@@ -158,6 +193,8 @@ class Variable:
     #: name keys, one of which a figure's text must name to be of this variable; empty: any
     scope: frozenset[str] = frozenset()
     scope_words: str = ""  # the scope as its label states it, for a note
+    #: the kinds of things its labels count (:func:`counted_things`)
+    counted: frozenset[str] = frozenset()
 
 
 #: A scope a variable's label states: （工业和信息化部口径）, "(as stated by MIIT)", "(as in the
@@ -247,6 +284,7 @@ class VariableIndex:
             entry = Variable(var, labels, units.get(var, set()), areas.get(var, set()))
             entry.token_sets = [tokens(label) for label in labels]
             entry.breakdowns = frozenset(w for label in labels for w in breakdowns(label))
+            entry.counted = frozenset(k for label in labels for k in counted_things(label))
             entry.scope_words, entry.scope = _scope(labels, names)
             self.variables[var] = entry
         self.new: dict[str, NewVariable] = {}
@@ -301,9 +339,12 @@ class VariableIndex:
         best, best_score = None, 0.0
         passed, passed_score = None, 0.0
         breakdown = breakdowns(phrase)
+        counted = counted_things(phrase)
         for var in self.variables.values():
             if breakdown - var.breakdowns:
                 continue  # a breakdown (rural, 农村, aged …) the variable does not have
+            if counted and var.counted and not counted & var.counted:
+                continue  # services are not users, nor companies models
             if not any_unit and var.units and unit not in var.units:
                 continue
             if not any_unit and not var.units:

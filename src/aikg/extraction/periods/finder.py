@@ -6,9 +6,10 @@ annual review reports on.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
-from aikg.extraction.periods.expression import TimeExpr
+from aikg.extraction.periods.expression import TimeExpr, shift_year
 from aikg.extraction.periods.kinds import PATTERNS, read_match
 from aikg.extraction.spans import Spans
 
@@ -40,13 +41,51 @@ def find_times(
             if found is not None:
                 taken.append(_as_comparison(found, folded))
                 spans.add(taken[-1].start, taken[-1].end, None)
-    return sorted(taken, key=lambda t: t.start)
+    return _month_of_the_year(sorted(taken, key=lambda t: t.start), folded, doc, original)
 
 
-#: Words before a time expression that make it the base of a comparison.
+#: "(as of) June this year", "the end of June last year": the month and the year are one date.
+_THIS_OR_LAST_YEAR = re.compile(r"\s*(?:of\s+)?(this|last)\s+year")
+_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _month_of_the_year(
+    times: list[TimeExpr], folded: str, doc: date, original: str | None
+) -> list[TimeExpr]:
+    """A month end followed by "this year" or "last year" read as one date, in that year (the
+    month alone would be dated in the latest such month, and "this year" would date the
+    figure as the whole year)."""
+    out: list[TimeExpr] = []
+    for t in times:
+        prev = out[-1] if out else None
+        joined = _THIS_OR_LAST_YEAR.fullmatch(folded, prev.end, t.end) if prev else None
+        if prev is None or joined is None or not prev.iso or not _INSTANT.fullmatch(prev.iso):
+            out.append(t)
+            continue
+        year = doc.year - (joined.group(1) == "last")
+        iso = shift_year(prev.iso, year - int(prev.iso[:4])) or prev.iso
+        text = prev.text + (original or folded)[prev.end : t.end]
+        out[-1] = replace(
+            prev, end=t.end, text=text, iso=iso,
+            reading_en=f"{text}: taken as {iso}.", reading_zh=f"“{text}”：即{iso}。",
+        )  # fmt: skip
+    return out
+
+
+#: Words before a time expression that make it the base of a comparison ("higher than in
+#: December 2021", "over the end of 2021").
 _COMPARE_BEFORE = re.compile(
     r"(?:较|比|相比|相较|较之|对比|同比|环比)\s*(?:于)?\s*$"
-    r"|\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|over)\s+(?:the\s+level\s+(?:of|at)\s+)?$"
+    r"|\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|over)\s+(?:(?:in|at)\s+)?"
+    r"(?:the\s+(?:level\s+(?:of|at)|end\s+of)\s+)?$"
+    r"|\bthe\s+same\s+period\s+(?:of\s+)?$"
+)
+#: "10 percentage points higher than the world average in 2022": the date of what is compared.
+_THAN_AN_AVERAGE = re.compile(r"\bthan\s+(?:the\s+)?(?:[a-z'-]+\s+){0,3}(?:average|level)\s+$")
+#: "an increase of 11.09 million since December 2022": since, after a change, is its base.
+_CHANGE_SINCE = re.compile(
+    r"\b(?:increase|decrease|rise|growth|gain|drop|decline|up|down)\b"
+    r"(?:[^.;,]|(?<=\d)[.,](?=\d)){0,40}\bsince\s+$"
 )
 _COMPARE_AROUND = re.compile(r"(?:与|和|同|跟)\s*$")
 #: A ratio to a base date: 是2024年底的2.5倍, 相当于去年的两倍.
@@ -63,6 +102,8 @@ def _as_comparison(found: TimeExpr, folded: str) -> TimeExpr:
     after = folded[found.end : found.end + 4]
     if (
         _COMPARE_BEFORE.search(before)
+        or _CHANGE_SINCE.search(folded[max(0, found.start - 60) : found.start])
+        or _THAN_AN_AVERAGE.search(folded[max(0, found.start - 40) : found.start])
         or (_COMPARE_AROUND.search(before) and _COMPARE_AFTER.match(after))
         or (_RATIO_BEFORE.search(before) and _RATIO_AFTER.match(folded[found.end : found.end + 12]))
     ):

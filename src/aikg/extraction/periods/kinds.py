@@ -34,7 +34,17 @@ _CN_PARTS = (
 _GOAL_CN = "到|至|力争到|力争|争取到|目标是到|预计到"
 _AS_OF_CN = "截至|截止到|截止|截至到"
 
+#: Abbreviated month names ("Dec. 24, 2025").
+_MONTHS_SHORT = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "cn_year_to_month",
+        re.compile(
+            r"(?P<y1>\d{4})\s*年?\s*[—–\-－~～至到]\s*(?P<y2>\d{4})\s*年\s*(?P<m2>\d{1,2})\s*月"
+            r"(?:份|底|末)?(?!\s*\d{1,2}\s*[日号])"
+        ),
+    ),
     (
         "cn_range",
         re.compile(r"(?P<y1>\d{4})\s*(?:年\s*)?[—–\-－~～至到]\s*(?P<y2>\d{4})\s*年(?!\s*\d)"),
@@ -181,6 +191,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_by", re.compile(r"\bby\s+(?P<y>\d{4})\b")),
     ("en_in", re.compile(r"\b(?:in|for|during|of)\s+(?P<y>\d{4})\b")),
     ("en_rel", re.compile(r"\b(?P<rel>last year|this year|the past year|a year earlier)\b")),
+    (
+        "en_mdy",
+        re.compile(
+            rf"\b(?:(?:as of|as at|by|until|on)\s+)?(?P<mon>{MONTHS_EN}|{_MONTHS_SHORT})\.?"
+            r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b"
+        ),
+    ),
     ("en_month_y", re.compile(rf"\b(?P<mon>{MONTHS_EN})\s+(?P<y>\d{{4}})\b")),
     (
         "en_in_month",
@@ -304,6 +321,21 @@ def _month_range(found: _Found) -> TimeExpr | None:
     text = found.text
     return found.expr(
         iso, f"{text}: the months as one span, {iso}.", f"{text}：所述月份合为一段，{iso}。"
+    )
+
+
+def _year_to_month(found: _Found) -> TimeExpr | None:
+    """2013年至2022年11月: a cumulative span from the start of the first year to the end of
+    the month (not the month's end alone, as 至2022年11月 would read by itself)."""
+    y1, y2, m2 = found.number("y1"), found.number("y2"), found.number("m2")
+    if y1 is None or y2 is None or m2 is None or not 1 <= m2 <= 12 or y1 > y2:
+        return None
+    iso = f"{y1}-01-01/{month_end(y2, m2).isoformat()}"
+    text = found.text
+    return found.expr(
+        iso,
+        f"{text}: from the start of {y1} to the end of the month, {iso}.",
+        f"{text}：自{y1}年初至该月末，{iso}。",
     )
 
 
@@ -562,6 +594,21 @@ def _en_month_y(found: _Found) -> TimeExpr | None:
     return found.expr(last.isoformat(), f"{text}: taken as {last}.", f"{text}：记为{last}。")
 
 
+def _en_mdy(found: _Found) -> TimeExpr | None:
+    """ "Dec. 24, 2025", "as of December 24, 2025": that day."""
+    name = found.group("mon") or ""
+    month = MONTH_NUMBER.get(name) or _SHORT_NUMBER[name[:3]]
+    try:
+        day = date(found.number("y") or 0, month, found.number("d") or 0)
+    except ValueError:
+        return None
+    text = found.text
+    return found.expr(day.isoformat(), f"{text}: {day}.", f"{text}：{day}。")
+
+
+_SHORT_NUMBER = {name[:3]: number for name, number in MONTH_NUMBER.items()}
+
+
 def _en_end(found: _Found) -> TimeExpr | None:
     """ "the end of 2025 | of last year": the year's end."""
     y = found.group("y")
@@ -589,6 +636,7 @@ def _en_year(found: _Found, *, by: bool) -> TimeExpr | None:
 
 #: How each kind of :data:`PATTERNS` is read.
 _READERS: dict[str, Callable[[_Found], TimeExpr | None]] = {
+    "cn_year_to_month": _year_to_month,
     "cn_range": _year_range,
     "cn_month_range": _month_range,
     "en_month_range": _month_range,
@@ -616,6 +664,7 @@ _READERS: dict[str, Callable[[_Found], TimeExpr | None]] = {
     "en_by": functools.partial(_en_year, by=True),
     "en_in": functools.partial(_en_year, by=False),
     "en_rel": _relative,
+    "en_mdy": _en_mdy,
     "en_month_y": _en_month_y,
     "en_in_month": _en_in_month,
     "en_now": _now,
