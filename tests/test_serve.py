@@ -138,6 +138,13 @@ def test_the_direct_endpoints_send_the_headers_of_the_router(server: AikgServer)
         status, headers, body = raw(method, path)
         assert status == 405 and b"not allowed here" in body, (method, path)
         assert names(headers)[-len(security) :] == security
+    # an error of the direct endpoint: a line of text, or a page for a browser, secured too
+    status, headers, body = server.get("/sparql", "text/html")
+    assert status == 400 and headers["content-type"].startswith("text/html")
+    assert b"no query" in body and headers["content-security-policy"] == SECURITY_HEADERS[
+        "content-security-policy"
+    ]  # fmt: skip
+    assert server.get("/sparql")[::2] == (400, b"no query: give one query (query=...)\n")
 
 
 def test_a_direct_answer_has_the_headers_of_a_starlette_response() -> None:

@@ -343,11 +343,17 @@ def run_size(
         for key in ("latency_ratio_p50", "throughput_ratio", "cpu_ratio"):
             result[key] = median(r[key] for r in result["rounds"])
         result["mixed"] = mixed(base, org, aikg.pid, clients, each)
-        result["memory_mb"] = [  # after each further run of the same mixed load
-            {"rss": m["rss_after_mb"], "pss": m["pss_after_mb"], "p95_ms": m["p95_ms"],
-             "pss_anon": m["pss_anon_after_mb"], "pss_file": m["pss_file_after_mb"]}
-            for m in (mixed(base, org, aikg.pid, clients, each) for _ in range(long))
-        ]  # fmt: skip
+        result["memory_mb"] = []  # after each further run of the same mixed load
+        for run in range(long):
+            m = mixed(base, org, aikg.pid, clients, each)
+            result["memory_mb"].append(
+                {"rss": m["rss_after_mb"], "pss": m["pss_after_mb"], "p95_ms": m["p95_ms"],
+                 "pss_anon": m["pss_anon_after_mb"], "pss_file": m["pss_file_after_mb"],
+                 "errors": m["errors"], "workers": tree(aikg.pid)[1:]}
+            )  # fmt: skip
+            print(f"{size}: run {run + 2} of the mixed load: {m['errors']} errors, PSS "
+                  f"{m['pss_after_mb']:.0f} MB ({m['pss_anon_after_mb']:.0f} anon), RSS "
+                  f"{m['rss_after_mb']:.0f} MB", flush=True)  # fmt: skip
         search = "/queries/search.csv?" + urllib.parse.urlencode({"text": "人工智能"})
         started = time.perf_counter()
         status, _ = get(base + search)

@@ -142,7 +142,10 @@ class QueryRunner:
             return "ok", self.tasks[name](self.store, *args)
         except AikgError as exc:
             return "refused", (str(exc), type(exc).__name__)
-        except Exception as exc:  # a bug: reported, the worker goes on
+        except BaseException as exc:  # a bug: reported, the worker goes on
+            # (BaseException: a Rust panic in pyoxigraph is one; a thread gets no signals, so
+            # nothing else of the kind reaches it, and a thread that ended would leave its
+            # query's timer to end the worker)
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             return "failed", detail
 
