@@ -543,3 +543,39 @@ def test_an_answer_larger_than_a_pipe_buffer_arrives_whole(server) -> None:
     query = f'SELECT ?x WHERE {{ VALUES ?x {{ "{long}" "b" }} }}'
     status, _, body = server.post("/sparql", query.encode(), "application/sparql-query", "text/csv")
     assert status == 200 and body == f"x\r\n{long}\r\nb\r\n".encode()
+
+
+def test_a_task_that_panics_is_an_internal_error_and_its_thread_goes_on() -> None:
+    """A task raising a BaseException (a Rust panic in pyoxigraph is one) is reported as an
+    internal error at once: the query thread neither dies nor leaves the timer to end the
+    worker, and the same threads answer the next tasks."""
+    import asyncio
+
+    from aikg.serve.workers import QueryRunner, WorkerFailed
+
+    class Panic(BaseException):
+        pass
+
+    def panic(store: object) -> None:
+        raise Panic("explicit panic")
+
+    overruns: list[bool] = []
+    runner = QueryRunner(
+        None,
+        {"panic": panic, "echo": lambda store, x: x},
+        timeout=1.0,
+        on_overrun=lambda: overruns.append(True),
+        threads=1,
+    )
+
+    async def calls() -> list[object]:
+        answers: list[object] = []
+        for _ in range(2):
+            with pytest.raises(WorkerFailed, match="Panic: explicit panic"):
+                await runner.call("panic")
+            answers.append(await runner.call("echo", 42))
+        return answers
+
+    started = time.monotonic()
+    assert asyncio.run(calls()) == [42, 42]
+    assert time.monotonic() - started < 0.9 and not overruns and not runner.overrun
