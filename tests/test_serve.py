@@ -26,6 +26,11 @@ from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 from aikg.query.catalog import find_query, load_catalog
 from aikg.query.results import comparable_rows, parse_json_results, render
 from aikg.query.run import run_embedded
+from aikg.serve.asgi import SECURITY_RAW
+from aikg.serve.asgi import raw as raw_headers
+from aikg.serve.pages import SECURITY_HEADERS
+from aikg.serve.protocol import answer_headers, answer_response
+from aikg.serve.tasks import Answer
 from aikg.store import open_store
 from sample_network import IMG, QUOTE, QUOTES, SCRIPT, write_hostile, write_sample, write_series
 from serve_server import AikgServer, aikg_output, fetch, write_entities
@@ -90,6 +95,69 @@ def test_healthz_and_the_banner(server: AikgServer) -> None:
     assert (status, body) == (200, b"ok\n")
     assert server.banner.startswith("Serving ") and f":{server.port}/" in server.banner
     assert "default-src 'none'" in headers["content-security-policy"]
+
+
+def test_the_direct_endpoints_send_the_headers_of_the_router(server: AikgServer) -> None:
+    """/sparql and /healthz skip Starlette (aikg.serve.asgi): same status line, the same
+    headers in the same order as the router's answers, the security headers included; HEAD
+    gets the headers of GET and no body; other methods still get the router's 405."""
+    import http.client
+
+    def raw(method: str, path: str) -> tuple[int, list[tuple[str, str]], bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        try:
+            connection.request(method, path, headers={"Accept": "text/csv"})
+            response = connection.getresponse()
+            return response.status, response.getheaders(), response.read()
+        finally:
+            connection.close()
+
+    def names(headers: list[tuple[str, str]]) -> list[str]:
+        return [name.lower() for name, _ in headers]
+
+    security = [name.lower() for name in SECURITY_HEADERS]
+    sparql = "/sparql?" + urlencode({"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"})
+    status, headers, body = raw("GET", sparql)
+    assert status == 200 and body.count(b"\r\n") == 2
+    assert names(headers) == [
+        "date", "server", "x-aikg-rows", "content-length", "content-type", *security
+    ]  # fmt: skip
+    assert dict(headers)["content-type"] == "text/csv; charset=utf-8"
+    routed = raw("GET", "/queries.json")  # through Starlette and the Limits middleware
+    assert names(routed[1])[-len(security) :] == security
+    for name in security:
+        assert dict(headers)[name] == dict(routed[1])[name] == SECURITY_HEADERS[name]
+    head = raw("HEAD", sparql)
+    assert (head[0], head[2]) == (200, b"")
+    assert [h for h in head[1] if h[0] != "date"] == [h for h in headers if h[0] != "date"]
+    status, headers, body = raw("GET", "/healthz")
+    assert (status, body) == (200, b"ok\n")
+    assert names(headers) == ["date", "server", "content-length", "content-type", *security]
+    assert raw("HEAD", "/healthz")[:3:2] == (200, b"")
+    for method, path in (("PUT", sparql), ("DELETE", "/sparql"), ("POST", "/healthz")):
+        status, headers, body = raw(method, path)
+        assert status == 405 and b"not allowed here" in body, (method, path)
+        assert names(headers)[-len(security) :] == security
+    # an error of the direct endpoint: a line of text, or a page for a browser, secured too
+    status, headers, body = server.get("/sparql", "text/html")
+    assert status == 400 and headers["content-type"].startswith("text/html")
+    assert b"no query" in body and headers["content-security-policy"] == SECURITY_HEADERS[
+        "content-security-policy"
+    ]  # fmt: skip
+    assert server.get("/sparql")[::2] == (400, b"no query: give one query (query=...)\n")
+
+
+def test_a_direct_answer_has_the_headers_of_a_starlette_response() -> None:
+    """The bytes of aikg.serve.asgi.raw are those Starlette's Response and the Limits
+    middleware would send for the same answer (its notice of a cut answer included)."""
+    for answer in (
+        Answer(b'{"x":1}', "application/sparql-results+json", 3, False),
+        Answer(b"a\r\n", "text/csv; charset=utf-8", 100, True),
+    ):
+        starlette = answer_response(answer, 100).raw_headers
+        assert raw_headers(answer_headers(answer, 100), answer.body, answer.media) == [
+            *starlette, *SECURITY_RAW
+        ]  # fmt: skip
 
 
 # --- /sparql --------------------------------------------------------------------------------
@@ -475,3 +543,39 @@ def test_an_answer_larger_than_a_pipe_buffer_arrives_whole(server) -> None:
     query = f'SELECT ?x WHERE {{ VALUES ?x {{ "{long}" "b" }} }}'
     status, _, body = server.post("/sparql", query.encode(), "application/sparql-query", "text/csv")
     assert status == 200 and body == f"x\r\n{long}\r\nb\r\n".encode()
+
+
+def test_a_task_that_panics_is_an_internal_error_and_its_thread_goes_on() -> None:
+    """A task raising a BaseException (a Rust panic in pyoxigraph is one) is reported as an
+    internal error at once: the query thread neither dies nor leaves the timer to end the
+    worker, and the same threads answer the next tasks."""
+    import asyncio
+
+    from aikg.serve.workers import QueryRunner, WorkerFailed
+
+    class Panic(BaseException):
+        pass
+
+    def panic(store: object) -> None:
+        raise Panic("explicit panic")
+
+    overruns: list[bool] = []
+    runner = QueryRunner(
+        None,
+        {"panic": panic, "echo": lambda store, x: x},
+        timeout=1.0,
+        on_overrun=lambda: overruns.append(True),
+        threads=1,
+    )
+
+    async def calls() -> list[object]:
+        answers: list[object] = []
+        for _ in range(2):
+            with pytest.raises(WorkerFailed, match="Panic: explicit panic"):
+                await runner.call("panic")
+            answers.append(await runner.call("echo", 42))
+        return answers
+
+    started = time.monotonic()
+    assert asyncio.run(calls()) == [42, 42]
+    assert time.monotonic() - started < 0.9 and not overruns and not runner.overrun

@@ -18,7 +18,8 @@ For each size (a synthetic graph, ``aikg synth``, made once under ``build/``):
   queries as JSON, Turtle and as a page, the counts, the home page, neighbourhoods, the
   catalog, the OpenAPI document); errors, p50 and p95, and the memory of the server and its
   workers before and after (RSS, which counts the pages they share once per process, and PSS,
-  which shares them out); with ``--long N``, that load N times over, the memory after each.
+  which shares them out, and of it the processes' own memory, ``Pss_Anon``, apart from the
+  pages of mapped files); with ``--long N``, that load N times over, the memory after each.
   (The synthetic graph's IRIs are not under ``https://w3id.org/aikg/id/``, so its entity pages
   are reached as ``/queries/entity.ttl``.)
 
@@ -265,6 +266,9 @@ def mixed(base: str, org: str, pid: int, clients: int = 50, each: int = 40) -> d
 
     elapsed = in_threads(clients, client)
     after, pss_after = tree_rss(pid), tree_memory(pid, "Pss")
+    # PSS split: the processes' own memory (heap, RocksDB's block cache) and the pages of
+    # files they map (libraries; the store's files, which the kernel may take back)
+    anon, mapped = tree_memory(pid, "Pss_Anon"), tree_memory(pid, "Pss_File")
     return {
         "requests": len(times),
         "errors": len(errors),
@@ -276,6 +280,8 @@ def mixed(base: str, org: str, pid: int, clients: int = 50, each: int = 40) -> d
         "rss_after_mb": after / 2**20,
         "pss_before_mb": pss_before / 2**20,
         "pss_after_mb": pss_after / 2**20,
+        "pss_anon_after_mb": anon / 2**20,
+        "pss_file_after_mb": mapped / 2**20,
     }
 
 
@@ -337,10 +343,17 @@ def run_size(
         for key in ("latency_ratio_p50", "throughput_ratio", "cpu_ratio"):
             result[key] = median(r[key] for r in result["rounds"])
         result["mixed"] = mixed(base, org, aikg.pid, clients, each)
-        result["memory_mb"] = [  # after each further run of the same mixed load
-            {"rss": m["rss_after_mb"], "pss": m["pss_after_mb"], "p95_ms": m["p95_ms"]}
-            for m in (mixed(base, org, aikg.pid, clients, each) for _ in range(long))
-        ]
+        result["memory_mb"] = []  # after each further run of the same mixed load
+        for run in range(long):
+            m = mixed(base, org, aikg.pid, clients, each)
+            result["memory_mb"].append(
+                {"rss": m["rss_after_mb"], "pss": m["pss_after_mb"], "p95_ms": m["p95_ms"],
+                 "pss_anon": m["pss_anon_after_mb"], "pss_file": m["pss_file_after_mb"],
+                 "errors": m["errors"], "workers": tree(aikg.pid)[1:]}
+            )  # fmt: skip
+            print(f"{size}: run {run + 2} of the mixed load: {m['errors']} errors, PSS "
+                  f"{m['pss_after_mb']:.0f} MB ({m['pss_anon_after_mb']:.0f} anon), RSS "
+                  f"{m['rss_after_mb']:.0f} MB", flush=True)  # fmt: skip
         search = "/queries/search.csv?" + urllib.parse.urlencode({"text": "人工智能"})
         started = time.perf_counter()
         status, _ = get(base + search)
@@ -370,7 +383,7 @@ def main() -> None:
         found = run_size(size, requests, args.out, clients, each, rounds, args.long)
         results.append(found)
         a, o, m = found["aikg"], found["oxigraph"], found["mixed"]
-        pss = [f"{after['pss']:.0f}" for after in found["memory_mb"]]
+        pss = [f"{after['pss']:.0f} ({after['pss_anon']:.0f} anon)" for after in found["memory_mb"]]
         later = f", then PSS {', '.join(pss)} MB" if pss else ""
         print(
             f"{size}: {found['rows']} rows; aikg p50 {a['p50_ms']:.2f} ms p95 {a['p95_ms']:.2f} ms "

@@ -280,36 +280,39 @@ def oxigraph_json(variables: list[str], solutions: Iterable[Any]) -> bytes:
     """
     import pyoxigraph as ox
 
-    from aikg.store.terms import RdflibTerms
-
     named, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
     string = XSD_IRI + "string"
-    other = RdflibTerms()  # a quoted triple: as the rdflib path writes it
+    # Written as text: the escaping of json.dumps(ensure_ascii=False) (its own function), the
+    # keys and separators of _json_bindings; a third of the time of building dicts to dump.
+    quote = json.encoder.encode_basestring
 
-    def cell(term: Any) -> dict[str, str]:
+    def cell(term: Any) -> str:
         kind = type(term)
         if kind is named:
-            return {"type": "uri", "value": term.value}
+            return f'{{"type":"uri","value":{quote(term.value)}}}'
         if kind is blank:
-            return {"type": "bnode", "value": term.value}
+            return f'{{"type":"bnode","value":{quote(term.value)}}}'
         if kind is literal:
-            found = {"type": "literal", "value": term.value}
+            value = quote(term.value)
             if term.language:
-                found["xml:lang"] = term.language
-            elif (datatype := term.datatype.value) != string:
-                found["datatype"] = datatype
-            return found
-        return _json_term(other(term))
+                return f'{{"type":"literal","value":{value},"xml:lang":{quote(term.language)}}}'
+            if (datatype := term.datatype.value) != string:
+                return f'{{"type":"literal","value":{value},"datatype":{quote(datatype)}}}'
+            return f'{{"type":"literal","value":{value}}}'
+        from aikg.store.terms import RdflibTerms  # a quoted triple: as the rdflib path writes it
 
-    bindings = [
-        {
-            name: cell(term)
-            for name, term in zip(variables, solution, strict=True)
-            if term is not None
-        }
+        return json.dumps(
+            _json_term(RdflibTerms()(term)), ensure_ascii=False, separators=(",", ":")
+        )
+
+    keys = [quote(name) + ":" for name in variables]
+    rows = ",".join(
+        "{" + ",".join(key + cell(term) for key, term in zip(keys, solution, strict=True)
+                       if term is not None) + "}"
         for solution in solutions
-    ]
-    return _json_bindings(variables, bindings, pretty=False)
+    )  # fmt: skip
+    head = json.dumps(variables, ensure_ascii=False, separators=(",", ":"))
+    return ('{"head":{"vars":' + head + '},"results":{"bindings":[' + rows + "]}}\n").encode()
 
 
 def _xml(result: Table | Boolean) -> bytes:

@@ -15,9 +15,11 @@ import asyncio
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
+from aikg.serve.asgi import Bare, send_bytes
 from aikg.serve.context import TASK_ERRORS, Shared, failure, shared
 from aikg.serve.pages import page
 
@@ -29,8 +31,10 @@ OVERVIEW_TIMEOUT = 300.0
 OVERVIEW_WAIT = 3.0
 
 
-async def healthz(request: Request) -> Response:
-    return PlainTextResponse("ok\n")
+async def healthz(scope: Scope, receive: Receive, send: Send) -> None:
+    """``200 ok``, as a bare ASGI application (:mod:`aikg.serve.asgi`): load balancers and
+    supervisors ask it often."""
+    await send_bytes(send, b"ok\n", "text/plain; charset=utf-8")
 
 
 async def overview(state: Shared) -> dict[str, Any] | None:
@@ -70,5 +74,6 @@ async def home(request: Request) -> Response:
 
 routes = [
     Route("/", home, methods=["GET", "HEAD"]),
-    Route("/healthz", healthz, methods=["GET", "HEAD"]),
+    # a bare ASGI endpoint: wrapped in a class, which Starlette's Route calls as it is
+    Route("/healthz", Bare(healthz), methods=["GET", "HEAD"]),
 ]

@@ -30,6 +30,12 @@ SECURITY_HEADERS = {
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
 
 
+def secure(response: Response) -> Response:
+    """``response`` with the security headers."""
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
