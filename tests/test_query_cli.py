@@ -77,6 +77,10 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ["<expression>:1:18: SERVICE is refused", "--allow-service"],
         ),
         (["-e", "DROP ALL"], ["this is a SPARQL Update"]),
+        (
+            ["-e", "SELECT ?t WHERE { BIND(<<( <urn:a> <urn:b> <urn:c> )>> AS ?t) }"],
+            ["a result holds a triple term", "SUBJECT()"],
+        ),
         (["-e", "SELECT * WHERE { ?s foo:p ?o }"], ["<expression>:1:21: unknown prefix 'foo:'"]),
         (["-e", "SELECT * FROM <urn:g> WHERE { ?s ?p ?o }"], ["FROM / FROM NAMED"]),
         (["-e", "CONSTRUCT WHERE { ?s ?p ?_x }", "-p", "x=1"], ["short form"]),

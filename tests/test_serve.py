@@ -248,6 +248,10 @@ def test_service_from_and_syntax_errors_are_400(server) -> None:
     assert status == 400 and body.startswith(b"query:2:"), body
     assert server.get("/sparql")[0] == 400
     assert server.get("/sparql?query=ASK{}", "image/png")[0] == 406
+    triple_term = "SELECT ?t WHERE { BIND(<<( <urn:x:a> <urn:x:b> <urn:x:c> )>> AS ?t) }"
+    for accept in ("application/sparql-results+json", "text/csv"):  # was a 500 (AttributeError)
+        status, _, body = server.get("/sparql?" + urlencode({"query": triple_term}), accept)
+        assert status == 400 and b"triple term" in body, (accept, status, body)
 
 
 def test_a_runaway_query_is_stopped_while_a_quick_one_is_answered(server) -> None:

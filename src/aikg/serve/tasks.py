@@ -1,8 +1,8 @@
 """What the server's workers do with the store (:mod:`aikg.serve.workers`).
 
-Each task takes the store and plain arguments and gives back bytes or plain data, small enough
-to send through a pipe: rendered results (:mod:`aikg.query.results`), capped at ``max_rows``,
-or the data of a page. Every query runs through :func:`aikg.query.run.run_embedded`, which binds
+Each task takes the store and plain arguments and gives back bytes or plain data, computed on a
+query thread of the worker that accepted the request: rendered results
+(:mod:`aikg.query.results`), capped at ``max_rows``, or the data of a page. Every query runs through :func:`aikg.query.run.run_embedded`, which binds
 parameters as typed terms and refuses ``SERVICE`` and ``FROM``.
 """
 

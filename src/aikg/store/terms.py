@@ -67,6 +67,7 @@ class RdflibTerms:
         self._uri, self._bnode = URIRef, BNode
         self._named = ox.NamedNode
         self._blank = ox.BlankNode
+        self._triple = ox.Triple
         self._cache: dict[Any, Any] = {}
         self._make = literal_maker()
 
@@ -81,6 +82,13 @@ class RdflibTerms:
             found = str.__new__(self._uri, term.value)
         elif kind is self._blank:
             found = self._bnode(term.value)
+        elif kind is self._triple:  # RDF 1.2 / RDF-star: rdflib has no such term
+            from aikg.errors import InputError
+
+            raise InputError(
+                "a result holds a triple term (RDF 1.2 <<( s p o )>>), which aikg does not "
+                "handle; select its parts with SUBJECT(), PREDICATE() and OBJECT()"
+            )
         elif term.language:
             found = self._make(term.value, None, term.language)
         elif (datatype := term.datatype.value) == _XSD_STRING:
