@@ -2,8 +2,9 @@
 
 Each task takes the store and plain arguments and gives back bytes or plain data, computed on a
 query thread of the worker that accepted the request: rendered results
-(:mod:`aikg.query.results`), capped at ``max_rows``, or the data of a page. Every query runs through :func:`aikg.query.run.run_embedded`, which binds
-parameters as typed terms and refuses ``SERVICE`` and ``FROM``.
+(:mod:`aikg.query.results`), capped at ``max_rows``, or the data of a page. Every query runs
+through :func:`aikg.query.run.run_embedded`, which binds parameters as typed terms and refuses
+``SERVICE`` and ``FROM``.
 """
 
 from __future__ import annotations
