@@ -89,3 +89,20 @@ def located(
     """
     place = "".join(f":{n}" for n in (line, column if line is not None else None) if n is not None)
     return kind(f"{origin}{place}: {reason}")
+
+
+def excerpt(text: bytes | str | None, limit: int = 200) -> str:
+    """``text`` on one line (its white space runs as one space), cut after ``limit``
+    characters with an ellipsis: the one way a message quotes a text it was given.
+
+    Example:
+        >>> excerpt("SELECT *\\n  WHERE { ?s ?p ?o }", 12)
+        'SELECT * WHE…'
+        >>> excerpt(b"short"), excerpt(None)
+        ('short', '')
+    """
+    if text is None:
+        return ""
+    one = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    one = " ".join(one.split())
+    return one[:limit] + ("…" if len(one) > limit else "")

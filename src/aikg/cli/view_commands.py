@@ -150,13 +150,15 @@ def view(
     summary = (
         f"({result.nodes} entities, {result.edges} relations, {len(result.html) / 1024:.0f} KiB)"
     )
-    if to_stdout:  # the page is the output: the summary goes to stderr
+    # the page on stdout is the output: what was written is said on stderr
+    say = Console(stderr=True, highlight=False) if to_stdout else console
+    if to_stdout:
         sys.stdout.buffer.write(result.html)
         sys.stdout.flush()
-        Console(stderr=True, highlight=False).print(f"Wrote the page {summary}", markup=False)
+        say.print(f"Wrote the page {summary}", markup=False)
     else:
         write_atomic(output, result.html)
-        console.print(f"Wrote {output} {summary}", markup=False)
+        say.print(f"Wrote {output} {summary}", markup=False)
     if screenshot is not None and shot_size is not None:
         import tempfile
 
@@ -169,7 +171,6 @@ def view(
                 page.write_bytes(result.html)
             png = take(page, width=shot_size[0], height=shot_size[1])
         write_atomic(screenshot, png)
-        say = Console(stderr=True, highlight=False) if to_stdout else console
         say.print(f"Wrote {screenshot} ({shot_size[0]}x{shot_size[1]} PNG)", markup=False)
 
 

@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from aikg import paths
-from aikg.errors import InputError, located
+from aikg.errors import InputError, excerpt, located
 from aikg.namespaces import PREFIXES, XSD_IRI
 from aikg.query.text import Outline, outline
 
@@ -312,11 +312,6 @@ _QUERY_TEXT = re.compile(
 )
 
 
-def _shorten_text(text: str, limit: int = 40) -> str:
-    one_line = " ".join(text.split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
-
-
 def find_query(reference: str, folder: Path | None = None) -> SavedQuery:
     """A saved query by catalog name, or the ``.rq`` file at ``reference``."""
     candidate = Path(reference)
@@ -324,7 +319,7 @@ def find_query(reference: str, folder: Path | None = None) -> SavedQuery:
         # query text where a name or a file goes: said as such, not as a missing file whose
         # "path" is the text with its // folded
         raise InputError(
-            f"{_shorten_text(reference)!r} is query text, not a saved query's name or a .rq "
+            f"{excerpt(reference, 39)!r} is query text, not a saved query's name or a .rq "
             "file: give it with -e (aikg query -e 'SELECT ...')"
         )
     if reference.endswith(".rq") or "/" in reference or "\\" in reference:

@@ -34,7 +34,14 @@ from typing import Any, TypeVar
 from rdflib import Graph
 
 from aikg import __version__
-from aikg.errors import AikgError, InputError, Interrupted, RemoteError, SettingError
+from aikg.errors import (
+    AikgError,
+    InputError,
+    Interrupted,
+    RemoteError,
+    SettingError,
+    excerpt,
+)
 from aikg.query.results import Boolean, GraphResult, Result, parse_json_results
 
 #: Environment variables that hold credentials.
@@ -161,14 +168,6 @@ def scrub(text: str, credentials: Credentials | None = None) -> str:
 
 
 _scrub = scrub
-
-
-def _excerpt(body: bytes | str | None, limit: int = 200) -> str:
-    if body is None:
-        return ""
-    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
-    text = " ".join(text.split())
-    return text[:limit] + ("…" if len(text) > limit else "")
 
 
 def check_timeout(timeout: float) -> None:
@@ -328,7 +327,7 @@ def _network_error(exc: BaseException, url: str, timeout: float) -> RemoteError:
 
 def _http_error(status: int, body: bytes | None, url: str, action: str) -> AikgError:
     where = public_url(url)
-    detail = _excerpt(body)
+    detail = excerpt(body)
     detail = f": {detail}" if detail else ""
     if status == 400 and action == "query":
         return InputError(f"{where} rejected the query as malformed (HTTP 400){detail}")

@@ -8,6 +8,8 @@ from typing import Any
 
 from rdflib.namespace import XSD
 
+from aikg.errors import InputError
+
 _XSD_STRING = str(XSD.string)
 
 
@@ -83,8 +85,6 @@ class RdflibTerms:
         elif kind is self._blank:
             found = self._bnode(term.value)
         elif kind is self._triple:  # RDF 1.2 / RDF-star: rdflib has no such term
-            from aikg.errors import InputError
-
             raise InputError(
                 "a result holds a triple term (RDF 1.2 <<( s p o )>>), which aikg does not "
                 "handle; select its parts with SUBJECT(), PREDICATE() and OBJECT()"
