@@ -303,6 +303,22 @@ def test_findings_past_the_detailed_ones_are_listed_without_tables(tmp_path: Pat
     assert all(s["quote"] for f in findings for v in f["values"] for s in v["sources"])
 
 
+def test_a_piped_text_report_keeps_each_line_of_a_finding_whole(tmp_path: Path, cli) -> None:
+    """In a pipe the report is not wrapped at its width (160 columns): an explanation longer
+    than that stays one line, so that grep finds a finding's whole sentence."""
+    fx = Fixture()
+    fx.var("users")
+    long_name = "Provincial Bureau of Statistics of a Very Long Name"
+    fx.doc("a", publisher=long_name)
+    fx.doc("b", publisher=long_name)
+    fx.obs("one", "users", "602000000", precision="1000000", period="2025-12-31", doc="a")
+    fx.obs("two", "users", "650000000", precision="1000000", period="2025-12-31", doc="b")
+    result = cli("--data", str(fx.write(tmp_path)), "check")
+    assert result.returncode == 1, result.stderr
+    [line] = [line for line in result.stdout.splitlines() if "differ beyond rounding" in line]
+    assert len(line) > 160 and line.rstrip().endswith("which do not overlap."), line
+
+
 def test_the_same_value_from_two_sources_agrees() -> None:
     fx = Fixture()
     fx.var("users")

@@ -7,17 +7,16 @@ import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from aikg.cli.options import ReportFormat, format_option
+from aikg.cli.output import report_console
 from aikg.cli.state import command, state
 from aikg.errors import EXIT_FINDINGS
 
 if TYPE_CHECKING:
     from aikg.consistency import CheckReport, Explanation, Finding
 
-#: Piped output is not cut to 80 columns: a finding's quotes and sources stay readable.
-console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+console = report_console()
 #: Findings printed with their table of sources; the later ones get their heading and
 #: explanation only. A table takes Rich about 5 ms to lay out: 3,000 findings (a 100k-triple
 #: synthetic graph) took 17 s to print after a 3 s check. ``--format json`` has every detail.
@@ -132,12 +131,14 @@ def _print_finding(number: int, finding: Finding, *, detailed: bool = True) -> N
     period = finding.period or "?"
     if finding.base_period:
         period = f"{finding.base_period} → {period}"
-    console.print(
+    heading = (
         f"[bold]{number}.[/] [bold {colour}]{finding.severity}[/] · {finding.kind} · "
         f"{escape(finding.variable_label)} ({escape(shorten(finding.variable))}) · "
         f"{escape(', '.join(where))} · {escape(period)}"
     )
+    # a finding's lines in as few prints as its table allows: Rich's cost is mostly a call's
     if detailed:
+        console.print(heading)
         table = Table(
             "role", "stated", "reads as", "document", "publisher", "reliability", "quote",
             show_lines=False, pad_edge=False,
@@ -154,32 +155,37 @@ def _print_finding(number: int, finding: Finding, *, detailed: bool = True) -> N
                     source.quote or "",
                 )
         console.print(table, markup=False)
+        lines = []
+    else:
+        lines = [heading]
     if finding.reading_note:
-        console.print(f"  reading note: {escape(finding.reading_note)}")
-    console.print(f"  {escape(finding.explanation)}")
+        lines.append(f"  reading note: {escape(finding.reading_note)}")
+    lines.append(f"  {escape(finding.explanation)}")
     if finding.explained_by is not None:
-        _print_explanation(finding.explained_by)
-    console.print()
+        lines += _explanation_lines(finding.explained_by)
+    console.print(*lines, sep="\n", end="\n\n")
 
 
-def _print_explanation(explanation: Explanation) -> None:
+def _explanation_lines(explanation: Explanation) -> list[str]:
+    """The lines (Rich markup) that say how a curator explained a disagreement."""
     from rich.markup import escape
 
     from aikg.namespaces import shorten
 
     kind = explanation.kind_label or explanation.kind or "?"
     text = explanation.text or explanation.text_zh or ""
-    console.print(
+    lines = [
         f"  [bold green]explained[/] ({escape(kind)}; {escape(shorten(explanation.iri))}): "
         f"{escape(text)}"
-    )
+    ]
     if explanation.text and explanation.text_zh:
-        console.print(f"  {escape(explanation.text_zh)}")
+        lines.append(f"  {escape(explanation.text_zh)}")
     if explanation.basis == "curators":
-        console.print("  basis: the curators' explanation (no source document states the reason)")
+        lines.append("  basis: the curators' explanation (no source document states the reason)")
     for document, title, quote in explanation.stated_by:
         where = title or shorten(document)
-        console.print(f"  stated by: {escape(where)}" + (f" — “{escape(quote)}”" if quote else ""))
+        lines.append(f"  stated by: {escape(where)}" + (f" — “{escape(quote)}”" if quote else ""))
+    return lines
 
 
 def _date(date: str | None) -> str:

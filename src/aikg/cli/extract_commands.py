@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 from aikg.cli.options import EvalFormat, ReportFormat, format_option, output_option
+from aikg.cli.output import report_console
 from aikg.cli.state import command, state
 from aikg.errors import EXIT_FINDINGS, InputError
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from aikg.extraction.evaluate import Evaluation
     from aikg.extraction.sheet import Draft
 
-console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+console = report_console()
 err = Console(stderr=True, highlight=False)
 
 
