@@ -87,7 +87,7 @@ class Neighbourhood:
         the order of their IRIs."""
         import networkx as nx
 
-        net = build_network(self.graph)
+        net = build_network(self.graph, only=[URIRef(e) for e in self.entities])
         drawn: nx.MultiDiGraph[str] = nx.MultiDiGraph()  # in a set order, not a hash's
         drawn.add_nodes_from((node, net.nodes[node]) for node in self.entities)
         keep = set(self.entities)

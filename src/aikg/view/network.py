@@ -256,16 +256,20 @@ def _property_value(graph: Graph, value: Any) -> dict[str, Any] | None:
 def build_network(graph: Graph, only: Iterable[URIRef] | None = None) -> nx.MultiDiGraph:
     """The entity graph of ``graph`` (or of the entities in ``only``) as a MultiDiGraph.
 
+    With ``only``, the nodes and edges are those of the whole graph's network among these
+    entities, with the same attributes (a relation to an entity left out is not a property).
+
     Node attributes: ``iri``, ``curie``, ``label_zh``/``label_en`` (what the view draws),
     ``name_zh``/``name_en`` (the full ``rdfs:label``), ``aliases``, ``classes`` and ``cls``
     (prefixed names), ``properties`` (predicate -> values), and for observations and targets
     ``value``, ``unit``, ``period``. Edge attributes: ``property``, ``curie``,
     ``label_zh``/``label_en``, ``provenance`` and, for memberships, ``via``.
     """
-    found = entities(graph)
-    if only is not None:
+    every = entities(graph)
+    found = every
+    if only is not None:  # the whole network cut to them: a link to another entity is none
         keep = set(only)
-        found = {iri: classes for iri, classes in found.items() if iri in keep}
+        found = {iri: classes for iri, classes in every.items() if iri in keep}
     net: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for iri, classes in found.items():
         names = labels(graph, iri)
@@ -306,8 +310,10 @@ def build_network(graph: Graph, only: Iterable[URIRef] | None = None) -> nx.Mult
         for prop, value in sorted(graph.predicate_objects(iri), key=lambda po: (po[0], po[1])):
             if not isinstance(prop, URIRef) or prop in HEADING:
                 continue
-            if isinstance(value, URIRef) and value in found:
-                net.add_edge(str(iri), str(value), **relation_attributes(prop, prop_label(prop)))
+            if isinstance(value, URIRef) and value in every:
+                if value in found:
+                    edge = relation_attributes(prop, prop_label(prop))
+                    net.add_edge(str(iri), str(value), **edge)
                 continue
             item = _property_value(graph, value)
             if item is not None:
