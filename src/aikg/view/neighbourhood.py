@@ -202,21 +202,27 @@ def _describe_named(reader: _Reader, found: _Collected, described: set[Any]) -> 
     briefed: set[Any] = set()
     shown = {c for c, _, _ in reader.displayed()}
     described |= shown  # the ontology's classes: only their labels are read (at the end)
+    brief = set(BRIEF)
     for _ in range(HOPS + 1):
         pending = found.named - described - briefed
         if not pending:
             return
-        brief = reader.outgoing(pending, BRIEF)
-        found.add(brief)
+        # each node read once, whole, then cut to what the page needs of it (reading its
+        # class first and the rest after read most nodes twice: 8,424 reads again of 16,736
+        # on a 100k graph's hub page)
+        triples = reader.outgoing(pending)
         briefed |= pending
         types: dict[Any, set[Any]] = {}
-        for s, p, o in brief:
+        for s, p, o in triples:
             if p == RDF.type:
                 types.setdefault(s, set()).add(o)
         whole = {n for n in pending if not types.get(n, set()) & shown}
         documents = {n for n in pending if AIKG.SourceDocument in types.get(n, set())}
-        found.add(reader.outgoing(whole))
-        found.add(reader.outgoing(documents, skip=SCHEMA.mentions))
+        found.add(
+            (s, p, o)
+            for s, p, o in triples
+            if p in brief or s in whole or (s in documents and p != SCHEMA.mentions)
+        )
         described |= whole | documents
 
 
