@@ -172,6 +172,20 @@ def test_rendering_is_deterministic(graph: Graph, bundled_html: str) -> None:
     assert render(graph).html.decode("utf-8") == bundled_html
 
 
+def test_the_spring_layout_is_networkxs() -> None:
+    """``layout._spring`` computes ``nx.spring_layout`` (dense Fruchterman-Reingold), in
+    another order of sums: equal to rounding after a step, and after a hundred on a small graph."""
+    import networkx as nx
+
+    from aikg.view.layout import _spring
+
+    club = nx.relabel_nodes(nx.Graph(nx.karate_club_graph().edges()), str)
+    for steps, within in ((1, 1e-12), (100, 1e-4)):
+        theirs = nx.spring_layout(club, seed=7, iterations=steps)
+        ours = _spring(club, 7, steps)
+        assert max(abs(theirs[n] - ours[n]).max() for n in club) < within
+
+
 def test_no_two_nodes_overlap_labels_included(graph: Graph, bundled_html: str) -> None:
     """The layout's promise, on the bundled graph's whole page: every node's shape and label
     clear every other's (891 pairs overlapped in its largest component before the spread
