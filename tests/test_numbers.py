@@ -428,6 +428,10 @@ def test_traditional_chinese_numerals(n: int) -> None:
         ("35.65%", "0.01"),
         ("1.2万亿元", "100000000000"),
         ("602 million", "1000000"),
+        # trailing zeros after the decimal point are stated digits (the value drops them)
+        ("3.80億", "1000000"),
+        ("73.0 percent", "0.1"),
+        ("三点八零亿", "1000000"),
     ],
 )
 def test_precision_is_the_place_value_of_the_last_stated_digit(text: str, expected: str) -> None:

@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from aikg.qualifiers import QUALIFIERS, bounds
@@ -89,7 +89,9 @@ class Quantity:
     "month", "day") or None; `unit_text` the unit as written without the magnitude word ("元",
     "家", "yuan", "" when none); `multiplier` the magnitude word's factor (1 when none);
     `qualifier` one of "more-than", "at-least", "odd", "nearly", "about", "less-than",
-    "at-most" or None; the bounds are the ones that qualifier implies, else None/False.
+    "at-most" or None; the bounds are the ones that qualifier implies, else None/False;
+    `decimals` the digits written after the decimal point, trailing zeros included (3.80億 -> 2,
+    73.0% -> 1): the value drops them, the precision keeps them.
     """
 
     surface: str
@@ -102,6 +104,8 @@ class Quantity:
     max_value: Decimal | None
     min_exclusive: bool
     max_exclusive: bool
+    # how the number was written, not what it is: two readings of one value compare equal
+    decimals: int = field(default=0, compare=False)
 
 
 # --- phrase tables -------------------------------------------------------------------------
@@ -584,13 +588,22 @@ def _parse(surface: str) -> Quantity:
     if len(set(qualifiers)) > 1:
         raise QuantityError(f"conflicting qualifiers {sorted(set(qualifiers))}")
 
+    written = coefficient.as_tuple().exponent
+    decimals = -written if isinstance(written, int) and written < 0 else 0
     value = _shift(coefficient, exponent)
     if sign and sign.group() == "-":
         value = value.copy_negate()
     value = _plain(value)
     qualifier = qualifiers[0] if qualifiers else None
     return Quantity(
-        surface, value, unit, unit_text, 10**exponent, qualifier, *bounds(qualifier, value)
+        surface,
+        value,
+        unit,
+        unit_text,
+        10**exponent,
+        qualifier,
+        *bounds(qualifier, value),
+        decimals=decimals,
     )
 
 
@@ -628,12 +641,18 @@ def precision(quantity: Quantity) -> Decimal:
     """The place value of the last stated digit, in normalized units.
 
     ``2.49亿`` -> 1000000, ``23.5%`` -> 0.1, ``6000亿元`` -> 100000000, ``4500`` -> 1. Trailing
-    zeros of a whole number count as stated digits, so the result is the finest reading.
+    zeros count as stated digits, so the result is the finest reading: those of a whole number
+    (6000 -> 1) and those written after the decimal point (``3.80億`` -> 1000000, not 10**7;
+    ``73.0%`` -> 0.1, not 1), which the value drops and `Quantity.decimals` keeps.
+
+    Example:
+        >>> [canonical(precision(parse_quantity(t))) for t in ("3.80億", "3.8億", "73.0%")]
+        ['1000000', '10000000', '0.1']
     """
     stated = quantity.value / Decimal(quantity.multiplier)
     exponent = stated.as_tuple().exponent
-    places = exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return _plain(Decimal(1).scaleb(places) * quantity.multiplier)
+    places = max(-exponent if isinstance(exponent, int) and exponent < 0 else 0, quantity.decimals)
+    return _plain(Decimal(1).scaleb(-places) * quantity.multiplier)
 
 
 #: Chinese unit words by unit kind (counts take none: the variable says what is counted).
