@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from aikg.errors import InputError
 from aikg.store import open_store
@@ -147,3 +147,28 @@ def test_a_whole_graph_too_big_to_draw_is_refused_unless_asked(
     assert draw_view(store, focus="测试政策", depth=0).nodes == 1  # a neighbourhood is drawn
     monkeypatch.setattr(draw, "WHOLE_LIMIT", count)
     assert draw_view(store).nodes == count
+
+
+def test_the_page_graph_answers_every_pattern_as_rdflib_does(stores: dict[str, Any]) -> None:
+    """``PageGraph`` reads a bound subject's triples from its store's index: the same triples,
+    in the same order, as rdflib's own lookups on the same store (so the page is unchanged)."""
+    from rdflib.namespace import RDFS
+
+    from aikg.view.pagegraph import PageGraph
+
+    page = neighbourhood(stores["oxigraph"], CNNIC, 1).graph
+    assert isinstance(page, PageGraph) and page._spo is not None
+    plain = Graph(store="SimpleMemory")
+    for triple in Graph.triples(page, (None, None, None)):  # rdflib's way, in the page's order
+        plain.add(triple)
+    some = list(Graph.triples(page, (None, None, None)))[::7]
+    missing = URIRef("urn:x:none")
+    patterns = [(s, None, None) for s, _, _ in some] + [(s, p, None) for s, p, _ in some]
+    patterns += [(s, p, o) for s, p, o in some] + [(s, None, o) for s, _, o in some]
+    patterns += [(missing, None, None), (some[0][0], missing, None)]
+    patterns.append((some[0][0], RDFS.label / RDFS.label, None))  # a path: rdflib's way
+    for pattern in patterns:
+        assert list(page.triples(pattern)) == list(plain.triples(pattern)), pattern
+    for s, p, _ in some:
+        assert page.value(s, p) == plain.value(s, p)
+    assert page.value(missing, RDFS.label, default="x") == "x"

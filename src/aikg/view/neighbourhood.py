@@ -47,6 +47,7 @@ from rdflib.term import Identifier
 from aikg.errors import InputError, SettingError
 from aikg.namespaces import AIKG, OA, PREFIXES, SCHEMA, bind_prefixes, expand
 from aikg.view.network import HEADING, PROVENANCE, build_network, name_key, resolve
+from aikg.view.pagegraph import PageGraph
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -151,9 +152,7 @@ class _Collected:
     """The triples read so far, as an rdflib graph, and the nodes they name."""
 
     def __init__(self) -> None:
-        # rdflib's plain store: a third faster to fill and to read than its default (which
-        # keeps each triple's named graphs)
-        self.graph = bind_prefixes(Graph(store="SimpleMemory"))
+        self.graph = bind_prefixes(PageGraph())
         self.named: set[Any] = set()  # subjects, and objects other than classes
         self.classes: set[Any] = set()
         self.predicates: set[Any] = set()

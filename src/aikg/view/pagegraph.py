@@ -1,0 +1,82 @@
+"""The rdflib graph a neighbourhood's page is built from, with its lookups cut short.
+
+A page reads its graph (:mod:`aikg.view.neighbourhood`, some 70,000 triples for a hub)
+hundreds of thousands of times, nearly always as "the objects of this subject and predicate"
+(``graph.value``, ``graph.objects``). rdflib answers through three generators (the graph's,
+the store's, and one of contexts a triple): :class:`PageGraph` answers a pattern with a bound
+subject from its store's own index, in the store's order, so the page is the same byte for
+byte; every other pattern, and a property path, goes rdflib's way.
+
+Example:
+    >>> from rdflib import Literal, URIRef
+    >>> g = PageGraph()
+    >>> a, p = URIRef("urn:x:a"), URIRef("urn:x:p")
+    >>> _ = g.add((a, p, Literal("one"))).add((a, p, Literal("two")))
+    >>> list(g.objects(a, p)), g.value(a, p), (a, p, Literal("two")) in g
+    ([rdflib.term.Literal('one'), rdflib.term.Literal('two')], rdflib.term.Literal('one'), True)
+    >>> list(g.predicate_objects(URIRef("urn:x:none")))
+    []
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from rdflib import Graph
+from rdflib.namespace import RDF
+from rdflib.paths import Path
+
+
+class PageGraph(Graph):
+    """An rdflib graph on rdflib's plain in-memory store (``SimpleMemory``: a third faster to
+    fill and to read than the default, which keeps each triple's named graphs) that reads a
+    subject's triples from that store's index directly."""
+
+    def __init__(self) -> None:
+        super().__init__(store="SimpleMemory")
+        # subject -> predicate -> object -> 1: the store's own index, in its order (None if a
+        # later rdflib names it otherwise: then every lookup goes rdflib's way)
+        self._spo: dict[Any, dict[Any, dict[Any, int]]] | None = getattr(
+            self.store, "_SimpleMemory__spo", None
+        )
+
+    def triples(self, triple: Any) -> Iterator[Any]:  # type: ignore[override]
+        s, p, o = triple
+        spo = self._spo
+        if s is None or spo is None or isinstance(p, Path):
+            return super().triples(triple)
+        by_predicate = spo.get(s)
+        if not by_predicate:
+            return iter(())
+        if p is not None:
+            objects = by_predicate.get(p)
+            if not objects:
+                return iter(())
+            if o is not None:
+                return iter(((s, p, o),) if o in objects else ())
+            return ((s, p, x) for x in objects)
+        return (
+            (s, q, x) for q, objects in by_predicate.items() for x in objects if o is None or x == o
+        )
+
+    def value(
+        self,
+        subject: Any = None,
+        predicate: Any = RDF.value,
+        object: Any = None,  # rdflib's name
+        default: Any = None,
+        any: bool = True,  # rdflib's name
+    ) -> Any:
+        spo = self._spo
+        if (
+            spo is None
+            or subject is None
+            or predicate is None
+            or object is not None
+            or not any
+            or isinstance(predicate, Path)
+        ):
+            return super().value(subject, predicate, object, default, any)
+        objects = spo.get(subject, {}).get(predicate)
+        return next(iter(objects)) if objects else default
