@@ -482,6 +482,13 @@ class _OxigraphReader:
             _ox(obj) if obj is not None else None,
             ox.DefaultGraph(),
         )
+        # the terms asked for are not converted back: converting is most of a read's cost
+        if subject is not None and predicate is not None:
+            return [(subject, predicate, term(q.object)) for q in found]
+        if subject is not None:
+            return [(subject, term(q.predicate), term(q.object)) for q in found]
+        if obj is not None and predicate is not None:
+            return [(term(q.subject), predicate, obj) for q in found]
         return [(term(q.subject), term(q.predicate), term(q.object)) for q in found]
 
 
