@@ -1190,3 +1190,61 @@ def test_core_stays_core_in_a_drafted_variable(tmp_path: Path) -> None:
     }
     assert labels == {"机器人核心产业规模", "[to translate] 机器人核心产业规模"}
     assert fold("人工智慧核心產業") == "人工智能核心产业"
+
+
+# --- issue 12's third revision (errors of sets 5 and 6): wrong links --------------------------
+
+#: A national total in EFLOPS, a part of it the graph labels but has no figure of, and a plan
+#: whose short name (行动计划) is one of its aliases.
+WHOLES = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> .
+@prefix sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#> .
+<https://w3id.org/aikg/id/var/demo-compute-total> a schema:StatisticalVariable ;
+    rdfs:label "示范算力总规模"@zh-hans , "total demo computing power"@en .
+<https://w3id.org/aikg/id/obs/w> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-compute-total> ;
+    schema:unitCode <https://w3id.org/aikg/vocab/unit/EFLOPS> ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/policy/demo-plan-2018> a schema:Legislation ;
+    rdfs:label "促进示范产业发展三年行动计划（2018—2020年）"@zh-hans ;
+    skos:altLabel "行動計劃"@zh-hant .
+"""
+
+
+def _draft_wholes(tmp_path: Path, body: str, title: str = "示范简讯"):  # type: ignore[no-untyped-def]
+    path = tmp_path / "w.md"
+    path.write_text(FRONT.format(title=title, publisher="示范日报", date="2026-09-20") + body)
+    return extract(path, known() + Graph().parse(data=WHOLES, format="turtle"))
+
+
+def test_a_part_stated_with_of_which_is_not_its_totals_variable(tmp_path: Path) -> None:
+    found = facts(
+        _draft_wholes(
+            tmp_path,
+            "截至2026年6月底，全国示范算力总规模为410EFLOPS。其中，智能示范算力规模为260EFLOPS。\n"
+            "2025年底，全国示范算力总规模为350EFLOPS，比上年末增长10%。\n",
+        )
+    )
+    assert found["410EFLOPS"]["var"] == "var:demo-compute-total"
+    assert found["260EFLOPS"]["var"].startswith("var:draft-")  # the part, not the total
+    assert found["350EFLOPS"]["var"] == "var:demo-compute-total"  # no 其中: the total
+
+
+def test_a_plan_defined_by_a_known_short_name_is_not_that_plan(tmp_path: Path) -> None:
+    """A graph policy with the alias 行动计划 is not every plan the text calls 《行动计划》: a
+    full title whose city and years the policy's labels lack is a new draft policy, and so
+    are the targets it sets; the bare words in a headline name no policy."""
+    result = _draft_wholes(
+        tmp_path,
+        "示范市发布行动计划\n\n近日，示范市印发《杭州市示范产业三年行动计划（2026—2028年）》"
+        "（以下简称《行动计划》）。《行动计划》提出，到2028年，示范产业规模突破900亿元。\n",
+        title="示范市发布行动计划",
+    )
+    policies = {m["id"] for m in result.sheet["mentions"] if m["id"].startswith("policy:")}
+    assert len(policies) == 1 and next(iter(policies)).startswith("policy:draft-")
+    assert facts(result)["900亿元"]["policy"] == next(iter(policies))
+    # the same plan's full title, with its years, still links
+    same = _draft_wholes(tmp_path, "《促进示范产业发展三年行动计划（2018—2020年）》印发。\n")
+    assert {m["id"] for m in same.sheet["mentions"]} >= {"policy:demo-plan-2018"}

@@ -18,6 +18,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from rdflib import URIRef
+
 from aikg.extraction.anchor import anchor
 from aikg.extraction.areas import figure_area, is_world, target_area
 from aikg.extraction.bases import population_base, share_of
@@ -39,7 +41,7 @@ from aikg.extraction.subjects import (
 from aikg.extraction.times import ESTIMATE, base_period, date_figure
 from aikg.extraction.units import unit_curie, unit_iri, unit_kind
 from aikg.extraction.variables import Variable, is_change
-from aikg.namespaces import ID, shorten
+from aikg.namespaces import ID, expand, shorten
 from aikg.numbers import unsupported_unit
 
 #: sentence start -> (end, subject, variable) of its last number that is not a change
@@ -258,12 +260,17 @@ def _measure(
         figure.label = f"{figure.label} ({unit_word})"
     else:
         context = _scope_context(builder, layout, sentence)
-        var_iri = builder.variables.match(figure.label, ukind, area=area, context=context)
+        whole = _wholes(builder, layout, mention, ukind)
+        var_iri = builder.variables.match(
+            figure.label, ukind, area=area, context=context, exclude=whole
+        )
         passed = builder.variables.passed_over
         if var_iri is None and has_cjk(figure.label) and "的" in figure.label.strip("的"):
             # 已投入运营的万卡级智算集群: the head noun after the modifiers
             head = figure.label.strip("的").rsplit("的", 1)[1]
-            var_iri = builder.variables.match(head, ukind, area=area, context=context)
+            var_iri = builder.variables.match(
+                head, ukind, area=area, context=context, exclude=whole
+            )
             passed = passed or builder.variables.passed_over
     figure.variable_new = var_iri is None
     if figure.earlier and prior:
@@ -288,6 +295,33 @@ def _measure(
         previous[sentence.start] = (mention.end, subject, figure.variable)
     if figure.english and not figure.change:
         builder.english_labels.append(figure.label)
+
+
+#: A clause that states a part of the total before it: 其中智能算力…, "of which 210 EFLOPS …".
+_PART_OF = re.compile(
+    r"(?:^|[，,；;:：\s])其中|\b(?:of which|of whom|among them|including)\b", re.I
+)
+
+
+def _wholes(
+    builder: SheetBuilder, layout: Layout, mention: Mention, ukind: str
+) -> frozenset[URIRef]:
+    """The graph variables of the totals a part's figure (其中…, "of which …") is a part of:
+    the figures of the same kind of unit before it in its paragraph. A part is never of its
+    whole's variable (其中智能算力 210EFLOPS is not the total computing power); an age band's
+    figure is exempt, the band being a dimension of the same variable."""
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    if mention.age or not _PART_OF.search(layout.text[sentence.start : mention.start]):
+        return frozenset()
+    return frozenset(
+        URIRef(expand(variable))
+        for start, line, _label, variable, kind in builder.counted
+        if line == sentence.line
+        and start < mention.start
+        and kind == ukind
+        and not variable.startswith("var:draft-")
+    )
 
 
 #: A sentence that attributes its figures to a body (中国信通院测算, "according to CAICT"), which

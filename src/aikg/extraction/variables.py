@@ -321,6 +321,7 @@ class VariableIndex:
         any_unit: bool = False,
         area: str | None = None,
         context: str | None = None,
+        exclude: frozenset[URIRef] = frozenset(),
     ) -> URIRef | None:
         """The graph variable that ``phrase`` names, measured in ``unit``, or None.
 
@@ -329,7 +330,8 @@ class VariableIndex:
         With ``context`` (the text the figure is stated in): a
         variable whose label states a scope (another body's measure, another report's) is
         another series unless the context names that scope; the best such variable passed over
-        is left in :attr:`passed_over`, for the note of the new variable.
+        is left in :attr:`passed_over`, for the note of the new variable. The variables in
+        ``exclude`` are not matched (a part's figure is not of its whole's variable).
         """
         self.passed_over = None
         wanted = tokens(phrase)
@@ -341,6 +343,8 @@ class VariableIndex:
         breakdown = breakdowns(phrase)
         counted = counted_things(phrase)
         for var in self.variables.values():
+            if var.iri in exclude:
+                continue
             if breakdown - var.breakdowns:
                 continue  # a breakdown (rural, 农村, aged …) the variable does not have
             if counted and var.counted and not counted & var.counted:
