@@ -1248,3 +1248,64 @@ def test_a_plan_defined_by_a_known_short_name_is_not_that_plan(tmp_path: Path) -
     # the same plan's full title, with its years, still links
     same = _draft_wholes(tmp_path, "《促进示范产业发展三年行动计划（2018—2020年）》印发。\n")
     assert {m["id"] for m in same.sheet["mentions"]} >= {"policy:demo-plan-2018"}
+
+
+# --- issue 12's third revision: periods relative to the document's date -----------------------
+
+
+def test_figures_stated_yesterday_or_at_an_event_days_before_are_open_up_to_that_day(
+    tmp_path: Path,
+) -> None:
+    said = facts(
+        draft(
+            tmp_path,
+            "示范局发言人昨日表示，示范计划推出至今已批出52个项目。\n\n"
+            "發言人指出，示范中心目前算力達1,200 PFLOPS。\n\n"
+            "成都市数据局表示，其平台上的示范企业增至约360家。\n",
+            day="2026-10-09",
+        )
+    )
+    assert said["52个"]["period"] == "../2026-10-08"
+    assert said["1,200 PFLOPS"]["period"] == "../2026-10-08"  # 目前: as said yesterday
+    assert said["360家"]["period"] == "../2026-10-09"  # another body, in its own name
+    event = facts(
+        draft(
+            tmp_path,
+            "记者从21日开幕的2026示范大会上获悉，全国示范平台已接入企业3200家。\n",
+            day="2026-09-23",
+        )
+    )
+    assert event["3200家"]["period"] == "../2026-09-21"
+    # a day of the month long before is not the date of the figures
+    late = facts(
+        draft(
+            tmp_path,
+            "记者从3日开幕的示范大会上获悉，示范平台已接入企业3200家。\n",
+            day="2026-09-23",
+        )
+    )
+    assert late["3200家"]["period"] == "../2026-09-23"
+
+
+def test_month_ends_without_a_year_first_three_quarters_and_end_of_a_year(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "6月末，全国示范业从业人员820万人，同比增长2.1%。\n\n"
+            "首三季，示范地区生產總值12.5萬億元，按年增長4.1%。\n\n"
+            "The demo registry listed 2,140 firms as of end-2025. The capital's share has slipped "
+            "from 31.4% at end-2023 as start-ups moved away.\n\n"
+            "The city counts about 900 demo firms, according to its Demo Bureau. iDemo, a local "
+            "group, said it had 42 labs by the end of February.\n",
+            day="2026-10-20",
+        )
+    )
+    assert found["820万人"]["period"] == "2026-06-30"  # not the half year, not open
+    assert found["2.1%"]["period"] == "2026-06-30"
+    assert found["12.5萬億元"]["period"] == "2026-01-01/2026-09-30"  # 首三季: 前三季度
+    assert found["4.1%"]["period"] == "2026-01-01/2026-09-30"
+    assert found["2,140 firms"]["period"] == "2025-12-31"
+    assert found["31.4%"]["period"] == "2023-12-31"  # its own date, not the paragraph's
+    # a sentence that starts with a camel-case brand is a sentence: its date is its own
+    assert found["900 demo firms"]["period"] == "../2026-10-20"
+    assert found["42 labs"]["period"] == "2026-02-28"

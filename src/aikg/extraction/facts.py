@@ -297,6 +297,25 @@ def _measure(
         builder.english_labels.append(figure.label)
 
 
+#: A verb of speech right after a body's name: 數碼港表示, "Cyberport said".
+_SAYS = re.compile(r"\s*(?:表示|称|稱|说|說|指出|介绍|介紹|宣布|透露|\bsaid\b|\bsays\b|\btold\b)")
+
+
+def _own_statement(builder: SheetBuilder, layout: Layout, mention: Mention) -> bool:
+    """Whether the figure's paragraph, before it, has a body speak in its own name (數碼港表示):
+    what it says is as of the document's date, not of the statement the lead dates (发言人昨日
+    表示, 23日开幕的大会)."""
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    line = layout.lines[sentence.line]
+    return any(
+        line.start <= m.start < mention.start
+        and m.kind == "organization"
+        and _SAYS.match(layout.folded, m.end)
+        for m in builder.bodies
+    )
+
+
 #: A clause that states a part of the total before it: 其中智能算力…, "of which 210 EFLOPS …".
 _PART_OF = re.compile(
     r"(?:^|[，,；;:：\s])其中|\b(?:of which|of whom|among them|including)\b", re.I
@@ -453,12 +472,16 @@ def _observation(
                 time.reading_zh + ("（见同段前文）" if carried else ""),
             )
         )
-    if builder.released and period == f"../{doc_date.isoformat()}":
+    if (
+        builder.released
+        and period == f"../{doc_date.isoformat()}"
+        and not _own_statement(builder, layout, mention)
+    ):
         period = f"../{builder.released.isoformat()}"
         readings.append(
             (
-                f"The source was released the day before, {builder.released}.",
-                f"该来源于前一日（{builder.released}）公布。",
+                f"The text says its figures were released or stated on {builder.released}.",
+                f"原文称该数据于{builder.released}公布或发布。",
             )
         )
     spec["period"] = period

@@ -56,6 +56,8 @@ _INLINE_FURNITURE = re.compile(
 )
 _SENTENCE_END = re.compile(
     r"[。！？!?；;]|\n|\.(?=\s+[\"“(]?[A-Z0-9])|(?<=[a-z])\.(?=[A-Z][a-z])|\.\s*$"
+    # a sentence that starts with a brand written in camel case (iFlytek, eBay)
+    r"|\.(?=\s+[a-z]{1,2}[A-Z][a-z])"
 )
 _CLAUSE_END = re.compile(r"[，；;：:—]|,(?!\d{3}(?!\d))|\s-\s")
 _ABBREVIATIONS = re.compile(
