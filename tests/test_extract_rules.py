@@ -1207,6 +1207,8 @@ WHOLES = """
     schema:variableMeasured <https://w3id.org/aikg/id/var/demo-compute-total> ;
     schema:unitCode <https://w3id.org/aikg/vocab/unit/EFLOPS> ;
     sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/var/smart-demo-compute> a schema:StatisticalVariable ;
+    rdfs:label "智能示范算力规模"@zh-hans .
 <https://w3id.org/aikg/id/policy/demo-plan-2018> a schema:Legislation ;
     rdfs:label "促进示范产业发展三年行动计划（2018—2020年）"@zh-hans ;
     skos:altLabel "行動計劃"@zh-hant .
@@ -1223,7 +1225,7 @@ def test_a_part_stated_with_of_which_is_not_its_totals_variable(tmp_path: Path) 
     found = facts(
         _draft_wholes(
             tmp_path,
-            "截至2026年6月底，全国示范算力总规模为410EFLOPS。其中，智能示范算力规模为260EFLOPS。\n"
+            "截至2026年6月底，全国示范算力总规模为410EFLOPS。其中，智能示范算力为260EFLOPS。\n"
             "2025年底，全国示范算力总规模为350EFLOPS，比上年末增长10%。\n",
         )
     )
@@ -1309,3 +1311,76 @@ def test_month_ends_without_a_year_first_three_quarters_and_end_of_a_year(tmp_pa
     # a sentence that starts with a camel-case brand is a sentence: its date is its own
     assert found["900 demo firms"]["period"] == "../2026-10-20"
     assert found["42 labs"]["period"] == "2026-02-28"
+
+
+# --- issue 12's third revision: English lists of countries ------------------------------------
+
+#: A rate per 10,000 workers with a figure, robot installations and the world share of them
+#: (labelled, with no figure of their own yet).
+RATES = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+@prefix sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#> .
+<https://w3id.org/aikg/id/var/demo-robot-density> a schema:StatisticalVariable ;
+    rdfs:label "demo robot density"@en .
+<https://w3id.org/aikg/id/obs/r> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-robot-density> ;
+    schema:unitCode <https://w3id.org/aikg/vocab/unit/PER_10K_WORKERS> ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/var/demo-robot-installations> a schema:StatisticalVariable ;
+    rdfs:label "demo robot installations"@en .
+<https://w3id.org/aikg/id/var/demo-robot-installations-share> a schema:StatisticalVariable ;
+    rdfs:label "share of the world's demo robot installations"@en .
+"""
+
+
+def test_an_english_list_of_countries_continues_the_rate_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text(
+        FRONT.format(title="Demo density", publisher="Demo Wire", date="2026-11-20")
+        + "China's demo robot density reached 610 units per 10,000 employees in 2025, the "
+        "federation said.\n\n"
+        "That puts China behind Demoland, with 990 units, and Singapore, with 700 units. "
+        "Germany followed with 420 units and Japan with 415, while the United States stood "
+        "at 290 units.\n\n"
+        "The global average rose to 165 units, from 150 in 2024, an analyst said.\n\n"
+        "Chinese factories installed 301,000 demo robots last year, or 52 percent of all "
+        "installations worldwide.\n",
+        "utf-8",
+    )
+    result = extract(path, known() + Graph().parse(data=RATES, format="turtle"))
+    found, unit = facts(result), units(result)
+    for value, area in [
+        ("700 units", "place:SG"),
+        ("420 units", "place:DE"),
+        ("415", "place:JP"),  # bare: the list's unit
+        ("290 units", "place:US"),
+        ("165 units", "place:world"),
+    ]:
+        assert found[value]["var"] == "var:demo-robot-density", value
+        assert unit[found[value]["value_text"]] == "aikgunit:PER_10K_WORKERS", value
+        assert found[value]["period"] == "2025-01-01/2025-12-31", value  # the rate's year
+        assert found[value]["area"] == area, value
+    assert found["150"]["period"] == "2024-01-01/2024-12-31"
+    assert found["150"]["area"] == "place:world"  # the earlier level of the world's average
+    # only the very name links to a variable with no figure yet
+    assert found["301,000 demo robots"]["var"] == "var:demo-robot-installations"
+    assert found["52 percent"]["var"] == "var:demo-robot-installations-share"
+    city = facts(
+        _draft_wholes(tmp_path, "到2028年，成都市智能示范算力规模达到30EFLOPS。\n")
+    )  # the very name of a variable with no figure, but a city's goal: another series
+    assert city["30EFLOPS"]["var"].startswith("var:draft-")
+    # Chinese text and a paragraph far from the rate: no continuation
+    far = facts(
+        draft(
+            tmp_path,
+            "China's demo robot density reached 610 units per 10,000 employees in 2025.\n\n"
+            "First.\n\nSecond.\n\nThe city added 40 units of housing.\n",
+            title="Demo",
+        )
+    )
+    assert units_of(far, "40 units") != "aikgunit:PER_10K_WORKERS"
+
+
+def units_of(found: Facts, value: str) -> str | None:
+    return found[value].get("unit")

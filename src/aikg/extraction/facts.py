@@ -31,6 +31,7 @@ from aikg.extraction.quantities import Mention, is_person_subject
 from aikg.extraction.script import fold, has_cjk
 from aikg.extraction.sheet import Fact, SheetBuilder
 from aikg.extraction.subjects import (
+    WORLD_SHARE_OF,
     change_label,
     change_suffix,
     english_label,
@@ -69,6 +70,7 @@ class _Figure:
     variable: str = ""
     variable_new: bool = False
     earlier_period: str | None = None
+    continues: bool = False  # an item of a list that continues a rate (see _continues_rate)
 
 
 def fact(
@@ -152,19 +154,61 @@ def _read(
     if share:
         denominator = share[0] or denominator
         label = share[1]
+    world_share = (
+        WORLD_SHARE_OF.match(text, mention.end, sentence.end)
+        if english and kind == "percent" and not change
+        else None
+    )
+    if world_share:
+        # "or 54 percent of all installations worldwide": the share of the world's total of
+        # what the figure before counts, when it counts that
+        of = world_share.group(1).lower()
+        whole = prior[1] if prior and prior[1].lower().endswith(of) else of
+        label = f"share of the world's {whole}"
     if not label:
         label = prior[1] if prior else (mention.quantity.unit_text or "value")
     paragraph = text[layout.lines[sentence.line].start : mention.start]
     density = _DENSITY.findall(paragraph) if kind == "per_10k_workers" else None
+    if kind == "per_10k_workers" and not density and builder.rate and not change:
+        density = [builder.rate[1]]  # a country "with 1,080 units" after the rate
     if density and not change:
         # "Robot density … was led by South Korea with 1,012 robots per 10,000 employees": the
         # rate is the density the sentence names, not the things counted
         label = density[-1].lower()
     if english and not change and not earlier:
         label = english_label(builder, label)
-    return _Figure(
+    found = _Figure(
         sentence, english, subject, raw, kind, prior, change, earlier, item, label, denominator
     )
+    found.continues = (
+        kind == "per_10k_workers"
+        and not (change or earlier)
+        and _continues_rate(builder, layout, mention)
+    )
+    return found
+
+
+#: An English item of a list that states a country's figure in the rate's words ("South Korea,
+#: with 1,080 units", "Japan with 432", "stood at 303 units", "the global average rose to 177").
+_UNITS_WORD = re.compile(r"\s*(?:units?\b|robots\b|[,.;)]|\s(?:in|from|while|and)\b|$)")
+
+
+def _continues_rate(builder: SheetBuilder, layout: Layout, mention: Mention) -> bool:
+    """Whether an English figure in bare "units" (or none) continues the rate per 10,000
+    workers of the paragraph before or its own: a list of countries after the rate ("China
+    behind only South Korea, with 1,080 units"), the global average."""
+    if builder.rate is None or mention.unit not in (None, "count"):
+        return False
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    between = [
+        line for line in layout.lines[builder.rate[0] + 1 : sentence.line] if line.text.strip()
+    ]
+    if has_cjk(layout.text[sentence.start : sentence.end]) or len(between) > 1:
+        return False  # not the paragraph of the rate or of its list, nor the next one
+    if mention.quantity.multiplier != 1 or (mention.quantity.unit_text or "") not in ("", "units"):
+        return False
+    return bool(_UNITS_WORD.match(layout.text, mention.end))
 
 
 #: The measure a rate per 10,000 workers is: 机器人密度, "robot density".
@@ -201,6 +245,8 @@ def _kind(
     inherited = builder.kinds.get(level[2]) if level else None
     if inherited in _OWN_UNIT_KINDS:
         inherited = None
+    if not inherited and _continues_rate(builder, layout, mention):
+        return "per_10k_workers"  # "South Korea, with 1,080 units": the rate before
     if mention.unit is not None:
         if inherited == "per_10k_workers" and mention.unit == "count":
             return inherited  # "a sharp rise from 402 units": the rate's earlier level
@@ -248,6 +294,9 @@ def _measure(
     if figure.earlier and prior:
         var_iri = None
         figure.label = prior[1] or figure.label
+        # "the global average rose to 177 units, from 162 in 2024": the earlier level is of
+        # the place of the level it precedes
+        figure.area = area = builder.sentence_areas.get(sentence.start, area)
         figure.earlier_period, earlier_base = builder.last_figure.get(sentence.start, (None, None))
         figure.denominator = figure.denominator or earlier_base
     elif figure.change and prior and "分别" not in figure.raw and not figure.item:
@@ -288,6 +337,7 @@ def _measure(
         figure.denominator = shorten(str(usual)) if usual else None
     builder.counted.append((mention.start, sentence.line, figure.label, figure.variable, ukind))
     builder.kinds[figure.variable] = kind
+    builder.sentence_areas[sentence.start] = figure.area
     if figure.change and prior:
         previous[sentence.start] = prior
     else:
@@ -456,7 +506,15 @@ def _observation(
                 f"原文未说明该数据的日期；所报道的统计报告数据截至{builder.coverage.text}。",
             )
         )
-    if time is None:
+    if time is None and figure.continues and builder.rate and builder.rate[2]:
+        period = builder.rate[2]
+        readings.append(
+            (
+                f"No date is stated for this figure; the paragraph continues the rate of {period}.",
+                f"原文未说明该数据的日期；本段承接前文{period}的比率。",
+            )
+        )
+    elif time is None:
         period = f"../{doc_date.isoformat()}"
         readings.append(
             (
@@ -486,6 +544,12 @@ def _observation(
         )
     spec["period"] = period
     builder.last_figure[figure.sentence.start] = (period, figure.denominator)
+    if figure.kind == "per_10k_workers" and not (
+        figure.change or figure.earlier or figure.continues
+    ):
+        builder.rate = (figure.sentence.line, figure.label, period)
+    elif figure.continues and builder.rate:
+        builder.rate = (figure.sentence.line, *builder.rate[1:])  # the list goes on
     base = base_period(layout, times, mention, period) if figure.change else None
     if base and base != period:
         spec["base_period"] = base

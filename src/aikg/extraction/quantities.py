@@ -454,7 +454,10 @@ def _is_statistic(
         if not english:
             return False
         nxt = text[q_end : q_end + 2]
-        verb = _EN_VERB.search(text[max(0, start - 20) : start])
+        # "Japan with 432, while …": an item of an English list states its number bare
+        verb = _EN_VERB.search(text[max(0, start - 20) : start]) or re.search(
+            r"\bwith\s+$", text[max(0, start - 6) : start]
+        )
         if not re.match(r"\s+[A-Za-z]", nxt) and not (
             verb and re.match(r"\s*(?:[.,;]|$)", text[q_end : q_end + 2])
         ):

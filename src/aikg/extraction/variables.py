@@ -351,13 +351,16 @@ class VariableIndex:
                 continue  # services are not users, nor companies models
             if not any_unit and var.units and unit not in var.units:
                 continue
-            if not any_unit and not var.units:
-                continue
+            unitless = not any_unit and not var.units
             if any_unit and var.units and var.units <= _NOT_A_BASE:
                 continue  # a denominator counts something: not a rate, a share or a rank
             if area and var.areas and area not in var.areas and not _broad(area, var.areas):
                 continue
             score = max((dice(wanted, t) for t in var.token_sets), default=0.0)
+            if unitless and (score < 1.0 or (area and not _broad(area, {"place:CN"}))):
+                # no figure says its unit or its area: only its very name links to it, and
+                # only for a national or global figure (a city's is another series)
+                continue
             if key is not None and var.scope and not any(k in key for k in var.scope):
                 if score > passed_score:
                     passed, passed_score = var, score
