@@ -1384,3 +1384,19 @@ def test_an_english_list_of_countries_continues_the_rate_before_it(tmp_path: Pat
 
 def units_of(found: Facts, value: str) -> str | None:
     return found[value].get("unit")
+
+
+# --- issue 12's third revision: drafts that are no fact ---------------------------------------
+
+
+def test_related_reading_a_plans_tasks_and_a_threshold_are_no_figures(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "示范方案从5个方面部署了18项重点任务，示范产业规模达到640亿元。\n\n"
+            "The registry counted 3,150 demo firms with at least 20 employees at the end of "
+            "2025.\n\n"
+            "【相关阅读】\n· 示范消费同比增长7%\n",
+        )
+    )
+    assert set(found) == {"达到640亿元", "3,150 demo firms"}, sorted(found)
