@@ -1198,6 +1198,7 @@ def test_core_stays_core_in_a_drafted_variable(tmp_path: Path) -> None:
 #: whose short name (行动计划) is one of its aliases.
 WHOLES = """
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix aikg: <https://w3id.org/aikg/ontology#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix schema: <https://schema.org/> .
 @prefix sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#> .
@@ -1207,6 +1208,14 @@ WHOLES = """
     schema:variableMeasured <https://w3id.org/aikg/id/var/demo-compute-total> ;
     schema:unitCode <https://w3id.org/aikg/vocab/unit/EFLOPS> ;
     sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/var/demo-compute-growth> a schema:StatisticalVariable ;
+    rdfs:label "示范算力总规模增长率"@zh-hans ;
+    aikg:changeOf <https://w3id.org/aikg/id/var/demo-compute-total> ;
+    aikg:changeType aikg:RelativeChange .
+<https://w3id.org/aikg/id/var/demo-compute-avg-growth> a schema:StatisticalVariable ;
+    rdfs:label "示范算力总规模年均增速"@zh-hans ;
+    aikg:changeOf <https://w3id.org/aikg/id/var/demo-compute-total> ;
+    aikg:changeType aikg:RelativeChange .
 <https://w3id.org/aikg/id/var/smart-demo-compute> a schema:StatisticalVariable ;
     rdfs:label "智能示范算力规模"@zh-hans .
 <https://w3id.org/aikg/id/policy/demo-plan-2018> a schema:Legislation ;
@@ -1226,12 +1235,15 @@ def test_a_part_stated_with_of_which_is_not_its_totals_variable(tmp_path: Path) 
         _draft_wholes(
             tmp_path,
             "截至2026年6月底，全国示范算力总规模为410EFLOPS。其中，智能示范算力为260EFLOPS。\n"
-            "2025年底，全国示范算力总规模为350EFLOPS，比上年末增长10%。\n",
+            "2025年底，全国示范算力总规模为350EFLOPS，比上年末增长10%，近五年年均增长22%。\n",
         )
     )
     assert found["410EFLOPS"]["var"] == "var:demo-compute-total"
     assert found["260EFLOPS"]["var"].startswith("var:draft-")  # the part, not the total
     assert found["350EFLOPS"]["var"] == "var:demo-compute-total"  # no 其中: the total
+    # of two changes of the total the graph has, the one that is not an average over years
+    assert found["10%"]["var"] == "var:demo-compute-growth"
+    assert found["22%"]["var"] == "var:demo-compute-avg-growth"
 
 
 def test_a_plan_defined_by_a_known_short_name_is_not_that_plan(tmp_path: Path) -> None:

@@ -302,7 +302,7 @@ def _measure(
     elif figure.change and prior and "分别" not in figure.raw and not figure.item:
         # a change reuses the graph's variable only when the graph records it as the change
         # of the variable the change is of (aikg:changeOf), with the same kind of change
-        var_iri = builder.variables.change_of(prior[2], kind)
+        var_iri = builder.variables.change_of(prior[2], kind, figure.raw)
     elif figure.english and (unit_word := unsupported_unit(layout.text[mention.end :][:20])):
         # "netizens spend 28.5 hours online": the number measures hours, not the netizens
         var_iri = None

@@ -61,6 +61,10 @@ _BREAKDOWN = re.compile(
 _SAME_BREAKDOWN = {"village": "rural", "villages": "rural", "countryside": "rural"}
 
 
+#: Words of an average change over years (年均增长, "average annual growth").
+_AVERAGE = re.compile(r"年均|年平均|average annual|annual average|\bcagr\b", re.I)
+
+
 def breakdowns(text: str) -> set[str]:
     """The breakdown words of ``text`` (农村, rural, aged …), synonyms as one."""
     return {_SAME_BREAKDOWN.get(w, w) for w in _BREAKDOWN.findall(fold(text))}
@@ -305,12 +309,23 @@ class VariableIndex:
         """The one denominator the graph gives the variable's observations, if any."""
         return self.denominators.get(variable)
 
-    def change_of(self, variable: str, unit: str) -> URIRef | None:
-        """The graph's variable for the change of ``variable`` in ``unit``, if it has one."""
+    def change_of(self, variable: str, unit: str, phrase: str = "") -> URIRef | None:
+        """The graph's variable for the change of ``variable`` in ``unit``, if it has one; of
+        several, the one that is an average over years when ``phrase`` (the figure's clause)
+        says so (年均, "average annual"), else the one that is not."""
         kind = {"percent": "RelativeChange", "percentage_point": "PercentagePointChange"}.get(
             unit, "AbsoluteChange"
         )
         found = self.changes.get((variable, kind), [])
+        if len(found) > 1:
+            average = bool(_AVERAGE.search(fold(phrase)))
+            found = [
+                var
+                for var in found
+                if var in self.variables
+                and any(_AVERAGE.search(fold(label)) for label in self.variables[var].labels)
+                == average
+            ]
         return found[0] if len(found) == 1 else None
 
     def match(
