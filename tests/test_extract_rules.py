@@ -1216,6 +1216,8 @@ WHOLES = """
     rdfs:label "示范算力总规模年均增速"@zh-hans ;
     aikg:changeOf <https://w3id.org/aikg/id/var/demo-compute-total> ;
     aikg:changeType aikg:RelativeChange .
+<https://w3id.org/aikg/id/var/demo-gdp> a schema:StatisticalVariable ;
+    rdfs:label "国内生产总值"@zh-hans .
 <https://w3id.org/aikg/id/var/smart-demo-compute> a schema:StatisticalVariable ;
     rdfs:label "智能示范算力规模"@zh-hans .
 <https://w3id.org/aikg/id/policy/demo-plan-2018> a schema:Legislation ;
@@ -1382,6 +1384,9 @@ def test_an_english_list_of_countries_continues_the_rate_before_it(tmp_path: Pat
         _draft_wholes(tmp_path, "到2028年，成都市智能示范算力规模达到30EFLOPS。\n")
     )  # the very name of a variable with no figure, but a city's goal: another series
     assert city["30EFLOPS"]["var"].startswith("var:draft-")
+    # 国内 is an area word of the label as of a subject: the very name still
+    gdp = facts(_draft_wholes(tmp_path, "首三季，國內生產總值88.2萬億元。\n"))
+    assert gdp["88.2萬億元"]["var"] == "var:demo-gdp"
     # Chinese text and a paragraph far from the rate: no continuation
     far = facts(
         draft(

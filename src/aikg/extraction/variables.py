@@ -109,6 +109,13 @@ def tokens(label: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _subject_tokens(label: str) -> frozenset[str]:
+    """The tokens of a Chinese ``label`` without its area words, as a subject is read."""
+    if not has_cjk(fold(label)):
+        return tokens(label)
+    return tokens(_AREA.sub("", label)) or tokens(label)
+
+
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
@@ -286,7 +293,13 @@ class VariableIndex:
                 if isinstance(o, Literal)
             ]
             entry = Variable(var, labels, units.get(var, set()), areas.get(var, set()))
-            entry.token_sets = [tokens(label) for label in labels]
+            # a label read as a figure's subject is read (国内生产总值 as 生产总值: 国内 is an
+            # area word, dropped from subjects)
+            entry.token_sets = list(
+                dict.fromkeys(
+                    t for label in labels for t in (tokens(label), _subject_tokens(label))
+                )
+            )
             entry.breakdowns = frozenset(w for label in labels for w in breakdowns(label))
             entry.counted = frozenset(k for label in labels for k in counted_things(label))
             entry.scope_words, entry.scope = _scope(labels, names)
