@@ -80,10 +80,14 @@ def known() -> Graph:
     return ontology_graph() + Graph().parse(data=KNOWN, format="turtle")
 
 
-def draft(tmp_path: Path, body: str, *, title: str = "示范简讯", day: str = "2026-10-20"):
+def draft(
+    tmp_path: Path, body: str, *, title: str = "示范简讯", day: str = "2026-10-20", extra: str = ""
+):  # type: ignore[no-untyped-def]
+    """The draft of ``body`` against :func:`known` and the Turtle ``extra``."""
     path = tmp_path / "t.md"
     path.write_text(FRONT.format(title=title, publisher="示范日报", date=day) + body, "utf-8")
-    return extract(path, known())
+    graph = known() + Graph().parse(data=extra, format="turtle") if extra else known()
+    return extract(path, graph)
 
 
 class Facts(dict):
@@ -823,9 +827,7 @@ SCOPED = """
 
 
 def _draft_scoped(tmp_path: Path, body: str):  # type: ignore[no-untyped-def]
-    path = tmp_path / "s.md"
-    path.write_text(FRONT.format(title="示范简讯", publisher="示范日报", date="2026-10-20") + body)
-    return extract(path, known() + Graph().parse(data=SCOPED, format="turtle"))
+    return draft(tmp_path, body, extra=SCOPED)
 
 
 def test_another_bodys_figure_gets_a_new_variable_with_a_note(tmp_path: Path) -> None:
@@ -1227,9 +1229,7 @@ WHOLES = """
 
 
 def _draft_wholes(tmp_path: Path, body: str, title: str = "示范简讯"):  # type: ignore[no-untyped-def]
-    path = tmp_path / "w.md"
-    path.write_text(FRONT.format(title=title, publisher="示范日报", date="2026-09-20") + body)
-    return extract(path, known() + Graph().parse(data=WHOLES, format="turtle"))
+    return draft(tmp_path, body, title=title, day="2026-09-20", extra=WHOLES)
 
 
 def test_a_part_stated_with_of_which_is_not_its_totals_variable(tmp_path: Path) -> None:
@@ -1349,10 +1349,9 @@ RATES = """
 
 
 def test_an_english_list_of_countries_continues_the_rate_before_it(tmp_path: Path) -> None:
-    path = tmp_path / "r.md"
-    path.write_text(
-        FRONT.format(title="Demo density", publisher="Demo Wire", date="2026-11-20")
-        + "China's demo robot density reached 610 units per 10,000 employees in 2025, the "
+    result = draft(
+        tmp_path,
+        "China's demo robot density reached 610 units per 10,000 employees in 2025, the "
         "federation said.\n\n"
         "That puts China behind Demoland, with 990 units, and Singapore, with 700 units. "
         "Germany followed with 420 units and Japan with 415, while the United States stood "
@@ -1360,9 +1359,10 @@ def test_an_english_list_of_countries_continues_the_rate_before_it(tmp_path: Pat
         "The global average rose to 165 units, from 150 in 2024, an analyst said.\n\n"
         "Chinese factories installed 301,000 demo robots last year, or 52 percent of all "
         "installations worldwide.\n",
-        "utf-8",
+        title="Demo density",
+        day="2026-11-20",
+        extra=RATES,
     )
-    result = extract(path, known() + Graph().parse(data=RATES, format="turtle"))
     found, unit = facts(result), units(result)
     for value, area in [
         ("700 units", "place:SG"),
