@@ -1417,3 +1417,8 @@ def test_related_reading_a_plans_tasks_and_a_threshold_are_no_figures(tmp_path: 
         )
     )
     assert set(found) == {"达到640亿元", "3,150 demo firms"}, sorted(found)
+
+
+def test_about_there_are_is_about(tmp_path: Path) -> None:
+    found = facts(draft(tmp_path, "示范港職位空缺於上半年約有3,900個。\n"))
+    assert found["約有3,900個"]["value_text"] == "約有3,900個"  # read as about 3,900
