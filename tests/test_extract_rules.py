@@ -1218,6 +1218,14 @@ WHOLES = """
     rdfs:label "示范算力总规模年均增速"@zh-hans ;
     aikg:changeOf <https://w3id.org/aikg/id/var/demo-compute-total> ;
     aikg:changeType aikg:RelativeChange .
+<https://w3id.org/aikg/id/var/demo-compute-rank> a schema:StatisticalVariable ;
+    rdfs:label "示范算力规模全球排名"@zh-hans .
+<https://w3id.org/aikg/id/obs/k> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-compute-rank> ;
+    schema:unitCode <https://w3id.org/aikg/vocab/unit/RANK> ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/var/demo-compute-world-share> a schema:StatisticalVariable ;
+    rdfs:label "示范算力规模占全球比重"@zh-hans .
 <https://w3id.org/aikg/id/var/demo-gdp> a schema:StatisticalVariable ;
     rdfs:label "国内生产总值"@zh-hans .
 <https://w3id.org/aikg/id/var/smart-demo-compute> a schema:StatisticalVariable ;
@@ -1237,7 +1245,8 @@ def test_a_part_stated_with_of_which_is_not_its_totals_variable(tmp_path: Path) 
         _draft_wholes(
             tmp_path,
             "截至2026年6月底，全国示范算力总规模为410EFLOPS。其中，智能示范算力为260EFLOPS。\n"
-            "2025年底，全国示范算力总规模为350EFLOPS，比上年末增长10%，近五年年均增长22%。\n",
+            "2025年底，全国示范算力总规模为350EFLOPS，比上年末增长10%，近五年年均增长22%，规模继续位居全球第三。\n"
+            "全球示范算力总规模约为900EFLOPS，其中美国占比约为30%。\n",
         )
     )
     assert found["410EFLOPS"]["var"] == "var:demo-compute-total"
@@ -1246,6 +1255,13 @@ def test_a_part_stated_with_of_which_is_not_its_totals_variable(tmp_path: Path) 
     # of two changes of the total the graph has, the one that is not an average over years
     assert found["10%"]["var"] == "var:demo-compute-growth"
     assert found["22%"]["var"] == "var:demo-compute-avg-growth"
+    # a rank named by a fragment (规模) is of the figure before it, where the clause says
+    assert found["三"]["var"] == "var:demo-compute-rank"
+    other = facts(_draft_wholes(tmp_path, "我国示范经济规模稳居世界第二。\n"))
+    assert other["二"]["var"].startswith("var:draft-")  # another thing ranked in the world
+    # a country's 占比 after a world total: its share of the world's
+    assert found["约为30%"]["var"] == "var:demo-compute-world-share"
+    assert found["约为30%"]["area"] == "place:US"
 
 
 def test_a_plan_defined_by_a_known_short_name_is_not_that_plan(tmp_path: Path) -> None:
@@ -1422,3 +1438,16 @@ def test_related_reading_a_plans_tasks_and_a_threshold_are_no_figures(tmp_path: 
 def test_about_there_are_is_about(tmp_path: Path) -> None:
     found = facts(draft(tmp_path, "示范港職位空缺於上半年約有3,900個。\n"))
     assert found["約有3,900個"]["value_text"] == "約有3,900個"  # read as about 3,900
+
+
+def test_an_english_figure_in_china_is_national_whatever_the_title_names(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "Our registry counted 2,300 demo firms in China as of end-2025. Beijing had 610 "
+            "of them.\n",
+            title="Where demo firms cluster: Beijing and Shanghai compared",
+        )
+    )
+    assert found["2,300 demo firms"]["area"] == "place:CN"
+    assert found["610"]["area"] == "place:beijing"

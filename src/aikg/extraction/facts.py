@@ -41,7 +41,7 @@ from aikg.extraction.subjects import (
 )
 from aikg.extraction.times import ESTIMATE, base_period, date_figure
 from aikg.extraction.units import unit_curie, unit_iri, unit_kind
-from aikg.extraction.variables import Variable, is_change
+from aikg.extraction.variables import Variable, clean_subject, is_change
 from aikg.namespaces import ID, expand, shorten
 from aikg.numbers import unsupported_unit
 
@@ -154,6 +154,17 @@ def _read(
     if share:
         denominator = share[0] or denominator
         label = share[1]
+    if kind == "rank" and not english and not item:
+        label = _rank_label(raw, prior[1] if prior else "") or label
+    if (
+        kind == "percent"
+        and not english
+        and prior
+        and _SHARE_CN.search(raw)
+        and builder.sentence_areas.get(sentence.start) == "place:world"
+    ):
+        # 全球算力总规模约为1100EFLOPS，其中美国占比约为32%: a share of the world total before it
+        label = f"{prior[1]}占全球比重"
     world_share = (
         WORLD_SHARE_OF.match(text, mention.end, sentence.end)
         if english and kind == "percent" and not change
@@ -186,6 +197,35 @@ def _read(
         and _continues_rate(builder, layout, mention)
     )
     return found
+
+
+#: A share named without its whole (美国占比, 占比重): the whole is the figure before it.
+_SHARE_CN = re.compile(r"占比|佔比|(?:占|佔)[^，。；]{0,6}(?:比重|比例|份额|份額)")
+#: The words before a Chinese rank (规模继续位居全球第二): the verb and the scope ranked in.
+_RANK_BEFORE = re.compile(
+    r"(?:继续|繼續|仍然|仍|稳|穩)?(?:位居|位列|排名|排在|居于|居於|位于|位於|居)\s*"
+    r"(?P<where>全球|世界|全国|全國|亚洲|亞洲)\s*第\s*$"
+)
+_RANK_SCOPE = {
+    "全球": "全球",
+    "世界": "全球",
+    "全国": "全国",
+    "全國": "全国",
+    "亚洲": "亚洲",
+    "亞洲": "亚洲",
+}
+
+
+def _rank_label(raw: str, prior: str) -> str:
+    """The label of a Chinese rank: what is ranked and where (算力总规模全球排名 for 规模继续位居
+    全球第二 after 算力总规模达到…): the clause's subject, else (a bare 规模 or nothing) the
+    subject of the figure before it in the sentence; "" when the clause names no scope."""
+    found = _RANK_BEFORE.search(raw)
+    if found is None:
+        return ""
+    head = clean_subject(raw[: found.start()])
+    base = prior if prior and (len(head) <= 2 or head in prior) else head
+    return f"{base}{_RANK_SCOPE[found.group('where')]}排名" if base else ""
 
 
 #: An English item of a list that states a country's figure in the rate's words ("South Korea,
@@ -314,6 +354,12 @@ def _measure(
             figure.label, ukind, area=area, context=context, exclude=whole
         )
         passed = builder.variables.passed_over
+        if (
+            var_iri is not None
+            and kind == "rank"
+            and not builder.variables.ranks_the_same(var_iri, figure.label)
+        ):
+            var_iri = None  # the rank of another thing, in the same place
         if var_iri is None and has_cjk(figure.label) and "的" in figure.label.strip("的"):
             # 已投入运营的万卡级智算集群: the head noun after the modifiers
             head = figure.label.strip("的").rsplit("的", 1)[1]

@@ -61,6 +61,10 @@ _BREAKDOWN = re.compile(
 _SAME_BREAKDOWN = {"village": "rural", "villages": "rural", "countryside": "rural"}
 
 
+#: The words of a rank after what is ranked (全球排名, "world rank by").
+_RANK_WORDS = re.compile(
+    r"(?:全球|世界|全国|全國|亚洲|亞洲)?排名$|^world rank(?:ing)? (?:by|of|in) "
+)
 #: Words of an average change over years (年均增长, "average annual growth").
 _AVERAGE = re.compile(r"年均|年平均|average annual|annual average|\bcagr\b", re.I)
 
@@ -400,6 +404,16 @@ class VariableIndex:
         return best if best_score >= 0.6 else None
 
     passed_over: Variable | None = None
+
+    def ranks_the_same(self, variable: URIRef, phrase: str) -> bool:
+        """Whether a rank's ``phrase`` (算力总规模全球排名) ranks what one of ``variable``'s labels
+        ranks, the rank words aside: their shared 全球排名 makes 数字经济规模全球排名 overlap
+        算力规模全球排名 enough to pass the threshold, though they rank different things."""
+        ranked = tokens(_RANK_WORDS.sub("", phrase))
+        entry = self.variables.get(variable)
+        return entry is not None and any(
+            dice(ranked, tokens(_RANK_WORDS.sub("", label))) >= 0.6 for label in entry.labels
+        )
 
     def draft(self, phrase: str, unit: str, namespace: Namespace) -> NewVariable:
         """A new draft variable labeled ``phrase`` (one per phrase and unit kind)."""
