@@ -1374,7 +1374,8 @@ def test_an_english_list_of_countries_continues_the_rate_before_it(tmp_path: Pat
         "at 290 units.\n\n"
         "The global average rose to 165 units, from 150 in 2024, an analyst said.\n\n"
         "Chinese factories installed 301,000 demo robots last year, or 52 percent of all "
-        "installations worldwide.\n",
+        "installations worldwide.\n\n"
+        "Its demo cobots made up 38.5 percent of all demo robot installations, the group said.\n",
         title="Demo density",
         day="2026-11-20",
         extra=RATES,
@@ -1396,13 +1397,20 @@ def test_an_english_list_of_countries_continues_the_rate_before_it(tmp_path: Pat
     # only the very name links to a variable with no figure yet
     assert found["301,000 demo robots"]["var"] == "var:demo-robot-installations"
     assert found["52 percent"]["var"] == "var:demo-robot-installations-share"
+    # "of all X" without a world word is a share of a national total, not of the world's
+    assert found["38.5 percent"]["var"].startswith("var:draft-")
     city = facts(
         _draft_wholes(tmp_path, "到2028年，成都市智能示范算力规模达到30EFLOPS。\n")
     )  # the very name of a variable with no figure, but a city's goal: another series
     assert city["30EFLOPS"]["var"].startswith("var:draft-")
     # 国内 is an area word of the label as of a subject: the very name still
-    gdp = facts(_draft_wholes(tmp_path, "首三季，國內生產總值88.2萬億元。\n"))
+    gdp = facts(
+        _draft_wholes(
+            tmp_path, "首三季，國內生產總值88.2萬億元。分季度看，三季度國內生產總值同比增長4.1%。\n"
+        )
+    )
     assert gdp["88.2萬億元"]["var"] == "var:demo-gdp"
+    assert gdp["4.1%"]["var"].startswith("var:draft-")  # a change is not the level
     # Chinese text and a paragraph far from the rate: no continuation
     far = facts(
         draft(

@@ -173,7 +173,7 @@ def _read(
     if world_share:
         # "or 54 percent of all installations worldwide": the share of the world's total of
         # what the figure before counts, when it counts that
-        of = world_share.group(1).lower()
+        of = (world_share.group("x") or world_share.group("y")).lower()
         whole = prior[1] if prior and prior[1].lower().endswith(of) else of
         label = f"share of the world's {whole}"
     if not label:
@@ -351,7 +351,7 @@ def _measure(
         context = _scope_context(builder, layout, sentence)
         whole = _wholes(builder, layout, mention, ukind)
         var_iri = builder.variables.match(
-            figure.label, ukind, area=area, context=context, exclude=whole
+            figure.label, ukind, area=area, context=context, exclude=whole, change=figure.change
         )
         passed = builder.variables.passed_over
         if (
@@ -364,7 +364,7 @@ def _measure(
             # 已投入运营的万卡级智算集群: the head noun after the modifiers
             head = figure.label.strip("的").rsplit("的", 1)[1]
             var_iri = builder.variables.match(
-                head, ukind, area=area, context=context, exclude=whole
+                head, ukind, area=area, context=context, exclude=whole, change=figure.change
             )
             passed = passed or builder.variables.passed_over
     figure.variable_new = var_iri is None

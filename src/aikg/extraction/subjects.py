@@ -164,8 +164,9 @@ _ACTION_BEFORE = re.compile(
 #: A share of the world's total named after the number ("54 percent of all installations
 #: worldwide", "of the world's robots"): the thing totalled.
 WORLD_SHARE_OF = re.compile(
-    r"\s+of\s+(?:all\s+|the\s+world's\s+|global\s+)([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)"
-    r"(?:\s+(?:worldwide|globally|in\s+the\s+world))?(?=\s*[,.;)]|\s+(?:in|last|this|according)\b|\s*$)",
+    r"\s+of\s+(?:(?:the\s+world's|global)\s+(?P<x>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)"
+    r"|all\s+(?P<y>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)\s+(?:worldwide|globally|in\s+the\s+world))"
+    r"(?=\s*[,.;)]|\s+(?:in|last|this|according)\b|\s*$)",
     re.IGNORECASE,
 )
 

@@ -354,6 +354,7 @@ class VariableIndex:
         area: str | None = None,
         context: str | None = None,
         exclude: frozenset[URIRef] = frozenset(),
+        change: bool = False,
     ) -> URIRef | None:
         """The graph variable that ``phrase`` names, measured in ``unit``, or None.
 
@@ -363,7 +364,8 @@ class VariableIndex:
         variable whose label states a scope (another body's measure, another report's) is
         another series unless the context names that scope; the best such variable passed over
         is left in :attr:`passed_over`, for the note of the new variable. The variables in
-        ``exclude`` are not matched (a part's figure is not of its whole's variable).
+        ``exclude`` are not matched (a part's figure is not of its whole's variable); a
+        ``change`` is never of a variable the graph has no figure of (its label names a level).
         """
         self.passed_over = None
         wanted = tokens(phrase)
@@ -384,6 +386,8 @@ class VariableIndex:
             if not any_unit and var.units and unit not in var.units:
                 continue
             unitless = not any_unit and not var.units
+            if unitless and change:
+                continue  # a change (增长4.8%) is not the level its label names
             if any_unit and var.units and var.units <= _NOT_A_BASE:
                 continue  # a denominator counts something: not a rate, a share or a rank
             if area and var.areas and area not in var.areas and not _broad(area, var.areas):
