@@ -80,10 +80,14 @@ def known() -> Graph:
     return ontology_graph() + Graph().parse(data=KNOWN, format="turtle")
 
 
-def draft(tmp_path: Path, body: str, *, title: str = "示范简讯", day: str = "2026-10-20"):
+def draft(
+    tmp_path: Path, body: str, *, title: str = "示范简讯", day: str = "2026-10-20", extra: str = ""
+):  # type: ignore[no-untyped-def]
+    """The draft of ``body`` against :func:`known` and the Turtle ``extra``."""
     path = tmp_path / "t.md"
     path.write_text(FRONT.format(title=title, publisher="示范日报", date=day) + body, "utf-8")
-    return extract(path, known())
+    graph = known() + Graph().parse(data=extra, format="turtle") if extra else known()
+    return extract(path, graph)
 
 
 class Facts(dict):
@@ -823,9 +827,7 @@ SCOPED = """
 
 
 def _draft_scoped(tmp_path: Path, body: str):  # type: ignore[no-untyped-def]
-    path = tmp_path / "s.md"
-    path.write_text(FRONT.format(title="示范简讯", publisher="示范日报", date="2026-10-20") + body)
-    return extract(path, known() + Graph().parse(data=SCOPED, format="turtle"))
+    return draft(tmp_path, body, extra=SCOPED)
 
 
 def test_another_bodys_figure_gets_a_new_variable_with_a_note(tmp_path: Path) -> None:
@@ -1190,3 +1192,270 @@ def test_core_stays_core_in_a_drafted_variable(tmp_path: Path) -> None:
     }
     assert labels == {"机器人核心产业规模", "[to translate] 机器人核心产业规模"}
     assert fold("人工智慧核心產業") == "人工智能核心产业"
+
+
+# --- issue 12's third revision (errors of sets 5 and 6): wrong links --------------------------
+
+#: A national total in EFLOPS, a part of it the graph labels but has no figure of, and a plan
+#: whose short name (行动计划) is one of its aliases.
+WHOLES = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix aikg: <https://w3id.org/aikg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> .
+@prefix sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#> .
+<https://w3id.org/aikg/id/var/demo-compute-total> a schema:StatisticalVariable ;
+    rdfs:label "示范算力总规模"@zh-hans , "total demo computing power"@en .
+<https://w3id.org/aikg/id/obs/w> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-compute-total> ;
+    schema:unitCode <https://w3id.org/aikg/vocab/unit/EFLOPS> ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/var/demo-compute-growth> a schema:StatisticalVariable ;
+    rdfs:label "示范算力总规模增长率"@zh-hans ;
+    aikg:changeOf <https://w3id.org/aikg/id/var/demo-compute-total> ;
+    aikg:changeType aikg:RelativeChange .
+<https://w3id.org/aikg/id/var/demo-compute-avg-growth> a schema:StatisticalVariable ;
+    rdfs:label "示范算力总规模年均增速"@zh-hans ;
+    aikg:changeOf <https://w3id.org/aikg/id/var/demo-compute-total> ;
+    aikg:changeType aikg:RelativeChange .
+<https://w3id.org/aikg/id/var/demo-compute-rank> a schema:StatisticalVariable ;
+    rdfs:label "示范算力规模全球排名"@zh-hans .
+<https://w3id.org/aikg/id/obs/k> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-compute-rank> ;
+    schema:unitCode <https://w3id.org/aikg/vocab/unit/RANK> ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/var/demo-compute-world-share> a schema:StatisticalVariable ;
+    rdfs:label "示范算力规模占全球比重"@zh-hans .
+<https://w3id.org/aikg/id/var/demo-gdp> a schema:StatisticalVariable ;
+    rdfs:label "国内生产总值"@zh-hans .
+<https://w3id.org/aikg/id/var/smart-demo-compute> a schema:StatisticalVariable ;
+    rdfs:label "智能示范算力规模"@zh-hans .
+<https://w3id.org/aikg/id/policy/demo-plan-2018> a schema:Legislation ;
+    rdfs:label "促进示范产业发展三年行动计划（2018—2020年）"@zh-hans ;
+    skos:altLabel "行動計劃"@zh-hant .
+"""
+
+
+def _draft_wholes(tmp_path: Path, body: str, title: str = "示范简讯"):  # type: ignore[no-untyped-def]
+    return draft(tmp_path, body, title=title, day="2026-09-20", extra=WHOLES)
+
+
+def test_a_part_stated_with_of_which_is_not_its_totals_variable(tmp_path: Path) -> None:
+    found = facts(
+        _draft_wholes(
+            tmp_path,
+            "截至2026年6月底，全国示范算力总规模为410EFLOPS。其中，智能示范算力为260EFLOPS。\n"
+            "2025年底，全国示范算力总规模为350EFLOPS，比上年末增长10%，近五年年均增长22%，规模继续位居全球第三。\n"
+            "全球示范算力总规模约为900EFLOPS，其中美国占比约为30%。\n",
+        )
+    )
+    assert found["410EFLOPS"]["var"] == "var:demo-compute-total"
+    assert found["260EFLOPS"]["var"].startswith("var:draft-")  # the part, not the total
+    assert found["350EFLOPS"]["var"] == "var:demo-compute-total"  # no 其中: the total
+    # of two changes of the total the graph has, the one that is not an average over years
+    assert found["10%"]["var"] == "var:demo-compute-growth"
+    assert found["22%"]["var"] == "var:demo-compute-avg-growth"
+    # a rank named by a fragment (规模) is of the figure before it, where the clause says
+    assert found["三"]["var"] == "var:demo-compute-rank"
+    other = facts(_draft_wholes(tmp_path, "我国示范经济规模稳居世界第二。\n"))
+    assert other["二"]["var"].startswith("var:draft-")  # another thing ranked in the world
+    # a country's 占比 after a world total: its share of the world's
+    assert found["约为30%"]["var"] == "var:demo-compute-world-share"
+    assert found["约为30%"]["area"] == "place:US"
+
+
+def test_a_plan_defined_by_a_known_short_name_is_not_that_plan(tmp_path: Path) -> None:
+    """A graph policy with the alias 行动计划 is not every plan the text calls 《行动计划》: a
+    full title whose city and years the policy's labels lack is a new draft policy, and so
+    are the targets it sets; the bare words in a headline name no policy."""
+    result = _draft_wholes(
+        tmp_path,
+        "示范市发布行动计划\n\n近日，示范市印发《杭州市示范产业三年行动计划（2026—2028年）》"
+        "（以下简称《行动计划》）。《行动计划》提出，到2028年，示范产业规模突破900亿元。\n",
+        title="示范市发布行动计划",
+    )
+    policies = {m["id"] for m in result.sheet["mentions"] if m["id"].startswith("policy:")}
+    assert len(policies) == 1 and next(iter(policies)).startswith("policy:draft-")
+    assert facts(result)["900亿元"]["policy"] == next(iter(policies))
+    # the same plan's full title, with its years, still links
+    same = _draft_wholes(tmp_path, "《促进示范产业发展三年行动计划（2018—2020年）》印发。\n")
+    assert {m["id"] for m in same.sheet["mentions"]} >= {"policy:demo-plan-2018"}
+
+
+# --- issue 12's third revision: periods relative to the document's date -----------------------
+
+
+def test_figures_stated_yesterday_or_at_an_event_days_before_are_open_up_to_that_day(
+    tmp_path: Path,
+) -> None:
+    said = facts(
+        draft(
+            tmp_path,
+            "示范局发言人昨日表示，示范计划推出至今已批出52个项目。\n\n"
+            "發言人指出，示范中心目前算力達1,200 PFLOPS。\n\n"
+            "成都市数据局表示，其平台上的示范企业增至约360家。\n",
+            day="2026-10-09",
+        )
+    )
+    assert said["52个"]["period"] == "../2026-10-08"
+    assert said["1,200 PFLOPS"]["period"] == "../2026-10-08"  # 目前: as said yesterday
+    assert said["360家"]["period"] == "../2026-10-09"  # another body, in its own name
+    event = facts(
+        draft(
+            tmp_path,
+            "记者从21日开幕的2026示范大会上获悉，全国示范平台已接入企业3200家。\n",
+            day="2026-09-23",
+        )
+    )
+    assert event["3200家"]["period"] == "../2026-09-21"
+    # a day of the month long before is not the date of the figures
+    late = facts(
+        draft(
+            tmp_path,
+            "记者从3日开幕的示范大会上获悉，示范平台已接入企业3200家。\n",
+            day="2026-09-23",
+        )
+    )
+    assert late["3200家"]["period"] == "../2026-09-23"
+
+
+def test_month_ends_without_a_year_first_three_quarters_and_end_of_a_year(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "6月末，全国示范业从业人员820万人，同比增长2.1%。\n\n"
+            "首三季，示范地区生產總值12.5萬億元，按年增長4.1%。\n\n"
+            "The demo registry listed 2,140 firms as of end-2025. The capital's share has slipped "
+            "from 31.4% at end-2023 as start-ups moved away.\n\n"
+            "The city counts about 900 demo firms, according to its Demo Bureau. iDemo, a local "
+            "group, said it had 42 labs by the end of February.\n",
+            day="2026-10-20",
+        )
+    )
+    assert found["820万人"]["period"] == "2026-06-30"  # not the half year, not open
+    assert found["2.1%"]["period"] == "2026-06-30"
+    assert found["12.5萬億元"]["period"] == "2026-01-01/2026-09-30"  # 首三季: 前三季度
+    assert found["4.1%"]["period"] == "2026-01-01/2026-09-30"
+    assert found["2,140 firms"]["period"] == "2025-12-31"
+    assert found["31.4%"]["period"] == "2023-12-31"  # its own date, not the paragraph's
+    # a sentence that starts with a camel-case brand is a sentence: its date is its own
+    assert found["900 demo firms"]["period"] == "../2026-10-20"
+    assert found["42 labs"]["period"] == "2026-02-28"
+
+
+# --- issue 12's third revision: English lists of countries ------------------------------------
+
+#: A rate per 10,000 workers with a figure, robot installations and the world share of them
+#: (labelled, with no figure of their own yet).
+RATES = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+@prefix sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#> .
+<https://w3id.org/aikg/id/var/demo-robot-density> a schema:StatisticalVariable ;
+    rdfs:label "demo robot density"@en .
+<https://w3id.org/aikg/id/obs/r> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-robot-density> ;
+    schema:unitCode <https://w3id.org/aikg/vocab/unit/PER_10K_WORKERS> ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/var/demo-robot-installations> a schema:StatisticalVariable ;
+    rdfs:label "demo robot installations"@en .
+<https://w3id.org/aikg/id/var/demo-robot-installations-share> a schema:StatisticalVariable ;
+    rdfs:label "share of the world's demo robot installations"@en .
+"""
+
+
+def test_an_english_list_of_countries_continues_the_rate_before_it(tmp_path: Path) -> None:
+    result = draft(
+        tmp_path,
+        "China's demo robot density reached 610 units per 10,000 employees in 2025, the "
+        "federation said.\n\n"
+        "That puts China behind Demoland, with 990 units, and Singapore, with 700 units. "
+        "Germany followed with 420 units and Japan with 415, while the United States stood "
+        "at 290 units.\n\n"
+        "The global average rose to 165 units, from 150 in 2024, an analyst said.\n\n"
+        "Chinese factories installed 301,000 demo robots last year, or 52 percent of all "
+        "installations worldwide.\n\n"
+        "Its demo cobots made up 38.5 percent of all demo robot installations, the group said.\n",
+        title="Demo density",
+        day="2026-11-20",
+        extra=RATES,
+    )
+    found, unit = facts(result), units(result)
+    for value, area in [
+        ("700 units", "place:SG"),
+        ("420 units", "place:DE"),
+        ("415", "place:JP"),  # bare: the list's unit
+        ("290 units", "place:US"),
+        ("165 units", "place:world"),
+    ]:
+        assert found[value]["var"] == "var:demo-robot-density", value
+        assert unit[found[value]["value_text"]] == "aikgunit:PER_10K_WORKERS", value
+        assert found[value]["period"] == "2025-01-01/2025-12-31", value  # the rate's year
+        assert found[value]["area"] == area, value
+    assert found["150"]["period"] == "2024-01-01/2024-12-31"
+    assert found["150"]["area"] == "place:world"  # the earlier level of the world's average
+    # only the very name links to a variable with no figure yet
+    assert found["301,000 demo robots"]["var"] == "var:demo-robot-installations"
+    assert found["52 percent"]["var"] == "var:demo-robot-installations-share"
+    # "of all X" without a world word is a share of a national total, not of the world's
+    assert found["38.5 percent"]["var"].startswith("var:draft-")
+    city = facts(
+        _draft_wholes(tmp_path, "到2028年，成都市智能示范算力规模达到30EFLOPS。\n")
+    )  # the very name of a variable with no figure, but a city's goal: another series
+    assert city["30EFLOPS"]["var"].startswith("var:draft-")
+    # 国内 is an area word of the label as of a subject: the very name still
+    gdp = facts(
+        _draft_wholes(
+            tmp_path, "首三季，國內生產總值88.2萬億元。分季度看，三季度國內生產總值同比增長4.1%。\n"
+        )
+    )
+    assert gdp["88.2萬億元"]["var"] == "var:demo-gdp"
+    assert gdp["4.1%"]["var"].startswith("var:draft-")  # a change is not the level
+    # Chinese text and a paragraph far from the rate: no continuation
+    far = facts(
+        draft(
+            tmp_path,
+            "China's demo robot density reached 610 units per 10,000 employees in 2025.\n\n"
+            "First.\n\nSecond.\n\nThe city added 40 units of housing.\n",
+            title="Demo",
+        )
+    )
+    assert units_of(far, "40 units") != "aikgunit:PER_10K_WORKERS"
+
+
+def units_of(found: Facts, value: str) -> str | None:
+    return found[value].get("unit")
+
+
+# --- issue 12's third revision: drafts that are no fact ---------------------------------------
+
+
+def test_related_reading_a_plans_tasks_and_a_threshold_are_no_figures(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "示范方案从5个方面部署了18项重点任务，示范产业规模达到640亿元。\n\n"
+            "The registry counted 3,150 demo firms with at least 20 employees at the end of "
+            "2025.\n\n"
+            "【相关阅读】\n· 示范消费同比增长7%\n",
+        )
+    )
+    assert set(found) == {"达到640亿元", "3,150 demo firms"}, sorted(found)
+
+
+def test_about_there_are_is_about(tmp_path: Path) -> None:
+    found = facts(draft(tmp_path, "示范港職位空缺於上半年約有3,900個。\n"))
+    assert found["約有3,900個"]["value_text"] == "約有3,900個"  # read as about 3,900
+
+
+def test_an_english_figure_in_china_is_national_whatever_the_title_names(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "Our registry counted 2,300 demo firms in China as of end-2025. Beijing had 610 "
+            "of them.\n",
+            title="Where demo firms cluster: Beijing and Shanghai compared",
+        )
+    )
+    assert found["2,300 demo firms"]["area"] == "place:CN"
+    assert found["610"]["area"] == "place:beijing"

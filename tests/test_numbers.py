@@ -111,6 +111,8 @@ CASES = [
     Case("50%以下", "50", "percent", "%", 1, "at-most", "<="),
     Case("5000人左右", "5000", "person", "人", 1, "about"),
     Case("约4500家左右", "4500", "count", "家", 1, "about"),
+    Case("約有4,300個", "4300", "count", "個", 1, "about"),  # 约有: there are about
+    Case("大约有30家", "30", "count", "家", 1, "about"),
     Case("累计达4.5万人次", "45000", "person_time", "人次", E4),
     Case("共计超过500家", "500", "count", "家", 1, "more-than", ">"),
     Case("高于50%", "50", "percent", "%", 1, "more-than", ">"),

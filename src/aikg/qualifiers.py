@@ -106,7 +106,8 @@ _TABLE = (
         exclusive=False,
         zh="约{}",
         en="about ",
-        before="约为|約為|约合|約合|大约|大約|约|約|大概|about|around|approximately|roughly|some",
+        before="约为|約為|约合|約合|大约有|大約有|约有|約有|大约|大約|约|約|大概"
+        "|about|around|approximately|roughly|some",
         after="左右",
     ),
     Qualifier(

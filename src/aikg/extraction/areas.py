@@ -52,6 +52,11 @@ _RANKED_IN = re.compile(r"(?:全国|全國|全球|全世界)\s*第?\s*$")
 _CHINA = re.compile(r"我国|中国|\bchina\b|china's|the country")
 
 
+#: An English clause that puts its figure in China after the number ("4,820 AI firms with at
+#: least 50 employees in China").
+_IN_CHINA_AFTER = re.compile(r"^[^,;.]{0,60}?\bin (?:china|mainland china|the country)\b")
+
+
 def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> str:
     """The area of the figure at ``mention``: the world, a place the text puts it in, or CN.
 
@@ -70,6 +75,9 @@ def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> str:
     sentence = layout.sentence_at(mention.start)
     assert sentence is not None
     folded = layout.folded
+    hi = layout.clause_bounds(mention.start)[1]
+    if _IN_CHINA_AFTER.match(folded[mention.end : hi]) and not builder.places.find(clause):
+        return "place:CN"  # "counted 4,820 AI firms … in China": whatever the title's place
     recent = [p for start, _, p in builder.named_places if start < sentence.start]
     if mention.rank:
         # 跃居全国第五: 全国 is what the place is ranked in, not the ranked place

@@ -75,17 +75,32 @@ def lead(layout: Layout) -> str:
     return ""
 
 
-#: A source released the day before the text (昨日公布《…报告》, "released … yesterday").
+#: A source released or stated the day before the text (昨日公布《…报告》, 发言人昨日表示,
+#: "released … yesterday", "said yesterday").
 _YESTERDAY = re.compile(
-    r"(?:昨日|昨天)[^，,。；]{0,12}(?:公布|发布|发表|出炉)"
-    r"|\b(?:released|published|issued)\b[^.;]{0,60}\byesterday\b"
-    r"|\byesterday\b[^.;]{0,12}\b(?:released|published|issued)\b"
+    r"(?:昨日|昨天)[^，,。；]{0,12}(?:公布|发布|发表|出炉|表示|指出|介绍|透露|宣布|称)"
+    r"|\b(?:released|published|issued|said|announced|told)\b[^.;]{0,60}\byesterday\b"
+    r"|\byesterday\b[^.;]{0,12}\b(?:released|published|issued|said|announced|told)\b"
+)
+#: An event of a day shortly before the text where its figures were given (记者从23日开幕的…大会
+#: 上获悉, 22日召开的新闻发布会上): the day of the month.
+_EVENT_DAY = re.compile(
+    r"(?<![\d月])(?P<day>\d{1,2})日(?:上午|下午|晚间?)?(?:开幕|召开|举行|举办|发布|公布)"
 )
 
 
 def released(layout: Layout, doc_date: date) -> date | None:
-    """The day before ``doc_date`` when the lead says the source was released yesterday."""
-    return doc_date - timedelta(days=1) if _YESTERDAY.search(lead(layout)) else None
+    """The date the lead says the text's figures were released or stated, when it is shortly
+    before ``doc_date``: the day before (昨日, "yesterday"), or a day of the month up to three
+    days before on which an event gave them (23日开幕的…大会). Figures with no date of their
+    own are open up to that date, not the document's."""
+    text = lead(layout)
+    if _YESTERDAY.search(text):
+        return doc_date - timedelta(days=1)
+    event = _EVENT_DAY.search(text)
+    if event and 0 < doc_date.day - int(event.group("day")) <= 3:
+        return doc_date.replace(day=int(event.group("day")))
+    return None
 
 
 def publisher(

@@ -203,7 +203,7 @@ class EntityIndex:
         self.by_key: dict[str, set[URIRef]] = defaultdict(set)
         self.surfaces: list[tuple[str, URIRef, str]] = []  # (folded surface, iri, kind)
         self.acronyms: list[tuple[str, URIRef, str]] = []
-        self.numbers: dict[URIRef, set[str]] = defaultdict(set)
+        self.keys: dict[URIRef, set[str]] = defaultdict(set)  # the name keys of its labels
         for predicate in (RDFS.label, SKOS.altLabel):
             for subject, label in graph.subject_objects(predicate):
                 kind = kind_of(str(subject))
@@ -215,12 +215,14 @@ class EntityIndex:
                     continue
                 key = name_key(text)
                 self.by_key[key].add(subject)
-                self.numbers[subject] |= set(re.findall(r"\d+(?:\.\d+)?", key))
+                self.keys[subject].add(key)
                 surface = fold(text)
                 if re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", text):
                     self.acronyms.append((text, subject, kind))
                 elif has_cjk(surface):
                     minimum = 3 if kind in _COMMON_KINDS else 2
+                    if kind == "policy" and len(surface) <= 4:
+                        continue  # a short title (行动计划, 意见) names any plan in free text
                     if len(surface) >= minimum:
                         self.surfaces.append((surface, subject, kind))
                 elif len(surface) >= 4 and kind not in _COMMON_KINDS:
@@ -236,6 +238,16 @@ class EntityIndex:
             if len(hits) == 1:
                 return next(iter(hits))
         return None
+
+    def agrees(self, name: str, iri: URIRef) -> bool:
+        """Whether the specific words of ``name`` — its years and the provinces and cities it
+        names — are all in a label of ``iri``: a plan's short name (《行动计划》) that a graph
+        policy has as an alias does not make 《成都市…三年行动计划（2026—2028年）》 that policy."""
+        key = name_key(name)
+        labels = self.keys.get(iri, set())
+        years = set(_YEAR.findall(key))
+        places = {place for place in (*PROVINCES, *CITIES) if place in key}
+        return all(any(word in label for label in labels) for word in years | places)
 
     def short_form(self, name: str, kind: str) -> URIRef | None:
         """The graph entity of ``kind`` that a short Chinese name abbreviates (工信部 for
@@ -256,6 +268,10 @@ class EntityIndex:
             if all(char in rest for char in short):
                 found.add(iri)
         return next(iter(found)) if len(found) == 1 else None
+
+
+#: A year in a name key (2026—2028 is keyed 20262028: two years).
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 #: Words before a mainland body's name that are not part of it (陆方工信部, 中国国家发改委).
@@ -588,7 +604,9 @@ def _link(
         return None
     iri = index.link(candidate.name, years if candidate.kind == "report" else ())
     for alias in candidate.aliases:
-        iri = iri or index.link(alias)
+        by_alias = index.link(alias)
+        if iri is None and by_alias is not None and index.agrees(candidate.name, by_alias):
+            iri = by_alias  # a short name links the full one only when its years and places agree
     if iri is None and candidate.kind == "organization":
         # 陆方工信部, 國家發改委: a prefixed or short name of a body the graph knows
         prefix = _MAINLAND_PREFIX.match(fold(candidate.name))

@@ -18,6 +18,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from rdflib import URIRef
+
 from aikg.extraction.anchor import anchor
 from aikg.extraction.areas import figure_area, is_world, target_area
 from aikg.extraction.bases import population_base, share_of
@@ -29,6 +31,7 @@ from aikg.extraction.quantities import Mention, is_person_subject
 from aikg.extraction.script import fold, has_cjk
 from aikg.extraction.sheet import Fact, SheetBuilder
 from aikg.extraction.subjects import (
+    WORLD_SHARE_OF,
     change_label,
     change_suffix,
     english_label,
@@ -38,8 +41,8 @@ from aikg.extraction.subjects import (
 )
 from aikg.extraction.times import ESTIMATE, base_period, date_figure
 from aikg.extraction.units import unit_curie, unit_iri, unit_kind
-from aikg.extraction.variables import Variable, is_change
-from aikg.namespaces import ID, shorten
+from aikg.extraction.variables import Variable, clean_subject, is_change
+from aikg.namespaces import ID, expand, shorten
 from aikg.numbers import unsupported_unit
 
 #: sentence start -> (end, subject, variable) of its last number that is not a change
@@ -67,6 +70,7 @@ class _Figure:
     variable: str = ""
     variable_new: bool = False
     earlier_period: str | None = None
+    continues: bool = False  # an item of a list that continues a rate (see _continues_rate)
 
 
 def fact(
@@ -150,19 +154,101 @@ def _read(
     if share:
         denominator = share[0] or denominator
         label = share[1]
+    if kind == "rank" and not english and not item:
+        label = _rank_label(raw, prior[1] if prior else "") or label
+    if (
+        kind == "percent"
+        and not english
+        and prior
+        and _SHARE_CN.search(raw)
+        and builder.sentence_areas.get(sentence.start) == "place:world"
+    ):
+        # 全球算力总规模约为1100EFLOPS，其中美国占比约为32%: a share of the world total before it
+        label = f"{prior[1]}占全球比重"
+    world_share = (
+        WORLD_SHARE_OF.match(text, mention.end, sentence.end)
+        if english and kind == "percent" and not change
+        else None
+    )
+    if world_share:
+        # "or 54 percent of all installations worldwide": the share of the world's total of
+        # what the figure before counts, when it counts that
+        of = (world_share.group("x") or world_share.group("y")).lower()
+        whole = prior[1] if prior and prior[1].lower().endswith(of) else of
+        label = f"share of the world's {whole}"
     if not label:
         label = prior[1] if prior else (mention.quantity.unit_text or "value")
     paragraph = text[layout.lines[sentence.line].start : mention.start]
     density = _DENSITY.findall(paragraph) if kind == "per_10k_workers" else None
+    if kind == "per_10k_workers" and not density and builder.rate and not change:
+        density = [builder.rate[1]]  # a country "with 1,080 units" after the rate
     if density and not change:
         # "Robot density … was led by South Korea with 1,012 robots per 10,000 employees": the
         # rate is the density the sentence names, not the things counted
         label = density[-1].lower()
     if english and not change and not earlier:
         label = english_label(builder, label)
-    return _Figure(
+    found = _Figure(
         sentence, english, subject, raw, kind, prior, change, earlier, item, label, denominator
     )
+    found.continues = (
+        kind == "per_10k_workers"
+        and not (change or earlier)
+        and _continues_rate(builder, layout, mention)
+    )
+    return found
+
+
+#: A share named without its whole (美国占比, 占比重): the whole is the figure before it.
+_SHARE_CN = re.compile(r"占比|佔比|(?:占|佔)[^，。；]{0,6}(?:比重|比例|份额|份額)")
+#: The words before a Chinese rank (规模继续位居全球第二): the verb and the scope ranked in.
+_RANK_BEFORE = re.compile(
+    r"(?:继续|繼續|仍然|仍|稳|穩)?(?:位居|位列|排名|排在|居于|居於|位于|位於|居)\s*"
+    r"(?P<where>全球|世界|全国|全國|亚洲|亞洲)\s*第\s*$"
+)
+_RANK_SCOPE = {
+    "全球": "全球",
+    "世界": "全球",
+    "全国": "全国",
+    "全國": "全国",
+    "亚洲": "亚洲",
+    "亞洲": "亚洲",
+}
+
+
+def _rank_label(raw: str, prior: str) -> str:
+    """The label of a Chinese rank: what is ranked and where (算力总规模全球排名 for 规模继续位居
+    全球第二 after 算力总规模达到…): the clause's subject, else (a bare 规模 or nothing) the
+    subject of the figure before it in the sentence; "" when the clause names no scope."""
+    found = _RANK_BEFORE.search(raw)
+    if found is None:
+        return ""
+    head = clean_subject(raw[: found.start()])
+    base = prior if prior and (len(head) <= 2 or head in prior) else head
+    return f"{base}{_RANK_SCOPE[found.group('where')]}排名" if base else ""
+
+
+#: An English item of a list that states a country's figure in the rate's words ("South Korea,
+#: with 1,080 units", "Japan with 432", "stood at 303 units", "the global average rose to 177").
+_UNITS_WORD = re.compile(r"\s*(?:units?\b|robots\b|[,.;)]|\s(?:in|from|while|and)\b|$)")
+
+
+def _continues_rate(builder: SheetBuilder, layout: Layout, mention: Mention) -> bool:
+    """Whether an English figure in bare "units" (or none) continues the rate per 10,000
+    workers of the paragraph before or its own: a list of countries after the rate ("China
+    behind only South Korea, with 1,080 units"), the global average."""
+    if builder.rate is None or mention.unit not in (None, "count"):
+        return False
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    between = [
+        line for line in layout.lines[builder.rate[0] + 1 : sentence.line] if line.text.strip()
+    ]
+    if has_cjk(layout.text[sentence.start : sentence.end]) or len(between) > 1:
+        return False  # not the paragraph of the rate or of its list, nor the next one
+    if mention.quantity.multiplier != 1 or (mention.quantity.unit_text or "") not in ("", "units"):
+        return False
+    return bool(_UNITS_WORD.match(layout.text, mention.end))
 
 
 #: The measure a rate per 10,000 workers is: 机器人密度, "robot density".
@@ -199,6 +285,8 @@ def _kind(
     inherited = builder.kinds.get(level[2]) if level else None
     if inherited in _OWN_UNIT_KINDS:
         inherited = None
+    if not inherited and _continues_rate(builder, layout, mention):
+        return "per_10k_workers"  # "South Korea, with 1,080 units": the rate before
     if mention.unit is not None:
         if inherited == "per_10k_workers" and mention.unit == "count":
             return inherited  # "a sharp rise from 402 units": the rate's earlier level
@@ -246,24 +334,38 @@ def _measure(
     if figure.earlier and prior:
         var_iri = None
         figure.label = prior[1] or figure.label
+        # "the global average rose to 177 units, from 162 in 2024": the earlier level is of
+        # the place of the level it precedes
+        figure.area = area = builder.sentence_areas.get(sentence.start, area)
         figure.earlier_period, earlier_base = builder.last_figure.get(sentence.start, (None, None))
         figure.denominator = figure.denominator or earlier_base
     elif figure.change and prior and "分别" not in figure.raw and not figure.item:
         # a change reuses the graph's variable only when the graph records it as the change
         # of the variable the change is of (aikg:changeOf), with the same kind of change
-        var_iri = builder.variables.change_of(prior[2], kind)
+        var_iri = builder.variables.change_of(prior[2], kind, figure.raw)
     elif figure.english and (unit_word := unsupported_unit(layout.text[mention.end :][:20])):
         # "netizens spend 28.5 hours online": the number measures hours, not the netizens
         var_iri = None
         figure.label = f"{figure.label} ({unit_word})"
     else:
         context = _scope_context(builder, layout, sentence)
-        var_iri = builder.variables.match(figure.label, ukind, area=area, context=context)
+        whole = _wholes(builder, layout, mention, ukind)
+        var_iri = builder.variables.match(
+            figure.label, ukind, area=area, context=context, exclude=whole, change=figure.change
+        )
         passed = builder.variables.passed_over
+        if (
+            var_iri is not None
+            and kind == "rank"
+            and not builder.variables.ranks_the_same(var_iri, figure.label)
+        ):
+            var_iri = None  # the rank of another thing, in the same place
         if var_iri is None and has_cjk(figure.label) and "的" in figure.label.strip("的"):
             # 已投入运营的万卡级智算集群: the head noun after the modifiers
             head = figure.label.strip("的").rsplit("的", 1)[1]
-            var_iri = builder.variables.match(head, ukind, area=area, context=context)
+            var_iri = builder.variables.match(
+                head, ukind, area=area, context=context, exclude=whole, change=figure.change
+            )
             passed = passed or builder.variables.passed_over
     figure.variable_new = var_iri is None
     if figure.earlier and prior:
@@ -281,6 +383,7 @@ def _measure(
         figure.denominator = shorten(str(usual)) if usual else None
     builder.counted.append((mention.start, sentence.line, figure.label, figure.variable, ukind))
     builder.kinds[figure.variable] = kind
+    builder.sentence_areas[sentence.start] = figure.area
     if figure.change and prior:
         previous[sentence.start] = prior
     else:
@@ -288,6 +391,52 @@ def _measure(
         previous[sentence.start] = (mention.end, subject, figure.variable)
     if figure.english and not figure.change:
         builder.english_labels.append(figure.label)
+
+
+#: A verb of speech right after a body's name: 數碼港表示, "Cyberport said".
+_SAYS = re.compile(r"\s*(?:表示|称|稱|说|說|指出|介绍|介紹|宣布|透露|\bsaid\b|\bsays\b|\btold\b)")
+
+
+def _own_statement(builder: SheetBuilder, layout: Layout, mention: Mention) -> bool:
+    """Whether the figure's paragraph, before it, has a body speak in its own name (數碼港表示):
+    what it says is as of the document's date, not of the statement the lead dates (发言人昨日
+    表示, 23日开幕的大会)."""
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    line = layout.lines[sentence.line]
+    return any(
+        line.start <= m.start < mention.start
+        and m.kind == "organization"
+        and _SAYS.match(layout.folded, m.end)
+        for m in builder.bodies
+    )
+
+
+#: A clause that states a part of the total before it: 其中智能算力…, "of which 210 EFLOPS …".
+_PART_OF = re.compile(
+    r"(?:^|[，,；;:：\s])其中|\b(?:of which|of whom|among them|including)\b", re.I
+)
+
+
+def _wholes(
+    builder: SheetBuilder, layout: Layout, mention: Mention, ukind: str
+) -> frozenset[URIRef]:
+    """The graph variables of the totals a part's figure (其中…, "of which …") is a part of:
+    the figures of the same kind of unit before it in its paragraph. A part is never of its
+    whole's variable (其中智能算力 210EFLOPS is not the total computing power); an age band's
+    figure is exempt, the band being a dimension of the same variable."""
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    if mention.age or not _PART_OF.search(layout.text[sentence.start : mention.start]):
+        return frozenset()
+    return frozenset(
+        URIRef(expand(variable))
+        for start, line, _label, variable, kind in builder.counted
+        if line == sentence.line
+        and start < mention.start
+        and kind == ukind
+        and not variable.startswith("var:draft-")
+    )
 
 
 #: A sentence that attributes its figures to a body (中国信通院测算, "according to CAICT"), which
@@ -403,7 +552,15 @@ def _observation(
                 f"原文未说明该数据的日期；所报道的统计报告数据截至{builder.coverage.text}。",
             )
         )
-    if time is None:
+    if time is None and figure.continues and builder.rate and builder.rate[2]:
+        period = builder.rate[2]
+        readings.append(
+            (
+                f"No date is stated for this figure; the paragraph continues the rate of {period}.",
+                f"原文未说明该数据的日期；本段承接前文{period}的比率。",
+            )
+        )
+    elif time is None:
         period = f"../{doc_date.isoformat()}"
         readings.append(
             (
@@ -419,16 +576,26 @@ def _observation(
                 time.reading_zh + ("（见同段前文）" if carried else ""),
             )
         )
-    if builder.released and period == f"../{doc_date.isoformat()}":
+    if (
+        builder.released
+        and period == f"../{doc_date.isoformat()}"
+        and not _own_statement(builder, layout, mention)
+    ):
         period = f"../{builder.released.isoformat()}"
         readings.append(
             (
-                f"The source was released the day before, {builder.released}.",
-                f"该来源于前一日（{builder.released}）公布。",
+                f"The text says its figures were released or stated on {builder.released}.",
+                f"原文称该数据于{builder.released}公布或发布。",
             )
         )
     spec["period"] = period
     builder.last_figure[figure.sentence.start] = (period, figure.denominator)
+    if figure.kind == "per_10k_workers" and not (
+        figure.change or figure.earlier or figure.continues
+    ):
+        builder.rate = (figure.sentence.line, figure.label, period)
+    elif figure.continues and builder.rate:
+        builder.rate = (figure.sentence.line, *builder.rate[1:])  # the list goes on
     base = base_period(layout, times, mention, period) if figure.change else None
     if base and base != period:
         spec["base_period"] = base

@@ -31,7 +31,7 @@ _FURNITURE = re.compile(
 )
 #: A heading that opens a list of other items ("more news", "related", "today's picks").
 _MORE = re.compile(
-    r"^\s*(?:[-•*#]\s*)?(?:更多|经济新闻精选|新闻精选|精选|今日看点|本版导读|相关(?:新闻|阅读|报道)"
+    r"^\s*(?:[-•*#【\[]\s*)?(?:更多|经济新闻精选|新闻精选|精选|今日看点|本版导读|相关(?:新闻|阅读|报道)"
     r"|延伸阅读|热门|推荐阅读|猜你喜欢|more news|more from\b|more stories|related|read more"
     r"|most read|most popular|read next|up next|latest stories"
     r"|recommended|you may also like|you might also like|also read|see also)"
@@ -56,6 +56,8 @@ _INLINE_FURNITURE = re.compile(
 )
 _SENTENCE_END = re.compile(
     r"[。！？!?；;]|\n|\.(?=\s+[\"“(]?[A-Z0-9])|(?<=[a-z])\.(?=[A-Z][a-z])|\.\s*$"
+    # a sentence that starts with a brand written in camel case (iFlytek, eBay)
+    r"|\.(?=\s+[a-z]{1,2}[A-Z][a-z])"
 )
 _CLAUSE_END = re.compile(r"[，；;：:—]|,(?!\d{3}(?!\d))|\s-\s")
 _ABBREVIATIONS = re.compile(

@@ -95,8 +95,9 @@ _COUNTER_AFTER = re.compile(
 #: (…20家), "companies with revenue above 1 billion yuan".
 _THRESHOLD_AFTER_CN = re.compile(r"^\s*(?:以上|以下|及以上|及以下)?\s*的\s*[\u4e00-\u9fff“\"]")
 _THRESHOLD_BEFORE_EN = re.compile(
-    r"\b(?:with|whose|having)\s+(?:(?:an?|the|annual|yearly|total)\s+)*[a-z-]+(?:\s+[a-z-]+){0,2}"
-    r"\s+(?:of\s+)?(?P<bound>(?:above|over|more\s+than|exceeding|at\s+least|no\s+less\s+than"
+    # "firms with at least 50 employees": the noun may follow the number
+    r"\b(?:with|whose|having)\s+(?:(?:(?:an?|the|annual|yearly|total)\s+)*[a-z-]+"
+    r"(?:\s+[a-z-]+){0,2}\s+(?:of\s+)?)?(?P<bound>(?:above|over|more\s+than|exceeding|at\s+least|no\s+less\s+than"
     r"|below|under|less\s+than)\s+)?$",
     re.IGNORECASE,
 )
@@ -327,10 +328,12 @@ _BARE_MAGNITUDE_NUMBER_BEFORE = re.compile(
     r"(?:超|逾|近|约|約|上|过|過|破|达|達|[零〇一二两兩三四五六七八九十百千多余餘])\s*$"
 )
 #: The counted things of a count of a text's own parts: 18项具体要求, 3个专栏, 7张工作清单
-#: (not 任务: the curated graph keeps a work report's 10项工作任务 as a fact).
+#: (任务 only as 重点任务: the curated graph keeps a work report's 10项工作任务 as a fact).
 _PLAN_PARTS_AFTER = re.compile(
     r"^\s*(?:[A-Za-z]{1,4})?\s*(?:具体|具體|重点|重點|主要|工作)?\s*(?:伦理要求|倫理要求|要求"
     r"|举措|舉措|措施|行动|行動|专栏|專欄|方向|清单|清單|协同发展地|協同發展地)"
+    # 部署22项重点任务: a plan's key tasks (政府10项工作任务, a work report's tasks, are a fact)
+    r"|^\s*(?:重点|重點)\s*(?:任务|任務)"
 )
 #: A currency the normalizer does not read as yuan: 台幣5.28兆元 is TWD, not CNY.
 _OTHER_CURRENCY_BEFORE = re.compile(r"(?:新?台[币幣]|NT\$)\s*$")
@@ -454,7 +457,10 @@ def _is_statistic(
         if not english:
             return False
         nxt = text[q_end : q_end + 2]
-        verb = _EN_VERB.search(text[max(0, start - 20) : start])
+        # "Japan with 432, while …": an item of an English list states its number bare
+        verb = _EN_VERB.search(text[max(0, start - 20) : start]) or re.search(
+            r"\bwith\s+$", text[max(0, start - 6) : start]
+        )
         if not re.match(r"\s+[A-Za-z]", nxt) and not (
             verb and re.match(r"\s*(?:[.,;]|$)", text[q_end : q_end + 2])
         ):

@@ -112,6 +112,7 @@ class SheetBuilder:
         self.share_bases: dict[int, str] = {}  # line -> the population its last share is of
         #: sentence start -> (period, denominator) of its last figure (for an earlier level)
         self.last_figure: dict[int, tuple[str | None, str | None]] = {}
+        self.sentence_areas: dict[int, str] = {}  # sentence start -> area of its last figure
         self.survey: TimeExpr | None = None  # the fieldwork span of a survey the text reports
         #: the date a statistical report's figures stand at, when the text reports one
         self.coverage: TimeExpr | None = None
@@ -121,6 +122,9 @@ class SheetBuilder:
         self.dating: list[TimeExpr] | None = None
         self.review: int | None = None  # the year an annual review reports on
         self.released: date | None = None  # a report released the day before ("昨日公布")
+        #: the last rate per 10,000 workers drafted: (its paragraph's line, label, period); an
+        #: English list of countries "with 1,080 units" after it continues it
+        self.rate: tuple[int, str, str | None] | None = None
         self.reports: list[EntityMention] = []  # work reports named (they set their goals)
         body = layout.folded[layout.body_start :]
         title = source.front_matter.get("title", "") or first_line(layout)

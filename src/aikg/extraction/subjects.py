@@ -114,6 +114,12 @@ def subject_of(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple
         # "975 million netizens watch online videos": the users of an application, a subgroup
         done = done or _USERS_WHO.match(text[mention.end : hi])
         phrase = unit_text + (" " + done.group(1) if done else "")
+        action = _ACTION_BEFORE.search(raw)
+        if action and not done:
+            # "installed 296,000 industrial robots": the installations of industrial robots
+            words = unit_text.split()
+            words[-1] = re.sub(r"(?<=[a-z])s$", "", words[-1])
+            phrase = " ".join(words) + " " + _ACTIONS[action.group(1).lower()]
         return clean_subject(phrase), raw
     following = re.match(
         r"\s+((?:[A-Za-z-]+\s+){0,2}?(?:growth|increase|rate|share|decline))\b",
@@ -144,6 +150,25 @@ def subject_of(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple
     if not subject and mention.quantity.unit_text:
         subject = mention.quantity.unit_text
     return subject[: 100 if english else 40], raw
+
+
+#: Verbs of an action whose count names the measure ("installed 296,000 robots": robot
+#: installations), and the measure's noun.
+_ACTIONS = {"installed": "installations", "shipped": "shipments", "sold": "sales",
+            "exported": "exports", "imported": "imports", "deployed": "deployments"}  # fmt: skip
+_ACTION_BEFORE = re.compile(
+    rf"\b({'|'.join(_ACTIONS)})\s+(?:a\s+total\s+of\s+|some\s+|about\s+|nearly\s+"
+    r"|more\s+than\s+|over\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+#: A share of the world's total named after the number ("54 percent of all installations
+#: worldwide", "of the world's robots"): the thing totalled.
+WORLD_SHARE_OF = re.compile(
+    r"\s+of\s+(?:(?:the\s+world's|global)\s+(?P<x>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)"
+    r"|all\s+(?P<y>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)\s+(?:worldwide|globally|in\s+the\s+world))"
+    r"(?=\s*[,.;)]|\s+(?:in|last|this|according)\b|\s*$)",
+    re.IGNORECASE,
+)
 
 
 #: A verb that reports or counts what the noun phrase after the number names.

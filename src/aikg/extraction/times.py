@@ -162,6 +162,20 @@ def _time_for(
     sentence = layout.sentence_at(mention.start)
     assert sentence is not None
     clause = layout.clause_bounds(mention.start)
+    # English: a date right after the number is its own, even a comparison's ("slipped from
+    # 30.1% at end-2023", "from 162 in 2024")
+    own = [
+        t
+        for t in times
+        if t.dates
+        and not t.is_goal
+        and t.iso
+        and mention.end <= t.start < clause[1]
+        and not layout.folded[mention.end : t.start].strip()
+        and not has_cjk(layout.folded[sentence.start : sentence.end])
+    ]
+    if own:
+        return own[0], False
     # the date of an earlier level ("compared with 22.5 percent at the end of 2024") dates only
     # that level
     if dating is None:

@@ -61,6 +61,14 @@ _BREAKDOWN = re.compile(
 _SAME_BREAKDOWN = {"village": "rural", "villages": "rural", "countryside": "rural"}
 
 
+#: The words of a rank after what is ranked (全球排名, "world rank by").
+_RANK_WORDS = re.compile(
+    r"(?:全球|世界|全国|全國|亚洲|亞洲)?排名$|^world rank(?:ing)? (?:by|of|in) "
+)
+#: Words of an average change over years (年均增长, "average annual growth").
+_AVERAGE = re.compile(r"年均|年平均|average annual|annual average|\bcagr\b", re.I)
+
+
 def breakdowns(text: str) -> set[str]:
     """The breakdown words of ``text`` (农村, rural, aged …), synonyms as one."""
     return {_SAME_BREAKDOWN.get(w, w) for w in _BREAKDOWN.findall(fold(text))}
@@ -103,6 +111,13 @@ def tokens(label: str) -> frozenset[str]:
         if part and w not in _STOP_EN and part not in _STOP_EN
     ]
     return frozenset(words)
+
+
+def _subject_tokens(label: str) -> frozenset[str]:
+    """The tokens of a Chinese ``label`` without its area words, as a subject is read."""
+    if not has_cjk(fold(label)):
+        return tokens(label)
+    return tokens(_AREA.sub("", label)) or tokens(label)
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -282,7 +297,13 @@ class VariableIndex:
                 if isinstance(o, Literal)
             ]
             entry = Variable(var, labels, units.get(var, set()), areas.get(var, set()))
-            entry.token_sets = [tokens(label) for label in labels]
+            # a label read as a figure's subject is read (国内生产总值 as 生产总值: 国内 is an
+            # area word, dropped from subjects)
+            entry.token_sets = list(
+                dict.fromkeys(
+                    t for label in labels for t in (tokens(label), _subject_tokens(label))
+                )
+            )
             entry.breakdowns = frozenset(w for label in labels for w in breakdowns(label))
             entry.counted = frozenset(k for label in labels for k in counted_things(label))
             entry.scope_words, entry.scope = _scope(labels, names)
@@ -305,12 +326,23 @@ class VariableIndex:
         """The one denominator the graph gives the variable's observations, if any."""
         return self.denominators.get(variable)
 
-    def change_of(self, variable: str, unit: str) -> URIRef | None:
-        """The graph's variable for the change of ``variable`` in ``unit``, if it has one."""
+    def change_of(self, variable: str, unit: str, phrase: str = "") -> URIRef | None:
+        """The graph's variable for the change of ``variable`` in ``unit``, if it has one; of
+        several, the one that is an average over years when ``phrase`` (the figure's clause)
+        says so (年均, "average annual"), else the one that is not."""
         kind = {"percent": "RelativeChange", "percentage_point": "PercentagePointChange"}.get(
             unit, "AbsoluteChange"
         )
         found = self.changes.get((variable, kind), [])
+        if len(found) > 1:
+            average = bool(_AVERAGE.search(fold(phrase)))
+            found = [
+                var
+                for var in found
+                if var in self.variables
+                and any(_AVERAGE.search(fold(label)) for label in self.variables[var].labels)
+                == average
+            ]
         return found[0] if len(found) == 1 else None
 
     def match(
@@ -321,6 +353,8 @@ class VariableIndex:
         any_unit: bool = False,
         area: str | None = None,
         context: str | None = None,
+        exclude: frozenset[URIRef] = frozenset(),
+        change: bool = False,
     ) -> URIRef | None:
         """The graph variable that ``phrase`` names, measured in ``unit``, or None.
 
@@ -329,7 +363,9 @@ class VariableIndex:
         With ``context`` (the text the figure is stated in): a
         variable whose label states a scope (another body's measure, another report's) is
         another series unless the context names that scope; the best such variable passed over
-        is left in :attr:`passed_over`, for the note of the new variable.
+        is left in :attr:`passed_over`, for the note of the new variable. The variables in
+        ``exclude`` are not matched (a part's figure is not of its whole's variable); a
+        ``change`` is never of a variable the graph has no figure of (its label names a level).
         """
         self.passed_over = None
         wanted = tokens(phrase)
@@ -341,19 +377,26 @@ class VariableIndex:
         breakdown = breakdowns(phrase)
         counted = counted_things(phrase)
         for var in self.variables.values():
+            if var.iri in exclude:
+                continue
             if breakdown - var.breakdowns:
                 continue  # a breakdown (rural, 农村, aged …) the variable does not have
             if counted and var.counted and not counted & var.counted:
                 continue  # services are not users, nor companies models
             if not any_unit and var.units and unit not in var.units:
                 continue
-            if not any_unit and not var.units:
-                continue
+            unitless = not any_unit and not var.units
+            if unitless and change:
+                continue  # a change (增长4.8%) is not the level its label names
             if any_unit and var.units and var.units <= _NOT_A_BASE:
                 continue  # a denominator counts something: not a rate, a share or a rank
             if area and var.areas and area not in var.areas and not _broad(area, var.areas):
                 continue
             score = max((dice(wanted, t) for t in var.token_sets), default=0.0)
+            if unitless and (score < 1.0 or (area and not _broad(area, {"place:CN"}))):
+                # no figure says its unit or its area: only its very name links to it, and
+                # only for a national or global figure (a city's is another series)
+                continue
             if key is not None and var.scope and not any(k in key for k in var.scope):
                 if score > passed_score:
                     passed, passed_score = var, score
@@ -365,6 +408,16 @@ class VariableIndex:
         return best if best_score >= 0.6 else None
 
     passed_over: Variable | None = None
+
+    def ranks_the_same(self, variable: URIRef, phrase: str) -> bool:
+        """Whether a rank's ``phrase`` (算力总规模全球排名) ranks what one of ``variable``'s labels
+        ranks, the rank words aside: their shared 全球排名 makes 数字经济规模全球排名 overlap
+        算力规模全球排名 enough to pass the threshold, though they rank different things."""
+        ranked = tokens(_RANK_WORDS.sub("", phrase))
+        entry = self.variables.get(variable)
+        return entry is not None and any(
+            dice(ranked, tokens(_RANK_WORDS.sub("", label))) >= 0.6 for label in entry.labels
+        )
 
     def draft(self, phrase: str, unit: str, namespace: Namespace) -> NewVariable:
         """A new draft variable labeled ``phrase`` (one per phrase and unit kind)."""

@@ -26,7 +26,8 @@ from aikg.extraction.periods.expression import (
 
 #: Parts of a year without a year (上半年, 首季, 前三季度, 前9个月).
 _CN_PARTS = (
-    r"上半年|下半年|前三季度|前三个季度|第?[一二三四1-4]季度|第[一二三四1-4]季|首季度?"
+    r"上半年|下半年|前三季度|前三个季度|首三季度?|前三季|第?[一二三四1-4]季度|第[一二三四1-4]季"
+    r"|首季度?"
     r"|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个?月(?![内里以])"
 )
 
@@ -89,6 +90,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\s*(?P<end>底|末)?"
         ),
     ),
+    # 6月末, 今年6月底 without 截至: the end of that month
+    (
+        "cn_month_end",
+        re.compile(r"(?<![\d年])(?P<rel>今年|去年|上年)?(?P<m>\d{1,2})\s*月(?P<end>底|末)"),
+    ),
     (
         "cn_same",
         re.compile(
@@ -132,8 +138,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "en_end",
         re.compile(
-            r"\b(?:(?P<pre>by|as of|at|until)\s+)?the\s+end\s+of\s+"
-            r"(?:(?P<y>\d{4})|(?P<rel>last year|this year|the year))\b"
+            r"\b(?:(?P<pre>by|as of|at|until)\s+)?(?:the\s+end\s+of\s+"
+            r"(?:(?P<y>\d{4})|(?P<rel>last year|this year|the year))|end-(?P<y2>\d{4}))\b"
         ),
     ),
     (
@@ -610,8 +616,8 @@ _SHORT_NUMBER = {name[:3]: number for name, number in MONTH_NUMBER.items()}
 
 
 def _en_end(found: _Found) -> TimeExpr | None:
-    """ "the end of 2025 | of last year": the year's end."""
-    y = found.group("y")
+    """ "the end of 2025 | of last year", "end-2025": the year's end."""
+    y = found.group("y") or found.group("y2")
     year = int(y) if y else relative_year(found.group("rel") or "", found.doc)
     text = found.text
     return found.expr(f"{year}-12-31", f"{text}: {year}-12-31.", f"{text}：{year}-12-31。")
@@ -644,6 +650,7 @@ _READERS: dict[str, Callable[[_Found], TimeExpr | None]] = {
     "cn_ymd": _cn_ymd,
     "cn_y": _cn_y,
     "cn_md": _cn_md,
+    "cn_month_end": _cn_md,
     "cn_same": _year_back,
     "cn_plan": _five_year_plan,
     "cn_years": _past_years,
