@@ -1459,3 +1459,80 @@ def test_an_english_figure_in_china_is_national_whatever_the_title_names(tmp_pat
     )
     assert found["2,300 demo firms"]["area"] == "place:CN"
     assert found["610"]["area"] == "place:beijing"
+
+
+# --- issue 12's fourth revision (errors of set 7): the linking policy ---------------------------
+
+#: Graph variables that overlap figures of another scope: a cumulative count of invention patents
+#: granted, a share of invention patent applications, investment and financing, the population
+#: (no figure of its own), and the share of a demo app's users in the population.
+SCOPES = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> .
+@prefix unit: <http://qudt.org/vocab/unit/> .
+@prefix sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#> .
+<https://w3id.org/aikg/id/var/demo-inv-grants> a schema:StatisticalVariable ;
+    rdfs:label "累计示范发明专利授权量"@zh-hans , "cumulative demo invention patents granted"@en .
+<https://w3id.org/aikg/id/obs/g1> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-inv-grants> ;
+    schema:unitCode unit:NUM ; sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/var/demo-inv-apps-share> a schema:StatisticalVariable ;
+    rdfs:label "示范发明专利申请量占全球比重"@zh-hans ,
+        "share of the world's demo invention patent applications"@en .
+<https://w3id.org/aikg/id/obs/g2> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-inv-apps-share> ;
+    schema:unitCode unit:PERCENT ; sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/var/demo-financing> a schema:StatisticalVariable ;
+    rdfs:label "示范产业投融资金额"@zh-hans , "amount of demo investment and financing"@en .
+<https://w3id.org/aikg/id/obs/g3> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-financing> ;
+    schema:unitCode <http://qudt.org/vocab/currency/CNY> ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/var/demo-population> a schema:StatisticalVariable ;
+    rdfs:label "示范总人口"@zh-hans , "total demo population"@en .
+"""
+
+
+def _draft_scopes(tmp_path: Path, body: str, title: str = "示范简讯"):  # type: ignore[no-untyped-def]
+    return draft(tmp_path, body, title=title, day="2026-05-20", extra=SCOPES)
+
+
+def test_a_figure_reuses_a_variable_only_when_they_agree_on_what_is_counted(
+    tmp_path: Path,
+) -> None:
+    """Issue 12's linking policy: overlapping labels are not enough; a figure of another scope
+    (a flow over months, applications of all patents, a pledge financing, a share of the
+    population) gets a new variable whose note names the close graph variable and why."""
+    result = _draft_scopes(
+        tmp_path,
+        "截至2026年4月底，累计示范发明专利授权量为12.5万件。\n"
+        "今年前4月，示范发明专利授权量为1.6万件。\n"
+        "2025年，我国示范专利申请量占全球的58%。\n"
+        "2025年，示范产业质押融资金额为80亿元。\n",
+    )
+    found = facts(result)
+    assert found["12.5万件"]["var"] == "var:demo-inv-grants"  # the same scope: reused
+    for value in ("1.6万件", "58%", "80亿元"):
+        assert found[value]["var"].startswith("var:draft-"), value
+    notes = {
+        e["id"]: e["note"]["en"]
+        for e in result.sheet.get("draft_entities", [])
+        if isinstance(e, dict) and "note" in e
+    }
+    assert "var:demo-inv-grants" in notes[found["1.6万件"]["var"]]
+    assert "flow over a period" in notes[found["1.6万件"]["var"]]
+    assert "var:demo-inv-apps-share" in notes[found["58%"]["var"]]
+    assert "var:demo-financing" in notes[found["80亿元"]["var"]]
+    # traditional script and English: the same policy
+    hant = facts(_draft_scopes(tmp_path, "今年前4月，示範發明專利授權量為1.6萬件。\n"))
+    assert hant["1.6萬件"]["var"].startswith("var:draft-")
+    english = facts(
+        _draft_scopes(
+            tmp_path,
+            "Demo invention patents granted in the first four months of 2026 numbered 16,000.\n"
+            "Demo users reached 210 million, 14.9 percent of the total demo population.\n",
+        )
+    )
+    assert english["16,000"]["var"].startswith("var:draft-")
+    assert english["14.9"]["var"] != "var:demo-population"  # a share is not the level

@@ -326,6 +326,7 @@ def _measure(
     ukind = unit_kind(unit_iri(kind))
     world = is_world(layout, mention, figure.raw, kind)
     passed: Variable | None = None  # a graph variable of another scope, passed over
+    reason = ""  # why it was passed over, when not for a body's or report's scope
     figure.area = area = figure_area(builder, mention, world and kind != "rank")
     listed = builder.places.find(fold(figure.item)) if figure.item else []
     if listed:
@@ -349,11 +350,18 @@ def _measure(
         figure.label = f"{figure.label} ({unit_word})"
     else:
         context = _scope_context(builder, layout, sentence)
+        lead = layout.text[sentence.start : mention.start]  # the sentence up to the figure
         whole = _wholes(builder, layout, mention, ukind)
         var_iri = builder.variables.match(
-            figure.label, ukind, area=area, context=context, exclude=whole, change=figure.change
+            figure.label,
+            ukind,
+            area=area,
+            context=context,
+            exclude=whole,
+            change=figure.change,
+            clause=lead,
         )
-        passed = builder.variables.passed_over
+        passed, reason = builder.variables.passed_over, builder.variables.passed_reason
         if (
             var_iri is not None
             and kind == "rank"
@@ -364,9 +372,16 @@ def _measure(
             # 已投入运营的万卡级智算集群: the head noun after the modifiers
             head = figure.label.strip("的").rsplit("的", 1)[1]
             var_iri = builder.variables.match(
-                head, ukind, area=area, context=context, exclude=whole, change=figure.change
+                head,
+                ukind,
+                area=area,
+                context=context,
+                exclude=whole,
+                change=figure.change,
+                clause=lead,
             )
-            passed = passed or builder.variables.passed_over
+            if passed is None:
+                passed, reason = builder.variables.passed_over, builder.variables.passed_reason
     figure.variable_new = var_iri is None
     if figure.earlier and prior:
         figure.variable = prior[2]
@@ -375,7 +390,9 @@ def _measure(
         new = builder.variables.draft(figure.label, ukind, ID["var"])
         figure.variable = builder.new_variable(new.iri, figure.label)
         if passed is not None:
-            builder.scope_note(figure.variable, shorten(str(passed.iri)), passed.scope_words)
+            builder.scope_note(
+                figure.variable, shorten(str(passed.iri)), passed.scope_words, reason
+            )
     else:
         figure.variable = shorten(str(var_iri))
     if figure.denominator is None and var_iri is not None and kind == "percent":
