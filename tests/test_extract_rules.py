@@ -1536,3 +1536,46 @@ def test_a_figure_reuses_a_variable_only_when_they_agree_on_what_is_counted(
     )
     assert english["16,000"]["var"].startswith("var:draft-")
     assert english["14.9"]["var"] != "var:demo-population"  # a share is not the level
+
+
+# --- issue 12's fourth revision: half-year periods --------------------------------------------
+
+
+def test_an_addition_over_a_half_is_dated_at_its_end_and_dates_only_its_part(
+    tmp_path: Path,
+) -> None:
+    """累计…其中上半年新增: the addition to the stock is at the half's end (not a flow over it); a
+    level after the 其中 clause (；另有…) is the stock's date, and so is a later undated figure of
+    a text that reports an announcement; a flow over the half keeps its span."""
+    found = facts(
+        draft(
+            tmp_path,
+            "示范办9日发布公告，截至2026年6月30日，全国累计有900款示范服务完成备案，"
+            "其中2026年上半年新增备案150款；另有400款示范应用通过地方部门完成登记。\n"
+            "从地域看，示范市备案服务100款。\n"
+            "2026年上半年，示范产业营业收入为800亿元。\n",
+            day="2026-07-09",
+        )
+    )
+    for value in ("900款", "150款", "400款", "100款"):
+        assert found[value]["period"] == "2026-06-30", value
+    assert found["800亿元"]["period"] == "2026-01-01/2026-06-30"
+    hant = facts(
+        draft(
+            tmp_path,
+            "截至2026年6月30日，全國累計有900款示範服務完成備案，其中2026年上半年新增備案150款。\n",
+            day="2026-07-09",
+        )
+    )
+    assert hant["150款"]["period"] == "2026-06-30"
+    english = facts(
+        draft(
+            tmp_path,
+            "As of June 30, 2026, a cumulative 900 demo services had been filed, of which 150 "
+            "were newly filed in the first half of 2026.\n"
+            "In the first half of 2026, demo revenue reached 80 billion yuan.\n",
+            day="2026-07-09",
+        )
+    )
+    assert english["150"]["period"] == "2026-06-30"
+    assert english["80 billion"]["period"] == "2026-01-01/2026-06-30"

@@ -564,9 +564,9 @@ def _observation(
         time, carried = builder.coverage, False
         readings.append(
             (
-                "No date is stated for this figure; the text reports a statistical report whose "
-                f"figures stand at {builder.coverage.text}.",
-                f"原文未说明该数据的日期；所报道的统计报告数据截至{builder.coverage.text}。",
+                "No date is stated for this figure; the text reports a statistical report or "
+                f"an announcement whose figures stand at {builder.coverage.text}.",
+                f"原文未说明该数据的日期；所报道的统计报告或公告数据截至{builder.coverage.text}。",
             )
         )
     if time is None and figure.continues and builder.rate and builder.rate[2]:

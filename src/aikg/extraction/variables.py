@@ -83,10 +83,10 @@ _SCOPE_WORDS = {
     "local": re.compile(r"地方|\blocal\b"),
 }
 #: A flow over a period (前4月, 上半年新增, "in the first four months"): never a cumulative
-#: count's or a stock's variable.
+#: count's or a stock's variable. (Script folding writes 新增 as 添加.)
 _FLOW = re.compile(
     r"前\s*[\d一二三四五六七八九十]+\s*个?月|前[一二三]季|首[一二三]季|上半年|下半年|[一二三四]季度"
-    r"|新增|当年|當年|全年|\bin the first (?:\w+ )?(?:months?|quarters?|half)\b"
+    r"|新增|添加|当年|當年|全年|\bin the first (?:\w+ )?(?:months?|quarters?|half)\b"
     r"|\bnewly\b|\bduring the (?:first|second) half\b"
 )
 #: Words of a label that names a cumulative count or a stock.
