@@ -1538,6 +1538,36 @@ def test_a_figure_reuses_a_variable_only_when_they_agree_on_what_is_counted(
     assert english["14.9"]["var"] != "var:demo-population"  # a share is not the level
 
 
+def test_a_subset_of_an_industry_is_not_the_industrys_variable(tmp_path: Path) -> None:
+    """The core industry, its terminals or its manufacturing part are subsets: a figure of one
+    is not the whole industry's variable, nor the whole's a subset's."""
+    extra = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+<https://w3id.org/aikg/id/var/demo-terminal-size> a schema:StatisticalVariable ;
+    rdfs:label "示范市示范终端产业规模"@zh-hans , "size of the demo terminal industry"@en .
+<https://w3id.org/aikg/id/var/demo-industry-size> a schema:StatisticalVariable ;
+    rdfs:label "示范市示范产业规模"@zh-hans , "size of the demo industry"@en .
+<https://w3id.org/aikg/id/obs/s1> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-industry-size> ;
+    schema:unitCode <http://qudt.org/vocab/currency/CNY> .
+"""
+    found = facts(
+        draft(
+            tmp_path,
+            "2025年，示范市示范产业规模为300亿元。\n"
+            "2025年，示范市示范核心产业规模为120亿元。\n"
+            "2025年，示范市示範終端產業規模為50億元。\n"
+            "In 2025, the size of the demo core industry was 90 billion yuan.\n",
+            extra=extra,
+        )
+    )
+    assert found["300亿元"]["var"] == "var:demo-industry-size"
+    assert found["120亿元"]["var"].startswith("var:draft-")
+    assert found["50億元"]["var"] == "var:demo-terminal-size"
+    assert found["90 billion"]["var"].startswith("var:draft-")
+
+
 # --- issue 12's fourth revision: half-year periods --------------------------------------------
 
 

@@ -73,7 +73,8 @@ _AVERAGE = re.compile(r"年均|年平均|average annual|annual average|\bcagr\b"
 #: phrase (issue 12's linking policy): a figure reuses a graph variable only when they agree on
 #: each of these families. Invention patents are not all patents, patents granted are not
 #: applications, a pledge financing is not all investment and financing, a count at local offices
-#: is not a national body's, a patent in force is not one granted.
+#: is not a national body's, a patent in force is not one granted, the core industry or its
+#: terminals are not the whole industry.
 _SCOPE_WORDS = {
     "invention": re.compile(r"发明|發明|\binventions?\b"),
     "granted": re.compile(r"授权|授權|\bgrant(?:s|ed)?\b"),
@@ -81,6 +82,12 @@ _SCOPE_WORDS = {
     "pledge": re.compile(r"质押|質押|\bpledge[sd]?\b"),
     "in force": re.compile(r"有效|\bin force\b|\bvalid\b"),
     "local": re.compile(r"地方|\blocal\b"),
+    # subsets of an industry or of its firms: the core industry, terminals, manufacturing,
+    # firms above a designated size
+    "core": re.compile(r"核心|\bcore\b"),
+    "terminal": re.compile(r"终端|\bterminals?\b"),
+    "manufacturing": re.compile(r"制造业|\bmanufactur"),
+    "above size": re.compile(r"规模以上|规上|\babove designated size\b"),
 }
 #: A flow over a period (前4月, 上半年新增, "in the first four months"): never a cumulative
 #: count's or a stock's variable. (Script folding writes 新增 as 添加.)
