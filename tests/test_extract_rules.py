@@ -1527,6 +1527,14 @@ def test_a_figure_reuses_a_variable_only_when_they_agree_on_what_is_counted(
     # traditional script and English: the same policy
     hant = facts(_draft_scopes(tmp_path, "今年前4月，示範發明專利授權量為1.6萬件。\n"))
     assert hant["1.6萬件"]["var"].startswith("var:draft-")
+    # a flow stated for the figure before it in the sentence is that figure's
+    both = facts(
+        _draft_scopes(
+            tmp_path,
+            "今年前4月，示范中心新增算力600PFLOPS，截至4月底累计示范发明专利授权量为12.5万件。\n",
+        )
+    )
+    assert both["12.5万件"]["var"] == "var:demo-inv-grants"
     english = facts(
         _draft_scopes(
             tmp_path,

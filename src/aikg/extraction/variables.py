@@ -419,6 +419,7 @@ class VariableIndex:
         exclude: frozenset[URIRef] = frozenset(),
         change: bool = False,
         clause: str = "",
+        own: str | None = None,
     ) -> URIRef | None:
         """The graph variable that ``phrase`` names, measured in ``unit``, or None.
 
@@ -435,7 +436,8 @@ class VariableIndex:
         series when they disagree on a word that defines what is counted (:func:`scope_words`:
         invention, granted, applications, pledge …; the variable's words must be in the phrase
         or its ``clause``, the phrase's in one of the variable's labels), when the variable
-        counts cumulatively or a stock and the clause states a flow over a period
+        counts cumulatively or a stock and the figure's ``own`` words (the clause after the
+        figure before it, if any; else ``clause``) state a flow over a period
         (:func:`is_flow`), or when one is a share and the other a level. The closest such
         variable is left in :attr:`passed_over` with the reason in :attr:`passed_reason`.
         """
@@ -451,7 +453,7 @@ class VariableIndex:
         counted = counted_things(phrase)
         phrase_scope = scope_words(phrase)
         clause_scope = phrase_scope | scope_words(clause)
-        flow = is_flow(f"{clause} {phrase}")
+        flow = is_flow(f"{clause if own is None else own} {phrase}")
         reason = ""
         for var in self.variables.values():
             if var.iri in exclude:
