@@ -89,6 +89,10 @@ _SCOPE_WORDS = {
     "manufacturing": re.compile(r"制造业|\bmanufactur"),
     "above size": re.compile(r"规模以上|规上|\babove designated size\b"),
 }
+#: Scope words a text may leave implicit (robot density is per manufacturing worker whether
+#: or not the sentence says so): a figure that states one is not a variable without it, but a
+#: variable with one is not refused for a sentence that does not repeat it.
+_IMPLICIT = frozenset({"manufacturing"})
 #: A flow over a period (前4月, 上半年新增, "in the first four months"): never a cumulative
 #: count's or a stock's variable. (Script folding writes 新增 as 添加.)
 _FLOW = re.compile(
@@ -505,7 +509,9 @@ class VariableIndex:
     ) -> str:
         """Why ``var`` measures another scope than the figure (issue 12's linking policy), or
         "" when they agree."""
-        if var.scopes and not any(phrase_scope <= s <= clause_scope for s in var.scopes):
+        if var.scopes and not any(
+            phrase_scope <= s and s - _IMPLICIT <= clause_scope for s in var.scopes
+        ):
             nearest = sorted(var.scopes, key=lambda words: len(words ^ clause_scope))[0]
             theirs = sorted(nearest)
             return (
