@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from rdflib import URIRef
@@ -355,9 +356,9 @@ def _measure(
         # the first three quarters, while 5G base stations totaled 4.86 million")
         own = layout.text[prior[0] : mention.start] if prior and prior[0] < mention.start else lead
         whole = _wholes(builder, layout, mention, ukind)
-        var_iri = builder.variables.match(
-            figure.label,
-            ukind,
+        match = partial(
+            builder.variables.match,
+            unit=ukind,
             area=area,
             context=context,
             exclude=whole,
@@ -365,6 +366,7 @@ def _measure(
             clause=lead,
             own=own,
         )
+        var_iri = match(figure.label)
         passed, reason = builder.variables.passed_over, builder.variables.passed_reason
         if (
             var_iri is not None
@@ -375,16 +377,7 @@ def _measure(
         if var_iri is None and has_cjk(figure.label) and "的" in figure.label.strip("的"):
             # 已投入运营的万卡级智算集群: the head noun after the modifiers
             head = figure.label.strip("的").rsplit("的", 1)[1]
-            var_iri = builder.variables.match(
-                head,
-                ukind,
-                area=area,
-                context=context,
-                exclude=whole,
-                change=figure.change,
-                clause=lead,
-                own=own,
-            )
+            var_iri = match(head)
             if passed is None:
                 passed, reason = builder.variables.passed_over, builder.variables.passed_reason
     figure.variable_new = var_iri is None
