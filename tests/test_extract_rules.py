@@ -1459,3 +1459,161 @@ def test_an_english_figure_in_china_is_national_whatever_the_title_names(tmp_pat
     )
     assert found["2,300 demo firms"]["area"] == "place:CN"
     assert found["610"]["area"] == "place:beijing"
+
+
+# --- issue 12's fourth revision (errors of set 7): the linking policy ---------------------------
+
+#: Graph variables that overlap figures of another scope: a cumulative count of invention patents
+#: granted, a share of invention patent applications, investment and financing, the population
+#: (no figure of its own), and the share of a demo app's users in the population.
+SCOPES = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> .
+@prefix unit: <http://qudt.org/vocab/unit/> .
+@prefix sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#> .
+<https://w3id.org/aikg/id/var/demo-inv-grants> a schema:StatisticalVariable ;
+    rdfs:label "累计示范发明专利授权量"@zh-hans , "cumulative demo invention patents granted"@en .
+<https://w3id.org/aikg/id/obs/g1> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-inv-grants> ;
+    schema:unitCode unit:NUM ; sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/var/demo-inv-apps-share> a schema:StatisticalVariable ;
+    rdfs:label "示范发明专利申请量占全球比重"@zh-hans ,
+        "share of the world's demo invention patent applications"@en .
+<https://w3id.org/aikg/id/obs/g2> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-inv-apps-share> ;
+    schema:unitCode unit:PERCENT ; sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/var/demo-financing> a schema:StatisticalVariable ;
+    rdfs:label "示范产业投融资金额"@zh-hans , "amount of demo investment and financing"@en .
+<https://w3id.org/aikg/id/obs/g3> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-financing> ;
+    schema:unitCode <http://qudt.org/vocab/currency/CNY> ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/var/demo-population> a schema:StatisticalVariable ;
+    rdfs:label "示范总人口"@zh-hans , "total demo population"@en .
+"""
+
+
+def _draft_scopes(tmp_path: Path, body: str, title: str = "示范简讯"):  # type: ignore[no-untyped-def]
+    return draft(tmp_path, body, title=title, day="2026-05-20", extra=SCOPES)
+
+
+def test_a_figure_reuses_a_variable_only_when_they_agree_on_what_is_counted(
+    tmp_path: Path,
+) -> None:
+    """Issue 12's linking policy: overlapping labels are not enough; a figure of another scope
+    (a flow over months, applications of all patents, a pledge financing, a share of the
+    population) gets a new variable whose note names the close graph variable and why."""
+    result = _draft_scopes(
+        tmp_path,
+        "截至2026年4月底，累计示范发明专利授权量为12.5万件。\n"
+        "今年前4月，示范发明专利授权量为1.6万件。\n"
+        "2025年，我国示范专利申请量占全球的58%。\n"
+        "2025年，示范产业质押融资金额为80亿元。\n",
+    )
+    found = facts(result)
+    assert found["12.5万件"]["var"] == "var:demo-inv-grants"  # the same scope: reused
+    for value in ("1.6万件", "58%", "80亿元"):
+        assert found[value]["var"].startswith("var:draft-"), value
+    notes = {
+        e["id"]: e["note"]["en"]
+        for e in result.sheet.get("draft_entities", [])
+        if isinstance(e, dict) and "note" in e
+    }
+    assert "var:demo-inv-grants" in notes[found["1.6万件"]["var"]]
+    assert "flow over a period" in notes[found["1.6万件"]["var"]]
+    assert "var:demo-inv-apps-share" in notes[found["58%"]["var"]]
+    assert "var:demo-financing" in notes[found["80亿元"]["var"]]
+    # traditional script and English: the same policy
+    hant = facts(_draft_scopes(tmp_path, "今年前4月，示範發明專利授權量為1.6萬件。\n"))
+    assert hant["1.6萬件"]["var"].startswith("var:draft-")
+    # a flow stated for the figure before it in the sentence is that figure's
+    both = facts(
+        _draft_scopes(
+            tmp_path,
+            "今年前4月，示范中心新增算力600PFLOPS，截至4月底累计示范发明专利授权量为12.5万件。\n",
+        )
+    )
+    assert both["12.5万件"]["var"] == "var:demo-inv-grants"
+    english = facts(
+        _draft_scopes(
+            tmp_path,
+            "Demo invention patents granted in the first four months of 2026 numbered 16,000.\n"
+            "Demo users reached 210 million, 14.9 percent of the total demo population.\n",
+        )
+    )
+    assert english["16,000"]["var"].startswith("var:draft-")
+    assert english["14.9"]["var"] != "var:demo-population"  # a share is not the level
+
+
+def test_a_subset_of_an_industry_is_not_the_industrys_variable(tmp_path: Path) -> None:
+    """The core industry, its terminals or its manufacturing part are subsets: a figure of one
+    is not the whole industry's variable, nor the whole's a subset's."""
+    extra = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+<https://w3id.org/aikg/id/var/demo-terminal-size> a schema:StatisticalVariable ;
+    rdfs:label "示范市示范终端产业规模"@zh-hans , "size of the demo terminal industry"@en .
+<https://w3id.org/aikg/id/var/demo-industry-size> a schema:StatisticalVariable ;
+    rdfs:label "示范市示范产业规模"@zh-hans , "size of the demo industry"@en .
+<https://w3id.org/aikg/id/obs/s1> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-industry-size> ;
+    schema:unitCode <http://qudt.org/vocab/currency/CNY> .
+"""
+    found = facts(
+        draft(
+            tmp_path,
+            "2025年，示范市示范产业规模为300亿元。\n"
+            "2025年，示范市示范核心产业规模为120亿元。\n"
+            "2025年，示范市示範終端產業規模為50億元。\n"
+            "In 2025, the size of the demo core industry was 90 billion yuan.\n",
+            extra=extra,
+        )
+    )
+    assert found["300亿元"]["var"] == "var:demo-industry-size"
+    assert found["120亿元"]["var"].startswith("var:draft-")
+    assert found["50億元"]["var"] == "var:demo-terminal-size"
+    assert found["90 billion"]["var"].startswith("var:draft-")
+
+
+# --- issue 12's fourth revision: half-year periods --------------------------------------------
+
+
+def test_an_addition_over_a_half_is_dated_at_its_end_and_dates_only_its_part(
+    tmp_path: Path,
+) -> None:
+    """累计…其中上半年新增: the addition to the stock is at the half's end (not a flow over it); a
+    level after the 其中 clause (；另有…) is the stock's date, and so is a later undated figure of
+    a text that reports an announcement; a flow over the half keeps its span."""
+    found = facts(
+        draft(
+            tmp_path,
+            "示范办9日发布公告，截至2026年6月30日，全国累计有900款示范服务完成备案，"
+            "其中2026年上半年新增备案150款；另有400款示范应用通过地方部门完成登记。\n"
+            "从地域看，示范市备案服务100款。\n"
+            "2026年上半年，示范产业营业收入为800亿元。\n",
+            day="2026-07-09",
+        )
+    )
+    for value in ("900款", "150款", "400款", "100款"):
+        assert found[value]["period"] == "2026-06-30", value
+    assert found["800亿元"]["period"] == "2026-01-01/2026-06-30"
+    hant = facts(
+        draft(
+            tmp_path,
+            "截至2026年6月30日，全國累計有900款示範服務完成備案，其中2026年上半年新增備案150款。\n",
+            day="2026-07-09",
+        )
+    )
+    assert hant["150款"]["period"] == "2026-06-30"
+    english = facts(
+        draft(
+            tmp_path,
+            "As of June 30, 2026, a cumulative 900 demo services had been filed, of which 150 "
+            "were newly filed in the first half of 2026.\n"
+            "In the first half of 2026, demo revenue reached 80 billion yuan.\n",
+            day="2026-07-09",
+        )
+    )
+    assert english["150"]["period"] == "2026-06-30"
+    assert english["80 billion"]["period"] == "2026-01-01/2026-06-30"

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from rdflib import URIRef
@@ -326,6 +327,7 @@ def _measure(
     ukind = unit_kind(unit_iri(kind))
     world = is_world(layout, mention, figure.raw, kind)
     passed: Variable | None = None  # a graph variable of another scope, passed over
+    reason = ""  # why it was passed over, when not for a body's or report's scope
     figure.area = area = figure_area(builder, mention, world and kind != "rank")
     listed = builder.places.find(fold(figure.item)) if figure.item else []
     if listed:
@@ -349,11 +351,23 @@ def _measure(
         figure.label = f"{figure.label} ({unit_word})"
     else:
         context = _scope_context(builder, layout, sentence)
+        lead = layout.text[sentence.start : mention.start]  # the sentence up to the figure
+        # its own words: after the figure before it in the sentence ("… added 600 petaflops in
+        # the first three quarters, while 5G base stations totaled 4.86 million")
+        own = layout.text[prior[0] : mention.start] if prior and prior[0] < mention.start else lead
         whole = _wholes(builder, layout, mention, ukind)
-        var_iri = builder.variables.match(
-            figure.label, ukind, area=area, context=context, exclude=whole, change=figure.change
+        match = partial(
+            builder.variables.match,
+            unit=ukind,
+            area=area,
+            context=context,
+            exclude=whole,
+            change=figure.change,
+            clause=lead,
+            own=own,
         )
-        passed = builder.variables.passed_over
+        var_iri = match(figure.label)
+        passed, reason = builder.variables.passed_over, builder.variables.passed_reason
         if (
             var_iri is not None
             and kind == "rank"
@@ -363,10 +377,9 @@ def _measure(
         if var_iri is None and has_cjk(figure.label) and "的" in figure.label.strip("的"):
             # 已投入运营的万卡级智算集群: the head noun after the modifiers
             head = figure.label.strip("的").rsplit("的", 1)[1]
-            var_iri = builder.variables.match(
-                head, ukind, area=area, context=context, exclude=whole, change=figure.change
-            )
-            passed = passed or builder.variables.passed_over
+            var_iri = match(head)
+            if passed is None:
+                passed, reason = builder.variables.passed_over, builder.variables.passed_reason
     figure.variable_new = var_iri is None
     if figure.earlier and prior:
         figure.variable = prior[2]
@@ -375,7 +388,9 @@ def _measure(
         new = builder.variables.draft(figure.label, ukind, ID["var"])
         figure.variable = builder.new_variable(new.iri, figure.label)
         if passed is not None:
-            builder.scope_note(figure.variable, shorten(str(passed.iri)), passed.scope_words)
+            builder.scope_note(
+                figure.variable, shorten(str(passed.iri)), passed.scope_words, reason
+            )
     else:
         figure.variable = shorten(str(var_iri))
     if figure.denominator is None and var_iri is not None and kind == "percent":
@@ -547,9 +562,9 @@ def _observation(
         time, carried = builder.coverage, False
         readings.append(
             (
-                "No date is stated for this figure; the text reports a statistical report whose "
-                f"figures stand at {builder.coverage.text}.",
-                f"原文未说明该数据的日期；所报道的统计报告数据截至{builder.coverage.text}。",
+                "No date is stated for this figure; the text reports a statistical report or "
+                f"an announcement whose figures stand at {builder.coverage.text}.",
+                f"原文未说明该数据的日期；所报道的统计报告或公告数据截至{builder.coverage.text}。",
             )
         )
     if time is None and figure.continues and builder.rate and builder.rate[2]:

@@ -203,9 +203,17 @@ class SheetBuilder:
             }
         return curie
 
-    def scope_note(self, curie: str, passed: str, scope: str) -> None:
+    def scope_note(self, curie: str, passed: str, scope: str, reason: str = "") -> None:
         """Say why the new variable ``curie`` is not the graph's ``passed``: that one is a
-        measure of another scope (``scope``: a body's, a report's) that the text does not name."""
+        measure of another scope (``scope``: a body's, a report's) that the text does not name,
+        or (``reason``) counts another thing than the figure (issue 12's linking policy)."""
+        if reason:
+            self.entities[curie]["note"] = {
+                "en": f"Drafted by aikg extract: not linked to {passed}, whose label is close "
+                f"to the figure's words but of another scope: {reason}. Link it there if the "
+                "scope is the same."
+            }
+            return
         self.entities[curie]["note"] = {
             "en": f"Drafted by aikg extract: not linked to {passed}, whose label states the "
             f"scope {scope!r}, which the figure's sentence (or the document's title) does not "

@@ -98,6 +98,7 @@ def dating_times(layout: Layout, times: list[TimeExpr]) -> list[TimeExpr]:
 #: Statistical Report on China's Internet Development", "a newly-released report by …", 报告显示).
 _STAT_REPORT = re.compile(
     r"统计报告|发展状况统计|statistical report|\breport on china's internet|报告显示"
+    r"|发布公告|公告显示|公告称|\bannouncement\b"
     r"|\breport (?:by|from|released|published|shows|showed|said|says)\b"
     r"|\bthe (?:[\w\"-]+ ){0,2}[\"“]?report\b"
 )
@@ -448,6 +449,72 @@ def _review_time(year: int, mention: Mention) -> TimeExpr:
     )
 
 
+#: An addition to a stock over a part of a year (上半年新增, 前4月新增, "added in the first half").
+#: (Script folding writes 新增 as 添加.)
+_ADDED = re.compile(r"新增|添加|新備案|新备案|\badded\b|\bnewly\b")
+#: A stock in the sentence: a cumulative count, or a level as of a date.
+_STOCK_STATED = re.compile(r"累计|累計|截至|截止|\bcumulative|\bin total\b|\bas of\b")
+#: A clause that states a part of the figure before it (其中, "of which").
+_PART_CLAUSE = re.compile(r"其中|\bof which\b|\bof them\b")
+#: The end of a part's clause: a semicolon, or a sentence-internal 另有/此外 ("另有523款").
+_PART_END = re.compile(r"[；;]|[，,]\s*(?:另有|另外|此外|同时)")
+
+
+def _outside_part(
+    layout: Layout, dating: list[TimeExpr], mention: Mention, time: TimeExpr | None
+) -> TimeExpr | None:
+    """The sentence's date for a figure after a 其中 clause that states a date of its own
+    (截至6月30日，累计811款，其中上半年新增165款；另有523款…): the part's date (上半年) dates the
+    part only; the figure after the clause ends takes the date before 其中."""
+    if time is None:
+        return None
+    sentence = layout.sentence_at(mention.start)
+    if sentence is None:
+        return None
+    line = layout.lines[sentence.line]
+    if not line.start <= time.start < mention.start:
+        return None
+    text = layout.folded
+    part = None
+    for m in _PART_CLAUSE.finditer(text, line.start, time.start):
+        part = m
+    if part is None or not _PART_END.search(text, time.end, mention.start):
+        return None
+    opened = layout.sentence_at(part.start())
+    lo = opened.start if opened is not None else line.start
+    before = [
+        t for t in dating if lo <= t.start < part.start() and t.iso and not t.is_goal and t.dates
+    ]
+    return before[-1] if before else None
+
+
+def _added_at_end(layout: Layout, mention: Mention, time: TimeExpr | None) -> TimeExpr | None:
+    """An addition to a stock over a part of a year, in a sentence that states the stock
+    (累计811款，其中上半年新增165款): the stock's change at the part's end (2026-06-30), as a
+    level's change is dated, not a flow over the part."""
+    if time is None or not time.iso or "/" not in time.iso or time.iso.startswith(".."):
+        return None
+    if time.span is not None or re.fullmatch(r"(\d{4})-01-01/\1-12-31", time.iso):
+        return None  # a span of years, or a whole year: a flow of its own
+    sentence = layout.sentence_at(mention.start)
+    if sentence is None or not sentence.start <= time.start < sentence.end:
+        return None
+    text = layout.folded
+    between = (time.end, mention.start) if time.end <= mention.start else (mention.end, time.start)
+    if not _ADDED.search(text, *between):
+        return None  # "150 were newly filed in the first half": the words between the two
+    if not _STOCK_STATED.search(text[sentence.start : sentence.end]):
+        return None
+    end = time.iso.rsplit("/", 1)[-1]
+    return _reread(
+        time,
+        end,
+        f"{time.text}: an addition to the stock the sentence states, dated at the end of the "
+        f"span, {end}.",
+        f"“{time.text}”新增为该句所述存量的增加，记为期末{end}。",
+    )
+
+
 def date_figure(
     layout: Layout,
     times: list[TimeExpr],
@@ -468,6 +535,8 @@ def date_figure(
     text by the caller (else here).
     """
     time, carried = _time_for(layout, times, mention, survey, dating)
+    time = _outside_part(layout, times if dating is None else dating, mention, time) or time
+    time = _added_at_end(layout, mention, time) or time
     if time is None and review is not None:
         time, carried = _review_time(review, mention), False
     time = _over_years(layout, times, mention, time) or _year_end(layout, mention, time) or time

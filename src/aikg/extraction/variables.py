@@ -69,6 +69,66 @@ _RANK_WORDS = re.compile(
 _AVERAGE = re.compile(r"年均|年平均|average annual|annual average|\bcagr\b", re.I)
 
 
+#: Words that define what a measure counts, beyond the words a label shares with a figure's
+#: phrase (issue 12's linking policy): a figure reuses a graph variable only when they agree on
+#: each of these families. Invention patents are not all patents, patents granted are not
+#: applications, a pledge financing is not all investment and financing, a count at local offices
+#: is not a national body's, a patent in force is not one granted, the core industry or its
+#: terminals are not the whole industry.
+_SCOPE_WORDS = {
+    "invention": re.compile(r"发明|發明|\binventions?\b"),
+    "granted": re.compile(r"授权|授權|\bgrant(?:s|ed)?\b"),
+    "applications": re.compile(r"申请|申請|\bapplications? for\b|\bpatent applications?\b"),
+    "pledge": re.compile(r"质押|質押|\bpledge[sd]?\b"),
+    "in force": re.compile(r"有效|\bin force\b|\bvalid\b"),
+    "local": re.compile(r"地方|\blocal\b"),
+    # subsets of an industry or of its firms: the core industry, terminals, manufacturing,
+    # firms above a designated size
+    "core": re.compile(r"核心|\bcore\b"),
+    "terminal": re.compile(r"终端|\bterminals?\b"),
+    "manufacturing": re.compile(r"制造业|\bmanufactur"),
+    "above size": re.compile(r"规模以上|规上|\babove designated size\b"),
+}
+#: Scope words a text may leave implicit (robot density is per manufacturing worker whether
+#: or not the sentence says so): a figure that states one is not a variable without it, but a
+#: variable with one is not refused for a sentence that does not repeat it.
+_IMPLICIT = frozenset({"manufacturing"})
+#: A flow over a period (前4月, 上半年新增, "in the first four months"): never a cumulative
+#: count's or a stock's variable. (Script folding writes 新增 as 添加.)
+_FLOW = re.compile(
+    r"前\s*[\d一二三四五六七八九十]+\s*个?月|前[一二三]季|首[一二三]季|上半年|下半年|[一二三四]季度"
+    r"|新增|添加|当年|當年|全年|\bin the first (?:\w+ )?(?:months?|quarters?|half)\b"
+    r"|\bnewly\b|\bduring the (?:first|second) half\b"
+)
+#: Words of a label that names a cumulative count or a stock.
+_CUMULATIVE = re.compile(r"累计|累計|\bcumulative\b|\bto date\b")
+#: Words of a label that names a share or a rate, not a level.
+_SHARE_LABEL = re.compile(
+    r"比重|占比|佔比|份额|份額|占全|佔全|率|\bshare\b|\brate\b|\bproportion\b|\bpercent|\bpenetration\b"
+)
+
+
+def scope_words(text: str) -> frozenset[str]:
+    """The families of :data:`_SCOPE_WORDS` that ``text`` names.
+
+    >>> sorted(scope_words("人工智能发明专利授权量")), sorted(scope_words("專利權質押融資金額"))
+    (['granted', 'invention'], ['pledge'])
+    >>> sorted(scope_words("AI patent applications"))
+    ['applications']
+    """
+    lowered = fold(text).lower()
+    return frozenset(k for k, words in _SCOPE_WORDS.items() if words.search(lowered))
+
+
+def is_flow(text: str) -> bool:
+    """Whether ``text`` states a flow over a period (前4月, "in the first four months").
+
+    >>> is_flow("今年前4月授权1.9万件"), is_flow("截至4月底累计授权"), is_flow("in the first half")
+    (True, False, True)
+    """
+    return bool(_FLOW.search(fold(text).lower()))
+
+
 def breakdowns(text: str) -> set[str]:
     """The breakdown words of ``text`` (农村, rural, aged …), synonyms as one."""
     return {_SAME_BREAKDOWN.get(w, w) for w in _BREAKDOWN.findall(fold(text))}
@@ -210,6 +270,10 @@ class Variable:
     scope_words: str = ""  # the scope as its label states it, for a note
     #: the kinds of things its labels count (:func:`counted_things`)
     counted: frozenset[str] = frozenset()
+    #: per label, the scope words it names (:func:`scope_words`)
+    scopes: list[frozenset[str]] = field(default_factory=list)
+    cumulative: bool = False  # a label names a cumulative count or a stock
+    share: bool = False  # a label names a share or a rate
 
 
 #: A scope a variable's label states: （工业和信息化部口径）, "(as stated by MIIT)", "(as in the
@@ -306,6 +370,9 @@ class VariableIndex:
             )
             entry.breakdowns = frozenset(w for label in labels for w in breakdowns(label))
             entry.counted = frozenset(k for label in labels for k in counted_things(label))
+            entry.scopes = list(dict.fromkeys(scope_words(label) for label in labels))
+            entry.cumulative = any(_CUMULATIVE.search(fold(label).lower()) for label in labels)
+            entry.share = any(_SHARE_LABEL.search(fold(label).lower()) for label in labels)
             entry.scope_words, entry.scope = _scope(labels, names)
             self.variables[var] = entry
         self.new: dict[str, NewVariable] = {}
@@ -355,6 +422,8 @@ class VariableIndex:
         context: str | None = None,
         exclude: frozenset[URIRef] = frozenset(),
         change: bool = False,
+        clause: str = "",
+        own: str | None = None,
     ) -> URIRef | None:
         """The graph variable that ``phrase`` names, measured in ``unit``, or None.
 
@@ -366,8 +435,18 @@ class VariableIndex:
         is left in :attr:`passed_over`, for the note of the new variable. The variables in
         ``exclude`` are not matched (a part's figure is not of its whole's variable); a
         ``change`` is never of a variable the graph has no figure of (its label names a level).
+
+        Issue 12's linking policy: a variable whose labels overlap the phrase is still another
+        series when they disagree on a word that defines what is counted (:func:`scope_words`:
+        invention, granted, applications, pledge …; the variable's words must be in the phrase
+        or its ``clause``, the phrase's in one of the variable's labels), when the variable
+        counts cumulatively or a stock and the figure's ``own`` words (the clause after the
+        figure before it, if any; else ``clause``) state a flow over a period
+        (:func:`is_flow`), or when one is a share and the other a level. The closest such
+        variable is left in :attr:`passed_over` with the reason in :attr:`passed_reason`.
         """
         self.passed_over = None
+        self.passed_reason = ""
         wanted = tokens(phrase)
         if not wanted:
             return None
@@ -376,6 +455,10 @@ class VariableIndex:
         passed, passed_score = None, 0.0
         breakdown = breakdowns(phrase)
         counted = counted_things(phrase)
+        phrase_scope = scope_words(phrase)
+        clause_scope = phrase_scope | scope_words(clause)
+        flow = is_flow(f"{clause if own is None else own} {phrase}")
+        reason = ""
         for var in self.variables.values():
             if var.iri in exclude:
                 continue
@@ -399,15 +482,51 @@ class VariableIndex:
                 continue
             if key is not None and var.scope and not any(k in key for k in var.scope):
                 if score > passed_score:
-                    passed, passed_score = var, score
+                    passed, passed_score, reason = var, score, ""
                 continue  # another body's or another report's measure: another series
+            why = self._other_scope(var, phrase_scope, clause_scope, flow, unit, any_unit)
+            if why:
+                if score > passed_score:
+                    passed, passed_score, reason = var, score, why
+                continue
             if score > best_score:
                 best, best_score = var.iri, score
         if best_score < 0.6 and passed_score >= 0.6:
-            self.passed_over = passed
+            self.passed_over, self.passed_reason = passed, reason
         return best if best_score >= 0.6 else None
 
     passed_over: Variable | None = None
+    passed_reason: str = ""
+
+    @staticmethod
+    def _other_scope(
+        var: Variable,
+        phrase_scope: frozenset[str],
+        clause_scope: frozenset[str],
+        flow: bool,
+        unit: str,
+        any_unit: bool,
+    ) -> str:
+        """Why ``var`` measures another scope than the figure (issue 12's linking policy), or
+        "" when they agree."""
+        if var.scopes and not any(
+            phrase_scope <= s and s - _IMPLICIT <= clause_scope for s in var.scopes
+        ):
+            nearest = sorted(var.scopes, key=lambda words: len(words ^ clause_scope))[0]
+            theirs = sorted(nearest)
+            return (
+                f"its label counts {', '.join(theirs) or 'no such subset'} where the figure "
+                f"counts {', '.join(sorted(clause_scope)) or 'none of these'}"
+            )
+        if var.cumulative and flow:
+            return "it is a cumulative count, and the figure a flow over a period"
+        if any_unit or var.units:
+            return ""  # the units of its figures say whether it is a share
+        if unit == "unit:PERCENT" and not var.share:
+            return "it is a level, and the figure a share"
+        if var.share and (unit in ("count", "aikgunit:PERSON") or unit.startswith("currency:")):
+            return "it is a share, and the figure a level"
+        return ""
 
     def ranks_the_same(self, variable: URIRef, phrase: str) -> bool:
         """Whether a rank's ``phrase`` (算力总规模全球排名) ranks what one of ``variable``'s labels
