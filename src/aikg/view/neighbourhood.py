@@ -91,10 +91,8 @@ class Neighbourhood:
         net = build_network(self.graph, only=[URIRef(e) for e in self.entities])
         drawn: nx.MultiDiGraph[str] = nx.MultiDiGraph()  # in a set order, not a hash's
         drawn.add_nodes_from((node, net.nodes[node]) for node in self.entities)
-        keep = set(self.entities)
-        for s, o, key, data in net.edges(keys=True, data=True):
-            if s in keep and o in keep:
-                drawn.add_edge(s, o, key, **data)
+        for s, o, key, data in net.edges(keys=True, data=True):  # only those among them
+            drawn.add_edge(s, o, key, **data)
         return drawn
 
 
