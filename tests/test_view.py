@@ -186,6 +186,34 @@ def test_the_spring_layout_is_networkxs() -> None:
         assert max(abs(theirs[n] - ours[n]).max() for n in club) < within
 
 
+def test_the_grid_and_the_tree_find_the_pairs_comparing_every_pair_finds() -> None:
+    """``layout._near_pairs`` above :data:`PAIRWISE_MAX` nodes (a grid, then a k-d tree): the
+    same pairs as comparing every pair, each once, on spread, dense and stacked points."""
+    import numpy as np
+
+    from aikg.view.layout import _grid_pairs
+
+    def every_pair(points: np.ndarray, radius: float) -> set[tuple[int, int]]:
+        i, j = np.triu_indices(len(points), 1)
+        near = np.hypot(*(points[i] - points[j]).T) <= radius
+        return set(zip(i[near].tolist(), j[near].tolist(), strict=True))
+
+    from scipy.spatial import cKDTree
+
+    rng = np.random.default_rng(3)
+    for n, scale in ((450, 0.2), (450, 5.0), (1200, 1.0), (3000, 1.0)):
+        points = rng.random((n, 2)) * scale * np.sqrt(n) - 7.5
+        points[: n // 10] = points[1]  # a tenth on one point
+        points[n // 10 : n // 5, 0] = 2.0  # a fifth on one vertical line
+        wanted = every_pair(points, 1.4)
+        for found in (
+            _grid_pairs(points, 1.4),
+            cKDTree(points).query_pairs(1.4, output_type="ndarray"),
+        ):
+            pairs = [tuple(p) for p in found.tolist()]
+            assert len(pairs) == len(set(pairs)) and set(pairs) == wanted, n
+
+
 def test_no_two_nodes_overlap_labels_included(graph: Graph, bundled_html: str) -> None:
     """The layout's promise, on the bundled graph's whole page: every node's shape and label
     clear every other's (891 pairs overlapped in its largest component before the spread
