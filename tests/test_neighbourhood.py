@@ -172,3 +172,26 @@ def test_the_page_graph_answers_every_pattern_as_rdflib_does(stores: dict[str, A
     for s, p, _ in some:
         assert page.value(s, p) == plain.value(s, p)
     assert page.value(missing, RDFS.label, default="x") == "x"
+
+
+def test_the_page_graph_adds_as_its_store_does(stores: dict[str, Any]) -> None:
+    """``PageGraph.add_all`` fills the store's three indices as ``SimpleMemory.add`` does one
+    triple at a time: the same keys in the same order at every level (the order rdflib reads
+    back, and so the page's), duplicates included."""
+    from aikg.view.pagegraph import PageGraph
+
+    triples = list(stores["oxigraph"].graph())[:4000]
+    triples += triples[::5]  # again: already there
+    by_one, at_once = PageGraph(), PageGraph()
+    for triple in triples:
+        by_one.store.add(triple, by_one, quoted=False)
+    at_once.add_all(triples)
+    assert at_once._indices is not None
+
+    def nested(index: dict[Any, Any]) -> list[Any]:
+        return [(k, nested(v) if isinstance(v, dict) else v) for k, v in index.items()]
+
+    for name in ("spo", "pos", "osp"):
+        ours, theirs = (getattr(g.store, f"_SimpleMemory__{name}") for g in (at_once, by_one))
+        assert nested(ours) == nested(theirs), name
+    assert len(at_once) == len(by_one) == len(set(triples))

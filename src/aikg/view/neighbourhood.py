@@ -150,22 +150,23 @@ class _Collected:
     """The triples read so far, as an rdflib graph, and the nodes they name."""
 
     def __init__(self) -> None:
-        self.graph = bind_prefixes(PageGraph())
+        self.graph = PageGraph()
+        bind_prefixes(self.graph)
         self.named: set[Any] = set()  # subjects, and objects other than classes
         self.classes: set[Any] = set()
         self.predicates: set[Any] = set()
 
     def add(self, triples: Iterable[Triple]) -> None:
-        graph = self.graph
-        add = graph.store.add  # what Graph.add does, without checking each term again
+        triples = triples if isinstance(triples, list) else list(triples)
+        self.graph.add_all(triples)
         named, classes, predicates = self.named, self.classes, self.predicates
+        kind, is_node = RDF.type, (URIRef, BNode)
         for s, p, o in triples:
-            add((s, p, o), graph, quoted=False)
             named.add(s)
             predicates.add(p)
-            if p == RDF.type:
+            if p == kind:
                 classes.add(o)
-            elif isinstance(o, URIRef | BNode):
+            elif isinstance(o, is_node):
                 named.add(o)
 
 
@@ -199,7 +200,7 @@ def _describe_named(reader: _Reader, found: _Collected, described: set[Any]) -> 
     briefed: set[Any] = set()
     shown = {c for c, _, _ in reader.displayed()}
     described |= shown  # the ontology's classes: only their labels are read (at the end)
-    brief = set(BRIEF)
+    brief, kind, mentions, document = set(BRIEF), RDF.type, SCHEMA.mentions, AIKG.SourceDocument
     for _ in range(HOPS + 1):
         pending = found.named - described - briefed
         if not pending:
@@ -211,14 +212,14 @@ def _describe_named(reader: _Reader, found: _Collected, described: set[Any]) -> 
         briefed |= pending
         types: dict[Any, set[Any]] = {}
         for s, p, o in triples:
-            if p == RDF.type:
+            if p == kind:
                 types.setdefault(s, set()).add(o)
         whole = {n for n in pending if not types.get(n, set()) & shown}
-        documents = {n for n in pending if AIKG.SourceDocument in types.get(n, set())}
+        documents = {n for n in pending if document in types.get(n, set())}
         found.add(
             (s, p, o)
             for s, p, o in triples
-            if p in brief or s in whole or (s in documents and p != SCHEMA.mentions)
+            if s in whole or p in brief or (s in documents and p != mentions)
         )
         described |= whole | documents
 
@@ -442,7 +443,9 @@ class _OxigraphReader:
                 out += [t for t in self._quads(node, None) if t[1] in wanted]
             return out
         for node in nodes:
-            if predicates is None:
+            if predicates is None and skip is None:
+                out += self._quads(node, None)
+            elif predicates is None:
                 out += [t for t in self._quads(node, None) if t[1] != skip]
             else:
                 for predicate in predicates:
