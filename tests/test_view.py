@@ -528,6 +528,78 @@ def test_series_of_a_focused_variable_keep_every_point(series_graph: Graph) -> N
     assert evidence(data, point["ev"])[0]["quote"] == "用户规模达150人"
 
 
+def test_a_drawn_observation_s_point_leaves_to_its_details_what_an_undrawn_one_carries(
+    series_graph: Graph,
+) -> None:
+    """A series point of a drawn observation has no name, stated value, qualifier, evidence
+    or sources (its details have them); filled in from them it is the point a page where the
+    observation is not drawn carries itself."""
+    whole = page_data(render(series_graph).html.decode("utf-8"))
+    alone = page_data(
+        render(
+            series_graph, neighbourhood(build_network(series_graph), str(S.users), 0)
+        ).html.decode("utf-8")
+    )
+
+    def points(data: dict) -> dict[str, dict]:
+        found = {}
+        for chart in data["series"][str(S.users)]["charts"]:
+            for series in chart["series"]:
+                for point in series["points"] + series["unplaced"]:
+                    found[point["obs"]] = {
+                        **point,
+                        "ev": [e["quote"] for e in evidence(data, point.get("ev", []))],
+                        "docs": source_iris(data, point.get("docs", [])),
+                    }
+        return found
+
+    drawn, undrawn = points(whole), points(alone)
+    assert set(drawn) == set(undrawn) and len(drawn) == 7
+    for obs, point in drawn.items():
+        assert obs in whole["details"] and obs not in alone["details"]
+        raw = next(
+            p
+            for c in whole["series"][str(S.users)]["charts"]
+            for s in c["series"]
+            for p in s["points"] + s["unplaced"]
+            if p["obs"] == obs
+        )
+        assert not {"name", "stated", "qualifier", "ev", "docs"} & set(raw)
+        filled_in = filled(whole, raw)
+        assert {**point, **filled_in, "ev": [e["quote"] for e in evidence(whole, filled_in["ev"])],
+                "docs": source_iris(whole, filled_in["docs"]),
+                "qualifier": whole["terms"].get(filled_in["qualifier"])}  == {
+            **undrawn[obs], "qualifier": alone["terms"].get(undrawn[obs].get("qualifier"))
+        }  # fmt: skip
+
+
+def test_the_label_cache_answers_as_the_label_picker(graph: Graph) -> None:
+    """:class:`aikg.labels.Labels` (the page's labels, each node's read once) gives what
+    ``labels`` and ``texts`` give, for every node of the bundled graph, asked twice; and the
+    page's stated values and periods, read through it, are those read without it."""
+    from rdflib import URIRef
+
+    from aikg.labels import Labels, labels, texts
+    from aikg.view.network import period_text, value_text
+    from aikg.view.panel import Facts
+
+    known = Labels(graph)
+    nodes = sorted({t for triple in graph for t in triple if isinstance(t, URIRef)})
+    for node in nodes + nodes[::-1]:
+        assert known(node) == labels(graph, node)
+        assert known.texts(node) == texts(graph, node)
+    facts = Facts(graph)
+    measured = sorted(
+        set(graph.subjects(RDF.type, SCHEMA.Observation))
+        | set(graph.subjects(RDF.type, AIKG.Target))
+    )
+    assert len(measured) > 50
+    for obs in measured:
+        for lang in ("zh", "en"):
+            assert facts.stated(obs)[lang] == value_text(graph, obs, lang)
+            assert facts.period(obs)[lang] == period_text(graph, obs, lang)
+
+
 def test_bundled_series_match_the_graph(bundled_html: str, graph: Graph) -> None:
     """Every variable with several observations has its series; points never mix variables."""
     observed: dict[str, set[str]] = {}

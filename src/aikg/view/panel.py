@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 from rdflib.term import Identifier
 
-from aikg.labels import labels
+from aikg.labels import Labels
 from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, shorten
 from aikg.view.network import period_text, property_labels, value_text
 
@@ -23,6 +23,24 @@ from aikg.view.network import period_text, property_labels, value_text
 # source) by its place in ``evidence``, a source document by its place in ``sources``, the
 # label of a property by its prefixed name in ``properties``, the label of a resource that is
 # not an entity (a unit, a place, a period, a qualifier ...) by its prefixed name in ``terms``.
+
+
+# The terms read for every evidence and source, once: a namespace's attribute is a new URIRef
+# each time (an rdflib Namespace builds and checks it), and a page reads them 100,000 times.
+_HAS_TARGET, _HAS_SOURCE, _HAS_SELECTOR = OA.hasTarget, OA.hasSource, OA.hasSelector
+_ENCODES = SCHEMA.encodesCreativeWork
+#: What a selector gives an evidence entry: field, property (``start``, ``end``: numbers).
+_SELECTOR_FIELDS = (
+    ("quote", OA.exact),
+    ("prefix", OA.prefix),
+    ("suffix", OA.suffix),
+    ("start", OA.start),
+    ("end", OA.end),
+)
+_DERIVED_FROM, _MENTIONS = PROV.wasDerivedFrom, SCHEMA.mentions
+_STATEMENT_PARTS = frozenset(
+    {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
+)
 
 
 def _safe_url(value: str) -> str | None:
@@ -34,6 +52,8 @@ class Facts:
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
+        #: the graph's labels, each node's read once
+        self.labels = Labels(graph)
         #: the page's tables, filled as the page's data names their entries
         self.sources: list[dict[str, Any]] = []
         self.table: list[dict[str, Any]] = []
@@ -64,7 +84,7 @@ class Facts:
     def names(self, node: Any) -> dict[str, str]:
         """The labels of ``node`` in both languages (read once)."""
         if node not in self._names:
-            self._names[node] = labels(self.graph, node).as_dict()
+            self._names[node] = self.labels(node).as_dict()
         return self._names[node]
 
     def prop(self, prop: Any) -> str:
@@ -84,13 +104,17 @@ class Facts:
     def stated(self, obs: Any) -> dict[str, str]:
         """The stated value of an observation or target in both languages."""
         if obs not in self._stated:
-            self._stated[obs] = {lang: value_text(self.graph, obs, lang) for lang in ("zh", "en")}
+            self._stated[obs] = {
+                lang: value_text(self.graph, obs, lang, self.labels) for lang in ("zh", "en")
+            }
         return self._stated[obs]
 
     def period(self, obs: Any) -> dict[str, str]:
         """The period of an observation or target as written in each language."""
         if obs not in self._periods:
-            self._periods[obs] = {lang: period_text(self.graph, obs, lang) for lang in ("zh", "en")}
+            self._periods[obs] = {
+                lang: period_text(self.graph, obs, lang, self.labels) for lang in ("zh", "en")
+            }
         return self._periods[obs]
 
     def source(self, doc: URIRef) -> int:
@@ -126,19 +150,13 @@ class Facts:
             return self._slot[anno]
         g = self.graph
         item: dict[str, Any] = {}
-        for target in g.objects(anno, OA.hasTarget):
-            source_text = g.value(target, OA.hasSource)
-            doc = g.value(source_text, SCHEMA.encodesCreativeWork) if source_text else None
+        for target in g.objects(anno, _HAS_TARGET):
+            source_text = g.value(target, _HAS_SOURCE)
+            doc = g.value(source_text, _ENCODES) if source_text else None
             if isinstance(doc, URIRef):
                 item["doc"] = self.source(doc)
-            for selector in g.objects(target, OA.hasSelector):
-                for field, prop in (
-                    ("quote", OA.exact),
-                    ("prefix", OA.prefix),
-                    ("suffix", OA.suffix),
-                    ("start", OA.start),
-                    ("end", OA.end),
-                ):
+            for selector in g.objects(target, _HAS_SELECTOR):
+                for field, prop in _SELECTOR_FIELDS:
                     value = g.value(selector, prop)
                     if value is not None:
                         if field in ("start", "end") and isinstance(value, Literal):
@@ -155,8 +173,8 @@ class Facts:
 
     def derived(self, node: Any) -> list[int]:
         """The documents ``node`` was derived from or is mentioned in (places in ``sources``)."""
-        docs = set(self.graph.objects(node, PROV.wasDerivedFrom))
-        docs |= set(self.graph.subjects(SCHEMA.mentions, node))
+        docs = set(self.graph.objects(node, _DERIVED_FROM))
+        docs |= set(self.graph.subjects(_MENTIONS, node))
         return [self.source(d) for d in sorted(d for d in docs if isinstance(d, URIRef))]
 
     def statement(
@@ -166,12 +184,12 @@ class Facts:
         evidence: list[int] = []
         docs: list[int] = []
         notes: list[dict[str, Any]] = []
-        skip = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
+        skip = _STATEMENT_PARTS
         for stmt in self.statements.get((s, p, o), []):
             evidence += self.of(stmt)
             docs += [
                 self.source(d)
-                for d in self.graph.objects(stmt, PROV.wasDerivedFrom)
+                for d in self.graph.objects(stmt, _DERIVED_FROM)
                 if isinstance(d, URIRef)
             ]
             for prop, value in sorted(self.graph.predicate_objects(stmt)):
