@@ -186,6 +186,24 @@ def test_the_spring_layout_is_networkxs() -> None:
         assert max(abs(theirs[n] - ours[n]).max() for n in club) < within
 
 
+def test_relation_degree_is_the_simple_graph_s_degree(graph: Graph) -> None:
+    """``layout.relation_degree`` counts what networkx's simple undirected graph of the
+    relations gives as degree: on the bundled network with and without the source links,
+    and with loops and relations both ways."""
+    import networkx as nx
+
+    from aikg.view.layout import relation_degree
+    from aikg.view.network import relations
+
+    net = build_network(graph)
+    loops = nx.MultiDiGraph([("a", "b"), ("b", "a"), ("a", "b"), ("a", "a"), ("c", "c")])
+    loops.add_edge("d", "a", provenance=True)
+    for each in (net, loops):
+        for provenance in (False, True):
+            simple = nx.Graph(relations(each, provenance).to_undirected(as_view=True))
+            assert relation_degree(each, provenance) == dict(simple.degree())
+
+
 def test_the_grid_and_the_tree_find_the_pairs_comparing_every_pair_finds() -> None:
     """``layout._near_pairs`` above :data:`PAIRWISE_MAX` nodes (a grid, then a k-d tree): the
     same pairs as comparing every pair, each once, on spread, dense and stacked points."""

@@ -66,6 +66,7 @@ class Facts:
         self._periods: dict[Any, dict[str, str]] = {}
         self.annotations: dict[Any, list[URIRef]] = {}
         self.statements: dict[tuple[Any, Any, Any], list[URIRef]] = {}
+        self._mentioned: dict[Any, list[Any]] | None = None
         annotations = graph.subjects(RDF.type, OA.Annotation)
         for anno in sorted(a for a in annotations if isinstance(a, Identifier)):
             for body in graph.objects(anno, OA.hasBody):
@@ -156,8 +157,13 @@ class Facts:
             if isinstance(doc, URIRef):
                 item["doc"] = self.source(doc)
             for selector in g.objects(target, _HAS_SELECTOR):
+                # each property's first value, as graph.value gives it, read in one pass (a
+                # selector has two or three of the five)
+                first: dict[Any, Any] = {}
+                for prop, found in g.predicate_objects(selector):
+                    first.setdefault(prop, found)
                 for field, prop in _SELECTOR_FIELDS:
-                    value = g.value(selector, prop)
+                    value = first.get(prop)
                     if value is not None:
                         if field in ("start", "end") and isinstance(value, Literal):
                             item[field] = value.toPython()
@@ -173,8 +179,12 @@ class Facts:
 
     def derived(self, node: Any) -> list[int]:
         """The documents ``node`` was derived from or is mentioned in (places in ``sources``)."""
+        if self._mentioned is None:  # who mentions what, read in one pass at the first call
+            self._mentioned = {}
+            for doc, mentioned in self.graph.subject_objects(_MENTIONS):
+                self._mentioned.setdefault(mentioned, []).append(doc)
         docs = set(self.graph.objects(node, _DERIVED_FROM))
-        docs |= set(self.graph.subjects(_MENTIONS, node))
+        docs.update(self._mentioned.get(node, ()))
         return [self.source(d) for d in sorted(d for d in docs if isinstance(d, URIRef))]
 
     def statement(
