@@ -53,12 +53,15 @@ class Texts:
         return {"zh": self.zh, "en": self.en}
 
 
+#: Each label language's known tags by rank (:data:`_TAG_RANK`, looked up for every label).
+_RANK_OF = {lang: {tag: i for i, tag in enumerate(order)} for lang, order in _TAG_RANK.items()}
+
+
 def _rank(tag: str, lang: str) -> int | None:
     """How well ``tag`` serves ``lang`` (lower is better), or None when it does not."""
     if not tag.startswith(lang):
         return None
-    order = _TAG_RANK[lang]
-    return order.index(tag) if tag in order else len(order)
+    return _RANK_OF[lang].get(tag, len(_TAG_RANK[lang]))
 
 
 def texts(

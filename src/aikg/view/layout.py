@@ -230,22 +230,20 @@ def _grid_pairs(points: Any, radius: float) -> Any:
     ranked = key[order]
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(n)
-    firsts, seconds = [], []
-    for dx, dy in ((0, 0), (0, 1), (1, -1), (1, 0), (1, 1)):
-        target = key + dx * height + dy
-        lo = np.searchsorted(ranked, target, "left")
-        hi = np.searchsorted(ranked, target, "right")
-        if dx == dy == 0:
-            lo = np.maximum(lo, rank + 1)  # its own cell: the nodes after it
-        counts = np.maximum(hi - lo, 0)
-        total = int(counts.sum())
-        if total:
-            starts = np.repeat(lo - (np.cumsum(counts) - counts), counts)
-            firsts.append(np.repeat(np.arange(n), counts))
-            seconds.append(order[starts + np.arange(total)])
-    if not firsts:
+    # the five cells, one after the other (its own first), each for every node: one search
+    # for them all (a round of the spread calls this; numpy's cost is in the calls)
+    shifts = np.array([dx * height + dy for dx, dy in ((0, 0), (0, 1), (1, -1), (1, 0), (1, 1))])
+    target = (key[None, :] + shifts[:, None]).ravel()
+    lo = np.searchsorted(ranked, target, "left")
+    hi = np.searchsorted(ranked, target, "right")
+    lo[:n] = np.maximum(lo[:n], rank + 1)  # its own cell: the nodes after it
+    counts = np.maximum(hi - lo, 0)
+    total = int(counts.sum())
+    if not total:
         return np.empty((0, 2), dtype=np.int64)
-    a, b = np.concatenate(firsts), np.concatenate(seconds)
+    starts = np.repeat(lo - (np.cumsum(counts) - counts), counts)
+    a = np.repeat(np.tile(np.arange(n), len(shifts)), counts)
+    b = order[starts + np.arange(total)]
     near = np.hypot(points[a, 0] - points[b, 0], points[a, 1] - points[b, 1]) <= radius
     a, b = a[near], b[near]
     return np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)

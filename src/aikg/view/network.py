@@ -322,7 +322,8 @@ def build_network(graph: Graph, only: Iterable[URIRef] | None = None) -> nx.Mult
 
     for iri in found:
         properties: dict[str, list[dict[str, Any]]] = net.nodes[str(iri)]["properties"]
-        for prop, value in sorted(graph.predicate_objects(iri), key=lambda po: (po[0], po[1])):
+        # by property, then value: a property by its text (as rdflib orders two IRIs, but in C)
+        for prop, value in sorted(graph.predicate_objects(iri), key=lambda po: (str(po[0]), po[1])):
             if not isinstance(prop, URIRef) or prop in HEADING:
                 continue
             if isinstance(value, URIRef) and value in every:
