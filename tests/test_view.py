@@ -186,6 +186,20 @@ def test_the_spring_layout_is_networkxs() -> None:
         assert max(abs(theirs[n] - ours[n]).max() for n in club) < within
 
 
+def test_in_order_sorts_terms_as_rdflib_does(graph: Graph) -> None:
+    """``network.in_order`` (by text when every term is an IRI) gives ``sorted``'s order: the
+    bundled graph's subjects (IRIs), with two blank nodes (rdflib puts them first), and its
+    objects (IRIs and literals)."""
+    from rdflib import BNode, URIRef
+
+    from aikg.view.network import in_order
+
+    subjects, objects = list(set(graph.subjects())), list(set(graph.objects()))
+    assert all(isinstance(t, URIRef) for t in subjects) and len(subjects) > 1000
+    for terms in (subjects, [BNode("zz"), *subjects, BNode("a")], objects[:3000]):
+        assert in_order(terms) == sorted(terms)
+
+
 def test_relation_degree_is_the_simple_graph_s_degree(graph: Graph) -> None:
     """``layout.relation_degree`` counts what networkx's simple undirected graph of the
     relations gives as degree: on the bundled network with and without the source links,

@@ -17,7 +17,7 @@ from rdflib.term import Identifier
 
 from aikg.labels import Labels
 from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, shorten
-from aikg.view.network import period_text, property_labels, value_text
+from aikg.view.network import in_order, period_text, property_labels, value_text
 
 # The page's data names each shared thing once and refers to it: evidence (a quote with its
 # source) by its place in ``evidence``, a source document by its place in ``sources``, the
@@ -68,11 +68,11 @@ class Facts:
         self.statements: dict[tuple[Any, Any, Any], list[URIRef]] = {}
         self._mentioned: dict[Any, list[Any]] | None = None
         annotations = graph.subjects(RDF.type, OA.Annotation)
-        for anno in sorted(a for a in annotations if isinstance(a, Identifier)):
+        for anno in in_order(a for a in annotations if isinstance(a, Identifier)):
             for body in graph.objects(anno, OA.hasBody):
                 self.annotations.setdefault(body, []).append(anno)  # type: ignore[arg-type]
         statements = graph.subjects(RDF.type, RDF.Statement)
-        for stmt in sorted(s for s in statements if isinstance(s, Identifier)):
+        for stmt in in_order(s for s in statements if isinstance(s, Identifier)):
             key = (
                 graph.value(stmt, RDF.subject),
                 graph.value(stmt, RDF.predicate),
@@ -185,7 +185,7 @@ class Facts:
                 self._mentioned.setdefault(mentioned, []).append(doc)
         docs = set(self.graph.objects(node, _DERIVED_FROM))
         docs.update(self._mentioned.get(node, ()))
-        return [self.source(d) for d in sorted(d for d in docs if isinstance(d, URIRef))]
+        return [self.source(d) for d in in_order(d for d in docs if isinstance(d, URIRef))]
 
     def statement(
         self, s: Any, p: Any, o: Any

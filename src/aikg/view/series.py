@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from aikg.namespaces import AIKG, SCHEMA, SDMX_ATT, SDMX_CODE, SDMX_DIM, shorten
-from aikg.view.network import property_labels
+from aikg.view.network import in_order, property_labels
 from aikg.view.panel import Facts
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -130,7 +130,7 @@ def series(graph: Graph, facts: Facts, variables: Iterable[str]) -> dict[str, An
     a, target, conversion = RDF.type, AIKG.Target, AIKG.currencyConversionOf
     measured = SCHEMA.variableMeasured
     observations = {o for o in graph.subjects(a, SCHEMA.Observation) if isinstance(o, URIRef)}
-    for obs in sorted(observations):
+    for obs in in_order(observations):
         if (obs, a, target) in graph:
             continue
         if (obs, conversion, None) in graph:
