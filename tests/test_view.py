@@ -200,6 +200,25 @@ def test_in_order_sorts_terms_as_rdflib_does(graph: Graph) -> None:
         assert in_order(terms) == sorted(terms)
 
 
+def test_shorten_uses_the_longest_prefix_that_covers_an_iri(graph: Graph) -> None:
+    """``namespaces.shorten`` (its namespaces' text read once) on every IRI of the bundled
+    graph: the longest of :data:`PREFIXES` that covers it, when the rest is a plain name."""
+    from rdflib import URIRef
+
+    from aikg.namespaces import PREFIXES, shorten
+
+    iris = {str(t) for triple in graph for t in triple if isinstance(t, URIRef)}
+    shortened = 0
+    for iri in iris:
+        covering = [(len(str(ns)), p) for p, ns in PREFIXES.items() if iri.startswith(str(ns))]
+        length, prefix = max(covering, key=lambda c: c[0], default=(0, ""))
+        local = iri[length:]
+        plain = prefix and local and "/" not in local and "#" not in local
+        assert shorten(iri) == (f"{prefix}:{local}" if plain else iri)
+        shortened += bool(plain)
+    assert shortened > 1000
+
+
 def test_relation_degree_is_the_simple_graph_s_degree(graph: Graph) -> None:
     """``layout.relation_degree`` counts what networkx's simple undirected graph of the
     relations gives as degree: on the bundled network with and without the source links,

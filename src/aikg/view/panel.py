@@ -282,18 +282,19 @@ def details(
         props: dict[str, list[dict[str, Any]]] = {}
         for prop, values in sorted(data.get("properties", {}).items(), key=lambda p: shorten(p[0])):
             shown = []
-            stated = (iri, URIRef(prop)) in facts.stated_pairs  # statements about its values?
+            predicate = URIRef(prop)
+            stated = (iri, predicate) in facts.stated_pairs  # statements about its values?
             for value in values:
                 if "iri" in value:
-                    item: dict[str, Any] = {"curie": facts.term(URIRef(value["iri"]))}
                     obj: Any = URIRef(value["iri"])
+                    item: dict[str, Any] = {"curie": facts.term(obj)}
                 else:
                     item = dict(value)
-                    obj = _literal(graph, iri, URIRef(prop), value) if stated else None
+                    obj = _literal(graph, iri, predicate, value) if stated else None
                 evidence: list[int] = []
                 docs: list[int] = []
                 if stated:
-                    evidence, docs, _ = facts.statement(iri, URIRef(prop), obj)
+                    evidence, docs, _ = facts.statement(iri, predicate, obj)
                 if evidence:
                     item["ev"] = evidence
                 if docs:
