@@ -107,17 +107,13 @@ class Labels:
 
     Only for a graph that does not change while it is used.
 
-    Example:
+    Example (``tech:ml`` has no label):
         >>> from rdflib import Graph, Literal, URIRef
         >>> from rdflib.namespace import RDFS
-        >>> g = Graph()
-        >>> ai = URIRef("https://w3id.org/aikg/id/tech/ai")
-        >>> _ = g.add((ai, RDFS.label, Literal("人工智能", lang="zh-hans")))
-        >>> known = Labels(g)
-        >>> known(ai), known.texts(URIRef("https://w3id.org/aikg/id/tech/ml"))
-        (Texts(zh='人工智能', en='人工智能'), None)
-        >>> known(URIRef("https://w3id.org/aikg/id/tech/ml")).en
-        'tech:ml'
+        >>> ai, ml = (URIRef(f"https://w3id.org/aikg/id/tech/{x}") for x in ("ai", "ml"))
+        >>> known = Labels(Graph().add((ai, RDFS.label, Literal("人工智能", lang="zh-hans"))))
+        >>> known(ai), known.texts(ml), known(ml).en
+        (Texts(zh='人工智能', en='人工智能'), None, 'tech:ml')
     """
 
     def __init__(self, graph: Graph) -> None:
