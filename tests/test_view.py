@@ -219,6 +219,36 @@ def test_shorten_uses_the_longest_prefix_that_covers_an_iri(graph: Graph) -> Non
     assert shortened > 1000
 
 
+def test_a_view_runs_with_the_cycle_collector_paused_then_as_it_was() -> None:
+    """``draw.view`` pauses Python's cycle collector while it reads and builds the page, and
+    leaves it as it found it: enabled again after a page or an error, still paused if it was."""
+    import gc
+
+    from aikg.errors import InputError
+    from aikg.view import draw
+
+    seen: list[bool] = []
+
+    def work(fail: bool) -> None:
+        seen.append(gc.isenabled())
+        if fail:
+            raise InputError("no page")
+
+    paused = draw.without_gc_pauses(work)
+    assert gc.isenabled()
+    paused(False)
+    with pytest.raises(InputError):
+        paused(True)
+    assert seen == [False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        paused(False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert draw.view.__wrapped__  # type: ignore[attr-defined]
+
+
 def test_relation_degree_is_the_simple_graph_s_degree(graph: Graph) -> None:
     """``layout.relation_degree`` counts what networkx's simple undirected graph of the
     relations gives as degree: on the bundled network with and without the source links,
