@@ -186,6 +186,87 @@ def test_the_spring_layout_is_networkxs() -> None:
         assert max(abs(theirs[n] - ours[n]).max() for n in club) < within
 
 
+def test_in_order_sorts_terms_as_rdflib_does(graph: Graph) -> None:
+    """``network.in_order`` (by text when every term is an IRI) gives ``sorted``'s order: the
+    bundled graph's subjects (IRIs), with two blank nodes (rdflib puts them first), and its
+    objects (IRIs and literals)."""
+    from rdflib import BNode, URIRef
+
+    from aikg.view.network import in_order
+
+    subjects, objects = list(set(graph.subjects())), list(set(graph.objects()))
+    assert all(isinstance(t, URIRef) for t in subjects) and len(subjects) > 1000
+    for terms in (subjects, [BNode("zz"), *subjects, BNode("a")], objects[:3000]):
+        assert in_order(terms) == sorted(terms)
+
+
+def test_shorten_uses_the_longest_prefix_that_covers_an_iri(graph: Graph) -> None:
+    """``namespaces.shorten`` (its namespaces' text read once) on every IRI of the bundled
+    graph: the longest of :data:`PREFIXES` that covers it, when the rest is a plain name."""
+    from rdflib import URIRef
+
+    from aikg.namespaces import PREFIXES, shorten
+
+    iris = {str(t) for triple in graph for t in triple if isinstance(t, URIRef)}
+    shortened = 0
+    for iri in iris:
+        covering = [(len(str(ns)), p) for p, ns in PREFIXES.items() if iri.startswith(str(ns))]
+        length, prefix = max(covering, key=lambda c: c[0], default=(0, ""))
+        local = iri[length:]
+        plain = prefix and local and "/" not in local and "#" not in local
+        assert shorten(iri) == (f"{prefix}:{local}" if plain else iri)
+        shortened += bool(plain)
+    assert shortened > 1000
+
+
+def test_a_view_runs_with_the_cycle_collector_paused_then_as_it_was() -> None:
+    """``draw.view`` pauses Python's cycle collector while it reads and builds the page, and
+    leaves it as it found it: enabled again after a page or an error, still paused if it was."""
+    import gc
+
+    from aikg.errors import InputError
+    from aikg.view import draw
+
+    seen: list[bool] = []
+
+    def work(fail: bool) -> None:
+        seen.append(gc.isenabled())
+        if fail:
+            raise InputError("no page")
+
+    paused = draw.without_gc_pauses(work)
+    assert gc.isenabled()
+    paused(False)
+    with pytest.raises(InputError):
+        paused(True)
+    assert seen == [False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        paused(False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert draw.view.__wrapped__  # type: ignore[attr-defined]
+
+
+def test_relation_degree_is_the_simple_graph_s_degree(graph: Graph) -> None:
+    """``layout.relation_degree`` counts what networkx's simple undirected graph of the
+    relations gives as degree: on the bundled network with and without the source links,
+    and with loops and relations both ways."""
+    import networkx as nx
+
+    from aikg.view.layout import relation_degree
+    from aikg.view.network import relations
+
+    net = build_network(graph)
+    loops = nx.MultiDiGraph([("a", "b"), ("b", "a"), ("a", "b"), ("a", "a"), ("c", "c")])
+    loops.add_edge("d", "a", provenance=True)
+    for each in (net, loops):
+        for provenance in (False, True):
+            simple = nx.Graph(relations(each, provenance).to_undirected(as_view=True))
+            assert relation_degree(each, provenance) == dict(simple.degree())
+
+
 def test_the_grid_and_the_tree_find_the_pairs_comparing_every_pair_finds() -> None:
     """``layout._near_pairs`` above :data:`PAIRWISE_MAX` nodes (a grid, then a k-d tree): the
     same pairs as comparing every pair, each once, on spread, dense and stacked points."""
@@ -526,6 +607,78 @@ def test_series_of_a_focused_variable_keep_every_point(series_graph: Graph) -> N
         if p["obs"] == str(S["obs-2023-a"])
     ]
     assert evidence(data, point["ev"])[0]["quote"] == "用户规模达150人"
+
+
+def test_a_drawn_observation_s_point_leaves_to_its_details_what_an_undrawn_one_carries(
+    series_graph: Graph,
+) -> None:
+    """A series point of a drawn observation has no name, stated value, qualifier, evidence
+    or sources (its details have them); filled in from them it is the point a page where the
+    observation is not drawn carries itself."""
+    whole = page_data(render(series_graph).html.decode("utf-8"))
+    alone = page_data(
+        render(
+            series_graph, neighbourhood(build_network(series_graph), str(S.users), 0)
+        ).html.decode("utf-8")
+    )
+
+    def points(data: dict) -> dict[str, dict]:
+        found = {}
+        for chart in data["series"][str(S.users)]["charts"]:
+            for series in chart["series"]:
+                for point in series["points"] + series["unplaced"]:
+                    found[point["obs"]] = {
+                        **point,
+                        "ev": [e["quote"] for e in evidence(data, point.get("ev", []))],
+                        "docs": source_iris(data, point.get("docs", [])),
+                    }
+        return found
+
+    drawn, undrawn = points(whole), points(alone)
+    assert set(drawn) == set(undrawn) and len(drawn) == 7
+    for obs, point in drawn.items():
+        assert obs in whole["details"] and obs not in alone["details"]
+        raw = next(
+            p
+            for c in whole["series"][str(S.users)]["charts"]
+            for s in c["series"]
+            for p in s["points"] + s["unplaced"]
+            if p["obs"] == obs
+        )
+        assert not {"name", "stated", "qualifier", "ev", "docs"} & set(raw)
+        filled_in = filled(whole, raw)
+        assert {**point, **filled_in, "ev": [e["quote"] for e in evidence(whole, filled_in["ev"])],
+                "docs": source_iris(whole, filled_in["docs"]),
+                "qualifier": whole["terms"].get(filled_in["qualifier"])}  == {
+            **undrawn[obs], "qualifier": alone["terms"].get(undrawn[obs].get("qualifier"))
+        }  # fmt: skip
+
+
+def test_the_label_cache_answers_as_the_label_picker(graph: Graph) -> None:
+    """:class:`aikg.labels.Labels` (the page's labels, each node's read once) gives what
+    ``labels`` and ``texts`` give, for every node of the bundled graph, asked twice; and the
+    page's stated values and periods, read through it, are those read without it."""
+    from rdflib import URIRef
+
+    from aikg.labels import Labels, labels, texts
+    from aikg.view.network import period_text, value_text
+    from aikg.view.panel import Facts
+
+    known = Labels(graph)
+    nodes = sorted({t for triple in graph for t in triple if isinstance(t, URIRef)})
+    for node in nodes + nodes[::-1]:
+        assert known(node) == labels(graph, node)
+        assert known.texts(node) == texts(graph, node)
+    facts = Facts(graph)
+    measured = sorted(
+        set(graph.subjects(RDF.type, SCHEMA.Observation))
+        | set(graph.subjects(RDF.type, AIKG.Target))
+    )
+    assert len(measured) > 50
+    for obs in measured:
+        for lang in ("zh", "en"):
+            assert facts.stated(obs)[lang] == value_text(graph, obs, lang)
+            assert facts.period(obs)[lang] == period_text(graph, obs, lang)
 
 
 def test_bundled_series_match_the_graph(bundled_html: str, graph: Graph) -> None:

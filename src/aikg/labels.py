@@ -53,12 +53,15 @@ class Texts:
         return {"zh": self.zh, "en": self.en}
 
 
+#: Each label language's known tags by rank (:data:`_TAG_RANK`, looked up for every label).
+_RANK_OF = {lang: {tag: i for i, tag in enumerate(order)} for lang, order in _TAG_RANK.items()}
+
+
 def _rank(tag: str, lang: str) -> int | None:
     """How well ``tag`` serves ``lang`` (lower is better), or None when it does not."""
     if not tag.startswith(lang):
         return None
-    order = _TAG_RANK[lang]
-    return order.index(tag) if tag in order else len(order)
+    return _RANK_OF[lang].get(tag, len(_TAG_RANK[lang]))
 
 
 def texts(
@@ -78,7 +81,9 @@ def texts(
 def _texts(graph: Graph, node: URIRef, predicate: URIRef) -> Texts | None:
     best: dict[str, tuple[int, str]] = {}
     plain = ""
-    for value in sorted(graph.objects(node, predicate), key=lambda v: (str(v), v.n3())):
+    # by text, so that of two labels of one rank the first in the alphabet is taken; two of one
+    # text (``"AI"``, ``"AI"@en``) give the same text in either order
+    for value in sorted(graph.objects(node, predicate), key=str):
         if not isinstance(value, Literal):
             continue
         tag = (value.language or "").lower()
@@ -96,13 +101,48 @@ def _texts(graph: Graph, node: URIRef, predicate: URIRef) -> Texts | None:
     return Texts(zh, en)
 
 
-def labels(graph: Graph | Iterable[Graph], node: URIRef) -> Texts:
-    """The node's ``rdfs:label`` in both languages; its prefixed name where it has none."""
-    found = texts(graph, node)
-    if found is not None:
+class Labels:
+    """:func:`texts` and :func:`labels` of one graph's nodes, each node's read once: a page
+    names the same unit, qualifier and period thousands of times.
+
+    Only for a graph that does not change while it is used.
+
+    Example (``tech:ml`` has no label):
+        >>> from rdflib import Graph, Literal, URIRef
+        >>> from rdflib.namespace import RDFS
+        >>> ai, ml = (URIRef(f"https://w3id.org/aikg/id/tech/{x}") for x in ("ai", "ml"))
+        >>> known = Labels(Graph().add((ai, RDFS.label, Literal("人工智能", lang="zh-hans"))))
+        >>> known(ai), known.texts(ml), known(ml).en
+        (Texts(zh='人工智能', en='人工智能'), None, 'tech:ml')
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self._texts: dict[URIRef, Texts | None] = {}
+        self._labels: dict[URIRef, Texts] = {}
+
+    def texts(self, node: URIRef) -> Texts | None:
+        """``texts(graph, node)``: its ``rdfs:label``, or None."""
+        if node not in self._texts:
+            self._texts[node] = _texts(self.graph, node, RDFS.label)
+        return self._texts[node]
+
+    def __call__(self, node: URIRef) -> Texts:
+        """``labels(graph, node)``: its ``rdfs:label``, or its prefixed name."""
+        found = self._labels.get(node)
+        if found is None:
+            found = self._labels[node] = self.texts(node) or _named(node)
         return found
+
+
+def _named(node: URIRef) -> Texts:
     name = shorten(str(node))
     return Texts(name, name)
+
+
+def labels(graph: Graph | Iterable[Graph], node: URIRef) -> Texts:
+    """The node's ``rdfs:label`` in both languages; its prefixed name where it has none."""
+    return texts(graph, node) or _named(node)
 
 
 def label(

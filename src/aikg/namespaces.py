@@ -120,12 +120,16 @@ def shorten(iri: str) -> str:
         >>> shorten("https://example.org/x")  # no prefix covers it
         'https://example.org/x'
     """
-    best = ""
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(str(ns)) and len(str(ns)) > len(PREFIXES.get(best, "")):
-            best = prefix
+    best, longest = "", ""
+    for prefix, ns in _NAMESPACES:
+        if iri.startswith(ns) and len(ns) > len(longest):
+            best, longest = prefix, ns
     if best:
-        local = iri[len(str(PREFIXES[best])) :]
+        local = iri[len(longest) :]
         if local and "/" not in local and "#" not in local:
             return f"{best}:{local}"
     return iri
+
+
+#: :data:`PREFIXES` as plain text, for :func:`shorten` (a namespace's ``str()`` is a copy).
+_NAMESPACES = tuple((prefix, str(ns)) for prefix, ns in PREFIXES.items())

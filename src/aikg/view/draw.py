@@ -7,8 +7,10 @@ In: a store (the one ``--store`` chose) and what to draw. Out: the page
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+import functools
+import gc
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import networkx as nx
 from rdflib import Graph, URIRef
@@ -107,6 +109,36 @@ def from_triples(
     return out
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def without_gc_pauses(work: Callable[P, R]) -> Callable[P, R]:
+    """``work`` with Python's cycle collector paused (as it was before, after): a page reads
+    and builds hundreds of thousands of small objects (terms, triples, dicts) that nothing
+    cycles through, and the collector, triggered by their count, walks them all again and
+    again (0.37 s of the 100k hub's depth-2 page, 0.27 s of it in the read). What is freed
+    is freed as before, by its reference count; a cycle waits for the next collection.
+
+    Example:
+        >>> without_gc_pauses(gc.isenabled)(), gc.isenabled()
+        (False, True)
+    """
+
+    @functools.wraps(work)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return work(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
+
+
+@without_gc_pauses
 def view(
     store: GraphStore,
     *,

@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from io import BytesIO
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
@@ -31,11 +31,13 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Identifier
 
 from aikg.errors import InputError
-from aikg.labels import Texts, labels, texts
+from aikg.labels import Labels, Texts, labels, texts
 from aikg.namespaces import AIKG, AIKGUNIT, PREFIXES, SCHEMA, SDMX_DIM, UNIT, expand, shorten
 from aikg.number_display import display_number
 from aikg.numbers import canonical
 from aikg.store.stats import entities
+
+T = TypeVar("T", bound=Identifier)
 
 #: Properties that tie an entity to its source rather than to another entity of the domain.
 PROVENANCE = frozenset({SCHEMA.mentions, PROV.wasDerivedFrom})
@@ -119,6 +121,23 @@ def _aliases(graph: Graph, node: URIRef, names: Texts) -> list[str]:
     return sorted(found - {names.zh, names.en})
 
 
+def in_order(terms: Iterable[T]) -> list[T]:
+    """``sorted(terms)``; by their text when they are all IRIs, as rdflib orders two IRIs, but
+    without its comparison in Python (a page sorts thousands of observations and annotations).
+
+    Example:
+        >>> from rdflib import BNode
+        >>> in_order([URIRef("urn:x:b"), URIRef("urn:x:a")])
+        [rdflib.term.URIRef('urn:x:a'), rdflib.term.URIRef('urn:x:b')]
+        >>> in_order([URIRef("urn:x:a"), BNode("z")])  # rdflib: a blank node before an IRI
+        [rdflib.term.BNode('z'), rdflib.term.URIRef('urn:x:a')]
+    """
+    found = list(terms)
+    if all(type(term) is URIRef for term in found):
+        return sorted(found, key=str)
+    return sorted(found)
+
+
 def primary_class(classes: Iterable[URIRef]) -> URIRef:
     ordered = list(classes)
     for cls in CLASS_ORDER:
@@ -182,62 +201,76 @@ def short_period(notation: str, lang: str) -> str:
     return f"{start}–{end}"
 
 
+# The terms read for every observation, once: a namespace's attribute is a new URIRef each time.
+_VALUE, _UNIT_CODE, _UNIT_TEXT = SCHEMA.value, SCHEMA.unitCode, SCHEMA.unitText
+_QUALIFIER, _TARGET_YEAR, _REF_PERIOD = AIKG.valueQualifier, AIKG.targetYear, SDMX_DIM.refPeriod
+_NOTATION = SKOS.notation
+_NUM, _PERCENT, _RANK = UNIT.NUM, UNIT.PERCENT, AIKGUNIT.RANK
+
+
 def _notation(graph: Graph, node: URIRef) -> str | None:
-    value = graph.value(node, SKOS.notation)
+    value = graph.value(node, _NOTATION)
     return str(value) if value is not None else None
 
 
-def value_text(graph: Graph, obs: URIRef, lang: str) -> str:
-    """The stated value of an observation or target with its qualifier and unit."""
+def value_text(graph: Graph, obs: URIRef, lang: str, known: Labels | None = None) -> str:
+    """The stated value of an observation or target with its qualifier and unit.
+
+    ``known``: the graph's labels, read once (:class:`aikg.labels.Labels`).
+    """
+    known = known or Labels(graph)
     if lang == "zh":
-        names = texts(graph, obs)
+        names = known.texts(obs)
         if names is not None and "：" in names.zh:
             return names.zh.rsplit("：", 1)[1]
-    number = _decimal(graph.value(obs, SCHEMA.value))  # type: ignore[arg-type]
+    number = _decimal(graph.value(obs, _VALUE))  # type: ignore[arg-type]
     if number is None:
         return ""
-    unit = graph.value(obs, SCHEMA.unitCode)
-    qualifier = graph.value(obs, AIKG.valueQualifier)
-    qual = labels(graph, qualifier).get(lang) if isinstance(qualifier, URIRef) else ""
+    unit = graph.value(obs, _UNIT_CODE)
+    qualifier = graph.value(obs, _QUALIFIER)
+    qual = known(qualifier).get(lang) if isinstance(qualifier, URIRef) else ""
     if lang == "zh":
-        unit_text = str(graph.value(obs, SCHEMA.unitText) or "")
-        if not unit_text and isinstance(unit, URIRef) and unit not in (UNIT.NUM,):
-            unit_text = "%" if unit == UNIT.PERCENT else labels(graph, unit).zh
+        unit_text = str(graph.value(obs, _UNIT_TEXT) or "")
+        if not unit_text and isinstance(unit, URIRef) and unit != _NUM:
+            unit_text = "%" if unit == _PERCENT else known(unit).zh
         return f"{qual}{canonical(number)}{unit_text}"
     shown = display_number(number, "en", "words")
-    if unit == UNIT.PERCENT:
+    if unit == _PERCENT:
         shown += "%"
-    elif unit == AIKGUNIT.RANK:
+    elif unit == _RANK:
         shown = f"No. {shown}"
-    elif isinstance(unit, URIRef) and unit != UNIT.NUM:
-        word = labels(graph, unit).en
+    elif isinstance(unit, URIRef) and unit != _NUM:
+        word = known(unit).en
         shown += " " + (_PLURALS.get(word, word) if number != 1 else word)
     if qual.startswith("-"):  # "-odd": 10,000-odd
         return shown.replace(" ", qual + " ", 1) if " " in shown else shown + qual
     return f"{qual} {shown}".strip()
 
 
-def period_text(graph: Graph, obs: URIRef, lang: str) -> str:
-    year = graph.value(obs, AIKG.targetYear)
+def period_text(graph: Graph, obs: URIRef, lang: str, known: Labels | None = None) -> str:
+    year = graph.value(obs, _TARGET_YEAR)
     if year is not None:
         return f"到{year}年" if lang == "zh" else f"by {year}"
-    period = graph.value(obs, SDMX_DIM.refPeriod)
+    period = graph.value(obs, _REF_PERIOD)
     if not isinstance(period, URIRef):
         return ""
     notation = _notation(graph, period)
-    return short_period(notation, lang) if notation else labels(graph, period).get(lang)
+    if notation:
+        return short_period(notation, lang)
+    return (known or Labels(graph))(period).get(lang)
 
 
-def observation_label(graph: Graph, obs: URIRef, lang: str) -> str:
+def observation_label(graph: Graph, obs: URIRef, lang: str, known: Labels | None = None) -> str:
     """``超4500家 · ≤2025-01-22``: value, unit and period of an observation or target."""
-    parts = [value_text(graph, obs, lang), period_text(graph, obs, lang)]
-    return " · ".join(part for part in parts if part) or labels(graph, obs).get(lang)
+    known = known or Labels(graph)
+    parts = [value_text(graph, obs, lang, known), period_text(graph, obs, lang, known)]
+    return " · ".join(part for part in parts if part) or known(obs).get(lang)
 
 
 # --- the bridge -----------------------------------------------------------------------------
 
 
-def _property_value(graph: Graph, value: Any) -> dict[str, Any] | None:
+def _property_value(graph: Graph, value: Any, known: Labels | None = None) -> dict[str, Any] | None:
     """A property value for the node's details: a literal, or a non-entity resource's label."""
     if isinstance(value, Literal):
         item: dict[str, Any] = {"text": str(value)}
@@ -247,7 +280,7 @@ def _property_value(graph: Graph, value: Any) -> dict[str, Any] | None:
             item["datatype"] = shorten(str(value.datatype))
         return item
     if isinstance(value, URIRef):
-        names = labels(graph, value)
+        names = (known or Labels(graph))(value)
         item = {"iri": str(value), "zh": names.zh, "en": names.en}
         return item
     return None
@@ -271,8 +304,9 @@ def build_network(graph: Graph, only: Iterable[URIRef] | None = None) -> nx.Mult
         keep = set(only)
         found = {iri: classes for iri, classes in every.items() if iri in keep}
     net: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    known = Labels(graph)
     for iri, classes in found.items():
-        names = labels(graph, iri)
+        names = known(iri)
         cls = primary_class(classes)
         attrs: dict[str, Any] = {
             "iri": str(iri),
@@ -287,15 +321,15 @@ def build_network(graph: Graph, only: Iterable[URIRef] | None = None) -> nx.Mult
             "properties": {},
         }
         if any(c in classes for c in _MEASURED):
-            attrs["label_zh"] = observation_label(graph, iri, "zh")
-            attrs["label_en"] = observation_label(graph, iri, "en")
-            value = graph.value(iri, SCHEMA.value)
-            unit = graph.value(iri, SCHEMA.unitCode)
-            period = graph.value(iri, SDMX_DIM.refPeriod)
+            attrs["label_zh"] = observation_label(graph, iri, "zh", known)
+            attrs["label_en"] = observation_label(graph, iri, "en", known)
+            value = graph.value(iri, _VALUE)
+            unit = graph.value(iri, _UNIT_CODE)
+            period = graph.value(iri, _REF_PERIOD)
             attrs["value"] = str(value) if value is not None else ""
             attrs["unit"] = shorten(str(unit)) if unit is not None else ""
             notation = _notation(graph, period) if isinstance(period, URIRef) else None
-            year = graph.value(iri, AIKG.targetYear)
+            year = graph.value(iri, _TARGET_YEAR)
             attrs["period"] = notation or (str(year) if year is not None else "")
         net.add_node(str(iri), **attrs)
     prop_names: dict[URIRef, Texts] = {}
@@ -307,7 +341,8 @@ def build_network(graph: Graph, only: Iterable[URIRef] | None = None) -> nx.Mult
 
     for iri in found:
         properties: dict[str, list[dict[str, Any]]] = net.nodes[str(iri)]["properties"]
-        for prop, value in sorted(graph.predicate_objects(iri), key=lambda po: (po[0], po[1])):
+        # by property, then value: a property by its text (as rdflib orders two IRIs, but in C)
+        for prop, value in sorted(graph.predicate_objects(iri), key=lambda po: (str(po[0]), po[1])):
             if not isinstance(prop, URIRef) or prop in HEADING:
                 continue
             if isinstance(value, URIRef) and value in every:
@@ -315,7 +350,7 @@ def build_network(graph: Graph, only: Iterable[URIRef] | None = None) -> nx.Mult
                     edge = relation_attributes(prop, prop_label(prop))
                     net.add_edge(str(iri), str(value), **edge)
                 continue
-            item = _property_value(graph, value)
+            item = _property_value(graph, value, known)
             if item is not None:
                 properties.setdefault(str(prop), []).append(item)
     _add_memberships(graph, net, found)

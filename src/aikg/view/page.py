@@ -33,8 +33,8 @@ from rdflib import Graph, URIRef
 from aikg.errors import InputError
 from aikg.labels import labels
 from aikg.namespaces import AIKG, PREFIXES, SCHEMA, expand, shorten
-from aikg.view.layout import LABEL_CHARS, class_rank, cut, layout, node_sizes
-from aikg.view.network import build_network, relations, resolve
+from aikg.view.layout import LABEL_CHARS, class_rank, cut, layout, node_sizes, relation_degree
+from aikg.view.network import build_network, resolve
 from aikg.view.panel import Facts, details
 from aikg.view.places import place_filter
 from aikg.view.series import series
@@ -213,7 +213,7 @@ def render(
     facts = Facts(graph)
     sizes = node_sizes(net)
     positions = layout(net, lang=lang, sizes=sizes)
-    simple_degree = dict(nx.Graph(relations(net).to_undirected(as_view=True)).degree())
+    simple_degree = relation_degree(net)
     classes = _class_styles(graph, net)
     large = net.number_of_edges() > LARGE
 

@@ -15,14 +15,32 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
 from rdflib.term import Identifier
 
-from aikg.labels import labels
+from aikg.labels import Labels
 from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, shorten
-from aikg.view.network import period_text, property_labels, value_text
+from aikg.view.network import in_order, period_text, property_labels, value_text
 
 # The page's data names each shared thing once and refers to it: evidence (a quote with its
 # source) by its place in ``evidence``, a source document by its place in ``sources``, the
 # label of a property by its prefixed name in ``properties``, the label of a resource that is
 # not an entity (a unit, a place, a period, a qualifier ...) by its prefixed name in ``terms``.
+
+
+# The terms read for every evidence and source, once: a namespace's attribute is a new URIRef
+# each time (an rdflib Namespace builds and checks it), and a page reads them 100,000 times.
+_HAS_TARGET, _HAS_SOURCE, _HAS_SELECTOR = OA.hasTarget, OA.hasSource, OA.hasSelector
+_ENCODES = SCHEMA.encodesCreativeWork
+#: What a selector gives an evidence entry: field, property (``start``, ``end``: numbers).
+_SELECTOR_FIELDS = (
+    ("quote", OA.exact),
+    ("prefix", OA.prefix),
+    ("suffix", OA.suffix),
+    ("start", OA.start),
+    ("end", OA.end),
+)
+_DERIVED_FROM, _MENTIONS = PROV.wasDerivedFrom, SCHEMA.mentions
+_STATEMENT_PARTS = frozenset(
+    {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
+)
 
 
 def _safe_url(value: str) -> str | None:
@@ -34,6 +52,8 @@ class Facts:
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
+        #: the graph's labels, each node's read once
+        self.labels = Labels(graph)
         #: the page's tables, filled as the page's data names their entries
         self.sources: list[dict[str, Any]] = []
         self.table: list[dict[str, Any]] = []
@@ -46,12 +66,13 @@ class Facts:
         self._periods: dict[Any, dict[str, str]] = {}
         self.annotations: dict[Any, list[URIRef]] = {}
         self.statements: dict[tuple[Any, Any, Any], list[URIRef]] = {}
+        self._mentioned: dict[Any, list[Any]] | None = None
         annotations = graph.subjects(RDF.type, OA.Annotation)
-        for anno in sorted(a for a in annotations if isinstance(a, Identifier)):
+        for anno in in_order(a for a in annotations if isinstance(a, Identifier)):
             for body in graph.objects(anno, OA.hasBody):
                 self.annotations.setdefault(body, []).append(anno)  # type: ignore[arg-type]
         statements = graph.subjects(RDF.type, RDF.Statement)
-        for stmt in sorted(s for s in statements if isinstance(s, Identifier)):
+        for stmt in in_order(s for s in statements if isinstance(s, Identifier)):
             key = (
                 graph.value(stmt, RDF.subject),
                 graph.value(stmt, RDF.predicate),
@@ -64,7 +85,7 @@ class Facts:
     def names(self, node: Any) -> dict[str, str]:
         """The labels of ``node`` in both languages (read once)."""
         if node not in self._names:
-            self._names[node] = labels(self.graph, node).as_dict()
+            self._names[node] = self.labels(node).as_dict()
         return self._names[node]
 
     def prop(self, prop: Any) -> str:
@@ -84,13 +105,17 @@ class Facts:
     def stated(self, obs: Any) -> dict[str, str]:
         """The stated value of an observation or target in both languages."""
         if obs not in self._stated:
-            self._stated[obs] = {lang: value_text(self.graph, obs, lang) for lang in ("zh", "en")}
+            self._stated[obs] = {
+                lang: value_text(self.graph, obs, lang, self.labels) for lang in ("zh", "en")
+            }
         return self._stated[obs]
 
     def period(self, obs: Any) -> dict[str, str]:
         """The period of an observation or target as written in each language."""
         if obs not in self._periods:
-            self._periods[obs] = {lang: period_text(self.graph, obs, lang) for lang in ("zh", "en")}
+            self._periods[obs] = {
+                lang: period_text(self.graph, obs, lang, self.labels) for lang in ("zh", "en")
+            }
         return self._periods[obs]
 
     def source(self, doc: URIRef) -> int:
@@ -126,20 +151,19 @@ class Facts:
             return self._slot[anno]
         g = self.graph
         item: dict[str, Any] = {}
-        for target in g.objects(anno, OA.hasTarget):
-            source_text = g.value(target, OA.hasSource)
-            doc = g.value(source_text, SCHEMA.encodesCreativeWork) if source_text else None
+        for target in g.objects(anno, _HAS_TARGET):
+            source_text = g.value(target, _HAS_SOURCE)
+            doc = g.value(source_text, _ENCODES) if source_text else None
             if isinstance(doc, URIRef):
                 item["doc"] = self.source(doc)
-            for selector in g.objects(target, OA.hasSelector):
-                for field, prop in (
-                    ("quote", OA.exact),
-                    ("prefix", OA.prefix),
-                    ("suffix", OA.suffix),
-                    ("start", OA.start),
-                    ("end", OA.end),
-                ):
-                    value = g.value(selector, prop)
+            for selector in g.objects(target, _HAS_SELECTOR):
+                # each property's first value, as graph.value gives it, read in one pass (a
+                # selector has two or three of the five)
+                first: dict[Any, Any] = {}
+                for prop, found in g.predicate_objects(selector):
+                    first.setdefault(prop, found)
+                for field, prop in _SELECTOR_FIELDS:
+                    value = first.get(prop)
                     if value is not None:
                         if field in ("start", "end") and isinstance(value, Literal):
                             item[field] = value.toPython()
@@ -155,9 +179,13 @@ class Facts:
 
     def derived(self, node: Any) -> list[int]:
         """The documents ``node`` was derived from or is mentioned in (places in ``sources``)."""
-        docs = set(self.graph.objects(node, PROV.wasDerivedFrom))
-        docs |= set(self.graph.subjects(SCHEMA.mentions, node))
-        return [self.source(d) for d in sorted(d for d in docs if isinstance(d, URIRef))]
+        if self._mentioned is None:  # who mentions what, read in one pass at the first call
+            self._mentioned = {}
+            for doc, mentioned in self.graph.subject_objects(_MENTIONS):
+                self._mentioned.setdefault(mentioned, []).append(doc)
+        docs = set(self.graph.objects(node, _DERIVED_FROM))
+        docs.update(self._mentioned.get(node, ()))
+        return [self.source(d) for d in in_order(d for d in docs if isinstance(d, URIRef))]
 
     def statement(
         self, s: Any, p: Any, o: Any
@@ -166,12 +194,12 @@ class Facts:
         evidence: list[int] = []
         docs: list[int] = []
         notes: list[dict[str, Any]] = []
-        skip = {RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom}
+        skip = _STATEMENT_PARTS
         for stmt in self.statements.get((s, p, o), []):
             evidence += self.of(stmt)
             docs += [
                 self.source(d)
-                for d in self.graph.objects(stmt, PROV.wasDerivedFrom)
+                for d in self.graph.objects(stmt, _DERIVED_FROM)
                 if isinstance(d, URIRef)
             ]
             for prop, value in sorted(self.graph.predicate_objects(stmt)):
@@ -254,18 +282,19 @@ def details(
         props: dict[str, list[dict[str, Any]]] = {}
         for prop, values in sorted(data.get("properties", {}).items(), key=lambda p: shorten(p[0])):
             shown = []
-            stated = (iri, URIRef(prop)) in facts.stated_pairs  # statements about its values?
+            predicate = URIRef(prop)
+            stated = (iri, predicate) in facts.stated_pairs  # statements about its values?
             for value in values:
                 if "iri" in value:
-                    item: dict[str, Any] = {"curie": facts.term(URIRef(value["iri"]))}
                     obj: Any = URIRef(value["iri"])
+                    item: dict[str, Any] = {"curie": facts.term(obj)}
                 else:
                     item = dict(value)
-                    obj = _literal(graph, iri, URIRef(prop), value) if stated else None
+                    obj = _literal(graph, iri, predicate, value) if stated else None
                 evidence: list[int] = []
                 docs: list[int] = []
                 if stated:
-                    evidence, docs, _ = facts.statement(iri, URIRef(prop), obj)
+                    evidence, docs, _ = facts.statement(iri, predicate, obj)
                 if evidence:
                     item["ev"] = evidence
                 if docs:

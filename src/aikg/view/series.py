@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from aikg.namespaces import AIKG, SCHEMA, SDMX_ATT, SDMX_CODE, SDMX_DIM, shorten
-from aikg.view.network import property_labels
+from aikg.view.network import in_order, property_labels
 from aikg.view.panel import Facts
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -57,33 +57,46 @@ def _is_breakdown(prop: Any) -> bool:
     return str(prop).startswith(_SDMX_DIM) and prop not in _NOT_BREAKDOWN
 
 
-def _series_point(graph: Graph, facts: Facts, obs: URIRef) -> dict[str, Any] | None:
-    """One observation as a point of a chart (None when its value is not a number)."""
-    value = graph.value(obs, SCHEMA.value)
+# The terms read for every point, once: a namespace's attribute is a new URIRef each time.
+_VALUE, _UNIT_CODE, _QUALIFIER = SCHEMA.value, SCHEMA.unitCode, AIKG.valueQualifier
+_REF_PERIOD, _REF_AREA, _NOTATION = SDMX_DIM.refPeriod, SDMX_DIM.refArea, SKOS.notation
+_OBS_STATUS, _ESTIMATED = SDMX_ATT.obsStatus, SDMX_CODE["obsStatus-E"]
+
+
+def _series_point(
+    graph: Graph, facts: Facts, obs: URIRef, drawn: bool = False
+) -> dict[str, Any] | None:
+    """One observation as a point of a chart (None when its value is not a number).
+
+    A ``drawn`` observation's point leaves out what its details hold (:data:`_FROM_DETAILS`
+    but ``docs``, which orders the points): the page fills it in.
+    """
+    value = graph.value(obs, _VALUE)
     try:
         number = float(str(value)) if value is not None else math.nan
     except ValueError:
         number = math.nan
     if not math.isfinite(number):
         return None
-    period = graph.value(obs, SDMX_DIM.refPeriod)
-    notation = graph.value(period, SKOS.notation) if isinstance(period, URIRef) else None
-    qualifier = graph.value(obs, AIKG.valueQualifier)
-    status = graph.value(obs, SDMX_ATT.obsStatus)
-    point = {
-        "obs": str(obs),
-        "name": facts.names(obs),
-        "x": period_position(str(notation) if notation is not None else None),
-        "period": str(notation) if notation is not None else "",
-        "periodText": facts.period(obs),
-        "y": number,
-        "value": str(value),
-        "stated": facts.stated(obs),
-        "qualifier": facts.term(qualifier) if isinstance(qualifier, URIRef) else None,
-        "ev": facts.of(obs),
-        "docs": facts.derived(obs),
-    }
-    if status == SDMX_CODE["obsStatus-E"]:
+    period = graph.value(obs, _REF_PERIOD)
+    notation = graph.value(period, _NOTATION) if isinstance(period, URIRef) else None
+    status = graph.value(obs, _OBS_STATUS)
+    point: dict[str, Any] = {"obs": str(obs)}
+    if not drawn:
+        point["name"] = facts.names(obs)
+    point["x"] = period_position(str(notation) if notation is not None else None)
+    point["period"] = str(notation) if notation is not None else ""
+    point["periodText"] = facts.period(obs)
+    point["y"] = number
+    point["value"] = str(value)
+    if not drawn:
+        qualifier = graph.value(obs, _QUALIFIER)
+        point["stated"] = facts.stated(obs)
+        if isinstance(qualifier, URIRef):
+            point["qualifier"] = facts.term(qualifier)
+        point["ev"] = facts.of(obs)
+    point["docs"] = facts.derived(obs)
+    if status == _ESTIMATED:
         point["estimated"] = True
     return point
 
@@ -117,7 +130,7 @@ def series(graph: Graph, facts: Facts, variables: Iterable[str]) -> dict[str, An
     a, target, conversion = RDF.type, AIKG.Target, AIKG.currencyConversionOf
     measured = SCHEMA.variableMeasured
     observations = {o for o in graph.subjects(a, SCHEMA.Observation) if isinstance(o, URIRef)}
-    for obs in sorted(observations):
+    for obs in in_order(observations):
         if (obs, a, target) in graph:
             continue
         if (obs, conversion, None) in graph:
@@ -136,17 +149,23 @@ def _variable_series(
     graph: Graph, facts: Facts, observations: list[URIRef], drawn: set[str]
 ) -> dict[str, Any]:
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    breakdown: dict[URIRef, bool] = {}  # property -> _is_breakdown (a few properties, many points)
     for obs in observations:
-        point = _series_point(graph, facts, obs)
+        point = _series_point(graph, facts, obs, str(obs) in drawn)
         if point is None:
             continue
-        unit = graph.value(obs, SCHEMA.unitCode)
-        area = graph.value(obs, SDMX_DIM.refArea)
-        dims = sorted(
-            (prop, member)
-            for prop, member in graph.predicate_objects(obs)
-            if isinstance(prop, URIRef) and _is_breakdown(prop) and isinstance(member, URIRef)
-        )
+        unit = graph.value(obs, _UNIT_CODE)
+        area = graph.value(obs, _REF_AREA)
+        dims: list[tuple[URIRef, URIRef]] = []
+        for prop, member in graph.predicate_objects(obs):
+            if not isinstance(prop, URIRef) or not isinstance(member, URIRef):
+                continue
+            found = breakdown.get(prop)
+            if found is None:
+                found = breakdown[prop] = _is_breakdown(prop)
+            if found:
+                dims.append((prop, member))
+        dims.sort()
         key = (str(unit or ""), str(area or ""), tuple(dims))
         if key not in groups:
             names = facts.names(area) if isinstance(area, URIRef) else None
@@ -169,7 +188,7 @@ def _variable_series(
                 "order": (
                     len(dims),
                     names["en"] if names else "",
-                    [_natural(str(graph.value(m, SKOS.notation) or facts.names(m)["en"]))
+                    [_natural(str(graph.value(m, _NOTATION) or facts.names(m)["en"]))
                      for _, m in dims],
                 ),
             }  # fmt: skip
@@ -200,9 +219,8 @@ def _variable_series(
 
 
 def _compact_point(point: dict[str, Any], drawn: set[str]) -> dict[str, Any]:
-    """The point as the page gets it: what the details of a drawn observation hold is left
-    out (the page fills it in), and so is a missing qualifier."""
-    skip = _FROM_DETAILS if point["obs"] in drawn else ()
-    return {
-        k: v for k, v in point.items() if k not in skip and not (k == "qualifier" and v is None)
-    }
+    """The point as the page gets it: a drawn observation's sources, which ordered the points,
+    are left out too (:func:`_series_point` left out the rest of :data:`_FROM_DETAILS`)."""
+    if point["obs"] in drawn:
+        del point["docs"]
+    return point
