@@ -168,6 +168,21 @@ def test_the_page_draws_every_entity(bundled_html: str, graph: Graph) -> None:
     assert all("title" not in n and "shape" not in n for n in data["nodes"])
 
 
+def test_the_nodes_are_those_pyvis_would_make(bundled_html: str) -> None:
+    """The page's nodes are made as pyvis's ``Network.add_node`` makes them (same keys in the
+    same order, the same values), but for the shape it puts on every node; the page no longer
+    imports ``pyvis.network``, which imports IPython."""
+    from pyvis.network import Network
+
+    nodes = read_page_data(bundled_html)["nodes"]
+    vis = Network(directed=True)
+    for node in nodes:
+        vis.add_node(node["id"], label=node["label"], group=node["group"], size=node["size"],
+                     x=node["x"], y=node["y"])  # fmt: skip
+    made = [{k: v for k, v in item.items() if k != "shape"} for item in vis.nodes]
+    assert [list(item.items()) for item in made] == [list(node.items()) for node in nodes]
+
+
 def test_rendering_is_deterministic(graph: Graph, bundled_html: str) -> None:
     assert render(graph).html.decode("utf-8") == bundled_html
 

@@ -1,12 +1,14 @@
 """The interactive HTML view of the entity graph: one self-contained, offline file.
 
-pyvis assembles the vis-network nodes and options; the page is rendered with the project's own
-autoescaped Jinja2 template (``templates/graph.html``), not pyvis's, which loads Bootstrap and
-tom-select from CDNs and does not escape. vis-network's script and styles are inlined from the
-copy the pyvis package ships. All data reaches the page as one JSON document in a
-``<script type="application/json">`` (``<``, ``>`` and ``&`` escaped; deflated and
-base64-encoded when it is large) and the page's script sets every text with ``textContent``; a
-Content-Security-Policy forbids any request.
+The page is vis-network's, as the pyvis package ships it: its script and styles are inlined from
+that copy, and the nodes and options are the ones pyvis's ``Network`` would assemble (not made
+with it: importing ``pyvis.network`` imports IPython, a quarter of a second of every page, and its
+``add_node`` looks each id up in a list, quadratic in the nodes). The page is rendered with the
+project's own autoescaped Jinja2 template (``templates/graph.html``), not pyvis's, which loads
+Bootstrap and tom-select from CDNs and does not escape. All data reaches the page as one JSON
+document in a ``<script type="application/json">`` (``<``, ``>`` and ``&`` escaped; deflated
+and base64-encoded when it is large) and the page's script sets every text with
+``textContent``; a Content-Security-Policy forbids any request.
 
 The data is compact: each edge is ``[from, to, relation]`` (places in ``nodes`` and
 ``relations``), and evidence, sources and the labels of properties and of other resources are
@@ -92,10 +94,14 @@ class ViewResult:
 
 
 def vis_assets() -> tuple[str, str]:
-    """vis-network's script and styles from the pyvis package (never from the network)."""
-    import pyvis
+    """vis-network's script and styles from the pyvis package (never from the network),
+    found without importing it (its import imports IPython)."""
+    from importlib.util import find_spec
 
-    lib = Path(pyvis.__file__).resolve().parent / "lib"
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise InputError("the pyvis package, which ships vis-network, is not installed")
+    lib = Path(next(iter(spec.submodule_search_locations))).resolve() / "lib"
     folders = sorted(lib.glob("vis-*"), key=lambda p: [int(x) for x in re.findall(r"\d+", p.name)])
     if not folders:
         raise InputError(f"vis-network is missing from the pyvis package ({lib})")
@@ -204,7 +210,6 @@ def render(
     mentions / derived-from edges from the start.
     """
     from jinja2 import Environment, PackageLoader, select_autoescape
-    from pyvis.network import Network
 
     if lang not in ("zh", "en"):
         raise InputError(f"unknown language {lang!r} (use zh or en)")
@@ -217,24 +222,21 @@ def render(
     classes = _class_styles(graph, net)
     large = net.number_of_edges() > LARGE
 
-    vis = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
+    # each node as pyvis's Network.add_node makes it (its keys in that order, the id as the
+    # label when the label is empty), but for the shape it sets on every node: the group's
+    # own is the one drawn
     order: dict[str, int] = {}
+    nodes: list[dict[str, Any]] = []
     for node, data in sorted(net.nodes(data=True)):
         x, y = positions[node]
         order[node] = len(order)
-        vis.add_node(
-            node,
-            label=cut(data[f"label_{lang}"]),
-            group=data["cls"],
-            size=sizes[node],
-            x=x,
-            y=y,
-        )
-    vis.options = _vis_options(large)
-    vis.options["groups"] = {c["id"]: {"color": c["color"], "shape": c["shape"]} for c in classes}
-    nodes, _, _, _, _, options_json = vis.get_network_data()
-    for item in nodes:
-        del item["shape"]  # pyvis sets one on every node; the group's own is the one drawn
+        label = cut(data[f"label_{lang}"])
+        nodes.append(
+            {"group": data["cls"], "size": sizes[node], "x": x, "y": y, "id": node,
+             "label": label or node}
+        )  # fmt: skip
+    options = _vis_options(large)
+    options["groups"] = {c["id"]: {"color": c["color"], "shape": c["shape"]} for c in classes}
 
     entity_details = details(graph, net, facts, simple_degree)
     edges, edge_details, relation_types = _edges(net, order, facts)
@@ -249,7 +251,7 @@ def render(
         "nodes": nodes,
         "edges": edges,
         "relations": relation_types,
-        "options": json.loads(options_json),
+        "options": options,
         "sourceLinkStyle": SOURCE_LINK_STYLE,
         "classes": classes,
         "details": entity_details,
