@@ -1250,7 +1250,9 @@ def test_a_part_stated_with_of_which_is_not_its_totals_variable(tmp_path: Path) 
         )
     )
     assert found["410EFLOPS"]["var"] == "var:demo-compute-total"
-    assert found["260EFLOPS"]["var"].startswith("var:draft-")  # the part, not the total
+    # the part, not the total: the graph's variable of its very name (规模 is only the measure
+    # noun), which the policy before the fifth revision left to a new variable
+    assert found["260EFLOPS"]["var"] == "var:smart-demo-compute"
     assert found["350EFLOPS"]["var"] == "var:demo-compute-total"  # no 其中: the total
     # of two changes of the total the graph has, the one that is not an average over years
     assert found["10%"]["var"] == "var:demo-compute-growth"
@@ -1617,3 +1619,119 @@ def test_an_addition_over_a_half_is_dated_at_its_end_and_dates_only_its_part(
     )
     assert english["150"]["period"] == "2026-06-30"
     assert english["80 billion"]["period"] == "2026-01-01/2026-06-30"
+
+
+# --- issue 12's fifth revision (errors of set 8): the same measure by construction ------------
+
+#: A city's industry size with its average annual growth and its share of the nation's industry,
+#: and a city's count of firms (each with a figure in its city).
+SAME = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+@prefix unit: <http://qudt.org/vocab/unit/> .
+@prefix aikg: <https://w3id.org/aikg/ontology#> .
+@prefix sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#> .
+<https://w3id.org/aikg/id/var/hz-demo-size> a schema:StatisticalVariable ;
+    rdfs:label "杭州市示范核心产业规模"@zh-hans , "size of Hangzhou's core demo industry"@en .
+<https://w3id.org/aikg/id/var/hz-demo-size-avg> a schema:StatisticalVariable ;
+    rdfs:label "杭州市示范核心产业规模年均增长率"@zh-hans ,
+        "average annual growth of the size of Hangzhou's core demo industry"@en ;
+    aikg:changeOf <https://w3id.org/aikg/id/var/hz-demo-size> ;
+    aikg:changeType aikg:RelativeChange .
+<https://w3id.org/aikg/id/var/hz-demo-share> a schema:StatisticalVariable ;
+    rdfs:label "杭州示范核心产业规模占全国示范产业总规模的比例"@zh-hans ,
+        "share of Hangzhou's core demo industry in the national demo industry"@en .
+<https://w3id.org/aikg/id/var/sz-demo-firms> a schema:StatisticalVariable ;
+    rdfs:label "深圳市示范企业数量"@zh-hans , "number of demo enterprises in Shenzhen"@en .
+<https://w3id.org/aikg/id/var/demo-robot-output> a schema:StatisticalVariable ;
+    rdfs:label "示范机器人产量"@zh-hans , "demo robot output"@en .
+<https://w3id.org/aikg/id/obs/s1> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/hz-demo-size> ;
+    schema:unitCode <http://qudt.org/vocab/currency/CNY> ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/hangzhou> .
+<https://w3id.org/aikg/id/obs/s2> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/hz-demo-size-avg> ;
+    schema:unitCode unit:PERCENT ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/hangzhou> .
+<https://w3id.org/aikg/id/obs/s3> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/hz-demo-share> ;
+    schema:unitCode unit:PERCENT ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/hangzhou> .
+<https://w3id.org/aikg/id/obs/s4> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/sz-demo-firms> ;
+    schema:unitCode unit:NUM ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/shenzhen> .
+<https://w3id.org/aikg/id/obs/s5> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-robot-output> ;
+    schema:unitCode unit:NUM ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+"""
+
+
+def _notes(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {
+        e["id"]: e["note"]["en"]
+        for e in result.sheet.get("draft_entities", [])
+        if isinstance(e, dict) and "note" in e
+    }
+
+
+def test_a_variable_is_reused_only_for_the_same_measure_by_construction(tmp_path: Path) -> None:
+    """Issue 12's fifth revision: a figure reuses a graph variable only when its name is the
+    variable's after normalisation (place, area and measure words aside: 杭州 = 杭州市, 企业 =
+    企业数量, AI = 人工智能), or when it is the same kind of change of the same base; a yoy
+    growth is not the average annual one, a share of the province not one of the nation, and
+    a narrower measure whose label overlaps (工业机器人产量 beside 机器人产量) is not reused.
+    Each new variable's note names the close graph variable and why."""
+    result = draft(
+        tmp_path,
+        "2025年杭州示范核心产业规模达3000亿元，同比增长17%，占全省示范核心产业的比重约为55%。\n"
+        "2025年，我国示范工业机器人产量达40万套。\n"
+        "2025年，我国示范机器人产量为90万套。\n",
+        title="杭州示范产业简讯",
+        day="2026-03-18",
+        extra=SAME,
+    )
+    found, notes = facts(result), _notes(result)
+    assert found["3000亿元"]["var"] == "var:hz-demo-size"  # 杭州 = 杭州市, 规模 kept as noun
+    assert found["90万套"]["var"] == "var:demo-robot-output"
+    growth, share, narrower = (found[v]["var"] for v in ("17%", "55%", "40万套"))
+    assert growth.startswith("var:draft-") and "var:hz-demo-size-avg" in notes[growth]
+    assert "average annual change" in notes[growth]
+    assert share.startswith("var:draft-") and "var:hz-demo-share" in notes[share]
+    assert "of the nation, the figure's of the province" in notes[share]
+    assert narrower.startswith("var:draft-") and "var:demo-robot-output" in notes[narrower]
+    assert found["55%"].get("denominator") is None  # 全省: not a graph variable of the city
+    # an average annual growth is the graph's, in traditional script as well
+    hant = facts(
+        draft(
+            tmp_path,
+            "2025年杭州示範核心產業規模達3000億元，近五年年均增長20%。\n",
+            day="2026-03-18",
+            extra=SAME,
+        )
+    )
+    assert hant["20%"]["var"] == "var:hz-demo-size-avg"
+    english = facts(
+        draft(
+            tmp_path,
+            "Shenzhen was home to 3,150 demo enterprises at the end of 2025.\n"
+            "China produced 400,000 demo industrial robots in 2025.\n",
+            title="Shenzhen demo firms",
+            day="2026-03-18",
+            extra=SAME,
+        )
+    )
+    assert english["3,150"]["var"] == "var:sz-demo-firms"  # the same name, place aside
+    assert english["400,000"]["var"].startswith("var:draft-")
+
+
+def test_measure_keys_normalise_names_not_scopes() -> None:
+    from aikg.extraction.variables import measure_key
+
+    assert measure_key("网民规模") == measure_key("网民数量") == measure_key("我国网民")
+    assert measure_key("AI产业规模") == measure_key("人工智能产业")
+    assert measure_key("人工智能核心产业规模") != measure_key("人工智能产业规模")
+    assert measure_key("示范用户数（示范局口径）") == measure_key("示范用户数")
+    assert measure_key("占全省比重") != measure_key("占全国比重")
+    assert measure_key("share of the world's installations") != measure_key("installations")

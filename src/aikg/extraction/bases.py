@@ -40,6 +40,8 @@ _WHOLE = re.compile(r"整体|总体|全体|全部|总数|总量")
 #: English names of a population the graph labels otherwise.
 _POPULATION_EN = {"netizens": "internet users", "internet population": "internet users",
                   "web users": "internet users", "online population": "internet users"}  # fmt: skip
+#: A whole of a province or a city (全省, 全市): another area than the graph variables' of a place.
+_LOCAL_WHOLE = re.compile(r"全省|本省|我省|全市|本市|我市|全区|the province|the city")
 #: A share with no population named (老年人占比): the population of the paragraph's last share.
 _BARE_SHARE = re.compile(r"占比|比重|份额|\bshare\b|proportion")
 
@@ -87,6 +89,10 @@ def base_variable(builder: SheetBuilder, mention: Mention, base: str) -> str | N
     for at, _, label, variable, unit in reversed(builder.counted):
         if at < mention.start and unit == "count" and folded and folded in fold(label):
             return variable
+    if _LOCAL_WHOLE.search(folded):
+        # 占全省…的比重: the whole of a province or a city the figure's place is part of, not
+        # a graph variable of the figure's own place (its area is not known here)
+        return None
     forms = [base] + ([base + "规模", base + "数"] if has_cjk(base) else [])
     for form in forms:
         iri = builder.variables.match(form, "count", any_unit=True)
