@@ -1734,4 +1734,7 @@ def test_measure_keys_normalise_names_not_scopes() -> None:
     assert measure_key("人工智能核心产业规模") != measure_key("人工智能产业规模")
     assert measure_key("示范用户数（示范局口径）") == measure_key("示范用户数")
     assert measure_key("占全省比重") != measure_key("占全国比重")
+    # a share: its numerator and its whole compared part by part (规模, 的, 比例 = 比重)
+    assert measure_key("示范用户规模占整体人口的比例") == measure_key("示范用户占整体人口比重")
     assert measure_key("share of the world's installations") != measure_key("installations")
+

@@ -232,6 +232,10 @@ _AI_CN = re.compile(r"(?<![a-z])ai(?![a-z])")
 _AI_EN = re.compile(r"\bai\b")
 
 
+#: A Chinese share named with its whole: X占Y的比例 (比重, 份额).
+_SHARE_OF_CN = re.compile(r"(?P<x>[^占佔]+?)[占佔](?P<y>[^占佔]+?)的?(?:比例|比重|份额|份額)")
+
+
 def share_scope(text: str) -> str | None:
     """The scope of the denominator a share's ``text`` names, if any.
 
@@ -266,6 +270,13 @@ def measure_key(label: str) -> frozenset[str]:
     # the scope a label states (（工业和信息化部口径）) is checked on its own (VariableIndex)
     label = _SCOPE_ZH.sub("", _SCOPE_EN.sub("", label))
     text = fold(label).lower()
+    share = _SHARE_OF_CN.fullmatch(text.strip())
+    if share:
+        # X占Y的比例 = X占Y比重: the numerator's and the denominator's names, each normalised
+        key = frozenset(
+            f"{side}:{token}" for side in ("x", "y") for token in measure_key(share.group(side))
+        )
+        return key | {f"<share of the {scope}>"} if key and scope else key
     if has_cjk(text):
         text = _AI_CN.sub("人工智能", text)
         text = _PLACE_CN.sub("", text)
