@@ -1738,3 +1738,34 @@ def test_measure_keys_normalise_names_not_scopes() -> None:
     assert measure_key("示范用户规模占整体人口的比例") == measure_key("示范用户占整体人口比重")
     assert measure_key("share of the world's installations") != measure_key("installations")
 
+
+# --- issue 12's fifth revision: a text's own day, months in Chinese numerals, end-September ---
+
+
+def test_a_press_releases_own_day_dates_its_figures(tmp_path: Path) -> None:
+    """A reprinted release that states its day after "today" (今日（五月八日）): its figures of
+    today (今日公布) and to date (至今) are of that day, not open up to the reprint's date; a
+    month in Chinese numerals (截至四月底) is read; a day without a year is the latest such day
+    up to the document date; 明年首季 is next year's first quarter."""
+    body = (
+        "以下為政府今日（五月八日）發出的新聞稿全文：\n\n"
+        "示範局今日公布，第二批共有12個項目獲批資助，資助總額約3.2億港元。"
+        "連同首批，計劃至今已資助30個項目。局方會於明年首季檢討計劃。\n\n"
+        "另外，示範園表示，截至四月底已有逾150間企業進駐。\n"
+    )
+    found = facts(draft(tmp_path, body, title="示範局公布第二批項目", day="2026-05-09"))
+    for value in ("12個", "3.2億港元", "30個"):
+        assert found[value]["period"] == "2026-05-08", value
+    assert found["150間"]["period"] == "2026-04-30"
+    hans = facts(
+        draft(
+            tmp_path,
+            "以下为政府今日（五月八日）发出的新闻稿：示范局今日公布，共有12个项目获批资助。\n\n"
+            "截至5月7日，示范园已有150家企业入驻。\n",
+            day="2026-05-09",
+        )
+    )
+    assert hans["12个"]["period"] == "2026-05-08"
+    assert hans["150家"]["period"] == "2026-05-07"  # this year's 7 May, not last year's
+    times = find_times(fold("局方会于明年首季检讨；截至十二月三十一日"), date(2026, 5, 9))
+    assert [t.iso for t in times] == ["2027-01-01/2027-03-31", "2025-12-31"]

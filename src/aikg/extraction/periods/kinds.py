@@ -23,6 +23,7 @@ from aikg.extraction.periods.expression import (
     relative_year,
     year_part,
 )
+from aikg.numbers import arabic_numerals
 
 #: Parts of a year without a year (上半年, 首季, 前三季度, 前9个月).
 _CN_PARTS = (
@@ -30,6 +31,10 @@ _CN_PARTS = (
     r"|首季度?"
     r"|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个?月(?![内里以])"
 )
+
+#: A month and a day in Chinese numerals (九月, 十二月; 十四日, 三十一日).
+_CN_MONTH = "十[一二]|[一二三四五六七八九十]"
+_CN_DAY = "三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 
 #: Words that make a following year a goal rather than a period (到2027年, 力争到, by 2026).
 _GOAL_CN = "到|至|力争到|力争|争取到|目标是到|预计到"
@@ -85,15 +90,26 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cn_md",
         re.compile(
-            rf"(?P<pre>{_AS_OF_CN})\s*(?P<rel>今年|去年|上年)?\s*(?P<m>\d{{1,2}})\s*月"
-            r"(?:\s*(?P<d>\d{1,2})\s*[日号])?"
+            rf"(?P<pre>{_AS_OF_CN})\s*(?P<rel>今年|去年|上年)?\s*(?P<m>\d{{1,2}}|{_CN_MONTH})\s*月"
+            rf"(?:\s*(?P<d>\d{{1,2}}|{_CN_DAY})\s*[日号])?"
             r"\s*(?P<end>底|末)?"
         ),
     ),
-    # 6月末, 今年6月底 without 截至: the end of that month
+    # 6月末, 今年6月底 without 截至: the end of that month (九月底 in Chinese numerals too)
     (
         "cn_month_end",
-        re.compile(r"(?<![\d年])(?P<rel>今年|去年|上年)?(?P<m>\d{1,2})\s*月(?P<end>底|末)"),
+        re.compile(
+            rf"(?<![\d年〇零一二三四五六七八九十])(?P<rel>今年|去年|上年)?(?P<m>\d{{1,2}}|{_CN_MONTH})"
+            r"\s*月(?P<end>底|末)"
+        ),
+    ),
+    # 今日（十月十四日）: a press release's day, stated in brackets after "today"
+    (
+        "cn_today",
+        re.compile(
+            rf"(?:今日|今天)\s*[（(]\s*(?P<m>\d{{1,2}}|{_CN_MONTH})\s*月\s*"
+            rf"(?P<d>\d{{1,2}}|{_CN_DAY})\s*[日号]\s*[)）]"
+        ),
     ),
     (
         "cn_same",
@@ -123,7 +139,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cn_rel",
         re.compile(
-            r"(?P<rel>今年|去年|上年|前年|过去一年|上一年)"
+            r"(?P<rel>今年|去年|上年|前年|过去一年|上一年|明年)"
             rf"(?P<part>{_CN_PARTS}|年底|年末|底|末|全年)?"
         ),
     ),
@@ -405,12 +421,19 @@ def _cn_y(found: _Found) -> TimeExpr | None:
     return found.expr(iso, f"{found.text}: {iso}.", f"{found.text}：{iso}。")
 
 
+def _numeral(text: str | None) -> int:
+    """A month's or a day's number, in Arabic digits or Chinese numerals (九, 十四); 0 if none."""
+    return int(arabic_numerals(text)) if text and arabic_numerals(text).isdigit() else 0
+
+
 def _cn_md(found: _Found) -> TimeExpr | None:
-    """截至6月底, 截至去年12月: a month (or day) named without a year, or with 今年/去年."""
-    month = int(found.group("m") or 0)
+    """截至6月底, 截至去年12月: a month (or day) named without a year, or with 今年/去年; 九月底
+    in Chinese numerals; a day without a year is the latest such day up to the document date."""
+    month = _numeral(found.group("m"))
     if not 1 <= month <= 12:
         return None
-    doc, text, day = found.doc, found.text, found.group("d")
+    doc, text = found.doc, found.text
+    day = str(_numeral(found.group("d")) or "") or None
     if found.group("rel"):
         last = month_end(relative_year(found.group("rel") or "", doc), month)
         if day and not found.group("end"):
@@ -422,11 +445,32 @@ def _cn_md(found: _Found) -> TimeExpr | None:
         )
     last = latest_month_end(month, doc)
     if day and not found.group("end"):
+        last = month_end(doc.year, month)
         last = last.replace(day=min(int(day), last.day))
+        if last > doc:  # 截至10月14日 in a text of 15 October: this year's
+            last = month_end(doc.year - 1, month).replace(day=min(int(day), last.day))
     return found.expr(
         last.isoformat(),
         f"{text} names no year; read against the document date {doc} as {last}.",
         f"“{text}”未写年份；按文件日期{doc}理解为{last}。",
+    )
+
+
+def _today(found: _Found) -> TimeExpr | None:
+    """今日（十月十四日）: the day a press release states as its own, the latest such day up to
+    the document date (a reprint may be dated the day after)."""
+    month, day = _numeral(found.group("m")), _numeral(found.group("d"))
+    if not 1 <= month <= 12 or not day:
+        return None
+    doc = found.doc
+    on = month_end(doc.year, month)
+    on = on.replace(day=min(day, on.day))
+    if on > doc:
+        on = on.replace(year=doc.year - 1)
+    return found.expr(
+        on.isoformat(),
+        f"{found.text}: the text's own day, {on}.",
+        f"“{found.text}”：原文所述当日，即{on}。",
     )
 
 
@@ -651,6 +695,7 @@ _READERS: dict[str, Callable[[_Found], TimeExpr | None]] = {
     "cn_y": _cn_y,
     "cn_md": _cn_md,
     "cn_month_end": _cn_md,
+    "cn_today": _today,
     "cn_same": _year_back,
     "cn_plan": _five_year_plan,
     "cn_years": _past_years,
