@@ -1769,3 +1769,20 @@ def test_a_press_releases_own_day_dates_its_figures(tmp_path: Path) -> None:
     assert hans["150家"]["period"] == "2026-05-07"  # this year's 7 May, not last year's
     times = find_times(fold("局方会于明年首季检讨；截至十二月三十一日"), date(2026, 5, 9))
     assert [t.iso for t in times] == ["2027-01-01/2027-03-31", "2025-12-31"]
+
+
+def test_an_english_end_of_month_without_a_year_is_the_texts_year(tmp_path: Path) -> None:
+    found = facts(
+        draft(
+            tmp_path,
+            "The city had 420 demo firms at end-September, up 9 percent from a year earlier.\n\n"
+            "The end of August saw 37 demo labs open in the city.\n",
+            title="Demo firms",
+            day="2026-10-29",
+        )
+    )
+    assert found["420"]["period"] == "2026-09-30"
+    assert found["9 percent"]["base_period"] == "2025-09-30"
+    assert found["37"]["period"] == "2026-08-31"
+    times = find_times(fold("as of end-september; in september"), date(2026, 10, 29))
+    assert [t.iso for t in times] == ["2026-09-30", "2026-09-01/2026-09-30"]

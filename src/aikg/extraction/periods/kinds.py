@@ -147,7 +147,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "en_month",
         re.compile(
-            rf"\b(?P<pre>as of|as at|by|until|through|at)\s+(?:the\s+end\s+of\s+)?"
+            rf"\b(?:(?P<pre>as of|as at|by|until|through|at)\s+)?"
+            rf"(?P<endw>(?:the\s+)?end\s+of\s+|end-)?"
             rf"(?P<mon>{MONTHS_EN})(?:\s+(?P<y>\d{{4}}))?\b"
         ),
     ),
@@ -622,8 +623,11 @@ def _relative(found: _Found) -> TimeExpr | None:
 
 
 def _en_month(found: _Found) -> TimeExpr | None:
-    """ "as of June (2026)": the month's end."""
+    """ "as of June (2026)", "(at) the end of September", "end-September": the month's end,
+    with no year the latest such month ended by the document date."""
     doc, text = found.doc, found.text
+    if not found.group("pre") and not found.group("endw"):
+        return None  # a bare month: "in September" is read by another kind
     month = MONTH_NUMBER[found.group("mon") or ""]
     year = found.number("y")
     if year is not None:
