@@ -1786,3 +1786,50 @@ def test_an_english_end_of_month_without_a_year_is_the_texts_year(tmp_path: Path
     assert found["37"]["period"] == "2026-08-31"
     times = find_times(fold("as of end-september; in september"), date(2026, 10, 29))
     assert [t.iso for t in times] == ["2026-09-30", "2026-09-01/2026-09-30"]
+
+
+# --- issue 12's fifth revision: the area of a Hong Kong or Macao government text -------------
+
+
+def test_a_sar_governments_text_is_in_the_sar(tmp_path: Path) -> None:
+    """A text that counts money in a SAR's currency and names that SAR, and no other place of
+    China, is the SAR's own (a government press release): its figures are in Hong Kong or
+    Macao, not in China as a whole, though it never says 本港."""
+    hant = facts(
+        draft(
+            tmp_path,
+            "示範局今日公布，第二批共有12個項目獲批資助，資助總額約3.2億港元。"
+            "計劃有助香港各大學的科研成果轉化。\n",
+            title="示範局公布第二批項目",
+            day="2026-05-09",
+        )
+    )
+    for value in ("12個", "3.2億港元"):
+        assert hant[value]["area"] == "place:hong-kong", value
+    macao = facts(
+        draft(
+            tmp_path,
+            "示范基金今年批出资助项目20个，金额约1.5亿澳门元，惠及澳门多所中学。\n",
+            day="2026-05-09",
+        )
+    )
+    assert macao["20个"]["area"] == "place:macau"
+    english = facts(
+        draft(
+            tmp_path,
+            "The demo fund approved 12 projects worth HK$320 million, helping Hong Kong's "
+            "universities.\n",
+            title="Demo fund",
+            day="2026-05-09",
+        )
+    )
+    assert english["12"]["area"] == "place:hong-kong"
+    # HK$ in a text that also names a mainland city: not the SAR's own text
+    both = facts(
+        draft(
+            tmp_path,
+            "示范基金由深圳和香港两地合作设立。\n\n今年共批出资助约3.2亿港元。\n",
+            day="2026-05-09",
+        )
+    )
+    assert both["3.2亿港元"]["area"] != "place:hong-kong"
