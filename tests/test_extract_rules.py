@@ -1833,3 +1833,38 @@ def test_a_sar_governments_text_is_in_the_sar(tmp_path: Path) -> None:
         )
     )
     assert both["3.2亿港元"]["area"] != "place:hong-kong"
+
+
+# --- issue 12's fifth revision: periods of counts in a dated text ------------------------------
+
+
+def test_counts_of_establishments_and_counts_at_present(tmp_path: Path) -> None:
+    """A count of establishments (家, 所) in a sentence dated by a part of a year is a stock at
+    the part's end; a count 目前 is open up to the document's date, and a sentence that tells
+    parents to 关注 something is prose, not a follow prompt; a date in a modifier of another
+    clause's noun (2025年公布的首批) dates that noun only; 2026年秋季学期 is no year's end."""
+    found = facts(
+        draft(
+            tmp_path,
+            "2026年上半年，示范机器人出货量约1.3万台，同比增长85%，整机企业超过160家。\n\n"
+            "目前示范省已有2860所中小学开设示范课程。专家提醒，家长应关注孩子的使用时长。\n\n"
+            "加上2025年公布的首批160个，全国示范基地总数达到344个。\n\n"
+            "截至2026年秋季学期，全国约9.6万所中小学开设了示范课程。\n",
+            day="2026-12-02",
+        )
+    )
+    assert found["1.3万台"]["period"] == "2026-01-01/2026-06-30"  # a flow over the half
+    assert found["160家"]["period"] == "2026-06-30"  # a stock at its end
+    assert found["2860所"]["period"] == "../2026-12-02"
+    assert found["160个"]["period"] == "2025-01-01/2025-12-31"
+    assert found["344个"]["period"] == "../2026-12-02"
+    assert found["9.6万所"]["period"] == "../2026-12-02"
+    hant = facts(
+        draft(
+            tmp_path,
+            "2026年上半年，示範機器人出貨量約1.3萬台，整機企業超過160家，新增企業12家。\n",
+            day="2026-12-02",
+        )
+    )
+    assert hant["160家"]["period"] == "2026-06-30"
+    assert hant["12家"]["period"] == "2026-01-01/2026-06-30"  # new ones: a flow

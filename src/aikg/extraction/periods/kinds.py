@@ -83,7 +83,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cn_y",
         re.compile(
-            rf"(?P<pre>{_AS_OF_CN}|{_GOAL_CN})?\s*(?P<y>\d{{4}})\s*年(?!\s*\d)\s*(?:度\s*)?"
+            rf"(?P<pre>{_AS_OF_CN}|{_GOAL_CN})?\s*(?P<y>\d{{4}})\s*年(?!\s*\d)"
+            # not a year's part the rules do not read (2026年秋季学期: no end date stated)
+            r"(?!\s*(?:春季|夏季|秋季|冬季|春学期|秋学期|学期|學期))\s*(?:度\s*)?"
             rf"(?P<part>{_CN_PARTS}|全年|年底|年末|底|末)?"
         ),
     ),
