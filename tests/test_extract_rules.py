@@ -1701,7 +1701,8 @@ def test_a_variable_is_reused_only_for_the_same_measure_by_construction(tmp_path
     assert share.startswith("var:draft-") and "var:hz-demo-share" in notes[share]
     assert "of the nation, the figure's of the province" in notes[share]
     assert narrower.startswith("var:draft-") and "var:demo-robot-output" in notes[narrower]
-    assert found["55%"].get("denominator") is None  # 全省: not a graph variable of the city
+    # 全省: not a graph variable of the city
+    assert found["55%"].get("denominator", "var:draft-").startswith("var:draft-")
     # an average annual growth is the graph's, in traditional script as well
     hant = facts(
         draft(
@@ -1868,3 +1869,38 @@ def test_counts_of_establishments_and_counts_at_present(tmp_path: Path) -> None:
     )
     assert hant["160家"]["period"] == "2026-06-30"
     assert hant["12家"]["period"] == "2026-01-01/2026-06-30"  # new ones: a flow
+
+
+# --- issue 12's fifth revision: the denominators of shares -------------------------------------
+
+
+def test_a_share_stated_with_of_which_is_of_the_population_the_share_before_counts(
+    tmp_path: Path,
+) -> None:
+    """其中…占N% right after a share is a share of the population that share counts (the users
+    of X among the minors), not of the first share's whole; a subgroup's 这一比例 is of the
+    subgroup; a whole that neither the text counts nor the graph has (中小学总数) becomes a
+    draft variable, so the reviewer sees what the share is of."""
+    result = draft(
+        tmp_path,
+        "截至2025年12月，示范未成年网民规模达1.9亿。使用过示范产品的未成年网民占比达43.6%，"
+        "其中用于学习辅导的占71.2%。分学段看，初中生网民中这一比例为48.9%。\n\n"
+        "全国约12.6万所中小学开设了示范课程，占中小学总数的比例约为31%。\n",
+        day="2026-06-02",
+    )
+    found = facts(result)
+    labels = {
+        e["id"]: e["label"]["zh"] for e in result.sheet["draft_entities"] if isinstance(e, dict)
+    }
+    assert labels[found["71.2%"]["denominator"]] == "使用过示范产品的未成年网民"
+    assert labels[found["48.9%"]["denominator"]] == "初中生网民"
+    assert labels[found["31%"]["denominator"]] == "中小学总数"
+    assert found["43.6%"]["denominator"] != found["71.2%"]["denominator"]
+    hant = facts(
+        draft(
+            tmp_path,
+            "使用過示範產品的未成年網民佔比達43.6%，其中用於學習輔導的佔71.2%。\n",
+            day="2026-06-02",
+        )
+    )
+    assert hant["71.2%"]["denominator"].startswith("var:draft-")
