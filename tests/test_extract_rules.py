@@ -1738,6 +1738,12 @@ def test_measure_keys_normalise_names_not_scopes() -> None:
     # a share: its numerator and its whole compared part by part (规模, 的, 比例 = 比重)
     assert measure_key("示范用户规模占整体人口的比例") == measure_key("示范用户占整体人口比重")
     assert measure_key("share of the world's installations") != measure_key("installations")
+    # English: no share in "China's", stock words and an open list's "and the like" aside
+    assert measure_key("size of China's core AI industry") == measure_key("core AI industry")
+    assert measure_key("5G base stations built (cumulative)") == measure_key("5g base stations")
+    assert measure_key("penetration of terminals, AI agents and the like") == measure_key(
+        "penetration of terminals and AI agents"
+    )
 
 
 # --- issue 12's fifth revision: a text's own day, months in Chinese numerals, end-September ---

@@ -236,6 +236,16 @@ _AI_EN = re.compile(r"\bai\b")
 _SHARE_OF_CN = re.compile(r"(?P<x>[^占佔]+?)[占佔](?P<y>[^占佔]+?)的?(?:比例|比重|份额|份額)")
 
 
+#: English words of a share: only a share's "of the province" names its whole.
+_SHARE_EN = re.compile(r"\b(?:share|percent|per cent|proportion|portion)\b|%")
+#: English stock words and verbs of building up (cumulative, built): the same series, as
+#: 累计 and 建成 are in Chinese.
+_STOCK_EN = re.compile(
+    r"\b(?:cumulative|cumulatively|built|in total|to date)\b"
+    r"|\b(?:and the like|and so on|etc)\b\.?"  # a list left open is the same list
+)
+
+
 def share_scope(text: str) -> str | None:
     """The scope of the denominator a share's ``text`` names, if any.
 
@@ -245,6 +255,8 @@ def share_scope(text: str) -> str | None:
     ('world', None)
     """
     folded = fold(text).lower()
+    if not has_cjk(folded) and not _SHARE_EN.search(folded):
+        return None  # "size of China's core AI industry" names no share
     return next((name for name, words in _SHARE_SCOPES if words.search(folded)), None)
 
 
@@ -286,6 +298,7 @@ def measure_key(label: str) -> frozenset[str]:
         text = _AI_EN.sub("artificial intelligence", text)
         text = _PLACE_EN.sub(" ", text)
         text = _MEASURE_NOUN_EN.sub(" ", _LOCAL_WORDS.sub(" ", _AREA.sub(" ", text)))
+        text = _STOCK_EN.sub(" ", text)
     key = tokens(text) if text.strip() else frozenset()
     return key | {f"<share of the {scope}>"} if key and scope else key
 
