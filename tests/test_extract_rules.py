@@ -1676,6 +1676,11 @@ def _notes(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
     }
 
 
+def drafted(tmp_path: Path, body: str, **kwargs: str) -> Facts:
+    """The drafted facts of ``body`` (:func:`draft` with ``kwargs``), by value text."""
+    return facts(draft(tmp_path, body, **kwargs))
+
+
 def test_a_variable_is_reused_only_for_the_same_measure_by_construction(tmp_path: Path) -> None:
     """Issue 12's fifth revision: a figure reuses a graph variable only when its name is the
     variable's after normalisation (place, area and measure words aside: 杭州 = 杭州市, 企业 =
@@ -1704,24 +1709,20 @@ def test_a_variable_is_reused_only_for_the_same_measure_by_construction(tmp_path
     # 全省: not a graph variable of the city
     assert found["55%"].get("denominator", "var:draft-").startswith("var:draft-")
     # an average annual growth is the graph's, in traditional script as well
-    hant = facts(
-        draft(
-            tmp_path,
-            "2025年杭州示範核心產業規模達3000億元，近五年年均增長20%。\n",
-            day="2026-03-18",
-            extra=SAME,
-        )
+    hant = drafted(
+        tmp_path,
+        "2025年杭州示範核心產業規模達3000億元，近五年年均增長20%。\n",
+        day="2026-03-18",
+        extra=SAME,
     )
     assert hant["20%"]["var"] == "var:hz-demo-size-avg"
-    english = facts(
-        draft(
-            tmp_path,
-            "Shenzhen was home to 3,150 demo enterprises at the end of 2025.\n"
-            "China produced 400,000 demo industrial robots in 2025.\n",
-            title="Shenzhen demo firms",
-            day="2026-03-18",
-            extra=SAME,
-        )
+    english = drafted(
+        tmp_path,
+        "Shenzhen was home to 3,150 demo enterprises at the end of 2025.\n"
+        "China produced 400,000 demo industrial robots in 2025.\n",
+        title="Shenzhen demo firms",
+        day="2026-03-18",
+        extra=SAME,
     )
     assert english["3,150"]["var"] == "var:sz-demo-firms"  # the same name, place aside
     assert english["400,000"]["var"].startswith("var:draft-")
@@ -1764,13 +1765,11 @@ def test_a_press_releases_own_day_dates_its_figures(tmp_path: Path) -> None:
     for value in ("12個", "3.2億港元", "30個"):
         assert found[value]["period"] == "2026-05-08", value
     assert found["150間"]["period"] == "2026-04-30"
-    hans = facts(
-        draft(
-            tmp_path,
-            "以下为政府今日（五月八日）发出的新闻稿：示范局今日公布，共有12个项目获批资助。\n\n"
-            "截至5月7日，示范园已有150家企业入驻。\n",
-            day="2026-05-09",
-        )
+    hans = drafted(
+        tmp_path,
+        "以下为政府今日（五月八日）发出的新闻稿：示范局今日公布，共有12个项目获批资助。\n\n"
+        "截至5月7日，示范园已有150家企业入驻。\n",
+        day="2026-05-09",
     )
     assert hans["12个"]["period"] == "2026-05-08"
     assert hans["150家"]["period"] == "2026-05-07"  # this year's 7 May, not last year's
@@ -1779,14 +1778,12 @@ def test_a_press_releases_own_day_dates_its_figures(tmp_path: Path) -> None:
 
 
 def test_an_english_end_of_month_without_a_year_is_the_texts_year(tmp_path: Path) -> None:
-    found = facts(
-        draft(
-            tmp_path,
-            "The city had 420 demo firms at end-September, up 9 percent from a year earlier.\n\n"
-            "The end of August saw 37 demo labs open in the city.\n",
-            title="Demo firms",
-            day="2026-10-29",
-        )
+    found = drafted(
+        tmp_path,
+        "The city had 420 demo firms at end-September, up 9 percent from a year earlier.\n\n"
+        "The end of August saw 37 demo labs open in the city.\n",
+        title="Demo firms",
+        day="2026-10-29",
     )
     assert found["420"]["period"] == "2026-09-30"
     assert found["9 percent"]["base_period"] == "2025-09-30"
@@ -1802,42 +1799,34 @@ def test_a_sar_governments_text_is_in_the_sar(tmp_path: Path) -> None:
     """A text that counts money in a SAR's currency and names that SAR, and no other place of
     China, is the SAR's own (a government press release): its figures are in Hong Kong or
     Macao, not in China as a whole, though it never says 本港."""
-    hant = facts(
-        draft(
-            tmp_path,
-            "示範局今日公布，第二批共有12個項目獲批資助，資助總額約3.2億港元。"
-            "計劃有助香港各大學的科研成果轉化。\n",
-            title="示範局公布第二批項目",
-            day="2026-05-09",
-        )
+    hant = drafted(
+        tmp_path,
+        "示範局今日公布，第二批共有12個項目獲批資助，資助總額約3.2億港元。"
+        "計劃有助香港各大學的科研成果轉化。\n",
+        title="示範局公布第二批項目",
+        day="2026-05-09",
     )
     for value in ("12個", "3.2億港元"):
         assert hant[value]["area"] == "place:hong-kong", value
-    macao = facts(
-        draft(
-            tmp_path,
-            "示范基金今年批出资助项目20个，金额约1.5亿澳门元，惠及澳门多所中学。\n",
-            day="2026-05-09",
-        )
+    macao = drafted(
+        tmp_path,
+        "示范基金今年批出资助项目20个，金额约1.5亿澳门元，惠及澳门多所中学。\n",
+        day="2026-05-09",
     )
     assert macao["20个"]["area"] == "place:macau"
-    english = facts(
-        draft(
-            tmp_path,
-            "The demo fund approved 12 projects worth HK$320 million, helping Hong Kong's "
-            "universities.\n",
-            title="Demo fund",
-            day="2026-05-09",
-        )
+    english = drafted(
+        tmp_path,
+        "The demo fund approved 12 projects worth HK$320 million, helping Hong Kong's "
+        "universities.\n",
+        title="Demo fund",
+        day="2026-05-09",
     )
     assert english["12"]["area"] == "place:hong-kong"
     # HK$ in a text that also names a mainland city: not the SAR's own text
-    both = facts(
-        draft(
-            tmp_path,
-            "示范基金由深圳和香港两地合作设立。\n\n今年共批出资助约3.2亿港元。\n",
-            day="2026-05-09",
-        )
+    both = drafted(
+        tmp_path,
+        "示范基金由深圳和香港两地合作设立。\n\n今年共批出资助约3.2亿港元。\n",
+        day="2026-05-09",
     )
     assert both["3.2亿港元"]["area"] != "place:hong-kong"
 
@@ -1850,15 +1839,13 @@ def test_counts_of_establishments_and_counts_at_present(tmp_path: Path) -> None:
     the part's end; a count 目前 is open up to the document's date, and a sentence that tells
     parents to 关注 something is prose, not a follow prompt; a date in a modifier of another
     clause's noun (2025年公布的首批) dates that noun only; 2026年秋季学期 is no year's end."""
-    found = facts(
-        draft(
-            tmp_path,
-            "2026年上半年，示范机器人出货量约1.3万台，同比增长85%，整机企业超过160家。\n\n"
-            "目前示范省已有2860所中小学开设示范课程。专家提醒，家长应关注孩子的使用时长。\n\n"
-            "加上2025年公布的首批160个，全国示范基地总数达到344个。\n\n"
-            "截至2026年秋季学期，全国约9.6万所中小学开设了示范课程。\n",
-            day="2026-12-02",
-        )
+    found = drafted(
+        tmp_path,
+        "2026年上半年，示范机器人出货量约1.3万台，同比增长85%，整机企业超过160家。\n\n"
+        "目前示范省已有2860所中小学开设示范课程。专家提醒，家长应关注孩子的使用时长。\n\n"
+        "加上2025年公布的首批160个，全国示范基地总数达到344个。\n\n"
+        "截至2026年秋季学期，全国约9.6万所中小学开设了示范课程。\n",
+        day="2026-12-02",
     )
     assert found["1.3万台"]["period"] == "2026-01-01/2026-06-30"  # a flow over the half
     assert found["160家"]["period"] == "2026-06-30"  # a stock at its end
@@ -1866,12 +1853,10 @@ def test_counts_of_establishments_and_counts_at_present(tmp_path: Path) -> None:
     assert found["160个"]["period"] == "2025-01-01/2025-12-31"
     assert found["344个"]["period"] == "../2026-12-02"
     assert found["9.6万所"]["period"] == "../2026-12-02"
-    hant = facts(
-        draft(
-            tmp_path,
-            "2026年上半年，示範機器人出貨量約1.3萬台，整機企業超過160家，新增企業12家。\n",
-            day="2026-12-02",
-        )
+    hant = drafted(
+        tmp_path,
+        "2026年上半年，示範機器人出貨量約1.3萬台，整機企業超過160家，新增企業12家。\n",
+        day="2026-12-02",
     )
     assert hant["160家"]["period"] == "2026-06-30"
     assert hant["12家"]["period"] == "2026-01-01/2026-06-30"  # new ones: a flow
@@ -1902,11 +1887,9 @@ def test_a_share_stated_with_of_which_is_of_the_population_the_share_before_coun
     assert labels[found["48.9%"]["denominator"]] == "初中生网民"
     assert labels[found["31%"]["denominator"]] == "中小学总数"
     assert found["43.6%"]["denominator"] != found["71.2%"]["denominator"]
-    hant = facts(
-        draft(
-            tmp_path,
-            "使用過示範產品的未成年網民佔比達43.6%，其中用於學習輔導的佔71.2%。\n",
-            day="2026-06-02",
-        )
+    hant = drafted(
+        tmp_path,
+        "使用過示範產品的未成年網民佔比達43.6%，其中用於學習輔導的佔71.2%。\n",
+        day="2026-06-02",
     )
     assert hant["71.2%"]["denominator"].startswith("var:draft-")

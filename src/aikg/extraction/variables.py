@@ -7,10 +7,15 @@ and the verbs and qualifiers before the number (达到, had reached, 超过). Wh
 A change (同比增长1.6%, a 141.7-percent increase) measures the change of the variable of the
 number before it in the sentence.
 
-The phrase reuses a variable of the graph when it overlaps one of its labels (Dice coefficient
-of character bigrams in Chinese, of word stems in English, after script folding), the
-variable's observations have the same kind of unit, and the phrase names no breakdown (农村,
-rural, aged …) that the variable's labels lack; otherwise it labels a new draft variable.
+The phrase reuses a variable of the graph only when it names the same measure by construction
+(issue 12's fifth revision): its :func:`measure_key` (the name normalised: script folded; place,
+area and measure words aside; a share's whole kept) equals the key of one of the variable's
+labels, the variable's observations have the same kind of unit and are in the figure's area,
+and the phrase names no breakdown (农村, rural, aged …) or scope (发明, granted …) that the
+variable's labels lack; a change reuses the graph's change of the same base and kind only.
+Labels that merely overlap (Dice coefficient of character bigrams or word stems) name the close
+variable passed over in the new variable's note; otherwise the phrase labels a new draft
+variable.
 """
 
 from __future__ import annotations
@@ -617,7 +622,12 @@ class VariableIndex:
         ``exclude`` are not matched (a part's figure is not of its whole's variable); a
         ``change`` is never of a variable the graph has no figure of (its label names a level).
 
-        Issue 12's linking policy: a variable whose labels overlap the phrase is still another
+        Issue 12's fifth revision: only a variable one of whose labels has the phrase's
+        :func:`measure_key` is reused; of those, the one whose labels overlap the phrase most.
+        A variable whose labels overlap the phrase (Dice ≥ 0.6) but name another measure is
+        left in :attr:`passed_over`, with the reason (:func:`_not_the_same`).
+
+        Issue 12's fourth revision: a variable of the same name is still another
         series when they disagree on a word that defines what is counted (:func:`scope_words`:
         invention, granted, applications, pledge …; the variable's words must be in the phrase
         or its ``clause``, the phrase's in one of the variable's labels), when the variable
