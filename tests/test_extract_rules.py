@@ -1852,6 +1852,8 @@ def test_counts_of_establishments_and_counts_at_present(tmp_path: Path) -> None:
     assert found["2860所"]["period"] == "../2026-12-02"
     assert found["160个"]["period"] == "2025-01-01/2025-12-31"
     assert found["344个"]["period"] == "../2026-12-02"
+    own = drafted(tmp_path, "示范网民规模增长至2024年的11.08亿人，普及率升至78.6%。\n")
+    assert own["78.6%"]["period"].endswith("2024-12-31")  # 2024年的: the figures' own date
     assert found["9.6万所"]["period"] == "../2026-12-02"
     hant = drafted(
         tmp_path,

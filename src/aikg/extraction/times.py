@@ -494,8 +494,9 @@ def _outside_part(
     return before[-1] if before else None
 
 
-#: A date that opens a modifier (2025年公布的, 去年的): it dates the noun the modifier qualifies.
-_MODIFIER_DATE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}的")
+#: A date that opens a modifier with its verb (2025年公布的首批): it dates the noun the modifier
+#: qualifies. (2024年的11.08亿人 is the figure's own date, shared by the clauses after it.)
+_MODIFIER_DATE = re.compile(r"\s*[\u4e00-\u9fff]{1,4}的")
 #: Counters of establishments (家, 所, 间): a count of them is a stock (firms, schools).
 _ESTABLISHMENTS = re.compile(r"家|所|间|間|座")
 #: Words of a flow of establishments (新增, 新设, 注册, 落户): a count over the span, not a stock.
