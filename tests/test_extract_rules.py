@@ -1250,7 +1250,9 @@ def test_a_part_stated_with_of_which_is_not_its_totals_variable(tmp_path: Path) 
         )
     )
     assert found["410EFLOPS"]["var"] == "var:demo-compute-total"
-    assert found["260EFLOPS"]["var"].startswith("var:draft-")  # the part, not the total
+    # the part, not the total: the graph's variable of its very name (规模 is only the measure
+    # noun), which the policy before the fifth revision left to a new variable
+    assert found["260EFLOPS"]["var"] == "var:smart-demo-compute"
     assert found["350EFLOPS"]["var"] == "var:demo-compute-total"  # no 其中: the total
     # of two changes of the total the graph has, the one that is not an average over years
     assert found["10%"]["var"] == "var:demo-compute-growth"
@@ -1617,3 +1619,279 @@ def test_an_addition_over_a_half_is_dated_at_its_end_and_dates_only_its_part(
     )
     assert english["150"]["period"] == "2026-06-30"
     assert english["80 billion"]["period"] == "2026-01-01/2026-06-30"
+
+
+# --- issue 12's fifth revision (errors of set 8): the same measure by construction ------------
+
+#: A city's industry size with its average annual growth and its share of the nation's industry,
+#: and a city's count of firms (each with a figure in its city).
+SAME = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+@prefix unit: <http://qudt.org/vocab/unit/> .
+@prefix aikg: <https://w3id.org/aikg/ontology#> .
+@prefix sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#> .
+<https://w3id.org/aikg/id/var/hz-demo-size> a schema:StatisticalVariable ;
+    rdfs:label "杭州市示范核心产业规模"@zh-hans , "size of Hangzhou's core demo industry"@en .
+<https://w3id.org/aikg/id/var/hz-demo-size-avg> a schema:StatisticalVariable ;
+    rdfs:label "杭州市示范核心产业规模年均增长率"@zh-hans ,
+        "average annual growth of the size of Hangzhou's core demo industry"@en ;
+    aikg:changeOf <https://w3id.org/aikg/id/var/hz-demo-size> ;
+    aikg:changeType aikg:RelativeChange .
+<https://w3id.org/aikg/id/var/hz-demo-share> a schema:StatisticalVariable ;
+    rdfs:label "杭州示范核心产业规模占全国示范产业总规模的比例"@zh-hans ,
+        "share of Hangzhou's core demo industry in the national demo industry"@en .
+<https://w3id.org/aikg/id/var/sz-demo-firms> a schema:StatisticalVariable ;
+    rdfs:label "深圳市示范企业数量"@zh-hans , "number of demo enterprises in Shenzhen"@en .
+<https://w3id.org/aikg/id/var/demo-robot-output> a schema:StatisticalVariable ;
+    rdfs:label "示范机器人产量"@zh-hans , "demo robot output"@en .
+<https://w3id.org/aikg/id/obs/s1> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/hz-demo-size> ;
+    schema:unitCode <http://qudt.org/vocab/currency/CNY> ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/hangzhou> .
+<https://w3id.org/aikg/id/obs/s2> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/hz-demo-size-avg> ;
+    schema:unitCode unit:PERCENT ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/hangzhou> .
+<https://w3id.org/aikg/id/obs/s3> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/hz-demo-share> ;
+    schema:unitCode unit:PERCENT ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/hangzhou> .
+<https://w3id.org/aikg/id/obs/s4> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/sz-demo-firms> ;
+    schema:unitCode unit:NUM ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/shenzhen> .
+<https://w3id.org/aikg/id/obs/s5> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-robot-output> ;
+    schema:unitCode unit:NUM ;
+    sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+"""
+
+
+def _notes(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {
+        e["id"]: e["note"]["en"]
+        for e in result.sheet.get("draft_entities", [])
+        if isinstance(e, dict) and "note" in e
+    }
+
+
+def drafted(tmp_path: Path, body: str, **kwargs: str) -> Facts:
+    """The drafted facts of ``body`` (:func:`draft` with ``kwargs``), by value text."""
+    return facts(draft(tmp_path, body, **kwargs))
+
+
+def test_a_variable_is_reused_only_for_the_same_measure_by_construction(tmp_path: Path) -> None:
+    """Issue 12's fifth revision: a figure reuses a graph variable only when its name is the
+    variable's after normalisation (place, area and measure words aside: 杭州 = 杭州市, 企业 =
+    企业数量, AI = 人工智能), or when it is the same kind of change of the same base; a yoy
+    growth is not the average annual one, a share of the province not one of the nation, and
+    a narrower measure whose label overlaps (工业机器人产量 beside 机器人产量) is not reused.
+    Each new variable's note names the close graph variable and why."""
+    result = draft(
+        tmp_path,
+        "2025年杭州示范核心产业规模达3000亿元，同比增长17%，占全省示范核心产业的比重约为55%。\n"
+        "2025年，我国示范工业机器人产量达40万套。\n"
+        "2025年，我国示范机器人产量为90万套。\n",
+        title="杭州示范产业简讯",
+        day="2026-03-18",
+        extra=SAME,
+    )
+    found, notes = facts(result), _notes(result)
+    assert found["3000亿元"]["var"] == "var:hz-demo-size"  # 杭州 = 杭州市, 规模 kept as noun
+    assert found["90万套"]["var"] == "var:demo-robot-output"
+    growth, share, narrower = (found[v]["var"] for v in ("17%", "55%", "40万套"))
+    assert growth.startswith("var:draft-") and "var:hz-demo-size-avg" in notes[growth]
+    assert "average annual change" in notes[growth]
+    assert share.startswith("var:draft-") and "var:hz-demo-share" in notes[share]
+    assert "of the nation, the figure's of the province" in notes[share]
+    assert narrower.startswith("var:draft-") and "var:demo-robot-output" in notes[narrower]
+    # 全省: not a graph variable of the city
+    assert found["55%"].get("denominator", "var:draft-").startswith("var:draft-")
+    # an average annual growth is the graph's, in traditional script as well
+    hant = drafted(
+        tmp_path,
+        "2025年杭州示範核心產業規模達3000億元，近五年年均增長20%。\n",
+        day="2026-03-18",
+        extra=SAME,
+    )
+    assert hant["20%"]["var"] == "var:hz-demo-size-avg"
+    english = drafted(
+        tmp_path,
+        "Shenzhen was home to 3,150 demo enterprises at the end of 2025.\n"
+        "China produced 400,000 demo industrial robots in 2025.\n",
+        title="Shenzhen demo firms",
+        day="2026-03-18",
+        extra=SAME,
+    )
+    assert english["3,150"]["var"] == "var:sz-demo-firms"  # the same name, place aside
+    assert english["400,000"]["var"].startswith("var:draft-")
+
+
+def test_measure_keys_normalise_names_not_scopes() -> None:
+    from aikg.extraction.variables import measure_key
+
+    assert measure_key("网民规模") == measure_key("网民数量") == measure_key("我国网民")
+    assert measure_key("AI产业规模") == measure_key("人工智能产业")
+    assert measure_key("人工智能核心产业规模") != measure_key("人工智能产业规模")
+    assert measure_key("示范用户数（示范局口径）") == measure_key("示范用户数")
+    assert measure_key("占全省比重") != measure_key("占全国比重")
+    # a share: its numerator and its whole compared part by part (规模, 的, 比例 = 比重)
+    assert measure_key("示范用户规模占整体人口的比例") == measure_key("示范用户占整体人口比重")
+    assert measure_key("share of the world's installations") != measure_key("installations")
+    # English: no share in "China's", stock words and an open list's "and the like" aside
+    assert measure_key("size of China's core AI industry") == measure_key("core AI industry")
+    assert measure_key("5G base stations built (cumulative)") == measure_key("5g base stations")
+    assert measure_key("penetration of terminals, AI agents and the like") == measure_key(
+        "penetration of terminals and AI agents"
+    )
+
+
+# --- issue 12's fifth revision: a text's own day, months in Chinese numerals, end-September ---
+
+
+def test_a_press_releases_own_day_dates_its_figures(tmp_path: Path) -> None:
+    """A reprinted release that states its day after "today" (今日（五月八日）): its figures of
+    today (今日公布) and to date (至今) are of that day, not open up to the reprint's date; a
+    month in Chinese numerals (截至四月底) is read; a day without a year is the latest such day
+    up to the document date; 明年首季 is next year's first quarter."""
+    body = (
+        "以下為政府今日（五月八日）發出的新聞稿全文：\n\n"
+        "示範局今日公布，第二批共有12個項目獲批資助，資助總額約3.2億港元。"
+        "連同首批，計劃至今已資助30個項目。局方會於明年首季檢討計劃。\n\n"
+        "另外，示範園表示，截至四月底已有逾150間企業進駐。\n"
+    )
+    found = facts(draft(tmp_path, body, title="示範局公布第二批項目", day="2026-05-09"))
+    for value in ("12個", "3.2億港元", "30個"):
+        assert found[value]["period"] == "2026-05-08", value
+    assert found["150間"]["period"] == "2026-04-30"
+    hans = drafted(
+        tmp_path,
+        "以下为政府今日（五月八日）发出的新闻稿：示范局今日公布，共有12个项目获批资助。\n\n"
+        "截至5月7日，示范园已有150家企业入驻。\n",
+        day="2026-05-09",
+    )
+    assert hans["12个"]["period"] == "2026-05-08"
+    assert hans["150家"]["period"] == "2026-05-07"  # this year's 7 May, not last year's
+    times = find_times(fold("局方会于明年首季检讨；截至十二月三十一日"), date(2026, 5, 9))
+    assert [t.iso for t in times] == ["2027-01-01/2027-03-31", "2025-12-31"]
+
+
+def test_an_english_end_of_month_without_a_year_is_the_texts_year(tmp_path: Path) -> None:
+    found = drafted(
+        tmp_path,
+        "The city had 420 demo firms at end-September, up 9 percent from a year earlier.\n\n"
+        "The end of August saw 37 demo labs open in the city.\n",
+        title="Demo firms",
+        day="2026-10-29",
+    )
+    assert found["420"]["period"] == "2026-09-30"
+    assert found["9 percent"]["base_period"] == "2025-09-30"
+    assert found["37"]["period"] == "2026-08-31"
+    times = find_times(fold("as of end-september; in september"), date(2026, 10, 29))
+    assert [t.iso for t in times] == ["2026-09-30", "2026-09-01/2026-09-30"]
+
+
+# --- issue 12's fifth revision: the area of a Hong Kong or Macao government text -------------
+
+
+def test_a_sar_governments_text_is_in_the_sar(tmp_path: Path) -> None:
+    """A text that counts money in a SAR's currency and names that SAR, and no other place of
+    China, is the SAR's own (a government press release): its figures are in Hong Kong or
+    Macao, not in China as a whole, though it never says 本港."""
+    hant = drafted(
+        tmp_path,
+        "示範局今日公布，第二批共有12個項目獲批資助，資助總額約3.2億港元。"
+        "計劃有助香港各大學的科研成果轉化。\n",
+        title="示範局公布第二批項目",
+        day="2026-05-09",
+    )
+    for value in ("12個", "3.2億港元"):
+        assert hant[value]["area"] == "place:hong-kong", value
+    macao = drafted(
+        tmp_path,
+        "示范基金今年批出资助项目20个，金额约1.5亿澳门元，惠及澳门多所中学。\n",
+        day="2026-05-09",
+    )
+    assert macao["20个"]["area"] == "place:macau"
+    english = drafted(
+        tmp_path,
+        "The demo fund approved 12 projects worth HK$320 million, helping Hong Kong's "
+        "universities.\n",
+        title="Demo fund",
+        day="2026-05-09",
+    )
+    assert english["12"]["area"] == "place:hong-kong"
+    # HK$ in a text that also names a mainland city: not the SAR's own text
+    both = drafted(
+        tmp_path,
+        "示范基金由深圳和香港两地合作设立。\n\n今年共批出资助约3.2亿港元。\n",
+        day="2026-05-09",
+    )
+    assert both["3.2亿港元"]["area"] != "place:hong-kong"
+
+
+# --- issue 12's fifth revision: periods of counts in a dated text ------------------------------
+
+
+def test_counts_of_establishments_and_counts_at_present(tmp_path: Path) -> None:
+    """A count of establishments (家, 所) in a sentence dated by a part of a year is a stock at
+    the part's end; a count 目前 is open up to the document's date, and a sentence that tells
+    parents to 关注 something is prose, not a follow prompt; a date in a modifier of another
+    clause's noun (2025年公布的首批) dates that noun only; 2026年秋季学期 is no year's end."""
+    found = drafted(
+        tmp_path,
+        "2026年上半年，示范机器人出货量约1.3万台，同比增长85%，整机企业超过160家。\n\n"
+        "目前示范省已有2860所中小学开设示范课程。专家提醒，家长应关注孩子的使用时长。\n\n"
+        "加上2025年公布的首批160个，全国示范基地总数达到344个。\n\n"
+        "截至2026年秋季学期，全国约9.6万所中小学开设了示范课程。\n",
+        day="2026-12-02",
+    )
+    assert found["1.3万台"]["period"] == "2026-01-01/2026-06-30"  # a flow over the half
+    assert found["160家"]["period"] == "2026-06-30"  # a stock at its end
+    assert found["2860所"]["period"] == "../2026-12-02"
+    assert found["160个"]["period"] == "2025-01-01/2025-12-31"
+    assert found["344个"]["period"] == "../2026-12-02"
+    own = drafted(tmp_path, "示范网民规模增长至2024年的11.08亿人，普及率升至78.6%。\n")
+    assert own["78.6%"]["period"].endswith("2024-12-31")  # 2024年的: the figures' own date
+    assert found["9.6万所"]["period"] == "../2026-12-02"
+    hant = drafted(
+        tmp_path,
+        "2026年上半年，示範機器人出貨量約1.3萬台，整機企業超過160家，新增企業12家。\n",
+        day="2026-12-02",
+    )
+    assert hant["160家"]["period"] == "2026-06-30"
+    assert hant["12家"]["period"] == "2026-01-01/2026-06-30"  # new ones: a flow
+
+
+# --- issue 12's fifth revision: the denominators of shares -------------------------------------
+
+
+def test_a_share_stated_with_of_which_is_of_the_population_the_share_before_counts(
+    tmp_path: Path,
+) -> None:
+    """其中…占N% right after a share is a share of the population that share counts (the users
+    of X among the minors), not of the first share's whole; a subgroup's 这一比例 is of the
+    subgroup; a whole that neither the text counts nor the graph has (中小学总数) becomes a
+    draft variable, so the reviewer sees what the share is of."""
+    result = draft(
+        tmp_path,
+        "截至2025年12月，示范未成年网民规模达1.9亿。使用过示范产品的未成年网民占比达43.6%，"
+        "其中用于学习辅导的占71.2%。分学段看，初中生网民中这一比例为48.9%。\n\n"
+        "全国约12.6万所中小学开设了示范课程，占中小学总数的比例约为31%。\n",
+        day="2026-06-02",
+    )
+    found = facts(result)
+    labels = {
+        e["id"]: e["label"]["zh"] for e in result.sheet["draft_entities"] if isinstance(e, dict)
+    }
+    assert labels[found["71.2%"]["denominator"]] == "使用过示范产品的未成年网民"
+    assert labels[found["48.9%"]["denominator"]] == "初中生网民"
+    assert labels[found["31%"]["denominator"]] == "中小学总数"
+    assert found["43.6%"]["denominator"] != found["71.2%"]["denominator"]
+    hant = drafted(
+        tmp_path,
+        "使用過示範產品的未成年網民佔比達43.6%，其中用於學習輔導的佔71.2%。\n",
+        day="2026-06-02",
+    )
+    assert hant["71.2%"]["denominator"].startswith("var:draft-")

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 
+from aikg.extraction.anchor import anchor
 from aikg.extraction.layout import Layout
+from aikg.extraction.places import NATIONAL_WORDS
 from aikg.extraction.quantities import Mention
 from aikg.extraction.script import fold, has_cjk
 from aikg.extraction.sheet import SheetBuilder
 from aikg.extraction.variables import clean_subject
-from aikg.namespaces import shorten
+from aikg.namespaces import ID, shorten
 
 #: A share named before its number: 占全国的比重达, 占网民整体的.
 _SHARE = re.compile(
@@ -29,7 +31,8 @@ _SHARE = re.compile(
 _POPULATION = r"(?:用户|网民|企业|人口|居民|从业人员|使用者|使用人群|患者|学生|人群)"
 _AMONG_CN = re.compile(
     r"在(?P<a>[\u4e00-\u9fff]{1,12}?)(?:中|当中|之中)[^，,；;。]{0,8}占比"
-    rf"|(?P<c>(?:(?![在的岁歲])[\u4e00-\u9fff]){{0,6}}?{_POPULATION})(?:中|当中|之中)[^，,；;。]{{0,10}}占比"
+    rf"|(?P<c>(?:(?![在的岁歲])[\u4e00-\u9fff]){{0,6}}?{_POPULATION})(?:中|当中|之中)[^，,；;。]{{0,10}}"
+    r"(?:占比|这一比例|这一比重|该比例)"
     r"|占(?P<d>[^，,；;。占]{1,12}?)的?(?:比重|比例|份额)"
     rf"|(?P<b>{_POPULATION})(?:中|当中)?[^，,；;。]{{0,4}}占比"
 )
@@ -40,6 +43,8 @@ _WHOLE = re.compile(r"整体|总体|全体|全部|总数|总量")
 #: English names of a population the graph labels otherwise.
 _POPULATION_EN = {"netizens": "internet users", "internet population": "internet users",
                   "web users": "internet users", "online population": "internet users"}  # fmt: skip
+#: A whole of a province or a city (全省, 全市): another area than the graph variables' of a place.
+_LOCAL_WHOLE = re.compile(r"全省|本省|我省|全市|本市|我市|全区|the province|the city")
 #: A share with no population named (老年人占比): the population of the paragraph's last share.
 _BARE_SHARE = re.compile(r"占比|比重|份额|\bshare\b|proportion")
 
@@ -55,8 +60,15 @@ def population_base(
         return None
     sentence = layout.sentence_at(mention.start)
     assert sentence is not None
+    part = _part_of_share(builder, layout, mention, sentence.start)
+    if part is not None:
+        return part
     matches = list(_AMONG_CN.finditer(layout.folded[sentence.start : mention.start]))
     found = matches[-1] if matches else None  # the last one before the number
+    if found and any(
+        sentence.start + found.end() <= at < mention.start for at, *_ in builder.counted
+    ):
+        found = None  # the population of a share stated before (初中生网民中这一比例为48.9%，…)
     if found:
         base = found.group("a") or found.group("c") or found.group("d") or found.group("b")
     else:
@@ -69,9 +81,67 @@ def population_base(
             return None
         base = _EN_BASE_END.split(english.group("base"))[0].strip()
         base = _POPULATION_EN.get(base, base)
+    named = base
     base = _WHOLE.sub("", base).strip() or base
     builder.share_bases[sentence.line] = base
-    return base_variable(builder, mention, base)
+    return base_variable(builder, mention, base) or _drafted_population(
+        builder, layout, named, sentence.start, mention.start
+    )
+
+
+#: A share of a part stated after a share (其中用于学习辅导的占71.2%, "of whom 71 percent"):
+#: of the population the share before it counts, not of that share's whole.
+_OF_WHOM = re.compile(r"^\s*(?:其中|当中|當中)|^\s*(?:of whom|of them|of those|among them)\b")
+#: The words that make a label a share (…的占比, the share of …).
+_SHARE_WORDS = re.compile(
+    r"的?(?:占比|比重|比例|份额)$|^(?:the )?(?:share|proportion) of (?:the )?"
+)
+
+
+def _part_of_share(
+    builder: SheetBuilder, layout: Layout, mention: Mention, sentence_start: int
+) -> str | None:
+    """The denominator of a share stated with 其中 / "of whom" right after a share of its
+    sentence: the population that share counts (使用过生成式人工智能产品的未成年网民 for
+    其中用于学习辅导的占71.2% after …的未成年网民占比达43.6%), as a draft variable when the text
+    has no figure of it."""
+    clause_lo = layout.clause_bounds(mention.start)[0]
+    if not _OF_WHOM.match(layout.folded[clause_lo : mention.start]):
+        return None
+    before = [c for c in builder.counted if sentence_start <= c[0] < mention.start]
+    if not before or before[-1][4] != "unit:PERCENT":
+        return None
+    label = before[-1][2].strip()
+    population, previous = fold(label), ""  # (folding keeps the length: 佔比 is 占比)
+    while population != previous:
+        previous, population = population, _SHARE_WORDS.sub("", population).strip()
+    if not population or len(population) == len(label):
+        return None
+    population = label[: len(population)] if fold(label).startswith(population) else population
+    for at, _, label, variable, unit in reversed(builder.counted):
+        if at < mention.start and unit != "unit:PERCENT" and fold(label) == fold(population):
+            return variable
+    return _drafted_population(builder, layout, population, sentence_start, mention.start)
+
+
+def _drafted_population(
+    builder: SheetBuilder, layout: Layout, population: str, lo: int, hi: int
+) -> str | None:
+    """A draft variable for a share's population that neither the text counts nor the graph
+    has (中小学总数, 初中生网民), with its words in ``layout.folded[lo:hi]`` as evidence; None
+    when they are not there or name only a place or the whole (全国, 全省)."""
+    words = fold(population).strip()
+    if not has_cjk(words) or not _LOCAL_WHOLE.sub("", NATIONAL_WORDS["subject"].sub("", words)):
+        return None
+    at = layout.folded.find(words, lo, hi)
+    if at == -1:
+        return None
+    new = builder.variables.draft(population, "count", ID["var"])
+    curie = builder.new_variable(new.iri, population)
+    builder.extra_mentions.setdefault(
+        curie, {"id": curie, **anchor(layout.text, at, at + len(words))}
+    )
+    return curie
 
 
 def base_variable(builder: SheetBuilder, mention: Mention, base: str) -> str | None:
@@ -87,6 +157,10 @@ def base_variable(builder: SheetBuilder, mention: Mention, base: str) -> str | N
     for at, _, label, variable, unit in reversed(builder.counted):
         if at < mention.start and unit == "count" and folded and folded in fold(label):
             return variable
+    if _LOCAL_WHOLE.search(folded):
+        # 占全省…的比重: the whole of a province or a city the figure's place is part of, not
+        # a graph variable of the figure's own place (its area is not known here)
+        return None
     forms = [base] + ([base + "规模", base + "数"] if has_cjk(base) else [])
     for form in forms:
         iri = builder.variables.match(form, "count", any_unit=True)

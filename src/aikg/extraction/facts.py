@@ -253,7 +253,11 @@ def _continues_rate(builder: SheetBuilder, layout: Layout, mention: Mention) -> 
 
 
 #: The measure a rate per 10,000 workers is: 机器人密度, "robot density".
-_DENSITY = re.compile(r"robot density|機器人密度|机器人密度", re.I)
+_DENSITY = re.compile(
+    r"(?:\b(?!(?:the|a|an|its|their|and|of|in)\b)[a-z][a-z-]*(?<!'s) )?robot density"
+    r"|機器人密度|机器人密度",
+    re.I,
+)
 #: Money words: a Chinese figure in 亿 with no unit of its own is in yuan when its subject or
 #: the noun after it is one (核心产业营收超3000亿, 超1000亿产业基金).
 _MONEY = re.compile(
@@ -345,6 +349,7 @@ def _measure(
         # a change reuses the graph's variable only when the graph records it as the change
         # of the variable the change is of (aikg:changeOf), with the same kind of change
         var_iri = builder.variables.change_of(prior[2], kind, figure.raw)
+        passed, reason = builder.variables.passed_over, builder.variables.passed_reason
     elif figure.english and (unit_word := unsupported_unit(layout.text[mention.end :][:20])):
         # "netizens spend 28.5 hours online": the number measures hours, not the netizens
         var_iri = None
@@ -374,12 +379,8 @@ def _measure(
             and not builder.variables.ranks_the_same(var_iri, figure.label)
         ):
             var_iri = None  # the rank of another thing, in the same place
-        if var_iri is None and has_cjk(figure.label) and "的" in figure.label.strip("的"):
-            # 已投入运营的万卡级智算集群: the head noun after the modifiers
-            head = figure.label.strip("的").rsplit("的", 1)[1]
-            var_iri = match(head)
-            if passed is None:
-                passed, reason = builder.variables.passed_over, builder.variables.passed_reason
+        # (a subject's head noun after its modifiers, 已投入运营的万卡级智算集群 → 万卡级智算集群,
+        # is not tried since the fifth revision: a modifier may narrow what is counted)
     figure.variable_new = var_iri is None
     if figure.earlier and prior:
         figure.variable = prior[2]

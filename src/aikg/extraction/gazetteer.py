@@ -45,3 +45,9 @@ SLUGS = {"澳门": "macau"}
 ALIASES = {"macau": "澳门", "hongkong": "香港", "hk": "香港"}
 #: Local words of the two SARs (本澳, 本港): the place itself, whatever the title names.
 SAR_LOCAL = {"澳门": re.compile(r"本澳|全澳|澳门特区"), "香港": re.compile(r"本港|全港|香港特区")}
+#: The currency of each SAR (folded text): a text that counts money in it and names the SAR,
+#: and no other place of China, is the SAR's own (a government press release in HK$).
+SAR_CURRENCY = {
+    "澳门": re.compile(r"澳门元|澳门币|葡币|\bmop\$?"),
+    "香港": re.compile(r"港元|港币|\bhk\$|\bhkd\b"),
+}

@@ -23,7 +23,9 @@ _URL = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|(?:https?://|www\.)\S+")
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\(\d{3,4}\)\s?\d{7,8}|\+\d{1,3}[\s-]\d{2,}")
 #: Lines that are page furniture rather than content (folded, lower case).
 _FURNITURE = re.compile(
-    r"订阅|征订|邮发代号|热线|电话|扫码|扫一扫|长按|识别二维码|关注|点击|阅读原文|预览|轻点|小程序"
+    r"订阅|征订|邮发代号|热线|电话|扫码|扫一扫|长按|识别二维码|点击|阅读原文|预览|轻点|小程序"
+    # 关注 as a prompt (欢迎关注, 关注我们), not the verb of prose (家长应关注孩子的…)
+    r"|(?:欢迎|请|敬请|长按|扫码)关注|关注(?:我们|公众号|微信|微博|官方|本号|本报)"
     r"|版权|责任编辑|编辑[:：]|\(编辑|发布时间|本版导读|今日\d+版|^\s*分享|^\s*收藏|^\s*听过"
     r"|copyright|all rights reserved|subscribe|follow us|click here|share this|©|\bmin read\b"
     r"|^\s*(?:published|updated|posted)\b|reading time|阅读时间|阅读时长"

@@ -29,6 +29,7 @@ from aikg.extraction.gazetteer import (
     COUNTRIES,
     COUNTRY_ALIASES,
     PROVINCES,
+    SAR_CURRENCY,
     SAR_LOCAL,
     SLUGS,
 )
@@ -118,8 +119,15 @@ def local_place(places: Places, title: str, body: str, facts: str | None = None)
     """The province or city a document is about: named in its title, spoken of as 全省/本市;
     or one of the SARs its body calls 本澳 / 本港 (``facts``: the body without page furniture,
     where a "related news" item may say 本港)."""
+    text = body if facts is None else facts
     for chinese, words in SAR_LOCAL.items():
-        if words.search(body if facts is None else facts):
+        if words.search(text):
+            return places.by_name[chinese]
+    # a SAR's own text (a government release in HK$ that names 香港): it counts money in the
+    # SAR's currency and names the SAR and no other place of China
+    named = {p.name for _, _, p in places.find(text) if p.name in PROVINCES or p.name in CITIES}
+    for chinese, money in SAR_CURRENCY.items():
+        if named == {chinese} and money.search(text):
             return places.by_name[chinese]
     if not has_cjk(title):
         # an English item whose title names Hong Kong or Macao ("HK's largest AI supercomputing

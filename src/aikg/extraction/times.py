@@ -208,7 +208,13 @@ def _time_for(
         return before[-1], False
     if in_clause:
         return in_clause[0], False
-    before = [t for t in inside if t.end <= mention.start]
+    # a date in a modifier of another clause's noun (加上2025年公布的首批160个，…总数达到344个)
+    # dates that noun only
+    before = [
+        t
+        for t in inside
+        if t.end <= mention.start and not _MODIFIER_DATE.match(layout.folded, t.end)
+    ]
     if before:
         return before[-1], False
     sentence_text = layout.folded[sentence.start : sentence.end]
@@ -488,6 +494,42 @@ def _outside_part(
     return before[-1] if before else None
 
 
+#: A date that opens a modifier with its verb (2025年公布的首批): it dates the noun the modifier
+#: qualifies. (2024年的11.08亿人 is the figure's own date, shared by the clauses after it.)
+_MODIFIER_DATE = re.compile(r"\s*[\u4e00-\u9fff]{1,4}的")
+#: Counters of establishments (家, 所, 间): a count of them is a stock (firms, schools).
+_ESTABLISHMENTS = re.compile(r"家|所|间|間|座")
+#: Words of a flow of establishments (新增, 新设, 注册, 落户): a count over the span, not a stock.
+_NEW_ESTABLISHMENTS = re.compile(
+    r"新增|添加|新设|新設|新注册|注册|註冊|落户|落戶|引进|引進|新建|增加|增长|增長|减少|減少|下降"
+)
+
+
+def _stock_at_end(layout: Layout, mention: Mention, time: TimeExpr | None) -> TimeExpr | None:
+    """A count of establishments (企业超过160家, 2860所学校) dated by a part of a year
+    (上半年): a stock, at the part's end (2026-06-30), not a flow over it; new ones (新增 …)
+    are a flow."""
+    if time is None or not time.iso or "/" not in time.iso or time.iso.startswith(".."):
+        return None
+    if time.span is not None or re.fullmatch(r"(\d{4})-01-01/\1-12-31", time.iso):
+        return None  # a span of years, or a whole year
+    if not _ESTABLISHMENTS.fullmatch(mention.quantity.unit_text or ""):
+        return None
+    sentence = layout.sentence_at(mention.start)
+    if sentence is None or not sentence.start <= time.start < sentence.end:
+        return None  # a span carried from another sentence (a yoy rate's): as it is
+    clause = layout.clause_bounds(mention.start)
+    if _NEW_ESTABLISHMENTS.search(layout.folded, clause[0], mention.end):
+        return None
+    end = time.iso.rsplit("/", 1)[-1]
+    return _reread(
+        time,
+        end,
+        f"{time.text}: a count of establishments is a stock, at the end of the span, {end}.",
+        f"“{time.text}”：机构、企业等的数量为存量，记为期末{end}。",
+    )
+
+
 def _added_at_end(layout: Layout, mention: Mention, time: TimeExpr | None) -> TimeExpr | None:
     """An addition to a stock over a part of a year, in a sentence that states the stock
     (累计811款，其中上半年新增165款): the stock's change at the part's end (2026-06-30), as a
@@ -536,7 +578,7 @@ def date_figure(
     """
     time, carried = _time_for(layout, times, mention, survey, dating)
     time = _outside_part(layout, times if dating is None else dating, mention, time) or time
-    time = _added_at_end(layout, mention, time) or time
+    time = _added_at_end(layout, mention, time) or _stock_at_end(layout, mention, time) or time
     if time is None and review is not None:
         time, carried = _review_time(review, mention), False
     time = _over_years(layout, times, mention, time) or _year_end(layout, mention, time) or time

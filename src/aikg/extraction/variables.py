@@ -7,10 +7,15 @@ and the verbs and qualifiers before the number (达到, had reached, 超过). Wh
 A change (同比增长1.6%, a 141.7-percent increase) measures the change of the variable of the
 number before it in the sentence.
 
-The phrase reuses a variable of the graph when it overlaps one of its labels (Dice coefficient
-of character bigrams in Chinese, of word stems in English, after script folding), the
-variable's observations have the same kind of unit, and the phrase names no breakdown (农村,
-rural, aged …) that the variable's labels lack; otherwise it labels a new draft variable.
+The phrase reuses a variable of the graph only when it names the same measure by construction
+(issue 12's fifth revision): its :func:`measure_key` (the name normalised: script folded; place,
+area and measure words aside; a share's whole kept) equals the key of one of the variable's
+labels, the variable's observations have the same kind of unit and are in the figure's area,
+and the phrase names no breakdown (农村, rural, aged …) or scope (发明, granted …) that the
+variable's labels lack; a change reuses the graph's change of the same base and kind only.
+Labels that merely overlap (Dice coefficient of character bigrams or word stems) name the close
+variable passed over in the new variable's note; otherwise the phrase labels a new draft
+variable.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, Namespace
 
+from aikg.extraction.gazetteer import CITIES, COUNTRIES, PROVINCES
 from aikg.extraction.places import NATIONAL_WORDS
 from aikg.extraction.script import fold, has_cjk, name_key
 from aikg.namespaces import AIKG, SCHEMA, SDMX_DIM, shorten
@@ -35,7 +41,7 @@ _LEAD_CN = re.compile(
 _TRAIL_CN = re.compile(
     r"(?:已经|已|就|共|总计|合计|累计|分别|也|均|都|达到|达|为|是|有|共有|超过|超|逾|接近|近|约|突破"
     r"|已有|发生|增长|增加|下降|减少|比上年末|比上年|同比|较上年|了|的|目前|也达到|比例|比重"
-    r"|增长至|增长到|增至|升至|提升至|提高到|上升至|从|由)+$"
+    r"|增长至|增长到|增至|升至|提升至|提高到|上升至|从|由|力争|确保|争取|预计|有望|将)+$"
 )
 #: A change (增长3549万), not a level it grew to (增长至11.08亿人, 提升到78.6%).
 _CHANGE_CN = re.compile(
@@ -67,6 +73,8 @@ _RANK_WORDS = re.compile(
 )
 #: Words of an average change over years (年均增长, "average annual growth").
 _AVERAGE = re.compile(r"年均|年平均|average annual|annual average|\bcagr\b", re.I)
+#: Words of a change on the period just before (环比, "month-on-month"), not on a year before.
+_SEQUENTIAL = re.compile(r"环比|環比|month-on-month|quarter-on-quarter|\bsequential", re.I)
 
 
 #: Words that define what a measure counts, beyond the words a label shares with a figure's
@@ -93,6 +101,7 @@ _SCOPE_WORDS = {
 #: or not the sentence says so): a figure that states one is not a variable without it, but a
 #: variable with one is not refused for a sentence that does not repeat it.
 _IMPLICIT = frozenset({"manufacturing"})
+_IMPLICIT_WORDS = re.compile(r"制造业|製造業|\bmanufacturing\b", re.I)
 #: A flow over a period (前4月, 上半年新增, "in the first four months"): never a cumulative
 #: count's or a stock's variable. (Script folding writes 新增 as 添加.)
 _FLOW = re.compile(
@@ -182,6 +191,137 @@ def _subject_tokens(label: str) -> frozenset[str]:
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+#: The scope of a share's denominator (issue 12's fifth revision): a share of the province
+#: (占全省…的比重, "of the province's total") is not a share of the nation or of the world,
+#: whatever else its label shares with a variable's.
+_SHARE_SCOPES = (
+    ("province", re.compile(r"[占佔](?:全省|本省|我省)|\bof (?:the )?(?:province|provincial)")),
+    ("city", re.compile(r"[占佔](?:全市|本市|我市)|\bof (?:the )?(?:city|municipal)")),
+    (
+        "nation",
+        re.compile(
+            r"[占佔](?:全国|全國|我国|我國|中国|中國|国内)|\bof (?:the )?(?:national|china)"
+        ),
+    ),
+    ("world", re.compile(r"[占佔](?:全球|世界|全世界)|\bof (?:the )?(?:world|global)")),
+)
+#: Place names of the dictionary in a Chinese label (杭州市, 浙江省) or an English one
+#: ("Hangzhou's", "in Shenzhen"): the area is a figure's dimension, checked on its own.
+_PLACE_CN = re.compile(
+    "(?:" + "|".join(sorted((*PROVINCES, *CITIES, *COUNTRIES), key=len, reverse=True)) + ")"
+    r"(?:省|市|自治区|特别行政区|特区)?"
+)
+_PLACE_EN = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(n.lower())
+        for n in sorted(
+            (*PROVINCES.values(), *CITIES.values(), *(c[0] for c in COUNTRIES.values())),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?:'s)?\b"
+)
+#: Local words (全省, 全市, provincial) that only say where, as area words do.
+_LOCAL_WORDS = re.compile(
+    r"全省|我省|本省|全市|我市|本市|全区|本区|province-wide|citywide|\bthe city's\b"
+)
+#: A measure noun at the end of a Chinese label (网民规模, 企业数量, 出货量): the same count.
+_MEASURE_NOUN_CN = re.compile(r"(?:总规模|规模|数量|总数|个数|总量|数|量)$")
+#: English words that only name the measure of a count or a size ("number of", "size of").
+_MEASURE_NOUN_EN = re.compile(r"\b(?:size|count|scale|amount)\s+of\b|(?<=\w)\s+population\s*$")
+_AI_CN = re.compile(r"(?<![a-z])ai(?![a-z])")
+_AI_EN = re.compile(r"\bai\b")
+
+
+#: A Chinese share named with its whole: X占Y的比例 (比重, 份额).
+_SHARE_OF_CN = re.compile(r"(?P<x>[^占佔]+?)[占佔](?P<y>[^占佔]+?)的?(?:比例|比重|份额|份額)")
+
+
+#: English words of a share: only a share's "of the province" names its whole.
+_SHARE_EN = re.compile(r"\b(?:share|percent|per cent|proportion|portion)\b|%")
+#: English stock words and verbs of building up (cumulative, built): the same series, as
+#: 累计 and 建成 are in Chinese.
+_STOCK_EN = re.compile(
+    r"\b(?:cumulative|cumulatively|built|in total|to date)\b"
+    r"|\b(?:and the like|and so on|etc)\b\.?"  # a list left open is the same list
+)
+
+
+def share_scope(text: str) -> str | None:
+    """The scope of the denominator a share's ``text`` names, if any.
+
+    >>> share_scope("占全省人工智能核心产业的比重"), share_scope("占全国AI产业总规模的比例")
+    ('province', 'nation')
+    >>> share_scope("share of the world's installations"), share_scope("互联网普及率")
+    ('world', None)
+    """
+    folded = fold(text).lower()
+    if not has_cjk(folded) and not _SHARE_EN.search(folded):
+        return None  # "size of China's core AI industry" names no share
+    return next((name for name, words in _SHARE_SCOPES if words.search(folded)), None)
+
+
+def measure_key(label: str) -> frozenset[str]:
+    """The tokens of ``label`` as the name of a measure (issue 12's fifth revision): script
+    folded; place and area words dropped (the area is a dimension, checked on its own); 的, a
+    stock word and a final measure noun dropped (网民规模 = 网民数量 = 网民); AI read as
+    人工智能 / "artificial intelligence"; and, for a share, the scope of its denominator kept.
+    A figure reuses a graph variable only when its key equals one of the variable's.
+
+    >>> measure_key("杭州市人工智能核心产业规模") == measure_key("杭州人工智能核心产业规模")
+    True
+    >>> measure_key("number of AI enterprises in Shenzhen") == measure_key(
+    ...     "artificial intelligence enterprises")
+    True
+    >>> measure_key("杭州人工智能核心产业规模占全省人工智能核心产业的比例") == measure_key(
+    ...     "杭州人工智能核心产业规模占全国人工智能核心产业的比例")
+    False
+    >>> measure_key("人工智能核心产业规模") == measure_key("人工智能产业规模")
+    False
+    """
+    scope = share_scope(label)
+    # the scope a label states (（工业和信息化部口径）) is checked on its own (VariableIndex)
+    label = _SCOPE_ZH.sub("", _SCOPE_EN.sub("", label))
+    text = fold(label).lower()
+    share = _SHARE_OF_CN.fullmatch(text.strip())
+    if share:
+        # X占Y的比例 = X占Y比重: the numerator's and the denominator's names, each normalised
+        key = frozenset(
+            f"{side}:{token}" for side in ("x", "y") for token in measure_key(share.group(side))
+        )
+        return key | {f"<share of the {scope}>"} if key and scope else key
+    if has_cjk(text):
+        text = _AI_CN.sub("人工智能", text)
+        text = _PLACE_CN.sub("", text)
+        text = _LOCAL_WORDS.sub("", _AREA.sub("", text)).replace("的", "")
+        text = _MEASURE_NOUN_CN.sub("", text.strip())
+    else:
+        text = _AI_EN.sub("artificial intelligence", text)
+        text = _PLACE_EN.sub(" ", text)
+        text = _MEASURE_NOUN_EN.sub(" ", _LOCAL_WORDS.sub(" ", _AREA.sub(" ", text)))
+        text = _STOCK_EN.sub(" ", text)
+    key = tokens(text) if text.strip() else frozenset()
+    return key | {f"<share of the {scope}>"} if key and scope else key
+
+
+_LOCAL_PLACE = re.compile(
+    "|".join(sorted((*PROVINCES, *CITIES), key=len, reverse=True))
+    + "|"
+    + "|".join(re.escape(n) for n in (*PROVINCES.values(), *CITIES.values()))
+)
+
+
+def names_a_place(label: str) -> bool:
+    """Whether ``label`` names a province or a city of the dictionary (a local measure).
+
+    >>> names_a_place("杭州市人工智能核心产业规模"), names_a_place("网民规模")
+    (True, False)
+    """
+    return bool(_LOCAL_PLACE.search(fold(label)))
 
 
 def clean_subject(phrase: str) -> str:
@@ -274,6 +414,9 @@ class Variable:
     scopes: list[frozenset[str]] = field(default_factory=list)
     cumulative: bool = False  # a label names a cumulative count or a stock
     share: bool = False  # a label names a share or a rate
+    #: per label, its :func:`measure_key`: a figure reuses the variable only with one of these
+    keys: list[frozenset[str]] = field(default_factory=list)
+    local: bool = False  # a label names a province or a city
 
 
 #: A scope a variable's label states: （工业和信息化部口径）, "(as stated by MIIT)", "(as in the
@@ -318,6 +461,22 @@ def _entity_names(graph: Graph) -> dict[str, frozenset[str]]:
         for key in keys:
             out[key] = out.get(key, frozenset()) | frozenset(keys)
     return out
+
+
+def _not_the_same(phrase: str, var: Variable) -> str:
+    """Why ``var``, whose labels overlap ``phrase``, is not reused: a share of another whole,
+    or another measure's name (issue 12's fifth revision)."""
+    ours = share_scope(phrase)
+    theirs = {s for s in (share_scope(label) for label in var.labels) if s}
+    if (ours or theirs) and ours not in theirs:
+        return (
+            f"its share is of {' or '.join(f'the {s}' for s in sorted(theirs)) or 'another whole'}"
+            f", the figure's of {f'the {ours}' if ours else 'a whole it does not name'}"
+        )
+    return (
+        "its label overlaps the figure's words but does not name the same measure (only the "
+        "same name, or the same base and kind of change, is reused)"
+    )
 
 
 @dataclass
@@ -374,6 +533,17 @@ class VariableIndex:
             entry.cumulative = any(_CUMULATIVE.search(fold(label).lower()) for label in labels)
             entry.share = any(_SHARE_LABEL.search(fold(label).lower()) for label in labels)
             entry.scope_words, entry.scope = _scope(labels, names)
+            # a scope word a text may leave implicit (robot density is per manufacturing
+            # worker) may be left out of the name too
+            entry.keys = [
+                k
+                for label in labels
+                for k in dict.fromkeys(
+                    (measure_key(label), measure_key(_IMPLICIT_WORDS.sub("", label)))
+                )
+                if k
+            ]
+            entry.local = any(names_a_place(label) for label in labels)
             self.variables[var] = entry
         self.new: dict[str, NewVariable] = {}
         found: dict[URIRef, set[URIRef]] = defaultdict(set)
@@ -400,16 +570,32 @@ class VariableIndex:
         kind = {"percent": "RelativeChange", "percentage_point": "PercentagePointChange"}.get(
             unit, "AbsoluteChange"
         )
-        found = self.changes.get((variable, kind), [])
-        if len(found) > 1:
-            average = bool(_AVERAGE.search(fold(phrase)))
-            found = [
-                var
-                for var in found
-                if var in self.variables
-                and any(_AVERAGE.search(fold(label)) for label in self.variables[var].labels)
-                == average
-            ]
+        self.passed_over, self.passed_reason = None, ""
+        candidates = [
+            var for var in self.changes.get((variable, kind), []) if var in self.variables
+        ]
+        # the same kind of change (fifth revision): a year-on-year growth is not an average
+        # over years, nor a change on the month or quarter before, whichever the graph holds
+
+        def kind_of(text: str) -> tuple[bool, bool]:
+            said = fold(text).lower()
+            return bool(_AVERAGE.search(said)), bool(_SEQUENTIAL.search(said))
+
+        wanted = kind_of(phrase)
+        found = [
+            var
+            for var in candidates
+            if any(kind_of(label) == wanted for label in self.variables[var].labels)
+        ]
+        if not found and candidates:
+            theirs = kind_of(self.variables[candidates[0]].labels[0])
+            names = {(True, False): "an average annual change", (False, True): "a change on the "
+                     "period just before", (False, False): "a change on a year before"}  # fmt: skip
+            self.passed_over = self.variables[candidates[0]]
+            self.passed_reason = (
+                f"it is {names.get(theirs, 'another change')}, and the figure "
+                f"{names.get(wanted, 'another change')}"
+            )
         return found[0] if len(found) == 1 else None
 
     def match(
@@ -436,7 +622,12 @@ class VariableIndex:
         ``exclude`` are not matched (a part's figure is not of its whole's variable); a
         ``change`` is never of a variable the graph has no figure of (its label names a level).
 
-        Issue 12's linking policy: a variable whose labels overlap the phrase is still another
+        Issue 12's fifth revision: only a variable one of whose labels has the phrase's
+        :func:`measure_key` is reused; of those, the one whose labels overlap the phrase most.
+        A variable whose labels overlap the phrase (Dice ≥ 0.6) but name another measure is
+        left in :attr:`passed_over`, with the reason (:func:`_not_the_same`).
+
+        Issue 12's fourth revision: a variable of the same name is still another
         series when they disagree on a word that defines what is counted (:func:`scope_words`:
         invention, granted, applications, pledge …; the variable's words must be in the phrase
         or its ``clause``, the phrase's in one of the variable's labels), when the variable
@@ -459,6 +650,7 @@ class VariableIndex:
         clause_scope = phrase_scope | scope_words(clause)
         flow = is_flow(f"{clause if own is None else own} {phrase}")
         reason = ""
+        same_as = measure_key(phrase)
         for var in self.variables.values():
             if var.iri in exclude:
                 continue
@@ -476,7 +668,10 @@ class VariableIndex:
             if area and var.areas and area not in var.areas and not _broad(area, var.areas):
                 continue
             score = max((dice(wanted, t) for t in var.token_sets), default=0.0)
-            if unitless and (score < 1.0 or (area and not _broad(area, {"place:CN"}))):
+            # the same measure by construction: its name, normalised (measure_key), is one of
+            # the variable's; labels that only overlap name another measure (fifth revision)
+            same = bool(same_as) and same_as in var.keys
+            if unitless and (not same or var.local or (area and not _broad(area, {"place:CN"}))):
                 # no figure says its unit or its area: only its very name links to it, and
                 # only for a national or global figure (a city's is another series)
                 continue
@@ -485,15 +680,16 @@ class VariableIndex:
                     passed, passed_score, reason = var, score, ""
                 continue  # another body's or another report's measure: another series
             why = self._other_scope(var, phrase_scope, clause_scope, flow, unit, any_unit)
-            if why:
+            if why or not same:
                 if score > passed_score:
-                    passed, passed_score, reason = var, score, why
+                    passed, passed_score = var, score
+                    reason = why or _not_the_same(phrase, var)
                 continue
-            if score > best_score:
+            if best is None or score > best_score:
                 best, best_score = var.iri, score
-        if best_score < 0.6 and passed_score >= 0.6:
+        if best is None and passed_score >= 0.6:
             self.passed_over, self.passed_reason = passed, reason
-        return best if best_score >= 0.6 else None
+        return best
 
     passed_over: Variable | None = None
     passed_reason: str = ""

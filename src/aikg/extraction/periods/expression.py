@@ -109,6 +109,8 @@ def relative_year(rel: str, doc: date) -> int:
         return doc.year
     if rel in ("前年",):
         return doc.year - 2
+    if rel in ("明年", "next year"):
+        return doc.year + 1
     return doc.year - 1
 
 

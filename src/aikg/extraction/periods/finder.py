@@ -41,7 +41,43 @@ def find_times(
             if found is not None:
                 taken.append(_as_comparison(found, folded))
                 spans.add(taken[-1].start, taken[-1].end, None)
-    return _month_of_the_year(sorted(taken, key=lambda t: t.start), folded, doc, original)
+    joined = _month_of_the_year(sorted(taken, key=lambda t: t.start), folded, doc, original)
+    return _the_texts_day(joined, folded, start, end, original)
+
+
+#: A press release's own day, stated after "today": 今日（十月十四日）.
+_STATED_TODAY = re.compile(r"(?:今日|今天)\s*[（(]")
+#: "Today" and "to date" elsewhere in a text that states its day: 今日公布, 至今已资助 (not
+#: 今日头条, a product's name, nor a bracketed day, read already).
+_TODAY_WORDS = re.compile(r"(?:今日|今天)(?!\s*[（(]|头条)|至今")
+
+
+def _the_texts_day(
+    times: list[TimeExpr], folded: str, start: int, end: int | None, original: str | None
+) -> list[TimeExpr]:
+    """A text that states its own day after "today" (以下为政府今日（十月十四日）发出的新闻稿):
+    its other 今日 and its 至今 are that day (an instant), whatever the date of the page that
+    reprints it."""
+    stated = next((t for t in times if t.iso and _STATED_TODAY.match(folded, t.start)), None)
+    if stated is None:
+        return times
+    taken = Spans[None]()
+    for t in times:
+        taken.add(t.start, t.end, None)
+    extra = [
+        TimeExpr(
+            m.start(),
+            m.end(),
+            (original or folded)[m.start() : m.end()],
+            stated.iso,
+            None,
+            f"{m.group()}: the day the text states as its own ({stated.text}), {stated.iso}.",
+            f"“{m.group()}”：原文所述当日（{stated.text}），即{stated.iso}。",
+        )
+        for m in _TODAY_WORDS.finditer(folded, start, len(folded) if end is None else end)
+        if not taken.overlaps(m.start(), m.end())
+    ]
+    return sorted([*times, *extra], key=lambda t: t.start)
 
 
 #: "(as of) June this year", "the end of June last year": the month and the year are one date.

@@ -23,6 +23,7 @@ from aikg.extraction.periods.expression import (
     relative_year,
     year_part,
 )
+from aikg.numbers import arabic_numerals
 
 #: Parts of a year without a year (上半年, 首季, 前三季度, 前9个月).
 _CN_PARTS = (
@@ -30,6 +31,10 @@ _CN_PARTS = (
     r"|首季度?"
     r"|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个?月(?![内里以])"
 )
+
+#: A month and a day in Chinese numerals (九月, 十二月; 十四日, 三十一日).
+_CN_MONTH = "十[一二]|[一二三四五六七八九十]"
+_CN_DAY = "三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 
 #: Words that make a following year a goal rather than a period (到2027年, 力争到, by 2026).
 _GOAL_CN = "到|至|力争到|力争|争取到|目标是到|预计到"
@@ -78,22 +83,35 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cn_y",
         re.compile(
-            rf"(?P<pre>{_AS_OF_CN}|{_GOAL_CN})?\s*(?P<y>\d{{4}})\s*年(?!\s*\d)\s*(?:度\s*)?"
+            rf"(?P<pre>{_AS_OF_CN}|{_GOAL_CN})?\s*(?P<y>\d{{4}})\s*年(?!\s*\d)"
+            # not a year's part the rules do not read (2026年秋季学期: no end date stated)
+            r"(?!\s*(?:春季|夏季|秋季|冬季|春学期|秋学期|学期|學期))\s*(?:度\s*)?"
             rf"(?P<part>{_CN_PARTS}|全年|年底|年末|底|末)?"
         ),
     ),
     (
         "cn_md",
         re.compile(
-            rf"(?P<pre>{_AS_OF_CN})\s*(?P<rel>今年|去年|上年)?\s*(?P<m>\d{{1,2}})\s*月"
-            r"(?:\s*(?P<d>\d{1,2})\s*[日号])?"
+            rf"(?P<pre>{_AS_OF_CN})\s*(?P<rel>今年|去年|上年)?\s*(?P<m>\d{{1,2}}|{_CN_MONTH})\s*月"
+            rf"(?:\s*(?P<d>\d{{1,2}}|{_CN_DAY})\s*[日号])?"
             r"\s*(?P<end>底|末)?"
         ),
     ),
-    # 6月末, 今年6月底 without 截至: the end of that month
+    # 6月末, 今年6月底 without 截至: the end of that month (九月底 in Chinese numerals too)
     (
         "cn_month_end",
-        re.compile(r"(?<![\d年])(?P<rel>今年|去年|上年)?(?P<m>\d{1,2})\s*月(?P<end>底|末)"),
+        re.compile(
+            rf"(?<![\d年〇零一二三四五六七八九十])(?P<rel>今年|去年|上年)?(?P<m>\d{{1,2}}|{_CN_MONTH})"
+            r"\s*月(?P<end>底|末)"
+        ),
+    ),
+    # 今日（十月十四日）: a press release's day, stated in brackets after "today"
+    (
+        "cn_today",
+        re.compile(
+            rf"(?:今日|今天)\s*[（(]\s*(?P<m>\d{{1,2}}|{_CN_MONTH})\s*月\s*"
+            rf"(?P<d>\d{{1,2}}|{_CN_DAY})\s*[日号]\s*[)）]"
+        ),
     ),
     (
         "cn_same",
@@ -123,7 +141,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cn_rel",
         re.compile(
-            r"(?P<rel>今年|去年|上年|前年|过去一年|上一年)"
+            r"(?P<rel>今年|去年|上年|前年|过去一年|上一年|明年)"
             rf"(?P<part>{_CN_PARTS}|年底|年末|底|末|全年)?"
         ),
     ),
@@ -131,7 +149,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "en_month",
         re.compile(
-            rf"\b(?P<pre>as of|as at|by|until|through|at)\s+(?:the\s+end\s+of\s+)?"
+            rf"\b(?:(?P<pre>as of|as at|by|until|through|at)\s+)?"
+            rf"(?P<endw>(?:the\s+)?end\s+of\s+|end-)?"
             rf"(?P<mon>{MONTHS_EN})(?:\s+(?P<y>\d{{4}}))?\b"
         ),
     ),
@@ -405,12 +424,19 @@ def _cn_y(found: _Found) -> TimeExpr | None:
     return found.expr(iso, f"{found.text}: {iso}.", f"{found.text}：{iso}。")
 
 
+def _numeral(text: str | None) -> int:
+    """A month's or a day's number, in Arabic digits or Chinese numerals (九, 十四); 0 if none."""
+    return int(arabic_numerals(text)) if text and arabic_numerals(text).isdigit() else 0
+
+
 def _cn_md(found: _Found) -> TimeExpr | None:
-    """截至6月底, 截至去年12月: a month (or day) named without a year, or with 今年/去年."""
-    month = int(found.group("m") or 0)
+    """截至6月底, 截至去年12月: a month (or day) named without a year, or with 今年/去年; 九月底
+    in Chinese numerals; a day without a year is the latest such day up to the document date."""
+    month = _numeral(found.group("m"))
     if not 1 <= month <= 12:
         return None
-    doc, text, day = found.doc, found.text, found.group("d")
+    doc, text = found.doc, found.text
+    day = str(_numeral(found.group("d")) or "") or None
     if found.group("rel"):
         last = month_end(relative_year(found.group("rel") or "", doc), month)
         if day and not found.group("end"):
@@ -422,11 +448,32 @@ def _cn_md(found: _Found) -> TimeExpr | None:
         )
     last = latest_month_end(month, doc)
     if day and not found.group("end"):
+        last = month_end(doc.year, month)
         last = last.replace(day=min(int(day), last.day))
+        if last > doc:  # 截至10月14日 in a text of 15 October: this year's
+            last = month_end(doc.year - 1, month).replace(day=min(int(day), last.day))
     return found.expr(
         last.isoformat(),
         f"{text} names no year; read against the document date {doc} as {last}.",
         f"“{text}”未写年份；按文件日期{doc}理解为{last}。",
+    )
+
+
+def _today(found: _Found) -> TimeExpr | None:
+    """今日（十月十四日）: the day a press release states as its own, the latest such day up to
+    the document date (a reprint may be dated the day after)."""
+    month, day = _numeral(found.group("m")), _numeral(found.group("d"))
+    if not 1 <= month <= 12 or not day:
+        return None
+    doc = found.doc
+    on = month_end(doc.year, month)
+    on = on.replace(day=min(day, on.day))
+    if on > doc:
+        on = on.replace(year=doc.year - 1)
+    return found.expr(
+        on.isoformat(),
+        f"{found.text}: the text's own day, {on}.",
+        f"“{found.text}”：原文所述当日，即{on}。",
     )
 
 
@@ -578,8 +625,11 @@ def _relative(found: _Found) -> TimeExpr | None:
 
 
 def _en_month(found: _Found) -> TimeExpr | None:
-    """ "as of June (2026)": the month's end."""
+    """ "as of June (2026)", "(at) the end of September", "end-September": the month's end,
+    with no year the latest such month ended by the document date."""
     doc, text = found.doc, found.text
+    if not found.group("pre") and not found.group("endw"):
+        return None  # a bare month: "in September" is read by another kind
     month = MONTH_NUMBER[found.group("mon") or ""]
     year = found.number("y")
     if year is not None:
@@ -651,6 +701,7 @@ _READERS: dict[str, Callable[[_Found], TimeExpr | None]] = {
     "cn_y": _cn_y,
     "cn_md": _cn_md,
     "cn_month_end": _cn_md,
+    "cn_today": _today,
     "cn_same": _year_back,
     "cn_plan": _five_year_plan,
     "cn_years": _past_years,
