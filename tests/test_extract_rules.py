@@ -1895,3 +1895,78 @@ def test_a_share_stated_with_of_which_is_of_the_population_the_share_before_coun
         day="2026-06-02",
     )
     assert hant["71.2%"]["denominator"].startswith("var:draft-")
+
+
+# --- issue 12's sixth revision (errors of sets 9 and 10): periods ------------------------------
+
+
+def test_dates_in_chinese_numerals_and_as_of_the_same_day(tmp_path: Path) -> None:
+    """A date written in Chinese numerals, its year with ○ or 〇 (截至二○二六年三月三十一日), is
+    that day; 截至同日 in a later paragraph restates it, so its figures are of that day, not
+    open up to the document's date."""
+    found = drafted(
+        tmp_path,
+        "示範中心已於二○二五年六月啟用。截至二○二六年三月三十一日，中心共服務示範企業320間。\n\n"
+        "截至同日，示範計劃共接獲85宗申請，已批出40宗。\n",
+        day="2026-05-20",
+    )
+    for value in ("320間", "85宗", "40宗"):
+        assert found[value]["period"] == "2026-03-31", value
+    times = find_times(fold("截至二〇二五年十二月底；二○二四年"), date(2026, 5, 20))
+    assert [t.iso for t in times] == ["2025-12-31", "2024-01-01/2024-12-31"]
+    assert [t.goal_year for t in find_times(fold("到二〇二七年"), date(2026, 5, 20))] == [2027]
+
+
+def test_a_survey_named_with_its_year_dates_its_figures_in_that_year(tmp_path: Path) -> None:
+    """A text that reports a survey named with its year (《2025年…调查》) dates the figures it
+    reports without a date of their own in that year, not at the article's date; a figure
+    with its own date keeps it."""
+    found = drafted(
+        tmp_path,
+        "示范局昨日公布《2025年居民示范应用调查》结果。2025年示范用户有52万人。\n\n"
+        "在示范用户当中，每天使用的占41.3%。\n\n"
+        "此外，截至今年6月底，共有88家企业获批资助。\n",
+        day="2026-08-06",
+    )
+    assert found["41.3%"]["period"] == "2025-01-01/2025-12-31"
+    assert found["88家"]["period"] == "2026-06-30"
+    hant = drafted(
+        tmp_path,
+        "示範局公佈《2025年住戶示範應用調查》。\n\n在示範用戶當中，每天使用的佔41.3%。\n",
+        day="2026-08-06",
+    )
+    assert hant["41.3%"]["period"] == "2025-01-01/2025-12-31"
+    # a report named with a year is no survey: a work report's year is not its figures'
+    report = drafted(
+        tmp_path, "示范局发布《2026年示范工作报告》。\n\n示范企业有88家。\n", day="2026-08-06"
+    )
+    assert report["88家"]["period"] == "../2026-08-06"
+
+
+def test_a_year_end_after_a_part_of_the_sentence_before_dates_its_clause(tmp_path: Path) -> None:
+    """A 其中 clause ends with its sentence: a year's end (截至2025年底) that opens the next
+    sentence dates the figures after it, not the year of the sentence before the 其中."""
+    found = drafted(
+        tmp_path,
+        "2025年全省示范产业规模为900亿元，其中省会占全省的比重为40%。截至2025年底，全省示范"
+        "机架约12万架；示范基站约3万个。\n",
+        title="示范省简讯",
+        day="2026-05-14",
+    )
+    assert found["12万架"]["period"] == "2025-12-31"
+    assert found["3万个"]["period"] == "2025-12-31"
+
+
+def test_a_part_of_an_english_figure_takes_its_date(tmp_path: Path) -> None:
+    """ "263 of them" and "a further 592", with no date of their own, are of the date of the
+    figure they continue ("As of October 31", read in the text's year)."""
+    found = drafted(
+        tmp_path,
+        "As of October 31, 1,200 demo services had been filed with the regulator.\n\n"
+        "Beijing accounted for 300 of them, according to the list. A further 450 demo tools "
+        "had been registered with local offices.\n",
+        title="Demo services",
+        day="2026-11-13",
+    )
+    for value in ("1,200", "300", "450"):
+        assert found[value]["period"] == "2026-10-31", value
