@@ -1970,3 +1970,62 @@ def test_a_part_of_an_english_figure_takes_its_date(tmp_path: Path) -> None:
     )
     for value in ("1,200", "300", "450"):
         assert found[value]["period"] == "2026-10-31", value
+
+
+# --- issue 12's sixth revision: areas of SAR texts and of a source's part ---------------------
+
+
+def test_a_sar_text_naming_only_its_own_bodies_is_in_the_sar(tmp_path: Path) -> None:
+    """A text in a SAR's currency whose body names no place but the SAR's own bodies (立法會,
+    數碼港, 統計暨普查局) is the SAR's; the legislature, shared by both SARs, goes with the
+    currency; without such a body, or with a mainland place, the figures stay in China."""
+    hant = drafted(
+        tmp_path,
+        "以下為今日在立法會會議上的書面答覆：\n\n數碼港示範計劃共接獲58宗申請，資助總額約2.4億港元。\n",
+        title="立法會示範題",
+        day="2026-12-03",
+    )
+    for value in ("58宗", "2.4億港元"):
+        assert hant[value]["area"] == "place:hong-kong", value
+    macao = drafted(
+        tmp_path,
+        "立法会今日听取示范基金报告：基金共批出资助项目20个，金额约1.5亿澳门元。\n",
+        day="2026-12-03",
+    )
+    assert macao["20个"]["area"] == "place:macau"
+    english = drafted(
+        tmp_path,
+        "Cyberport's demo fund approved 12 projects worth HK$320 million, the Legislative "
+        "Council was told.\n",
+        title="Demo fund",
+        day="2026-12-03",
+    )
+    assert english["12"]["area"] == "place:hong-kong"
+    # HK$ alone, no SAR body: a mainland firm's listing is not a Hong Kong figure
+    listing = drafted(tmp_path, "示范科技公司上市募资约50亿港元。\n", day="2026-12-03")
+    assert listing["50亿港元"]["area"] == "place:CN"
+
+
+def test_the_source_of_a_part_is_not_the_figures_area(tmp_path: Path) -> None:
+    """A foreign country named as where a part of a province's total comes from ("with Singapore
+    the largest source", 其中新加坡为最大来源地, 来自新加坡) does not make the part Singapore's:
+    it is the province's figure."""
+    english = drafted(
+        tmp_path,
+        "Foreign capital in the province's demo sector reached 3.1 billion U.S. dollars in 2025, "
+        "with Singapore the largest source at about 900 million U.S. dollars.\n",
+        title="Jiangsu demo investment",
+        day="2026-03-10",
+    )
+    assert english["900 million"]["area"] == "place:jiangsu"
+    chinese = drafted(
+        tmp_path,
+        "2025年江苏示范产业实际使用外资31亿美元，其中新加坡为最大来源地，约9亿美元；"
+        "来自德国的示范投资约4亿美元。\n",
+        day="2026-03-10",
+    )
+    assert chinese["约9亿美元"]["area"] == "place:jiangsu"
+    assert chinese["约4亿美元"]["area"] != "place:DE"
+    # a country's own figure keeps its country
+    korea = drafted(tmp_path, "2025年韩国示范机器人密度为1012台/万人。\n", day="2026-03-10")
+    assert korea["1012台"]["area"] == "place:KR"

@@ -29,6 +29,7 @@ from aikg.extraction.gazetteer import (
     COUNTRIES,
     COUNTRY_ALIASES,
     PROVINCES,
+    SAR_BODIES,
     SAR_CURRENCY,
     SAR_LOCAL,
     SLUGS,
@@ -127,7 +128,9 @@ def local_place(places: Places, title: str, body: str, facts: str | None = None)
     # SAR's currency and names the SAR and no other place of China
     named = {p.name for _, _, p in places.find(text) if p.name in PROVINCES or p.name in CITIES}
     for chinese, money in SAR_CURRENCY.items():
-        if named == {chinese} and money.search(text):
+        # (or names none, but one of the SAR's own bodies: 立法會, 數碼港)
+        own = named == {chinese} or (not named and SAR_BODIES[chinese].search(text))
+        if own and money.search(text):
             return places.by_name[chinese]
     if not has_cjk(title):
         # an English item whose title names Hong Kong or Macao ("HK's largest AI supercomputing
@@ -151,6 +154,16 @@ _EVENT_IN_EN = re.compile(
 )
 
 
+#: Where a part of the figure comes from, not what it is of ("with Singapore the largest source
+#: at about 640 million", 其中新加坡为最大来源地, 来自新加坡的投资): the figure stays the whole's.
+_SOURCE_AFTER = re.compile(
+    r"^\s*(?:(?:is|was|as|being)\s+)?(?:the\s+|its\s+)?(?:(?:largest|biggest|main|top|leading"
+    r"|second[- ]largest|major)\s+)?sources?\b"
+    r"|^(?:为|是|成为)?(?:最大|第一大|第二大|主要)?(?:投资)?来源"
+)
+_SOURCE_BEFORE = re.compile(r"(?:来自|源自|源于)\s*$")
+
+
 #: A dateline after a place: where the story was filed, not what its figures are of
 #: (中新社北京7月21日电, 新华社北京8月27日电, "BEIJING, Aug. 27 (Xinhua) --").
 _DATELINE = re.compile(
@@ -172,6 +185,8 @@ def _named(places: Places, folded: str) -> list[tuple[int, Place]]:
         if not _EVENT_AT.match(folded[end:])
         and not _DATELINE.match(folded[end:])
         and not _EVENT_IN_EN.search(folded[:start])
+        and not _SOURCE_AFTER.match(folded[end:])
+        and not _SOURCE_BEFORE.search(folded[:start])
     ]
 
 
