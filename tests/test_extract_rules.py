@@ -2029,3 +2029,48 @@ def test_the_source_of_a_part_is_not_the_figures_area(tmp_path: Path) -> None:
     # a country's own figure keeps its country
     korea = drafted(tmp_path, "2025年韩国示范机器人密度为1012台/万人。\n", day="2026-03-10")
     assert korea["1012台"]["area"] == "place:KR"
+
+
+# --- issue 12's sixth revision: reuses of the same measure by construction ---------------------
+
+#: A level the graph has no figure of, its growth (aikg:changeOf it), and a share of GDP.
+BASES = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+@prefix unit: <http://qudt.org/vocab/unit/> .
+@prefix aikg: <https://w3id.org/aikg/ontology#> .
+@prefix sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#> .
+<https://w3id.org/aikg/id/var/demo-va> a schema:StatisticalVariable ;
+    rdfs:label "示范制造业增加值"@zh-hans , "value added of demo manufacturing"@en .
+<https://w3id.org/aikg/id/var/demo-va-growth> a schema:StatisticalVariable ;
+    rdfs:label "示范制造业增加值增长率"@zh-hans ;
+    aikg:changeOf <https://w3id.org/aikg/id/var/demo-va> ;
+    aikg:changeType aikg:RelativeChange .
+<https://w3id.org/aikg/id/var/demo-core-share> a schema:StatisticalVariable ;
+    rdfs:label "示范核心产业增加值占GDP比重"@zh-hans .
+<https://w3id.org/aikg/id/obs/g1> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-va-growth> ;
+    schema:unitCode unit:PERCENT ; sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/obs/g2> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-core-share> ;
+    schema:unitCode unit:PERCENT ; sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+"""
+
+
+def test_a_growth_of_a_measure_the_graph_names_and_gdp_by_its_name(tmp_path: Path) -> None:
+    """A growth stated in the words of a measure the graph records the change of (示范制造业增加值
+    增长9.4%) reuses the graph's change variable, though the graph has no figure of the level; a
+    share of 国内生产总值 is the graph's share of GDP (GDP = 国内生产总值, not a share of the
+    nation); a growth of another measure (示范服务业增加值) stays a new variable."""
+    found = drafted(
+        tmp_path,
+        "2026年，示范制造业增加值增长9.4%。示范核心产业增加值占国内生产总值比重为11.3%。"
+        "示范服务业增加值增长5.2%。\n",
+        day="2027-03-01",
+        extra=BASES,
+    )
+    assert found["9.4%"]["var"] == "var:demo-va-growth"
+    assert found["11.3%"]["var"] == "var:demo-core-share"
+    assert found["5.2%"]["var"].startswith("var:draft-")
+    hant = drafted(tmp_path, "2026年，示範製造業增加值增長9.4%。\n", day="2027-03-01", extra=BASES)
+    assert hant["9.4%"]["var"] == "var:demo-va-growth"
