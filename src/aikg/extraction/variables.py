@@ -202,7 +202,8 @@ _SHARE_SCOPES = (
     (
         "nation",
         re.compile(
-            r"[占佔](?:全国|全國|我国|我國|中国|中國|国内(?!生产总值))|\bof (?:the )?(?:national|china)"
+            r"[占佔](?:全国|全國|我国|我國|中国|中國|国内(?!生产总值))"
+            r"|\bof (?:the )?(?:national|china)"
         ),
     ),
     ("world", re.compile(r"[占佔](?:全球|世界|全世界)|\bof (?:the )?(?:world|global)")),
