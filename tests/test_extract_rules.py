@@ -2074,3 +2074,20 @@ def test_a_growth_of_a_measure_the_graph_names_and_gdp_by_its_name(tmp_path: Pat
     assert found["5.2%"]["var"].startswith("var:draft-")
     hant = drafted(tmp_path, "2026年，示範製造業增加值增長9.4%。\n", day="2027-03-01", extra=BASES)
     assert hant["9.4%"]["var"] == "var:demo-va-growth"
+
+
+def test_a_share_of_a_places_total_and_a_national_designation_are_local(tmp_path: Path) -> None:
+    """A share of a named place's total (占示范省全省的比重) is the part's figure, not the whole
+    place's; a count of firms of a national designation (其中国家级…企业37家, not 中国 in 其中国)
+    in a sentence that counts the city's is the city's."""
+    found = drafted(
+        tmp_path,
+        "2025年西安示范核心产业规模为500亿元，占陕西全省的比重约为60%。"
+        "截至2025年底，全市共有示范企业900家，其中国家级专精特新企业30家。\n",
+        title="西安示范产业行动计划",
+        day="2026-06-11",
+    )
+    assert found["60%"]["area"] == "place:xian"
+    assert found["30家"]["area"] == "place:xian"
+    national = drafted(tmp_path, "2025年，我国共有国家级示范企业300家。\n", day="2026-06-11")
+    assert national["300家"]["area"] == "place:CN"

@@ -46,7 +46,8 @@ _SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治
 #: - ``subject``: area words removed from a variable's subject phrase
 #:   (:func:`aikg.extraction.variables.clean_subject`): also the world (全球, worldwide) and the
 #:   traditional forms, since the phrase is not script-folded there.
-_COUNTRY = r"全国|我国|中国|国家级|nationwide|national\b|china's|\bchina\b"
+#: (其中国家级… is 其中 + 国家级, not 中国.)
+_COUNTRY = r"全国|我国|(?<!其)中国|国家级|nationwide|national\b|china's|\bchina\b"
 NATIONAL_WORDS: dict[str, re.Pattern[str]] = {
     "figure": re.compile(rf"{_COUNTRY}|国内|the country's|the country"),
     "goal": re.compile(_COUNTRY),
@@ -162,6 +163,8 @@ _SOURCE_AFTER = re.compile(
     r"|^(?:为|是|成为)?(?:最大|第一大|第二大|主要)?(?:投资)?来源"
 )
 _SOURCE_BEFORE = re.compile(r"(?:来自|源自|源于)\s*$")
+#: The whole a share is of (占陕西全省的比重): the place of the denominator, not the figure's.
+_SHARE_OF_PLACE = re.compile(r"[占佔]\s*$")
 
 
 #: A dateline after a place: where the story was filed, not what its figures are of
@@ -187,6 +190,7 @@ def _named(places: Places, folded: str) -> list[tuple[int, Place]]:
         and not _EVENT_IN_EN.search(folded[:start])
         and not _SOURCE_AFTER.match(folded[end:])
         and not _SOURCE_BEFORE.search(folded[:start])
+        and not _SHARE_OF_PLACE.search(folded[:start])
     ]
 
 
@@ -215,7 +219,11 @@ def area_of(
     possessive = [m.end() for m in _NATIONAL_OWNER.finditer(clause_before)]
     if named and not (possessive and possessive[-1] > named[-1][0]):
         return named[-1][1], False
-    if NATIONAL_WORDS["figure"].search(_SHARE_OF_NATIONAL.sub("", clause_before)):
+    national = NATIONAL_WORDS["figure"].findall(_SHARE_OF_NATIONAL.sub("", clause_before))
+    # 国家级 names a designation's level (国家级专精特新“小巨人”企业), not the country: in a
+    # sentence that counts the province's or the city's (全市共有…，其中国家级…37家) it is local
+    designation = set(national) == {"国家级"} and _LOCAL.search(sentence) and local is not None
+    if national and not designation:
         return None, True
     # (a dateline's date may lie after the clause's start: "BEIJING, April 8 (Xinhua) -- …")
     earlier = [p for p in _named(places, sentence) if p[0] <= len(sentence_before)]
