@@ -1895,3 +1895,199 @@ def test_a_share_stated_with_of_which_is_of_the_population_the_share_before_coun
         day="2026-06-02",
     )
     assert hant["71.2%"]["denominator"].startswith("var:draft-")
+
+
+# --- issue 12's sixth revision (errors of sets 9 and 10): periods ------------------------------
+
+
+def test_dates_in_chinese_numerals_and_as_of_the_same_day(tmp_path: Path) -> None:
+    """A date written in Chinese numerals, its year with ○ or 〇 (截至二○二六年三月三十一日), is
+    that day; 截至同日 in a later paragraph restates it, so its figures are of that day, not
+    open up to the document's date."""
+    found = drafted(
+        tmp_path,
+        "示範中心已於二○二五年六月啟用。截至二○二六年三月三十一日，中心共服務示範企業320間。\n\n"
+        "截至同日，示範計劃共接獲85宗申請，已批出40宗。\n",
+        day="2026-05-20",
+    )
+    for value in ("320間", "85宗", "40宗"):
+        assert found[value]["period"] == "2026-03-31", value
+    times = find_times(fold("截至二〇二五年十二月底；二○二四年"), date(2026, 5, 20))
+    assert [t.iso for t in times] == ["2025-12-31", "2024-01-01/2024-12-31"]
+    assert [t.goal_year for t in find_times(fold("到二〇二七年"), date(2026, 5, 20))] == [2027]
+
+
+def test_a_survey_named_with_its_year_dates_its_figures_in_that_year(tmp_path: Path) -> None:
+    """A text that reports a survey named with its year (《2025年…调查》) dates the figures it
+    reports without a date of their own in that year, not at the article's date; a figure
+    with its own date keeps it."""
+    found = drafted(
+        tmp_path,
+        "示范局昨日公布《2025年居民示范应用调查》结果。2025年示范用户有52万人。\n\n"
+        "在示范用户当中，每天使用的占41.3%。\n\n"
+        "此外，截至今年6月底，共有88家企业获批资助。\n",
+        day="2026-08-06",
+    )
+    assert found["41.3%"]["period"] == "2025-01-01/2025-12-31"
+    assert found["88家"]["period"] == "2026-06-30"
+    hant = drafted(
+        tmp_path,
+        "示範局公佈《2025年住戶示範應用調查》。\n\n在示範用戶當中，每天使用的佔41.3%。\n",
+        day="2026-08-06",
+    )
+    assert hant["41.3%"]["period"] == "2025-01-01/2025-12-31"
+    # a report named with a year is no survey: a work report's year is not its figures'
+    report = drafted(
+        tmp_path, "示范局发布《2026年示范工作报告》。\n\n示范企业有88家。\n", day="2026-08-06"
+    )
+    assert report["88家"]["period"] == "../2026-08-06"
+
+
+def test_a_year_end_after_a_part_of_the_sentence_before_dates_its_clause(tmp_path: Path) -> None:
+    """A 其中 clause ends with its sentence: a year's end (截至2025年底) that opens the next
+    sentence dates the figures after it, not the year of the sentence before the 其中."""
+    found = drafted(
+        tmp_path,
+        "2025年全省示范产业规模为900亿元，其中省会占全省的比重为40%。截至2025年底，全省示范"
+        "机架约12万架；示范基站约3万个。\n",
+        title="示范省简讯",
+        day="2026-05-14",
+    )
+    assert found["12万架"]["period"] == "2025-12-31"
+    assert found["3万个"]["period"] == "2025-12-31"
+
+
+def test_a_part_of_an_english_figure_takes_its_date(tmp_path: Path) -> None:
+    """ "263 of them" and "a further 592", with no date of their own, are of the date of the
+    figure they continue ("As of October 31", read in the text's year)."""
+    found = drafted(
+        tmp_path,
+        "As of October 31, 1,200 demo services had been filed with the regulator.\n\n"
+        "Beijing accounted for 300 of them, according to the list. A further 450 demo tools "
+        "had been registered with local offices.\n",
+        title="Demo services",
+        day="2026-11-13",
+    )
+    for value in ("1,200", "300", "450"):
+        assert found[value]["period"] == "2026-10-31", value
+
+
+# --- issue 12's sixth revision: areas of SAR texts and of a source's part ---------------------
+
+
+def test_a_sar_text_naming_only_its_own_bodies_is_in_the_sar(tmp_path: Path) -> None:
+    """A text in a SAR's currency whose body names no place but the SAR's own bodies (立法會,
+    數碼港, 統計暨普查局) is the SAR's; the legislature, shared by both SARs, goes with the
+    currency; without such a body, or with a mainland place, the figures stay in China."""
+    hant = drafted(
+        tmp_path,
+        "以下為今日在立法會會議上的書面答覆：\n\n數碼港示範計劃共接獲58宗申請，資助總額約2.4億港元。\n",
+        title="立法會示範題",
+        day="2026-12-03",
+    )
+    for value in ("58宗", "2.4億港元"):
+        assert hant[value]["area"] == "place:hong-kong", value
+    macao = drafted(
+        tmp_path,
+        "立法会今日听取示范基金报告：基金共批出资助项目20个，金额约1.5亿澳门元。\n",
+        day="2026-12-03",
+    )
+    assert macao["20个"]["area"] == "place:macau"
+    english = drafted(
+        tmp_path,
+        "Cyberport's demo fund approved 12 projects worth HK$320 million, the Legislative "
+        "Council was told.\n",
+        title="Demo fund",
+        day="2026-12-03",
+    )
+    assert english["12"]["area"] == "place:hong-kong"
+    # HK$ alone, no SAR body: a mainland firm's listing is not a Hong Kong figure
+    listing = drafted(tmp_path, "示范科技公司上市募资约50亿港元。\n", day="2026-12-03")
+    assert listing["50亿港元"]["area"] == "place:CN"
+
+
+def test_the_source_of_a_part_is_not_the_figures_area(tmp_path: Path) -> None:
+    """A foreign country named as where a part of a province's total comes from ("with Singapore
+    the largest source", 其中新加坡为最大来源地, 来自新加坡) does not make the part Singapore's:
+    it is the province's figure."""
+    english = drafted(
+        tmp_path,
+        "Foreign capital in the province's demo sector reached 3.1 billion U.S. dollars in 2025, "
+        "with Singapore the largest source at about 900 million U.S. dollars.\n",
+        title="Jiangsu demo investment",
+        day="2026-03-10",
+    )
+    assert english["900 million"]["area"] == "place:jiangsu"
+    chinese = drafted(
+        tmp_path,
+        "2025年江苏示范产业实际使用外资31亿美元，其中新加坡为最大来源地，约9亿美元；"
+        "来自德国的示范投资约4亿美元。\n",
+        day="2026-03-10",
+    )
+    assert chinese["约9亿美元"]["area"] == "place:jiangsu"
+    assert chinese["约4亿美元"]["area"] != "place:DE"
+    # a country's own figure keeps its country
+    korea = drafted(tmp_path, "2025年韩国示范机器人密度为1012台/万人。\n", day="2026-03-10")
+    assert korea["1012台"]["area"] == "place:KR"
+
+
+# --- issue 12's sixth revision: reuses of the same measure by construction ---------------------
+
+#: A level the graph has no figure of, its growth (aikg:changeOf it), and a share of GDP.
+BASES = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+@prefix unit: <http://qudt.org/vocab/unit/> .
+@prefix aikg: <https://w3id.org/aikg/ontology#> .
+@prefix sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#> .
+<https://w3id.org/aikg/id/var/demo-va> a schema:StatisticalVariable ;
+    rdfs:label "示范制造业增加值"@zh-hans , "value added of demo manufacturing"@en .
+<https://w3id.org/aikg/id/var/demo-va-growth> a schema:StatisticalVariable ;
+    rdfs:label "示范制造业增加值增长率"@zh-hans ;
+    aikg:changeOf <https://w3id.org/aikg/id/var/demo-va> ;
+    aikg:changeType aikg:RelativeChange .
+<https://w3id.org/aikg/id/var/demo-core-share> a schema:StatisticalVariable ;
+    rdfs:label "示范核心产业增加值占GDP比重"@zh-hans .
+<https://w3id.org/aikg/id/obs/g1> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-va-growth> ;
+    schema:unitCode unit:PERCENT ; sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+<https://w3id.org/aikg/id/obs/g2> a schema:Observation ;
+    schema:variableMeasured <https://w3id.org/aikg/id/var/demo-core-share> ;
+    schema:unitCode unit:PERCENT ; sdmx-dimension:refArea <https://w3id.org/aikg/id/place/CN> .
+"""
+
+
+def test_a_growth_of_a_measure_the_graph_names_and_gdp_by_its_name(tmp_path: Path) -> None:
+    """A growth stated in the words of a measure the graph records the change of (示范制造业增加值
+    增长9.4%) reuses the graph's change variable, though the graph has no figure of the level; a
+    share of 国内生产总值 is the graph's share of GDP (GDP = 国内生产总值, not a share of the
+    nation); a growth of another measure (示范服务业增加值) stays a new variable."""
+    found = drafted(
+        tmp_path,
+        "2026年，示范制造业增加值增长9.4%。示范核心产业增加值占国内生产总值比重为11.3%。"
+        "示范服务业增加值增长5.2%。\n",
+        day="2027-03-01",
+        extra=BASES,
+    )
+    assert found["9.4%"]["var"] == "var:demo-va-growth"
+    assert found["11.3%"]["var"] == "var:demo-core-share"
+    assert found["5.2%"]["var"].startswith("var:draft-")
+    hant = drafted(tmp_path, "2026年，示範製造業增加值增長9.4%。\n", day="2027-03-01", extra=BASES)
+    assert hant["9.4%"]["var"] == "var:demo-va-growth"
+
+
+def test_a_share_of_a_places_total_and_a_national_designation_are_local(tmp_path: Path) -> None:
+    """A share of a named place's total (占示范省全省的比重) is the part's figure, not the whole
+    place's; a count of firms of a national designation (其中国家级…企业37家, not 中国 in 其中国)
+    in a sentence that counts the city's is the city's."""
+    found = drafted(
+        tmp_path,
+        "2025年西安示范核心产业规模为500亿元，占陕西全省的比重约为60%。"
+        "截至2025年底，全市共有示范企业900家，其中国家级专精特新企业30家。\n",
+        title="西安示范产业行动计划",
+        day="2026-06-11",
+    )
+    assert found["60%"]["area"] == "place:xian"
+    assert found["30家"]["area"] == "place:xian"
+    national = drafted(tmp_path, "2025年，我国共有国家级示范企业300家。\n", day="2026-06-11")
+    assert national["300家"]["area"] == "place:CN"

@@ -373,6 +373,10 @@ def _measure(
         )
         var_iri = match(figure.label)
         passed, reason = builder.variables.passed_over, builder.variables.passed_reason
+        if var_iri is None and figure.change and not figure.item:
+            # a growth of a measure the graph names, stated in its words with no level before
+            # it: the graph's change of that measure (its aikg:changeOf), of the same kind
+            var_iri = builder.variables.change_by_base(figure.label, kind, area, figure.raw)
         if (
             var_iri is not None
             and kind == "rank"

@@ -47,6 +47,17 @@ ALIASES = {"macau": "澳门", "hongkong": "香港", "hk": "香港"}
 SAR_LOCAL = {"澳门": re.compile(r"本澳|全澳|澳门特区"), "香港": re.compile(r"本港|全港|香港特区")}
 #: The currency of each SAR (folded text): a text that counts money in it and names the SAR,
 #: and no other place of China, is the SAR's own (a government press release in HK$).
+#: Bodies of each SAR (folded text) that name it in its own texts without its name: a text in
+#: the SAR's currency that names one of them and no other place of China is the SAR's own (a
+#: Legislative Council reply in HK$ that speaks only of 數碼港 and 創新科技及工業局). 立法会, the
+#: legislature of both SARs (the mainland's are 人大), counts for the SAR whose currency it uses.
+SAR_BODIES = {
+    "澳门": re.compile(r"立法会|统计暨普查局|经济及科技发展局|经科局|行政长官|特区政府"),
+    "香港": re.compile(
+        r"立法会|数码港|创新科技及工业局|创科局|投资推广署|行政长官|特区政府"
+        r"|\blegco\b|\blegislative council\b|\bcyberport\b"
+    ),
+}
 SAR_CURRENCY = {
     "澳门": re.compile(r"澳门元|澳门币|葡币|\bmop\$?"),
     "香港": re.compile(r"港元|港币|\bhk\$|\bhkd\b"),

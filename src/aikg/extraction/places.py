@@ -29,6 +29,7 @@ from aikg.extraction.gazetteer import (
     COUNTRIES,
     COUNTRY_ALIASES,
     PROVINCES,
+    SAR_BODIES,
     SAR_CURRENCY,
     SAR_LOCAL,
     SLUGS,
@@ -45,7 +46,8 @@ _SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治
 #: - ``subject``: area words removed from a variable's subject phrase
 #:   (:func:`aikg.extraction.variables.clean_subject`): also the world (全球, worldwide) and the
 #:   traditional forms, since the phrase is not script-folded there.
-_COUNTRY = r"全国|我国|中国|国家级|nationwide|national\b|china's|\bchina\b"
+#: (其中国家级… is 其中 + 国家级, not 中国.)
+_COUNTRY = r"全国|我国|(?<!其)中国|国家级|nationwide|national\b|china's|\bchina\b"
 NATIONAL_WORDS: dict[str, re.Pattern[str]] = {
     "figure": re.compile(rf"{_COUNTRY}|国内|the country's|the country"),
     "goal": re.compile(_COUNTRY),
@@ -127,7 +129,9 @@ def local_place(places: Places, title: str, body: str, facts: str | None = None)
     # SAR's currency and names the SAR and no other place of China
     named = {p.name for _, _, p in places.find(text) if p.name in PROVINCES or p.name in CITIES}
     for chinese, money in SAR_CURRENCY.items():
-        if named == {chinese} and money.search(text):
+        # (or names none, but one of the SAR's own bodies: 立法會, 數碼港)
+        own = named == {chinese} or (not named and SAR_BODIES[chinese].search(text))
+        if own and money.search(text):
             return places.by_name[chinese]
     if not has_cjk(title):
         # an English item whose title names Hong Kong or Macao ("HK's largest AI supercomputing
@@ -151,6 +155,18 @@ _EVENT_IN_EN = re.compile(
 )
 
 
+#: Where a part of the figure comes from, not what it is of ("with Singapore the largest source
+#: at about 640 million", 其中新加坡为最大来源地, 来自新加坡的投资): the figure stays the whole's.
+_SOURCE_AFTER = re.compile(
+    r"^\s*(?:(?:is|was|as|being)\s+)?(?:the\s+|its\s+)?(?:(?:largest|biggest|main|top|leading"
+    r"|second[- ]largest|major)\s+)?sources?\b"
+    r"|^(?:为|是|成为)?(?:最大|第一大|第二大|主要)?(?:投资)?来源"
+)
+_SOURCE_BEFORE = re.compile(r"(?:来自|源自|源于)\s*$")
+#: The whole a share is of (占陕西全省的比重): the place of the denominator, not the figure's.
+_SHARE_OF_PLACE = re.compile(r"[占佔]\s*$")
+
+
 #: A dateline after a place: where the story was filed, not what its figures are of
 #: (中新社北京7月21日电, 新华社北京8月27日电, "BEIJING, Aug. 27 (Xinhua) --").
 _DATELINE = re.compile(
@@ -172,6 +188,9 @@ def _named(places: Places, folded: str) -> list[tuple[int, Place]]:
         if not _EVENT_AT.match(folded[end:])
         and not _DATELINE.match(folded[end:])
         and not _EVENT_IN_EN.search(folded[:start])
+        and not _SOURCE_AFTER.match(folded[end:])
+        and not _SOURCE_BEFORE.search(folded[:start])
+        and not _SHARE_OF_PLACE.search(folded[:start])
     ]
 
 
@@ -200,7 +219,11 @@ def area_of(
     possessive = [m.end() for m in _NATIONAL_OWNER.finditer(clause_before)]
     if named and not (possessive and possessive[-1] > named[-1][0]):
         return named[-1][1], False
-    if NATIONAL_WORDS["figure"].search(_SHARE_OF_NATIONAL.sub("", clause_before)):
+    national = NATIONAL_WORDS["figure"].findall(_SHARE_OF_NATIONAL.sub("", clause_before))
+    # 国家级 names a designation's level (国家级专精特新“小巨人”企业), not the country: in a
+    # sentence that counts the province's or the city's (全市共有…，其中国家级…37家) it is local
+    designation = set(national) == {"国家级"} and _LOCAL.search(sentence) and local is not None
+    if national and not designation:
         return None, True
     # (a dateline's date may lie after the clause's start: "BEIJING, April 8 (Xinhua) -- …")
     earlier = [p for p in _named(places, sentence) if p[0] <= len(sentence_before)]

@@ -140,7 +140,20 @@ def survey_period(layout: Layout, times: list[TimeExpr]) -> TimeExpr | None:
         words = layout.folded[sentence.start : sentence.end]
         if _SURVEY.search(words) and _FIELDWORK.search(words):
             return t
+    for t in times:
+        # a survey named with its year (《2025年住户使用资讯科技调查》): its figures are that
+        # year's, whenever the text reports them
+        if t.dates and not t.is_goal and t.iso and re.fullmatch(r"(\d{4})-01-01/\1-12-31", t.iso):
+            named = _SURVEY_TITLE.match(layout.folded, t.end)
+            if named and layout.folded.rfind("《", 0, t.start) > layout.folded.rfind(
+                "》", 0, t.start
+            ):
+                return t
     return None
+
+
+#: The rest of a survey's title after its year (《2025年…调查》).
+_SURVEY_TITLE = re.compile(r"[^《》\n]{0,30}(?:调查|普查|问卷)[^《》\n]{0,6}》")
 
 
 def _time_for(
@@ -238,12 +251,26 @@ def _time_for(
     )
     if anaphor and stated:
         return stated[-1], True
+    # a part of the figure stated before ("263 of them") or a further count of it ("a further
+    # 592"), with no date of its own: the date of that figure
+    folded = layout.folded
+    if stated and (
+        _PART_OF_THEM.match(folded, mention.end)
+        or _FURTHER.search(folded, max(sentence.start, mention.start - 12), mention.start)
+    ):
+        return stated[-1], True
     spans = [t for t in stated if t.iso is not None and "/" in t.iso and not t.iso.startswith("..")]
     if _YOY.search(sentence_text) and spans:
         return spans[-1], True
     if survey is not None and survey.start < mention.start:
         return survey, True  # a survey's figures: its fieldwork span
     return None, False
+
+
+#: A part of the figure stated before: "263 of them", "12 of these".
+_PART_OF_THEM = re.compile(r"\s*(?:of|among)\s+(?:them|these|those)\b")
+#: A further count of the figure stated before: "a further 592".
+_FURTHER = re.compile(r"\ba further\s*$")
 
 
 #: A lead-in that opens what follows: ends with a colon ("By 2027, the plan aims to:", 到2028年：).
@@ -464,6 +491,8 @@ _STOCK_STATED = re.compile(r"累计|累計|截至|截止|\bcumulative|\bin total
 _PART_CLAUSE = re.compile(r"其中|\bof which\b|\bof them\b")
 #: The end of a part's clause: a semicolon, or a sentence-internal 另有/此外 ("另有523款").
 _PART_END = re.compile(r"[；;]|[，,]\s*(?:另有|另外|此外|同时)")
+#: The end of a sentence (a 其中 clause ends with it at the latest).
+_SENTENCE_END = re.compile(r"[。！？!?]|\.\s")
 
 
 def _outside_part(
@@ -486,6 +515,8 @@ def _outside_part(
         part = m
     if part is None or not _PART_END.search(text, time.end, mention.start):
         return None
+    if _SENTENCE_END.search(text, part.end(), time.start):
+        return None  # the 其中 clause ended with its sentence: the date opens another one
     opened = layout.sentence_at(part.start())
     lo = opened.start if opened is not None else line.start
     before = [

@@ -202,7 +202,8 @@ _SHARE_SCOPES = (
     (
         "nation",
         re.compile(
-            r"[占佔](?:全国|全國|我国|我國|中国|中國|国内)|\bof (?:the )?(?:national|china)"
+            r"[占佔](?:全国|全國|我国|我國|中国|中國|国内(?!生产总值))"
+            r"|\bof (?:the )?(?:national|china)"
         ),
     ),
     ("world", re.compile(r"[占佔](?:全球|世界|全世界)|\bof (?:the )?(?:world|global)")),
@@ -251,6 +252,14 @@ _STOCK_EN = re.compile(
 )
 
 
+#: A change's verb left at the end of its subject (示範製造業增加值增長): not the measure's name.
+_CHANGE_VERB = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|上升|提高|下降)$")
+#: GDP in a Chinese label is 国内生产总值 (占GDP比重 = 占国内生产总值的比例); in English,
+#: "gross domestic product" is GDP.
+_GDP = re.compile(r"(?<![a-zA-Z])GDP(?![a-zA-Z])", re.IGNORECASE)
+_GDP_EN = re.compile(r"\bgross domestic product\b", re.IGNORECASE)
+
+
 def share_scope(text: str) -> str | None:
     """The scope of the denominator a share's ``text`` names, if any.
 
@@ -283,6 +292,7 @@ def measure_key(label: str) -> frozenset[str]:
     >>> measure_key("人工智能核心产业规模") == measure_key("人工智能产业规模")
     False
     """
+    label = _GDP.sub("国内生产总值", label) if has_cjk(label) else _GDP_EN.sub("gdp", label)
     scope = share_scope(label)
     # the scope a label states (（工业和信息化部口径）) is checked on its own (VariableIndex)
     label = _SCOPE_ZH.sub("", _SCOPE_EN.sub("", label))
@@ -597,6 +607,31 @@ class VariableIndex:
                 f"{names.get(wanted, 'another change')}"
             )
         return found[0] if len(found) == 1 else None
+
+    def change_by_base(self, phrase: str, unit: str, area: str, said: str) -> URIRef | None:
+        """The graph's change variable of the one variable ``phrase`` names by its measure key
+        (高技术制造业增加值增长9.4%: the growth of the value added the graph records as
+        aikg:changeOf it), of the kind ``said`` states, even when the graph has no figure of
+        that base; None unless exactly one base and one change agree."""
+        same_as = measure_key(_CHANGE_VERB.sub("", fold(phrase).strip()))
+        if not same_as:
+            return None
+        bases = [
+            var
+            for var in self.variables.values()
+            if same_as in var.keys
+            and not var.scope
+            and not (var.areas and area not in var.areas and not _broad(area, var.areas))
+        ]
+        if len(bases) != 1:
+            return None
+        found = self.change_of(shorten(str(bases[0].iri)), unit, said)
+        if found is None or found not in self.variables:
+            return None
+        theirs = self.variables[found].areas
+        if theirs and area not in theirs and not _broad(area, theirs):
+            return None
+        return found
 
     def match(
         self,

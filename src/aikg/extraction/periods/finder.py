@@ -42,7 +42,42 @@ def find_times(
                 taken.append(_as_comparison(found, folded))
                 spans.add(taken[-1].start, taken[-1].end, None)
     joined = _month_of_the_year(sorted(taken, key=lambda t: t.start), folded, doc, original)
+    joined = _the_same_day(joined, folded, start, end, original)
     return _the_texts_day(joined, folded, start, end, original)
+
+
+#: "As of the same day" (截至同日, 截至當日, "as of the same date"): the day stated before it.
+_SAME_DAY = re.compile(
+    r"(?:截至|截止|截止到)\s*(?:同日|当日|同一日|该日)|\bas (?:of|at) the same (?:day|date)\b"
+)
+
+
+def _the_same_day(
+    times: list[TimeExpr], folded: str, start: int, end: int | None, original: str | None
+) -> list[TimeExpr]:
+    """截至同日 (as of the same day): the last day stated before it, which it restates."""
+    out = list(times)
+    for m in _SAME_DAY.finditer(folded, start, len(folded) if end is None else end):
+        days = [
+            t for t in out if t.end <= m.start() and t.iso and _INSTANT.fullmatch(t.iso) and t.dates
+        ]
+        if not days or any(t.start < m.end() and m.start() < t.end for t in out):
+            continue
+        day = days[-1]
+        text = (original or folded)[m.start() : m.end()]
+        out.append(
+            TimeExpr(
+                m.start(),
+                m.end(),
+                text,
+                day.iso,
+                None,
+                f"{text}: the day stated before ({day.text}), {day.iso}.",
+                f"“{text}”即前文所述日期（{day.text}），{day.iso}。",
+            )
+        )
+        out.sort(key=lambda t: t.start)
+    return out
 
 
 #: A press release's own day, stated after "today": 今日（十月十四日）.

@@ -36,6 +36,9 @@ _CN_PARTS = (
 _CN_MONTH = "十[一二]|[一二三四五六七八九十]"
 _CN_DAY = "三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 
+#: A year in Chinese digits (二〇二六, 二○二六: ○, the white circle, is often typed for 〇).
+_CN_YEAR = "[〇○零一二三四五六七八九]{4}"
+
 #: Words that make a following year a goal rather than a period (到2027年, 力争到, by 2026).
 _GOAL_CN = "到|至|力争到|力争|争取到|目标是到|预计到"
 _AS_OF_CN = "截至|截止到|截止|截至到"
@@ -76,14 +79,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cn_ymd",
         re.compile(
-            rf"(?P<pre>{_AS_OF_CN}|{_GOAL_CN})?\s*(?P<y>\d{{4}})\s*年\s*(?P<m>\d{{1,2}})\s*月"
-            r"(?:\s*(?P<d>\d{1,2})\s*[日号])?\s*(?P<end>底|末)?"
+            rf"(?P<pre>{_AS_OF_CN}|{_GOAL_CN})?\s*(?P<y>\d{{4}}|{_CN_YEAR})\s*年\s*"
+            rf"(?P<m>\d{{1,2}}|{_CN_MONTH})\s*月"
+            rf"(?:\s*(?P<d>\d{{1,2}}|{_CN_DAY})\s*[日号])?\s*(?P<end>底|末)?"
         ),
     ),
     (
         "cn_y",
         re.compile(
-            rf"(?P<pre>{_AS_OF_CN}|{_GOAL_CN})?\s*(?P<y>\d{{4}})\s*年(?!\s*\d)"
+            rf"(?P<pre>{_AS_OF_CN}|{_GOAL_CN})?\s*(?P<y>\d{{4}}|{_CN_YEAR})\s*年(?!\s*\d)"
             # not a year's part the rules do not read (2026年秋季学期: no end date stated)
             r"(?!\s*(?:春季|夏季|秋季|冬季|春学期|秋学期|学期|學期))\s*(?:度\s*)?"
             rf"(?P<part>{_CN_PARTS}|全年|年底|年末|底|末)?"
@@ -263,7 +267,7 @@ class _Found:
     def number(self, name: str) -> int | None:
         """The group ``name`` as an integer, None when it did not match."""
         value = self.group(name)
-        return int(value) if value else None
+        return _numeral(value) if value else None
 
     @property
     def pre(self) -> str:
@@ -308,10 +312,10 @@ def _goal(found: _Found, kind: str) -> TimeExpr | None:
     year = found.number("y")
     pre = found.pre
     goal_word = pre in _GOAL_CN.split("|") or pre == "by" or kind == "en_by"
-    month = found.group("m") or MONTH_NUMBER.get(found.group("mon") or "")
+    month = found.number("m") or MONTH_NUMBER.get(found.group("mon") or "")
     if year is None or not goal_word:
         return None
-    ends = month_end(year, int(month)) if month else date(year, 12, 31)
+    ends = month_end(year, month) if month else date(year, 12, 31)
     if ends <= found.doc:
         return None
     text = found.text
@@ -400,13 +404,14 @@ def _en_months(found: _Found) -> TimeExpr | None:
 
 def _cn_ymd(found: _Found) -> TimeExpr | None:
     """2026年6月, 2026年6月30日, 2025年12月底: the day, else the month's end."""
-    year, month = int(found.group("y") or 0), int(found.group("m") or 0)
-    if not 1 <= month <= 12:
+    year, month = _numeral(found.group("y")), _numeral(found.group("m"))
+    if not 1 <= month <= 12 or not 1900 <= year <= 2100:
         return None
     text, day_text = found.text, found.group("d")
     if day_text and not found.group("end"):
-        day = date(year, month, min(int(day_text), 28 if month == 2 else 30))
-        day = date(year, month, int(day_text)) if int(day_text) <= 31 else day
+        number = _numeral(day_text)
+        day = date(year, month, min(number, 28 if month == 2 else 30))
+        day = date(year, month, number) if number <= month_end(year, month).day else day
         return found.expr(day.isoformat(), f"{text}: {day}.", f"{text}：{day}。")
     last = month_end(year, month)
     return found.expr(last.isoformat(), f"{text}: taken as {last}.", f"{text}：记为{last}。")
@@ -414,7 +419,7 @@ def _cn_ymd(found: _Found) -> TimeExpr | None:
 
 def _cn_y(found: _Found) -> TimeExpr | None:
     """2025年, 2025年上半年, 截至2025年 (its end)."""
-    year = int(found.group("y") or 0)
+    year = _numeral(found.group("y"))
     if not 1900 <= year <= 2100:
         return None
     part = found.group("part")
@@ -425,8 +430,10 @@ def _cn_y(found: _Found) -> TimeExpr | None:
 
 
 def _numeral(text: str | None) -> int:
-    """A month's or a day's number, in Arabic digits or Chinese numerals (九, 十四); 0 if none."""
-    return int(arabic_numerals(text)) if text and arabic_numerals(text).isdigit() else 0
+    """A year's, a month's or a day's number, in Arabic digits or Chinese numerals (九, 十四,
+    二○二六); 0 if none."""
+    digits = arabic_numerals(text.replace("○", "〇")) if text else ""
+    return int(digits) if digits.isdigit() else 0
 
 
 def _cn_md(found: _Found) -> TimeExpr | None:
