@@ -182,8 +182,8 @@ def _spread(
 #: up to :data:`GRID_MAX`, among the nodes of neighbouring cells of a grid (numpy); above, with
 #: a k-d tree (scipy: three times faster a round than the grid, but its import alone, 0.4 s,
 #: takes longer than the spread of a component of a thousand nodes). A larger component had a
-#: spectral layout, which imported most of scipy already (the tree's import is then 0.08 s, and
-#: the grid took 0.96 s of the spread of the 1M graph's hub page, 1,786 nodes, the tree 0.2 s).
+#: spectral layout, which imported most of scipy already (the tree's import is then 0.08 s; the
+#: spread of the 1M graph's hub page, 1,786 nodes, took 1.38 s on the grid, 0.62 s with the tree).
 PAIRWISE_MAX = 400
 GRID_MAX = SPRING_MAX
 
