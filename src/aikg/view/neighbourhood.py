@@ -391,8 +391,7 @@ class _OxigraphReader:
         return f"FILTER EXISTS {{ {self._is_entity(variable)} }}"
 
     def entity(self, node: URIRef) -> bool:
-        text = f"ASK {{ VALUES ?n {{ {_iri(node)} }} {self._shown('n')} }}"
-        return bool(self.store.query(_PREFIXES + text))
+        return bool(self._entities({node}))
 
     def named(self, text: str) -> set[URIRef]:
         # SPARQL has no NFKC: the text is looked for as typed and as normalized (a label in

@@ -40,17 +40,14 @@ class PageGraph(Graph):
 
     def __init__(self) -> None:
         super().__init__(store="SimpleMemory")
-        # subject -> predicate -> object -> 1: the store's own index, in its order (None if a
-        # later rdflib names it otherwise: then every lookup goes rdflib's way)
-        self._spo: dict[Any, dict[Any, dict[Any, int]]] | None = getattr(
-            self.store, "_SimpleMemory__spo", None
-        )
-        # the store's three indices, for add_all (None unless the store is SimpleMemory itself
-        # with the three named as this rdflib names them)
+        # the store's own indices (subject -> predicate -> object -> 1, and the two other
+        # orders), in its order; None if a later rdflib names them otherwise: then every lookup
+        # and every add goes rdflib's way
         found = [getattr(self.store, f"_SimpleMemory__{n}", None) for n in ("spo", "pos", "osp")]
         self._indices: list[dict[Any, dict[Any, dict[Any, int]]]] | None = None
         if type(self.store) is SimpleMemory and all(isinstance(i, dict) for i in found):
             self._indices = found  # type: ignore[assignment]
+        self._spo = self._indices[0] if self._indices else None
 
     def add_all(self, triples: Iterable[tuple[Any, Any, Any]]) -> None:
         """Add ``triples`` (rdflib terms, not checked) as the store's ``add`` would one by one:

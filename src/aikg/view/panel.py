@@ -61,7 +61,6 @@ class Facts:
         self.properties: dict[str, dict[str, str]] = {}
         self.terms: dict[str, dict[str, str]] = {}
         self._slot: dict[URIRef, int] = {}
-        self._names: dict[Any, dict[str, str]] = {}
         self._stated: dict[Any, dict[str, str]] = {}
         self._periods: dict[Any, dict[str, str]] = {}
         self.annotations: dict[Any, list[URIRef]] = {}
@@ -83,10 +82,8 @@ class Facts:
         self.stated_pairs = {(s, p) for s, p, _ in self.statements}
 
     def names(self, node: Any) -> dict[str, str]:
-        """The labels of ``node`` in both languages (read once)."""
-        if node not in self._names:
-            self._names[node] = self.labels(node).as_dict()
-        return self._names[node]
+        """The labels of ``node`` in both languages (read once a page, by :attr:`labels`)."""
+        return self.labels(node).as_dict()
 
     def prop(self, prop: Any) -> str:
         """Register the label of the property ``prop`` and return its prefixed name."""
