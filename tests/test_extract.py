@@ -11,11 +11,12 @@ from rdflib import Graph
 
 from aikg.extraction.entities import EntityIndex, find_entities
 from aikg.extraction.layout import analyse
+from aikg.extraction.measures import tokens
 from aikg.extraction.periods import find_times
 from aikg.extraction.quantities import find_quantities
 from aikg.extraction.script import fold, name_key
 from aikg.extraction.units import unit_kind
-from aikg.extraction.variables import VariableIndex, tokens
+from aikg.extraction.variables import VariableIndex
 
 FRONT = (
     "---\ntitle: {title}\nurl: https://example.org/{slug}\n"

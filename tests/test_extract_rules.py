@@ -678,7 +678,7 @@ def test_prefixed_and_short_names_of_known_bodies_link() -> None:
 
 
 def test_netizens_name_the_graphs_internet_users() -> None:
-    from aikg.extraction.variables import tokens
+    from aikg.extraction.measures import tokens
 
     assert tokens("rural netizens") == tokens("rural internet users")
     assert tokens("netizen") == tokens("internet user")
@@ -1729,7 +1729,7 @@ def test_a_variable_is_reused_only_for_the_same_measure_by_construction(tmp_path
 
 
 def test_measure_keys_normalise_names_not_scopes() -> None:
-    from aikg.extraction.variables import measure_key
+    from aikg.extraction.measures import measure_key
 
     assert measure_key("网民规模") == measure_key("网民数量") == measure_key("我国网民")
     assert measure_key("AI产业规模") == measure_key("人工智能产业")

@@ -6,7 +6,8 @@ number and Chinese numeral); nothing is downloaded at run time.
 - :mod:`~aikg.extraction.layout`: front matter, lines, sentences; boilerplate masked;
 - :mod:`~aikg.extraction.periods`: reference periods and goal years, read against the date;
 - :mod:`~aikg.extraction.quantities`: quantitative statements and what is not one;
-- :mod:`~aikg.extraction.variables`: the variable measured, reused from the graph or drafted;
+- :mod:`~aikg.extraction.variables`: the variable measured, reused from the graph or drafted
+  (:mod:`~aikg.extraction.measures`: the name of a measure, normalised, and how close two are);
 - :mod:`~aikg.extraction.entities`: named entities, linked across scripts or drafted;
 - :mod:`~aikg.extraction.spans`: the spans a rule has taken, and which a new one overlaps;
 - :mod:`~aikg.extraction.pipeline`: the draft of one document, the rule families applied in order
