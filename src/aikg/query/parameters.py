@@ -11,14 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from aikg.errors import InputError, SettingError
 from aikg.namespaces import PREFIXES, XSD_IRI
-from aikg.query.catalog import Parameter, SavedQuery
 from aikg.query.text import insert_values
+
+if TYPE_CHECKING:  # for annotations only: the view binds terms without the catalog (and YAML)
+    from aikg.query.catalog import Parameter, SavedQuery
 
 _IRI_FORBIDDEN = re.compile(r'[<>"{}|^`\\\x00-\x20\x7f]')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
