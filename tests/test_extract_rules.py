@@ -412,6 +412,36 @@ def test_the_scorer_counts_drafts_kept_unchanged_per_document() -> None:
     assert kept_table({"t.md": [1, 2]})[-1] == "| **overall** | **1/2 (50%)** |"
 
 
+def test_the_scorer_takes_a_new_place_drafted_over_the_gold_places_mention() -> None:
+    """A place the project graph does not hold has no IRI the extractor could know: a new one
+    named over the gold place's mention is the same place (as a new policy is); a known place,
+    or a new one named elsewhere, is not."""
+    from benchmarks.extraction.score import kept_unchanged
+
+    def mentioning(g: Graph, place: str, start: int) -> Graph:
+        anno, target, selector = (URIRef(f"urn:m-{place}-{x}") for x in "ats")
+        g.add((anno, RDF.type, OA.Annotation))
+        g.add((anno, OA.hasBody, ID["place"][place]))
+        g.add((anno, OA.hasTarget, target))
+        g.add((target, OA.hasSource, URIRef("urn:text")))
+        g.add((target, OA.hasSelector, selector))
+        g.add((selector, RDF.type, OA.TextPositionSelector))
+        g.add((selector, OA.start, Literal(start)))
+        g.add((selector, OA.end, Literal(start + 2)))
+        return g
+
+    gold = mentioning(_fact_graph("g", "100", "2026-06-30", "macao", "x"), "macao", 0)
+    docs, project = {URIRef("urn:text"): "t.md"}, {"place:CN"}
+    here = mentioning(_fact_graph("d", "100", "2026-06-30", "macau", "y"), "macau", 0)
+    elsewhere = mentioning(_fact_graph("d", "100", "2026-06-30", "macau", "y"), "macau", 40)
+    known = mentioning(_fact_graph("d", "100", "2026-06-30", "CN", "y"), "CN", 0)
+    assert kept_unchanged(here, gold, project, docs) == {"t.md": [1, 1]}
+    assert kept_unchanged(elsewhere, gold, project, docs) == {"t.md": [0, 1]}
+    assert kept_unchanged(known, gold, project, docs) == {"t.md": [0, 1]}
+    # a place the graph holds must be the gold's own IRI
+    assert kept_unchanged(here, gold, project | {"place:macao"}, docs) == {"t.md": [0, 1]}
+
+
 # --- issue #7, third round: families behind the second held-out set's errors ----------------------
 
 
