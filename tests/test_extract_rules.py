@@ -414,8 +414,8 @@ def test_the_scorer_counts_drafts_kept_unchanged_per_document() -> None:
 
 def test_the_scorer_takes_a_new_place_drafted_over_the_gold_places_mention() -> None:
     """A place the project graph does not hold has no IRI the extractor could know: a new one
-    named over the gold place's mention is the same place (as a new policy is); a known place,
-    or a new one named elsewhere, is not."""
+    drafted over the gold place's mention, or named as it is, is the same place (as a new policy
+    is); a known place, or a new one of another name named elsewhere, is not."""
     from benchmarks.extraction.score import kept_unchanged
 
     def mentioning(g: Graph, place: str, start: int) -> Graph:
@@ -440,6 +440,14 @@ def test_the_scorer_takes_a_new_place_drafted_over_the_gold_places_mention() -> 
     assert kept_unchanged(known, gold, project, docs) == {"t.md": [0, 1]}
     # a place the graph holds must be the gold's own IRI
     assert kept_unchanged(here, gold, project | {"place:macao"}, docs) == {"t.md": [0, 1]}
+    # named elsewhere but by one of the gold place's names (in another script): the same place;
+    # by another name: not
+    gold.add((ID["place"]["macao"], RDFS.label, Literal("澳門", lang="zh-hant")))
+    elsewhere.add((ID["place"]["macau"], RDFS.label, Literal("澳门", lang="zh-hans")))
+    assert kept_unchanged(elsewhere, gold, project, docs) == {"t.md": [1, 1]}
+    other = mentioning(_fact_graph("d", "100", "2026-06-30", "xunwu", "y"), "xunwu", 40)
+    other.add((ID["place"]["xunwu"], RDFS.label, Literal("寻乌县", lang="zh-hans")))
+    assert kept_unchanged(other, gold, project, docs) == {"t.md": [0, 1]}
 
 
 # --- issue #7, third round: families behind the second held-out set's errors ----------------------

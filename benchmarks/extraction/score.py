@@ -37,9 +37,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import rdflib
-from rdflib import RDF, Namespace
+from rdflib import RDF, RDFS, Namespace
 
 from aikg.extraction.entities import NAMED_KINDS
+from aikg.extraction.script import name_key
 
 HERE = Path(__file__).resolve().parent
 SETS = HERE / "sets"
@@ -255,22 +256,52 @@ def mentions(g: rdflib.Graph, kinds: tuple[str, ...] = SCORED_KINDS) -> list[tup
 
 #: Fields whose value is an entity the project graph may not know (a policy, a place): then the
 #: extractor cannot know the gold's IRI (``place:macao`` and ``place:macau`` are both right for
-#: a Macao the graph does not hold), and a new IRI drafted over the gold entity's mention is the
-#: same entity. A variable is scored apart (any new variable where the gold's is new).
+#: a Macao the graph does not hold), and a new IRI that names the same entity agrees: drafted over
+#: the gold entity's mention, or given one of its names. A variable is scored apart (any new
+#: variable where the gold's is new).
 NAMED_HERE = ("policy", "area")
 #: The kinds of entity those fields name (a target's policy may be a report: a work report).
 HERE_KINDS = (*SCORED_KINDS, "place")
 
 
-def named_here(dv, gv, source, project: set[str], gold_mentions, draft_mentions) -> bool:
-    """Whether a drafted policy or place ``dv`` is the gold's ``gv``: the same IRI; or, for one
-    the project graph does not know, a new IRI the draft names over a mention of ``gv`` in the
-    same text."""
-    if dv == gv or gv in project or dv in project or dv is None:
-        return dv == gv
-    gspans = [(a, b) for (e, s, a, b) in gold_mentions if e == gv and s == source]
-    dspans = [(a, b) for (e, s, a, b) in draft_mentions if e == dv and s == source]
-    return bool(gspans) and any(a1 < b2 and a2 < b1 for a1, b1 in dspans for a2, b2 in gspans)
+@dataclass
+class NewEntities:
+    """What tells whether a drafted new policy or place is the gold's: the mentions of both
+    graphs and their entities' names (compared as the extractor compares names)."""
+
+    project: set[str]
+    gold_mentions: list[tuple]
+    draft_mentions: list[tuple]
+    gold_names: dict[str, set[str]]
+    draft_names: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, draft: rdflib.Graph, gold: rdflib.Graph, project: set[str]) -> NewEntities:
+        def names(g: rdflib.Graph) -> dict[str, set[str]]:
+            found: dict[str, set[str]] = defaultdict(set)
+            for s, label in g.subject_objects(RDFS.label):
+                found[short(s)].add(name_key(str(label)))
+            return found
+
+        return cls(
+            project,
+            mentions(gold, HERE_KINDS),
+            mentions(draft, HERE_KINDS),
+            names(gold),
+            names(draft),
+        )
+
+    def same(self, dv, gv, source) -> bool:
+        """Whether the drafted ``dv`` is the gold's ``gv``: the same IRI; or, for an entity the
+        project graph does not hold, a new IRI drafted over a mention of ``gv`` in the same text
+        or named as ``gv`` is."""
+        if dv == gv or gv in self.project or dv in self.project or dv is None:
+            return dv == gv
+        if self.gold_names.get(gv, set()) & self.draft_names.get(dv, set()):
+            return True
+        gspans = [(a, b) for (e, s, a, b) in self.gold_mentions if e == gv and s == source]
+        dspans = [(a, b) for (e, s, a, b) in self.draft_mentions if e == dv and s == source]
+        return any(a1 < b2 and a2 < b1 for a1, b1 in dspans for a2, b2 in gspans)
 
 
 def supplementary(
@@ -280,7 +311,7 @@ def supplementary(
     errors = defaultdict(list)
     gold_mentions = mentions(gold)
     draft_mentions = mentions(draft)
-    gold_named, draft_named = mentions(gold, HERE_KINDS), mentions(draft, HERE_KINDS)
+    new = NewEntities.of(draft, gold, project)
 
     def agrees(field, dv, gv, source) -> tuple[bool, str]:
         if field == "var":
@@ -290,7 +321,7 @@ def supplementary(
                 return dv == gv, "var (reuse)"
             return dv not in project, "var (new)"
         if field in NAMED_HERE:
-            return named_here(dv, gv, source, project, gold_named, draft_named), field
+            return new.same(dv, gv, source), field
         return dv == gv, field
 
     for cls, fields in (
@@ -338,7 +369,7 @@ def kept_unchanged(
     :func:`supplementary`: the gold's when the project graph knows it, else a new one), and all
     drafted observations and targets."""
     out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    gold_named, draft_named = mentions(gold, HERE_KINDS), mentions(draft, HERE_KINDS)
+    new = NewEntities.of(draft, gold, project)
     for cls, kind in ((SCHEMA.Observation, "obs"), (AIKG_NS.Target, "target")):
         drafted = facts(draft, cls)
         for d in drafted:
@@ -350,8 +381,7 @@ def kept_unchanged(
                 if field == "var":
                     same &= dv == gv if gv in project else dv not in project
                 elif field in NAMED_HERE:
-                    at = g["source"]
-                    same &= named_here(dv, gv, at, project, gold_named, draft_named)
+                    same &= new.same(dv, gv, g["source"])
                 else:
                     same &= dv == gv
             out[doc_of_source.get(g["source"], str(g["source"]))][0] += same
@@ -378,7 +408,7 @@ KEPT_NOTE = (
     "period and area (a target: year, policy and area), as issue 12 measures a first draft; the "
     "share is of all drafted observations and targets. A variable the project graph does not "
     "hold is right when the draft makes a new one; a place or policy the graph does not hold, "
-    "when the draft names a new one over the gold's mention of it."
+    "when the draft names a new one over the gold's mention of it or by one of its names."
 )
 
 
@@ -485,6 +515,9 @@ def report(gold_set: GoldSet, frozen: bool) -> str:
         gg = merged(golds, gold_ttl)
         table = eval_extract(drafts_ttl, gold_ttl, "md")
         detail = json.loads(eval_extract(drafts_ttl, gold_ttl, "json"))
+    # the names of the gold's new entities (a new place agrees by one of them: NewEntities)
+    if (gold_set.gold / "entities.ttl").exists():
+        gg.parse(gold_set.gold / "entities.ttl")
 
     pg = rdflib.Graph()
     for p in PROJECT_GRAPH.glob("*.ttl"):
