@@ -2091,3 +2091,36 @@ def test_a_share_of_a_places_total_and_a_national_designation_are_local(tmp_path
     assert found["30家"]["area"] == "place:xian"
     national = drafted(tmp_path, "2025年，我国共有国家级示范企业300家。\n", day="2026-06-11")
     assert national["300家"]["area"] == "place:CN"
+
+
+# --- issue 12's seventh revision (errors of sets 11 and 12): periods of months -----------------
+
+
+def test_a_month_without_a_year_and_spans_of_months_from_january(tmp_path: Path) -> None:
+    """A month named alone (10月出口, 今年10月) is that month, a flow over it, the latest such
+    month ended by the document date; 1-10月 (the first month's 月 left out) and 前3季 (the
+    quarters in digits) are spans from January; a day (10月9日), 10月份 and 10月以来 are read as
+    before."""
+    found = drafted(
+        tmp_path,
+        "示範省10月示範產品出口248億美元，年增58%。累計1-10月，示範產品出口2147億美元。"
+        "今年前3季核准的示範投資案共62件。\n",
+        day="2026-11-10",
+    )
+    assert found["248億美元"]["period"] == "2026-10-01/2026-10-31"
+    assert found["2147億美元"]["period"] == "2026-01-01/2026-10-31"
+    assert found["62件"]["period"] == "2026-01-01/2026-09-30"
+    doc = date(2026, 11, 10)
+    read = {t.text: t.iso for t in find_times(fold("今年10月；去年12月；2026年1—9月"), doc)}
+    assert read == {
+        "今年10月": "2026-10-01/2026-10-31",
+        "去年12月": "2025-12-01/2025-12-31",
+        "2026年1—9月": "2026-01-01/2026-09-30",
+    }
+    assert [t.iso for t in find_times(fold("12月出口"), doc)] == ["2025-12-01/2025-12-31"]
+    for text in ("10月9日发布", "10月以来", "前10个月"):
+        assert all(t.text != "10月" for t in find_times(fold(text), doc)), text
+    english = drafted(
+        tmp_path, "Demo exports rose to $24 billion in October.\n", title="Demo", day="2026-11-10"
+    )
+    assert english["$24 billion"]["period"] == "2026-10-01/2026-10-31"
