@@ -2110,6 +2110,11 @@ def test_a_month_without_a_year_and_spans_of_months_from_january(tmp_path: Path)
     assert found["248億美元"]["period"] == "2026-10-01/2026-10-31"
     assert found["2147億美元"]["period"] == "2026-01-01/2026-10-31"
     assert found["62件"]["period"] == "2026-01-01/2026-09-30"
+    # a part of a year that opens a modifier (前3季核准的…) dates the clauses after it too
+    amount = drafted(
+        tmp_path, "今年前3季核准的示範投資案共62件，投資金額約19億美元，年增27%。\n", day="2026-11-10"
+    )
+    assert amount["19億美元"]["period"] == "2026-01-01/2026-09-30"
     doc = date(2026, 11, 10)
     read = {t.text: t.iso for t in find_times(fold("今年10月；去年12月；2026年1—9月"), doc)}
     assert read == {
@@ -2124,3 +2129,4 @@ def test_a_month_without_a_year_and_spans_of_months_from_january(tmp_path: Path)
         tmp_path, "Demo exports rose to $24 billion in October.\n", title="Demo", day="2026-11-10"
     )
     assert english["$24 billion"]["period"] == "2026-10-01/2026-10-31"
+

@@ -223,10 +223,13 @@ def _time_for(
         return in_clause[0], False
     # a date in a modifier of another clause's noun (加上2025年公布的首批160个，…总数达到344个)
     # dates that noun only
+    # (not a part of a year: 今年前3季核准的…案共62件，投資金額約19.4億美元 — the amount is of the
+    # cases approved in that span)
     before = [
         t
         for t in inside
-        if t.end <= mention.start and not _MODIFIER_DATE.match(layout.folded, t.end)
+        if t.end <= mention.start
+        and (not _MODIFIER_DATE.match(layout.folded, t.end) or _PART_OF_YEAR.fullmatch(t.iso or ""))
     ]
     if before:
         return before[-1], False
@@ -528,6 +531,8 @@ def _outside_part(
 #: A date that opens a modifier with its verb (2025年公布的首批): it dates the noun the modifier
 #: qualifies. (2024年的11.08亿人 is the figure's own date, shared by the clauses after it.)
 _MODIFIER_DATE = re.compile(r"\s*[\u4e00-\u9fff]{1,4}的")
+#: A span within one year that is not the whole year (前三季度, 1-10月, 上半年).
+_PART_OF_YEAR = re.compile(r"(\d{4})-(?!01-01/\d{4}-12-31)\d{2}-\d{2}/\1-\d{2}-\d{2}")
 #: Counters of establishments (家, 所, 间): a count of them is a stock (firms, schools).
 _ESTABLISHMENTS = re.compile(r"家|所|间|間|座")
 #: Words of a flow of establishments (新增, 新设, 注册, 落户): a count over the span, not a stock.
