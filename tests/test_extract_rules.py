@@ -2130,3 +2130,34 @@ def test_a_month_without_a_year_and_spans_of_months_from_january(tmp_path: Path)
     )
     assert english["$24 billion"]["period"] == "2026-10-01/2026-10-31"
 
+
+# --- issue 12's seventh revision: Taiwan's own texts, a flow's destination ------------------------
+
+
+def test_a_taiwan_text_and_the_destination_of_exports(tmp_path: Path) -> None:
+    """A text that names 台灣 and no other place of China, with one of Taiwan's own bodies (經濟部,
+    行政院) or its currency (新臺幣, NT$), is Taiwan's: its figures without a place are too; a
+    destination of a flow (其中輸往美國, "exports to the US") is not the figure's area."""
+    found = drafted(
+        tmp_path,
+        "台灣10月示範產品出口248億美元。累計前10月，示範產品出口2147億美元，其中輸往美國1105億美元，"
+        "占比51.5%。\n\n經濟部示範司同日指出，示範投資案共62件。\n",
+        title="示範出口創新高",
+        day="2026-11-10",
+    )
+    for value in ("248億美元", "2147億美元", "1105億美元", "51.5%", "62件"):
+        assert found[value]["area"] == "place:taiwan", value
+    money = drafted(tmp_path, "臺灣示範產業產值達新臺幣3兆元。\n\n示範產值年增12%。\n", day="2026-11-10")
+    assert money["12%"]["area"] == "place:taiwan"
+    # without a body or the currency: a mainland text that mentions Taiwan stays China's
+    mainland = drafted(
+        tmp_path, "我国与台湾示范合作项目达120个。\n\n全国示范企业超过500家。\n", day="2026-11-10"
+    )
+    assert mainland["500家"]["area"] == "place:CN"
+    english = drafted(
+        tmp_path,
+        "Guangdong's demo exports reached $30 billion, with exports to the US at $12 billion.\n",
+        title="Demo exports",
+        day="2026-11-10",
+    )
+    assert english["$12 billion"]["area"] == "place:guangdong"
