@@ -2161,3 +2161,29 @@ def test_a_taiwan_text_and_the_destination_of_exports(tmp_path: Path) -> None:
         day="2026-11-10",
     )
     assert english["$12 billion"]["area"] == "place:guangdong"
+
+
+# --- issue 12's seventh revision: a work report's goals for the coming year ---------------------
+
+
+def test_the_main_expected_targets_of_a_work_report_are_goals(tmp_path: Path) -> None:
+    """今年…主要预期目标是：… in a work report of January lists goals for the year just begun:
+    each clause after the lead-in (split by ；) is a target with that year, though 预期 alone
+    marks an estimate; last year's figures stay observations."""
+    result = draft(
+        tmp_path,
+        "过去一年，示范省地区生产总值增长5.6%。\n\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；示范产业营收突破700亿元；"
+        "示范算力规模达到25EFLOPS。\n",
+        title="示范省政府工作报告摘编",
+        day="2027-01-16",
+    )
+    targets = {row["value_text"]: row for row in result.sheet.get("targets", [])}
+    assert len(targets) == 3
+    for value in ("5.5%左右", "突破700亿元"):
+        assert targets[value]["year"] == "2027", value
+    observed = {row["value_text"] for row in result.sheet.get("observations", [])}
+    assert "5.6%" in observed and not observed & set(targets)
+    # 预期 without 目标 is still an estimate, not a goal
+    estimate = drafted(tmp_path, "今年示范产业营收预期增长8%左右。\n", day="2027-01-16")
+    assert estimate["8%左右"]["period"] == "2027-01-01/2027-12-31"

@@ -360,6 +360,10 @@ _GOAL_WORDS = re.compile(
 )
 
 
+#: A plan's "expected targets" (预期目标, 预期性指标): goals, though 预期 alone is an estimate.
+_EXPECTED_GOAL = re.compile(r"预期性?(?:目标|指标)")
+
+
 def _current_year_goal(
     layout: Layout, mention: Mention, time: TimeExpr | None, doc_date: date
 ) -> TimeExpr | None:
@@ -377,7 +381,13 @@ def _current_year_goal(
     sentence = layout.sentence_at(mention.start)
     assert sentence is not None
     lo = max(sentence.start, time.end if sentence.start <= time.start < mention.start else 0)
-    words = layout.folded[lo : mention.start]
+    line = layout.lines[sentence.line]
+    if line.start <= time.start < sentence.start:
+        # a goal lead-in earlier in the paragraph governs the clauses after it (今年…主要预期目标
+        # 是：地区生产总值增长5.5%左右；…突破7000亿元)
+        lo = time.end
+    # 预期目标 is a goal ("expected targets"), not an estimate
+    words = _EXPECTED_GOAL.sub("目标", layout.folded[lo : mention.start])
     if not _GOAL_WORDS.search(words) or ESTIMATE.search(words):
         return None
     year = int(last[:4])
