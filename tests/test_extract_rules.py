@@ -2187,3 +2187,26 @@ def test_the_main_expected_targets_of_a_work_report_are_goals(tmp_path: Path) ->
     # 预期 without 目标 is still an estimate, not a goal
     estimate = drafted(tmp_path, "今年示范产业营收预期增长8%左右。\n", day="2027-01-16")
     assert estimate["8%左右"]["period"] == "2027-01-01/2027-12-31"
+
+
+def test_a_flow_carried_from_a_years_end_is_over_the_year(tmp_path: Path) -> None:
+    """A flow (收入, revenue) in a sentence with no date of its own, after a sentence dated at a
+    year's end (截至2026年末), is over that year; a stock after it stays at the year's end."""
+    found = drafted(
+        tmp_path,
+        "截至2026年末，示范公司研发人员共1.5万人。分业务看，示范业务收入为52.3亿元，同比增长68%；"
+        "示范门店共320家。\n",
+        day="2027-04-22",
+    )
+    assert found["1.5万人"]["period"] == "2026-12-31"
+    assert found["52.3亿元"]["period"] == "2026-01-01/2026-12-31"
+    assert found["68%"]["period"] == "2026-01-01/2026-12-31"
+    assert found["320家"]["period"] == "2026-12-31"
+    english = drafted(
+        tmp_path,
+        "As of the end of 2026, the demo company had 15,000 researchers. Its cloud revenue was "
+        "$5 billion.\n",
+        title="Demo results",
+        day="2027-04-22",
+    )
+    assert english["$5 billion"]["period"] == "2026-01-01/2026-12-31"

@@ -603,6 +603,36 @@ def _added_at_end(layout: Layout, mention: Mention, time: TimeExpr | None) -> Ti
     )
 
 
+#: A flow over a span (revenue, exports, output): 收入, 营收, "revenue", "exports".
+_FLOW = re.compile(
+    r"收入|营收|营业额|销售额|出口|进口|产值|产量|增加值|利润|\brevenues?\b|\bsales\b|\bexports?\b"
+    r"|\bimports?\b|\boutput\b|\bprofits?\b"
+)
+#: Words of a stock or of a date in the sentence (截至, 累计, 末, "as of"): not a flow's year.
+_STOCK_WORDS = re.compile(r"截至|截止|累计|年末|年底|月末|月底|余额|\bas of\b|\bcumulative")
+
+
+def _flow_over_year(layout: Layout, mention: Mention, time: TimeExpr | None) -> TimeExpr | None:
+    """A flow (收入, revenue) whose sentence states no date and takes a year's end stated in an
+    earlier sentence (截至2026年末，研发人员…。…业务收入为52.3亿元): the flow is over that year, not at
+    its end; None otherwise."""
+    if time is None or not time.iso or not re.fullmatch(r"\d{4}-12-31", time.iso):
+        return None
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    words = layout.folded[sentence.start : mention.start]
+    if not _FLOW.search(words) or _STOCK_WORDS.search(words):
+        return None
+    year = time.iso[:4]
+    iso = f"{year}-01-01/{year}-12-31"
+    return _reread(
+        time,
+        iso,
+        f"{time.text} (stated before) dates a flow: over the year, {iso}.",
+        f"前文“{time.text}”所述为流量：记为全年，{iso}。",
+    )
+
+
 def date_figure(
     layout: Layout,
     times: list[TimeExpr],
@@ -623,6 +653,8 @@ def date_figure(
     text by the caller (else here).
     """
     time, carried = _time_for(layout, times, mention, survey, dating)
+    if carried:
+        time = _flow_over_year(layout, mention, time) or time
     time = _outside_part(layout, times if dating is None else dating, mention, time) or time
     time = _added_at_end(layout, mention, time) or _stock_at_end(layout, mention, time) or time
     if time is None and review is not None:
