@@ -2210,3 +2210,31 @@ def test_a_flow_carried_from_a_years_end_is_over_the_year(tmp_path: Path) -> Non
         day="2027-04-22",
     )
     assert english["$5 billion"]["period"] == "2026-01-01/2026-12-31"
+
+
+# --- issue 12's seventh revision: an age group of a measure the graph holds for the total -------
+
+
+def test_an_age_groups_figure_is_the_totals_variable_with_its_band(tmp_path: Path) -> None:
+    """65岁及以上老年人的宽带普及率 is the graph's 宽带普及率 with the age band (the group's word is
+    the band, not the measure); a text that defines 老年人 by a band gives its later 老年人 that
+    band; a group word the text does not define is not read as a band, and its figure is not
+    linked to the total's variable."""
+    found = drafted(
+        tmp_path,
+        "截至2026年6月，65岁及以上老年人的宽带普及率为40.5%。老年人中使用示范应用的比例为30.2%。\n",
+        day="2026-09-02",
+    )
+    assert found["40.5%"]["var"] == "var:broadband-rate"
+    assert found["40.5%"]["age"] == found["30.2%"]["age"] == "age:65-plus"
+    undefined = drafted(tmp_path, "截至2026年6月，老年人的宽带普及率为40.5%。\n", day="2026-09-02")
+    assert "age" not in undefined["40.5%"]
+    assert undefined["40.5%"]["var"].startswith("var:draft-")
+    english = drafted(
+        tmp_path,
+        "As of June 2026, the broadband rate among people aged 65 and above, the elderly, was "
+        "40.5 percent.\n",
+        title="Demo",
+        day="2026-09-02",
+    )
+    assert english["40.5 percent"]["age"] == "age:65-plus"
