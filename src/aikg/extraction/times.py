@@ -614,8 +614,8 @@ _STOCK_WORDS = re.compile(r"截至|截止|累计|年末|年底|月末|月底|余
 
 def _flow_over_year(layout: Layout, mention: Mention, time: TimeExpr | None) -> TimeExpr | None:
     """A flow (收入, revenue) whose sentence states no date and takes a year's end stated in an
-    earlier sentence (截至2026年末，研发人员…。…业务收入为52.3亿元): the flow is over that year, not at
-    its end; None otherwise."""
+    earlier sentence (截至2026年末，研发人员…。…业务收入为52.3亿元): the flow is over that year,
+    not at its end; None otherwise."""
     if time is None or not time.iso or not re.fullmatch(r"\d{4}-12-31", time.iso):
         return None
     sentence = layout.sentence_at(mention.start)
