@@ -2240,3 +2240,31 @@ def test_an_age_groups_figure_is_the_totals_variable_with_its_band(tmp_path: Pat
         day="2026-09-02",
     )
     assert english["40.5 percent"]["age"] == "age:65-plus"
+
+
+# --- issue 12's seventh revision: the day a source gave its figures -----------------------------
+
+
+def test_the_day_the_reporter_learnt_the_figures_and_a_batchs_count(tmp_path: Path) -> None:
+    """记者8月13日从…获悉 in a text of 14 August dates its undated figures open up to 13 August, as
+    昨日公布 does; the count of a batch published on a day (本批共有412款, 第十五批) is of that day
+    (an instant), a cumulative count beside it is not."""
+    learnt = drafted(
+        tmp_path,
+        "记者8月13日从示范部获悉，截至2026年7月底，示范项目超过2.3万个。\n\n"
+        "示范方面，已累计培育示范工厂286家。\n",
+        day="2026-08-14",
+    )
+    assert learnt["2.3万个"]["period"] == "2026-07-31"
+    assert learnt["286家"]["period"] == "../2026-08-13"
+    batch = drafted(
+        tmp_path,
+        "示范办13日发布第十五批示范算法备案信息，本批共有412款算法通过备案。\n\n"
+        "目前累计已有4126款示范算法完成备案。\n",
+        day="2026-08-14",
+    )
+    assert batch["412款"]["period"] == "2026-08-13"
+    assert batch["4126款"]["period"] == "../2026-08-13"
+    # a day a week before is not the figures' day
+    old = drafted(tmp_path, "记者8月3日从示范部获悉，示范工厂286家。\n", day="2026-08-14")
+    assert old["286家"]["period"] == "../2026-08-14"
