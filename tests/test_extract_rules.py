@@ -2268,3 +2268,23 @@ def test_the_day_the_reporter_learnt_the_figures_and_a_batchs_count(tmp_path: Pa
     # a day a week before is not the figures' day
     old = drafted(tmp_path, "记者8月3日从示范部获悉，示范工厂286家。\n", day="2026-08-14")
     assert old["286家"]["period"] == "../2026-08-14"
+
+
+def test_a_weekday_the_source_spoke_on(tmp_path: Path) -> None:
+    """ "The ministry said on Saturday" in a text of Monday 12 October dates its undated figures
+    open up to Saturday 10 October; 周六表示 as well; a figure another body states in its own
+    name keeps the text's date."""
+    english = drafted(
+        tmp_path,
+        "By DEMO WRITER | Demo Daily\n\nMore than 630 demo schools now run programs in artificial "
+        "intelligence, up from 498 in 2024, the demo ministry said on Saturday.\n\n"
+        "Demo University said it would admit 150 more students.\n",
+        title="AI courses spread",
+        day="2026-10-12",
+    )
+    assert english["630"]["period"] == "../2026-10-10"
+    assert english["150"]["period"] == "../2026-10-12"
+    chinese = drafted(
+        tmp_path, "示范部周六表示，全国开设示范课程的学校已超过630所。\n", day="2026-10-12"
+    )
+    assert chinese["630所"]["period"] == "../2026-10-10"
