@@ -2129,3 +2129,200 @@ def test_a_share_of_a_places_total_and_a_national_designation_are_local(tmp_path
     assert found["30家"]["area"] == "place:xian"
     national = drafted(tmp_path, "2025年，我国共有国家级示范企业300家。\n", day="2026-06-11")
     assert national["300家"]["area"] == "place:CN"
+
+
+# --- issue 12's seventh revision (errors of sets 11 and 12): periods of months -----------------
+
+
+def test_a_month_without_a_year_and_spans_of_months_from_january(tmp_path: Path) -> None:
+    """A month named alone (10月出口, 今年10月) is that month, a flow over it, the latest such
+    month ended by the document date; 1-10月 (the first month's 月 left out) and 前3季 (the
+    quarters in digits) are spans from January; a day (10月9日), 10月份 and 10月以来 are read as
+    before."""
+    found = drafted(
+        tmp_path,
+        "示範省10月示範產品出口248億美元，年增58%。累計1-10月，示範產品出口2147億美元。"
+        "今年前3季核准的示範投資案共62件。\n",
+        day="2026-11-10",
+    )
+    assert found["248億美元"]["period"] == "2026-10-01/2026-10-31"
+    assert found["2147億美元"]["period"] == "2026-01-01/2026-10-31"
+    assert found["62件"]["period"] == "2026-01-01/2026-09-30"
+    # a part of a year that opens a modifier (前3季核准的…) dates the clauses after it too
+    amount = drafted(
+        tmp_path, "今年前3季核准的示範投資案共62件，投資金額約19億美元。\n", day="2026-11-10"
+    )
+    assert amount["19億美元"]["period"] == "2026-01-01/2026-09-30"
+    doc = date(2026, 11, 10)
+    read = {t.text: t.iso for t in find_times(fold("今年10月；去年12月；2026年1—9月"), doc)}
+    assert read == {
+        "今年10月": "2026-10-01/2026-10-31",
+        "去年12月": "2025-12-01/2025-12-31",
+        "2026年1—9月": "2026-01-01/2026-09-30",
+    }
+    assert [t.iso for t in find_times(fold("12月出口"), doc)] == ["2025-12-01/2025-12-31"]
+    for text in ("10月9日发布", "10月以来", "前10个月"):
+        assert all(t.text != "10月" for t in find_times(fold(text), doc)), text
+    english = drafted(
+        tmp_path, "Demo exports rose to $24 billion in October.\n", title="Demo", day="2026-11-10"
+    )
+    assert english["$24 billion"]["period"] == "2026-10-01/2026-10-31"
+
+
+# --- issue 12's seventh revision: Taiwan's own texts, a flow's destination ------------------------
+
+
+def test_a_taiwan_text_and_the_destination_of_exports(tmp_path: Path) -> None:
+    """A text that names 台灣 and no other place of China, with one of Taiwan's own bodies (經濟部,
+    行政院) or its currency (新臺幣, NT$), is Taiwan's: its figures without a place are too; a
+    destination of a flow (其中輸往美國, "exports to the US") is not the figure's area."""
+    found = drafted(
+        tmp_path,
+        "台灣10月示範產品出口248億美元。累計前10月，示範產品出口2147億美元，其中輸往美國1105億美元，"
+        "占比51.5%。\n\n經濟部示範司同日指出，示範投資案共62件。\n",
+        title="示範出口創新高",
+        day="2026-11-10",
+    )
+    for value in ("248億美元", "2147億美元", "1105億美元", "51.5%", "62件"):
+        assert found[value]["area"] == "place:taiwan", value
+    money = drafted(
+        tmp_path, "臺灣示範產業產值達新臺幣3兆元。\n\n示範產值年增12%。\n", day="2026-11-10"
+    )
+    assert money["12%"]["area"] == "place:taiwan"
+    # without a body or the currency: a mainland text that mentions Taiwan stays China's
+    mainland = drafted(
+        tmp_path, "我国与台湾示范合作项目达120个。\n\n全国示范企业超过500家。\n", day="2026-11-10"
+    )
+    assert mainland["500家"]["area"] == "place:CN"
+    english = drafted(
+        tmp_path,
+        "Guangdong's demo exports reached $30 billion, with exports to the US at $12 billion.\n",
+        title="Demo exports",
+        day="2026-11-10",
+    )
+    assert english["$12 billion"]["area"] == "place:guangdong"
+
+
+# --- issue 12's seventh revision: a work report's goals for the coming year ---------------------
+
+
+def test_the_main_expected_targets_of_a_work_report_are_goals(tmp_path: Path) -> None:
+    """今年…主要预期目标是：… in a work report of January lists goals for the year just begun:
+    each clause after the lead-in (split by ；) is a target with that year, though 预期 alone
+    marks an estimate; last year's figures stay observations."""
+    result = draft(
+        tmp_path,
+        "过去一年，示范省地区生产总值增长5.6%。\n\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；示范产业营收突破700亿元；"
+        "示范算力规模达到25EFLOPS。\n",
+        title="示范省政府工作报告摘编",
+        day="2027-01-16",
+    )
+    targets = {row["value_text"]: row for row in result.sheet.get("targets", [])}
+    assert len(targets) == 3
+    for value in ("5.5%左右", "突破700亿元"):
+        assert targets[value]["year"] == "2027", value
+    observed = {row["value_text"] for row in result.sheet.get("observations", [])}
+    assert "5.6%" in observed and not observed & set(targets)
+    # 预期 without 目标 is still an estimate, not a goal
+    estimate = drafted(tmp_path, "今年示范产业营收预期增长8%左右。\n", day="2027-01-16")
+    assert estimate["8%左右"]["period"] == "2027-01-01/2027-12-31"
+
+
+def test_a_flow_carried_from_a_years_end_is_over_the_year(tmp_path: Path) -> None:
+    """A flow (收入, revenue) in a sentence with no date of its own, after a sentence dated at a
+    year's end (截至2026年末), is over that year; a stock after it stays at the year's end."""
+    found = drafted(
+        tmp_path,
+        "截至2026年末，示范公司研发人员共1.5万人。分业务看，示范业务收入为52.3亿元，同比增长68%；"
+        "示范门店共320家。\n",
+        day="2027-04-22",
+    )
+    assert found["1.5万人"]["period"] == "2026-12-31"
+    assert found["52.3亿元"]["period"] == "2026-01-01/2026-12-31"
+    assert found["68%"]["period"] == "2026-01-01/2026-12-31"
+    assert found["320家"]["period"] == "2026-12-31"
+    english = drafted(
+        tmp_path,
+        "As of the end of 2026, the demo company had 15,000 researchers. Its cloud revenue was "
+        "$5 billion.\n",
+        title="Demo results",
+        day="2027-04-22",
+    )
+    assert english["$5 billion"]["period"] == "2026-01-01/2026-12-31"
+
+
+# --- issue 12's seventh revision: an age group of a measure the graph holds for the total -------
+
+
+def test_an_age_groups_figure_is_the_totals_variable_with_its_band(tmp_path: Path) -> None:
+    """65岁及以上老年人的宽带普及率 is the graph's 宽带普及率 with the age band (the group's word is
+    the band, not the measure); a text that defines 老年人 by a band gives its later 老年人 that
+    band; a group word the text does not define is not read as a band, and its figure is not
+    linked to the total's variable."""
+    found = drafted(
+        tmp_path,
+        "截至2026年6月，65岁及以上老年人的宽带普及率为40.5%。老年人中使用示范应用的比例为30.2%。\n",
+        day="2026-09-02",
+    )
+    assert found["40.5%"]["var"] == "var:broadband-rate"
+    assert found["40.5%"]["age"] == found["30.2%"]["age"] == "age:65-plus"
+    undefined = drafted(tmp_path, "截至2026年6月，老年人的宽带普及率为40.5%。\n", day="2026-09-02")
+    assert "age" not in undefined["40.5%"]
+    assert undefined["40.5%"]["var"].startswith("var:draft-")
+    english = drafted(
+        tmp_path,
+        "As of June 2026, the broadband rate among people aged 65 and above, the elderly, was "
+        "40.5 percent.\n",
+        title="Demo",
+        day="2026-09-02",
+    )
+    assert english["40.5 percent"]["age"] == "age:65-plus"
+
+
+# --- issue 12's seventh revision: the day a source gave its figures -----------------------------
+
+
+def test_the_day_the_reporter_learnt_the_figures_and_a_batchs_count(tmp_path: Path) -> None:
+    """记者8月13日从…获悉 in a text of 14 August dates its undated figures open up to 13 August, as
+    昨日公布 does; the count of a batch published on a day (本批共有412款, 第十五批) is of that day
+    (an instant), a cumulative count beside it is not."""
+    learnt = drafted(
+        tmp_path,
+        "记者8月13日从示范部获悉，截至2026年7月底，示范项目超过2.3万个。\n\n"
+        "示范方面，已累计培育示范工厂286家。\n",
+        day="2026-08-14",
+    )
+    assert learnt["2.3万个"]["period"] == "2026-07-31"
+    assert learnt["286家"]["period"] == "../2026-08-13"
+    batch = drafted(
+        tmp_path,
+        "示范办13日发布第十五批示范算法备案信息，本批共有412款算法通过备案。\n\n"
+        "目前累计已有4126款示范算法完成备案。\n",
+        day="2026-08-14",
+    )
+    assert batch["412款"]["period"] == "2026-08-13"
+    assert batch["4126款"]["period"] == "../2026-08-13"
+    # a day a week before is not the figures' day
+    old = drafted(tmp_path, "记者8月3日从示范部获悉，示范工厂286家。\n", day="2026-08-14")
+    assert old["286家"]["period"] == "../2026-08-14"
+
+
+def test_a_weekday_the_source_spoke_on(tmp_path: Path) -> None:
+    """ "The ministry said on Saturday" in a text of Monday 12 October dates its undated figures
+    open up to Saturday 10 October; 周六表示 as well; a figure another body states in its own
+    name keeps the text's date."""
+    english = drafted(
+        tmp_path,
+        "By DEMO WRITER | Demo Daily\n\nMore than 630 demo schools now run programs in artificial "
+        "intelligence, up from 498 in 2024, the demo ministry said on Saturday.\n\n"
+        "Demo University said it would admit 150 more students.\n",
+        title="AI courses spread",
+        day="2026-10-12",
+    )
+    assert english["630"]["period"] == "../2026-10-10"
+    assert english["150"]["period"] == "../2026-10-12"
+    chinese = drafted(
+        tmp_path, "示范部周六表示，全国开设示范课程的学校已超过630所。\n", day="2026-10-12"
+    )
+    assert chinese["630所"]["period"] == "../2026-10-10"

@@ -89,17 +89,56 @@ _EVENT_DAY = re.compile(
 )
 
 
+#: A day on which the reporter learnt the figures from a source (记者8月13日从工业和信息化部获悉,
+#: 记者13日从…了解到): the day of the month, with its month if stated.
+_LEARNT_DAY = re.compile(
+    r"记者\s*(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日\s*(?:从|自|在)[^，,。；]{0,30}?"
+    r"(?:获悉|了解到|得知)"
+)
+
+
+#: A weekday the source spoke or published on ("the ministry said on Saturday", 教育部周六表示):
+#: the latest such day before the text.
+_WEEKDAY = re.compile(
+    r"\b(?:said|announced|released|published|reported|told)\b[^.;]{0,40}?\bon (?P<en>monday"
+    r"|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|(?:周|星期)(?P<cn>[一二三四五六日天])[^，,。；]{0,12}?(?:公布|发布|表示|指出|介绍|宣布|称)"
+)
+_WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS_CN = "一二三四五六日"
+
+
 def released(layout: Layout, doc_date: date) -> date | None:
     """The date the lead says the text's figures were released or stated, when it is shortly
     before ``doc_date``: the day before (昨日, "yesterday"), or a day of the month up to three
-    days before on which an event gave them (23日开幕的…大会). Figures with no date of their
-    own are open up to that date, not the document's."""
+    days before on which an event gave them (23日开幕的…大会) or the reporter learnt them
+    (记者8月13日从…获悉), or a weekday of the week before ("said on Saturday", 周六表示).
+    Figures with no date of their own are open up to that date, not the document's."""
     text = lead(layout)
     if _YESTERDAY.search(text):
         return doc_date - timedelta(days=1)
     event = _EVENT_DAY.search(text)
     if event and 0 < doc_date.day - int(event.group("day")) <= 3:
         return doc_date.replace(day=int(event.group("day")))
+    weekday = _WEEKDAY.search(text)
+    if weekday:
+        cn = weekday.group("cn")
+        number = (
+            _WEEKDAYS_EN.index(weekday.group("en"))
+            if weekday.group("en")
+            else _WEEKDAYS_CN.index("日" if cn == "天" else cn)
+        )
+        back = (doc_date.weekday() - number) % 7
+        if back:  # the same weekday as the text's is the text's own day
+            return doc_date - timedelta(days=back)
+    learnt = _LEARNT_DAY.search(text)
+    month = learnt and learnt.group("month")
+    if (
+        learnt
+        and (not month or int(month) == doc_date.month)
+        and 0 < doc_date.day - int(learnt.group("day")) <= 3
+    ):
+        return doc_date.replace(day=int(learnt.group("day")))
     return None
 
 

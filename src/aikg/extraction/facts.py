@@ -417,6 +417,14 @@ def _measure(
 _SAYS = re.compile(r"\s*(?:表示|称|稱|说|說|指出|介绍|介紹|宣布|透露|\bsaid\b|\bsays\b|\btold\b)")
 
 
+#: A batch of a list published on a day (本批, 第十五批, "the latest batch").
+_BATCH = re.compile(
+    r"本批|该批|此批|第[\d一二三四五六七八九十]+批|\b(?:this|the latest|the new) batch\b"
+)
+#: A cumulative count after the batch (累计已有…): the stock, not the batch.
+_STOCK_OF_BATCHES = re.compile(r"累计|共计已|至今|\bin total\b|\bcumulative")
+
+
 def _own_statement(builder: SheetBuilder, layout: Layout, mention: Mention) -> bool:
     """Whether the figure's paragraph, before it, has a body speak in its own name (數碼港表示):
     what it says is as of the document's date, not of the statement the lead dates (发言人昨日
@@ -608,6 +616,18 @@ def _observation(
                 f"原文称该数据于{builder.released}公布或发布。",
             )
         )
+        lo = layout.clause_bounds(mention.start)[0]
+        if _BATCH.search(layout.folded[figure.sentence.start : mention.start]) and not (
+            _STOCK_OF_BATCHES.search(layout.folded[lo : mention.start])
+        ):
+            # the count of a batch published that day (本批共有412款) is of that day
+            period = builder.released.isoformat()
+            readings.append(
+                (
+                    "A batch's count: of the day it was published.",
+                    "为当批数量：记为发布当日。",
+                )
+            )
     spec["period"] = period
     builder.last_figure[figure.sentence.start] = (period, figure.denominator)
     if figure.kind == "per_10k_workers" and not (

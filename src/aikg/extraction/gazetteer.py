@@ -51,8 +51,14 @@ SAR_LOCAL = {"澳门": re.compile(r"本澳|全澳|澳门特区"), "香港": re.c
 #: the SAR's currency that names one of them and no other place of China is the SAR's own (a
 #: Legislative Council reply in HK$ that speaks only of 數碼港 and 創新科技及工業局). 立法会, the
 #: legislature of both SARs (the mainland's are 人大), counts for the SAR whose currency it uses.
+#: Taiwan's own texts follow the same rule (not a SAR, but a place with its own currency and its
+#: own bodies: 经济部, 行政院, which the mainland's government does not have).
 SAR_BODIES = {
     "澳门": re.compile(r"立法会|统计暨普查局|经济及科技发展局|经科局|行政长官|特区政府"),
+    "台湾": re.compile(
+        r"行政院|立法院|经济部|国发会|主计总处|金管会|陆委会|台北报导"
+        r"|executive yuan|legislative yuan"
+    ),
     "香港": re.compile(
         r"立法会|数码港|创新科技及工业局|创科局|投资推广署|行政长官|特区政府"
         r"|\blegco\b|\blegislative council\b|\bcyberport\b"
@@ -60,5 +66,6 @@ SAR_BODIES = {
 }
 SAR_CURRENCY = {
     "澳门": re.compile(r"澳门元|澳门币|葡币|\bmop\$?"),
+    "台湾": re.compile(r"新台币|\bnt\$|\bntd\b"),
     "香港": re.compile(r"港元|港币|\bhk\$|\bhkd\b"),
 }

@@ -129,8 +129,12 @@ def local_place(places: Places, title: str, body: str, facts: str | None = None)
     # SAR's currency and names the SAR and no other place of China
     named = {p.name for _, _, p in places.find(text) if p.name in PROVINCES or p.name in CITIES}
     for chinese, money in SAR_CURRENCY.items():
-        # (or names none, but one of the SAR's own bodies: 立法會, 數碼港)
-        own = named == {chinese} or (not named and SAR_BODIES[chinese].search(text))
+        # (or names none, but one of the SAR's own bodies: 立法會, 數碼港); a text that names the
+        # place alone and one of its own bodies is its own in any currency (台灣…經濟部, in US$)
+        bodies = SAR_BODIES[chinese].search(text)
+        if named == {chinese} and bodies:
+            return places.by_name[chinese]
+        own = named == {chinese} or (not named and bodies)
         if own and money.search(text):
             return places.by_name[chinese]
     if not has_cjk(title):
@@ -162,7 +166,11 @@ _SOURCE_AFTER = re.compile(
     r"|second[- ]largest|major)\s+)?sources?\b"
     r"|^(?:为|是|成为)?(?:最大|第一大|第二大|主要)?(?:投资)?来源"
 )
-_SOURCE_BEFORE = re.compile(r"(?:来自|源自|源于)\s*$")
+#: A destination of a flow (其中输往美国, 销往日本, "exports to the US") is not its area either.
+_SOURCE_BEFORE = re.compile(
+    r"(?:来自|源自|源于|输往|销往|运往|出口到|出口至|出口往)\s*$"
+    r"|\b(?:exports?|exported|shipments?|shipped|sales|sold)\s+(?:[a-z]+\s+){0,2}?to\s+$"
+)
 #: The whole a share is of (占陕西全省的比重): the place of the denominator, not the figure's.
 _SHARE_OF_PLACE = re.compile(r"[占佔]\s*$")
 

@@ -175,7 +175,36 @@ def age_bands(layout: Layout) -> list[AgeBand]:
                 match.start(), match.end(), int(low) if low else None, int(high) if high else None
             )
         )
-    return bands
+    return bands + _named_groups(layout, bands)
+
+
+#: An age group named by a word (老年人, 老年网民, 未成年人, "older people"), and the band a text
+#: gives it where it states one right before the word (60岁及以上老年人, "aged 60 and above, the
+#: elderly").
+AGE_GROUP_WORDS = re.compile(
+    r"老年|老人|未成年|青少年|\b(?:the\s+)?elderly\b|\bseniors\b|\bolder (?:people|adults)\b"
+)
+_BAND_THEN_GROUP = re.compile(r"^\s*(?:的|,|，)?\s*$")
+
+
+def _named_groups(layout: Layout, bands: list[AgeBand]) -> list[AgeBand]:
+    """The age group words of a text that defines them by a band (60岁及以上老年人 … 老年网民中…
+    的比例): each later use of the word is that band (a word the text does not define is not
+    read: 老年 has no band of its own)."""
+    folded = layout.folded
+    defined: dict[str, AgeBand] = {}
+    used = []
+    for match in AGE_GROUP_WORDS.finditer(folded, layout.body_start):
+        before = [b for b in bands if b.end <= match.start()]
+        if before and _BAND_THEN_GROUP.match(folded[before[-1].end : match.start()]):
+            defined.setdefault(match.group(), before[-1])
+        elif match.group() in defined:
+            used.append(match)
+    out = []
+    for match in used:
+        band = defined[match.group()]
+        out.append(AgeBand(match.start(), match.end(), band.low, band.high))
+    return out
 
 
 def _longest_parse(text: str, start: int, stop: int, english: bool) -> tuple[int, Quantity] | None:

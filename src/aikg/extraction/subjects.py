@@ -81,6 +81,12 @@ def english_label(builder: SheetBuilder, label: str) -> str:
 
 
 #: A rounded figure and the bracket that opens on the precise one (接近11亿人（).
+#: An age group's word with its particle (老年人的, 老年网民中 keeps 网民): read as the band.
+_GROUP_WORD = re.compile(
+    r"(?:老年人|老年|老人|未成年人|未成年|青少年)(?:的|中)?|\b(?:the\s+)?elderly\b|\bseniors\b"
+    r"|\bolder (?:people|adults)\b",
+    re.IGNORECASE,
+)
 _ROUNDED_BEFORE = re.compile(
     r"(?:接近|近|约|約|超过|超過|超)?\s*\d+(?:\.\d+)?\s*[万亿萬億]*\s*[人个個家户戶]?\s*[（(]\s*$"
 )
@@ -104,6 +110,9 @@ def subject_of(layout: Layout, mention: Mention, times: list[TimeExpr]) -> tuple
     raw = _ROUNDED_BEFORE.sub("", raw)
     if mention.age:
         raw = raw.replace(text[mention.age.start : mention.age.end], " ")
+        # the group's word beside its band (60岁及以上老年人的互联网普及率) is the band, not the
+        # measure: the figure is the total's measure with the age dimension
+        raw = _GROUP_WORD.sub(" ", raw)
     unit_text = mention.quantity.unit_text
     english = not has_cjk(raw + unit_text)
     if english and len(unit_text.split()) >= 1 and unit_text.lower() not in _PLAIN_UNITS:

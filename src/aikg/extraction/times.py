@@ -223,10 +223,13 @@ def _time_for(
         return in_clause[0], False
     # a date in a modifier of another clause's noun (加上2025年公布的首批160个，…总数达到344个)
     # dates that noun only
+    # (not a part of a year: 今年前3季核准的…案共62件，投資金額約19.4億美元 — the amount is of the
+    # cases approved in that span)
     before = [
         t
         for t in inside
-        if t.end <= mention.start and not _MODIFIER_DATE.match(layout.folded, t.end)
+        if t.end <= mention.start
+        and (not _MODIFIER_DATE.match(layout.folded, t.end) or _PART_OF_YEAR.fullmatch(t.iso or ""))
     ]
     if before:
         return before[-1], False
@@ -357,6 +360,10 @@ _GOAL_WORDS = re.compile(
 )
 
 
+#: A plan's "expected targets" (预期目标, 预期性指标): goals, though 预期 alone is an estimate.
+_EXPECTED_GOAL = re.compile(r"预期性?(?:目标|指标)")
+
+
 def _current_year_goal(
     layout: Layout, mention: Mention, time: TimeExpr | None, doc_date: date
 ) -> TimeExpr | None:
@@ -374,7 +381,13 @@ def _current_year_goal(
     sentence = layout.sentence_at(mention.start)
     assert sentence is not None
     lo = max(sentence.start, time.end if sentence.start <= time.start < mention.start else 0)
-    words = layout.folded[lo : mention.start]
+    line = layout.lines[sentence.line]
+    if line.start <= time.start < sentence.start:
+        # a goal lead-in earlier in the paragraph governs the clauses after it (今年…主要预期目标
+        # 是：地区生产总值增长5.5%左右；…突破7000亿元)
+        lo = time.end
+    # 预期目标 is a goal ("expected targets"), not an estimate
+    words = _EXPECTED_GOAL.sub("目标", layout.folded[lo : mention.start])
     if not _GOAL_WORDS.search(words) or ESTIMATE.search(words):
         return None
     year = int(last[:4])
@@ -528,6 +541,8 @@ def _outside_part(
 #: A date that opens a modifier with its verb (2025年公布的首批): it dates the noun the modifier
 #: qualifies. (2024年的11.08亿人 is the figure's own date, shared by the clauses after it.)
 _MODIFIER_DATE = re.compile(r"\s*[\u4e00-\u9fff]{1,4}的")
+#: A span within one year that is not the whole year (前三季度, 1-10月, 上半年).
+_PART_OF_YEAR = re.compile(r"(\d{4})-(?!01-01/\d{4}-12-31)\d{2}-\d{2}/\1-\d{2}-\d{2}")
 #: Counters of establishments (家, 所, 间): a count of them is a stock (firms, schools).
 _ESTABLISHMENTS = re.compile(r"家|所|间|間|座")
 #: Words of a flow of establishments (新增, 新设, 注册, 落户): a count over the span, not a stock.
@@ -588,6 +603,36 @@ def _added_at_end(layout: Layout, mention: Mention, time: TimeExpr | None) -> Ti
     )
 
 
+#: A flow over a span (revenue, exports, output): 收入, 营收, "revenue", "exports".
+_FLOW = re.compile(
+    r"收入|营收|营业额|销售额|出口|进口|产值|产量|增加值|利润|\brevenues?\b|\bsales\b|\bexports?\b"
+    r"|\bimports?\b|\boutput\b|\bprofits?\b"
+)
+#: Words of a stock or of a date in the sentence (截至, 累计, 末, "as of"): not a flow's year.
+_STOCK_WORDS = re.compile(r"截至|截止|累计|年末|年底|月末|月底|余额|\bas of\b|\bcumulative")
+
+
+def _flow_over_year(layout: Layout, mention: Mention, time: TimeExpr | None) -> TimeExpr | None:
+    """A flow (收入, revenue) whose sentence states no date and takes a year's end stated in an
+    earlier sentence (截至2026年末，研发人员…。…业务收入为52.3亿元): the flow is over that year,
+    not at its end; None otherwise."""
+    if time is None or not time.iso or not re.fullmatch(r"\d{4}-12-31", time.iso):
+        return None
+    sentence = layout.sentence_at(mention.start)
+    assert sentence is not None
+    words = layout.folded[sentence.start : mention.start]
+    if not _FLOW.search(words) or _STOCK_WORDS.search(words):
+        return None
+    year = time.iso[:4]
+    iso = f"{year}-01-01/{year}-12-31"
+    return _reread(
+        time,
+        iso,
+        f"{time.text} (stated before) dates a flow: over the year, {iso}.",
+        f"前文“{time.text}”所述为流量：记为全年，{iso}。",
+    )
+
+
 def date_figure(
     layout: Layout,
     times: list[TimeExpr],
@@ -608,6 +653,8 @@ def date_figure(
     text by the caller (else here).
     """
     time, carried = _time_for(layout, times, mention, survey, dating)
+    if carried:
+        time = _flow_over_year(layout, mention, time) or time
     time = _outside_part(layout, times if dating is None else dating, mention, time) or time
     time = _added_at_end(layout, mention, time) or _stock_at_end(layout, mention, time) or time
     if time is None and review is not None:

@@ -65,7 +65,9 @@ def year_part(year: int, part: str | None) -> tuple[str, bool]:
         return f"{year}-01-01/{year}-06-30", False
     if part in ("下半年", "second half"):
         return f"{year}-07-01/{year}-12-31", False
-    if part in ("前三季度", "前三个季度", "首三季度", "首三季", "前三季", "first three quarters"):
+    if part.replace("3", "三") in ("前三季度", "前三个季度", "首三季度", "首三季", "前三季") or (
+        part == "first three quarters"
+    ):
         return f"{year}-01-01/{year}-09-30", False
     months = re.fullmatch(r"前([一二三四五六七八九十]{1,2}|\d{1,2})个?月", part)
     if months or (part.startswith("first ") and part.endswith(" months")):

@@ -27,7 +27,7 @@ from aikg.numbers import arabic_numerals
 
 #: Parts of a year without a year (上半年, 首季, 前三季度, 前9个月).
 _CN_PARTS = (
-    r"上半年|下半年|前三季度|前三个季度|首三季度?|前三季|第?[一二三四1-4]季度|第[一二三四1-4]季"
+    r"上半年|下半年|前[三3]季度|前[三3]个季度|首[三3]季度?|前[三3]季|第?[一二三四1-4]季度|第[一二三四1-4]季"
     r"|首季度?"
     r"|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个?月(?![内里以])"
 )
@@ -61,7 +61,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cn_month_range",
         re.compile(
-            r"(?:(?P<y1>\d{4})\s*年\s*)?(?P<m1>\d{1,2})\s*月(?:份)?\s*[—–\-－~～至到]\s*"
+            # (1-10月, 1至10月: the first month's 月 may be left out)
+            r"(?:(?P<y1>\d{4})\s*年\s*)?(?<![\d.])(?P<m1>\d{1,2})\s*(?:月(?:份)?)?\s*[—–\-－~～至到]\s*"
             r"(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*[日号])"
         ),
     ),
@@ -139,6 +140,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:未来|今后|接下来)\s*(?P<n>\d{1,2}|[两二三四五六七八九十])\s*年(?:内|间|里)?"
             r"|\b(?:over|in|during|within)\s+the\s+next\s+(?P<en>\d{1,2}|two|three|four|five"
             r"|six|seven|eight|nine|ten)\s+years\b"
+        ),
+    ),
+    # 10月出口, 今年10月: a month named without 份 and without a day (a month's flow); not a
+    # month of a range (1-10月, 前10月), nor a date (10月9日), nor a span's start (10月以来)
+    (
+        "cn_bare_month",
+        re.compile(
+            r"(?<![\d年〇零一二三四五六七八九十前至到\-－—–~～个個第])(?P<rel>今年|去年|上年)?"
+            r"(?P<m>1[0-2]|[1-9])\s*月(?![份底末初中旬内裡里以起前后後\d日号])"
         ),
     ),
     ("cn_now", re.compile(rf"(?:{_AS_OF_CN})\s*(?:目前|当前|现在|今)|目前|当前|如今|现已")),
@@ -380,6 +390,22 @@ def _cn_month(found: _Found) -> TimeExpr | None:
         return found.expr(last.isoformat(), f"{text}: {last}.", f"{text}：{last}。")
     iso = f"{last.year}-{month:02d}-01/{last.isoformat()}"
     return found.expr(iso, f"{text}: the month, {iso}.", f"{text}：该月，{iso}。")
+
+
+def _bare_month(found: _Found) -> TimeExpr | None:
+    """10月 (今年10月): the month as a span, a flow over it; without a year, the latest such
+    month ended by the document date (as "in October")."""
+    month = _numeral(found.group("m"))
+    doc, text, rel = found.doc, found.text, found.group("rel")
+    last = month_end(relative_year(rel, doc), month) if rel else latest_month_end(month, doc)
+    iso = f"{last.year}-{month:02d}-01/{last.isoformat()}"
+    if rel:
+        return found.expr(iso, f"{text}: the month, {iso}.", f"{text}：该月，{iso}。")
+    return found.expr(
+        iso,
+        f"{text} names no year; the latest such month ended by {doc}: {iso}.",
+        f"“{text}”未写年份；按文件日期{doc}理解为{iso}。",
+    )
 
 
 def _period_end(found: _Found) -> TimeExpr | None:
@@ -704,6 +730,7 @@ _READERS: dict[str, Callable[[_Found], TimeExpr | None]] = {
     "cn_month_range": _month_range,
     "en_month_range": _month_range,
     "cn_month": _cn_month,
+    "cn_bare_month": _bare_month,
     "cn_ymd": _cn_ymd,
     "cn_y": _cn_y,
     "cn_md": _cn_md,
