@@ -20,6 +20,7 @@ from aikg.extraction.layout import analyse
 from aikg.extraction.periods import find_times, shift_year
 from aikg.extraction.script import fold
 from aikg.namespaces import AIKG, ID, OA, SCHEMA, SDMX_DIM, UNIT, expand, shorten
+from aikg.numbers import parse_quantity
 from aikg.store.files import ontology_graph
 
 FRONT = (
@@ -2326,3 +2327,33 @@ def test_a_weekday_the_source_spoke_on(tmp_path: Path) -> None:
         tmp_path, "示范部周六表示，全国开设示范课程的学校已超过630所。\n", day="2026-10-12"
     )
     assert chinese["630所"]["period"] == "../2026-10-10"
+
+
+# --- a fall before the number ------------------------------------------------------------------
+
+
+def test_a_fall_is_drafted_as_a_negative_change_and_a_fall_to_as_the_level(
+    tmp_path: Path,
+) -> None:
+    """同比下降3.5% is a change of -3.5 % (never the growth 3.5 % it was drafted as before: a
+    fall's sign lost is a wrong fact), 减少2.3万人 -23,000 persons, "fell 27 percent" -27 %;
+    降至3.5% and "fell to 12 percent" are the level reached, positive."""
+    chinese = drafted(
+        tmp_path,
+        "2026年一季度，示范市工业机器人产量1.2万套，同比下降3.5%；服务机器人产量同比增长12.4%。"
+        "示范市失业率降至3.5%。示范平台用户比上年末减少2.3万人。\n",
+        day="2026-04-20",
+    )
+    assert chinese["下降3.5%"]["value_text"] == "下降3.5%"
+    assert parse_quantity(chinese["下降3.5%"]["value_text"]).value == Decimal("-3.5")
+    assert parse_quantity(chinese["减少2.3万人"]["value_text"]).value == -23000
+    assert "12.4%" in chinese and "3.5%" in chinese  # the rise and the level stay positive
+    english = drafted(
+        tmp_path,
+        "Demo robot prices fell 27 percent in 2026, the demo association said, while the share "
+        "of demo buyers fell to 12 percent.\n",
+        title="Demo robots",
+        day="2027-01-10",
+    )
+    assert parse_quantity(english["fell 27 percent"]["value_text"]).value == -27
+    assert english["12 percent"]["value_text"] == "12 percent"

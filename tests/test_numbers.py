@@ -182,6 +182,15 @@ CASES = [
     Case("3 million person-times", "3000000", "person_time", "person-times", 10**6),
     Case("one hundred and five", "105", None, "", 1),
     Case("twenty-five", "25", None, "", 1),
+    # a fall before the number: a change, negative (documented decision)
+    Case("下降3.5%", "-3.5", "percent", "%", 1),
+    Case("下降了3.5%", "-3.5", "percent", "%", 1),
+    Case("減少2.3萬人", "-23000", "person", "人", E4),
+    Case("回落0.8个百分点", "-0.8", "percentage_point", "个百分点", 1),
+    Case("下降约3.5%", "-3.5", "percent", "%", 1, "about"),
+    Case("fell 27 percent", "-27", "percent", "percent", 1),
+    Case("dropped by 4,000 users", "-4000", "person", "users", 1),
+    Case("a decline of 5%", "-5", "percent", "%", 1),
 ]
 
 
@@ -259,6 +268,13 @@ ERRORS = [
     ("千兆", "兆 after a Chinese numeral is ambiguous"),
     ("百兆", "兆 after a Chinese numeral is ambiguous"),
     ("100兆瓦", "unsupported unit"),
+    # a fall *to* a value is the level, not read here; a fall with a bound or a sign raises
+    ("降至3.5%", "unrecognised text before the number"),
+    ("下降到3.5%", "unrecognised text before the number"),
+    ("fell to 27%", "unrecognised text before the number"),
+    ("下降超过3%", "a fall ('下降') with a bound"),
+    ("fell more than 27%", "with a bound"),
+    ("下降-3%", "of a signed number"),
 ]
 
 

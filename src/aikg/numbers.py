@@ -12,7 +12,7 @@ The qualifier words and the bound each implies come from the one qualifier table
 A text is read in this order, each part optional except the number; whitespace may separate
 the parts and full-width forms (``６，０００``, ``％``) count as their ASCII twins::
 
-    verb*  prefix-qualifier  verb*  sign  currency  百分之  NUMBER  odd  magnitude  odd
+    verb*  fall  prefix-qualifier  verb*  sign  currency  百分之  NUMBER  odd  magnitude  odd
     suffix-qualifier  unit  suffix-qualifier
 
 Decisions on ambiguous wording (the rules the tests pin down):
@@ -51,6 +51,13 @@ Decisions on ambiguous wording (the rules the tests pin down):
   -> count.  Words for units this module does not model (euros, minutes, tonnes, points…) raise;
   hours (小时, "hours") are a unit, as in average weekly online time.
 - Leading verbs (达, 为, 合计, reached, a total of …) state the value and are dropped.
+- A fall written before the number (下降, 减少, 下滑, 回落, 降低, 下跌; fell, dropped, declined,
+  decreased, down, "a decline of" …, with 了 or "by" after it) states a change, and its value is
+  negative: 下降3.5% is -3.5 percent, 减少2.3万人 -23000 persons, "fell 27%" -27 percent (growth
+  of -27 %, as statistics offices write a fall).  A fall *to* a value (降至, 下降到, "fell to")
+  states the level: not read here (到 / "to" is left over and raises; the caller passes the
+  number alone).  A fall with a bound (下降超过3%, "fell more than 27%") raises: the bound of a
+  negated value points the other way, which the qualifier table does not say.
 """
 
 from __future__ import annotations
@@ -145,6 +152,12 @@ _SUFFIX_QUALIFIERS = _table({q.notation: _words(q.after) for q in QUALIFIERS.val
 _VERBS = _words(
     "达到|達到|达|達|为|為|是|共计|共計|合计|合計|共|累计|累計|总计|總計|高达|高達"
     "|reached|reaching|totalled|totaled|totalling|totaling|a total of|amounted to|stood at"
+)
+#: Words for a fall, before the number (a change, negative); 了 / "by" may follow them.
+_FALLS = _words(
+    "下降了|下降|减少了|减少|減少了|減少|下滑了|下滑|回落了|回落|降低了|降低|下跌了|下跌"
+    "|fell by|fell|dropped by|dropped|declined by|declined|decreased by|decreased|down by|down"
+    "|a decline of|a decrease of|a drop of|a fall of"
 )
 _CURRENCIES = _table(
     {"USD": _words("$|us$|usd"), "CNY": _words("rmb|cny|人民币|人民幣"), "HKD": _words("hk$|hkd")}
@@ -279,6 +292,7 @@ _RATE = re.compile(r"每|/|人均|\bper\b(?!\s*-?\s*cent)", re.IGNORECASE)
 _PREFIX_QUALIFIER_RE = _phrases(_PREFIX_QUALIFIERS)
 _SUFFIX_QUALIFIER_RE = _phrases(_SUFFIX_QUALIFIERS)
 _VERB_RE = _phrases(_VERBS)
+_FALL_RE = _phrases(_FALLS)
 _CURRENCY_RE = _phrases(_CURRENCIES)
 # not the 百亿/千万 that starts a computing-power unit (197百亿亿次 is 197 EFLOPS)
 _MAGNITUDE_RE = re.compile(
@@ -538,6 +552,7 @@ def _parse(surface: str) -> Quantity:
     qualifiers: list[str] = []
     while scanner.take(_VERB_RE):
         pass
+    fall = scanner.take(_FALL_RE)
     if prefix := scanner.take(_PREFIX_QUALIFIER_RE):
         qualifiers.append(_PREFIX_QUALIFIERS[_key(prefix.group())])
         while scanner.take(_VERB_RE):
@@ -591,10 +606,15 @@ def _parse(surface: str) -> Quantity:
     written = coefficient.as_tuple().exponent
     decimals = -written if isinstance(written, int) and written < 0 else 0
     value = _shift(coefficient, exponent)
-    if sign and sign.group() == "-":
+    if sign and fall:
+        raise QuantityError(f"a fall ({fall.group()!r}) of a signed number")
+    if (sign and sign.group() == "-") or fall:
         value = value.copy_negate()
     value = _plain(value)
     qualifier = qualifiers[0] if qualifiers else None
+    limits = bounds(qualifier, value)
+    if fall and (limits[0] is not None or limits[1] is not None):
+        raise QuantityError(f"a fall ({fall.group()!r}) with a bound ({qualifier})")
     return Quantity(
         surface,
         value,
@@ -602,7 +622,7 @@ def _parse(surface: str) -> Quantity:
         unit_text,
         10**exponent,
         qualifier,
-        *bounds(qualifier, value),
+        *limits,
         decimals=decimals,
     )
 
@@ -626,6 +646,8 @@ def parse_quantity(text: str) -> Quantity:
         (Decimal('3000000000'), 'HKD', 'HK$')
         >>> parse_quantity("nearly 300,000 professionals").unit
         'person'
+        >>> parse_quantity("下降3.5%").value, parse_quantity("fell 27 percent").value
+        (Decimal('-3.5'), Decimal('-27'))
         >>> parse_quantity("abc")
         Traceback (most recent call last):
         ...
