@@ -271,6 +271,7 @@ ERRORS = [
     # a fall *to* a value is the level, not read here; a fall with a bound or a sign raises
     ("降至3.5%", "unrecognised text before the number"),
     ("下降到3.5%", "unrecognised text before the number"),
+    ("下降为3.5%", "unrecognised text before the number"),
     ("fell to 27%", "unrecognised text before the number"),
     ("下降超过3%", "a fall ('下降') with a bound"),
     ("fell more than 27%", "with a bound"),

@@ -54,10 +54,11 @@ Decisions on ambiguous wording (the rules the tests pin down):
 - A fall written before the number (下降, 减少, 下滑, 回落, 降低, 下跌; fell, dropped, declined,
   decreased, down, "a decline of" …, with 了 or "by" after it) states a change, and its value is
   negative: 下降3.5% is -3.5 percent, 减少2.3万人 -23000 persons, "fell 27%" -27 percent (growth
-  of -27 %, as statistics offices write a fall).  A fall *to* a value (降至, 下降到, "fell to")
-  states the level: not read here (到 / "to" is left over and raises; the caller passes the
-  number alone).  A fall with a bound (下降超过3%, "fell more than 27%") raises: the bound of a
-  negated value points the other way, which the qualifier table does not say.
+  of -27 %, as statistics offices write a fall).  A fall *to* a value (降至, 下降到, 下降为,
+  "fell to") states the level: not read here (至 / 到 / 为 / "to" is left over and raises; the
+  caller passes the number alone, or 为 with it).  A fall with a bound (下降超过3%, "fell more
+  than 27%") raises: the bound of a negated value points the other way, which the qualifier
+  table does not say.
 """
 
 from __future__ import annotations
