@@ -426,8 +426,8 @@ class _OxigraphReader:
     def _entities(self, nodes: set[URIRef]) -> set[URIRef]:
         """Those of ``nodes`` that are entities."""
         found: set[URIRef] = set()
+        shown = self._is_entity("n")
         for values in _batches(nodes):
-            shown = self._is_entity("n")
             query = f"SELECT DISTINCT ?n WHERE {{ VALUES ?n {{ {values} }} {shown} }}"
             found |= {row[0] for row in self._select(query)}
         return found

@@ -13,10 +13,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import RDF
 
 from aikg.namespaces import AIKG, SCHEMA, SDMX_ATT, SDMX_CODE, SDMX_DIM, shorten
-from aikg.view.network import in_order, property_labels
+from aikg.view.network import (  # the terms read for every observation, made once there
+    _NOTATION,
+    _QUALIFIER,
+    _REF_PERIOD,
+    _UNIT_CODE,
+    _VALUE,
+    in_order,
+    property_labels,
+)
 from aikg.view.panel import Facts
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -57,10 +65,8 @@ def _is_breakdown(prop: Any) -> bool:
     return str(prop).startswith(_SDMX_DIM) and prop not in _NOT_BREAKDOWN
 
 
-# The terms read for every point, once: a namespace's attribute is a new URIRef each time.
-_VALUE, _UNIT_CODE, _QUALIFIER = SCHEMA.value, SCHEMA.unitCode, AIKG.valueQualifier
-_REF_PERIOD, _REF_AREA, _NOTATION = SDMX_DIM.refPeriod, SDMX_DIM.refArea, SKOS.notation
-_OBS_STATUS, _ESTIMATED = SDMX_ATT.obsStatus, SDMX_CODE["obsStatus-E"]
+# The other terms read for every point, once: a namespace's attribute is a new URIRef each time.
+_REF_AREA, _OBS_STATUS, _ESTIMATED = SDMX_DIM.refArea, SDMX_ATT.obsStatus, SDMX_CODE["obsStatus-E"]
 
 
 def _series_point(
