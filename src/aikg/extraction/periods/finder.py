@@ -10,7 +10,8 @@ from dataclasses import replace
 from datetime import date
 
 from aikg.extraction.periods.expression import TimeExpr, shift_year
-from aikg.extraction.periods.kinds import PATTERNS, read_match
+from aikg.extraction.periods.kinds import read_match
+from aikg.extraction.periods.patterns import PATTERNS
 from aikg.extraction.spans import Spans
 
 
