@@ -132,7 +132,7 @@ def _known(graph_dir: Path) -> Graph:
 def test_draft_evidence_resolves_and_validates(corpus: tuple[Path, Path, Path]) -> None:
     shared, _, graph_dir = corpus
     known = _known(graph_dir)
-    draft = extract(shared / "sources" / "demo-b.md", known, shared=shared)
+    draft = extract(shared / "sources" / "demo-b.md", known, shared=shared, draft_unsure=True)
     text = (shared / "sources" / "demo-b.md").read_text(encoding="utf-8")
     anchors = spans(draft.graph)
     assert len(anchors) >= 5
@@ -148,6 +148,13 @@ def test_draft_evidence_resolves_and_validates(corpus: tuple[Path, Path, Path]) 
     assert Literal("2000", datatype=XSD.integer) not in values
     [target] = targets
     assert str(draft.graph.value(target, AIKG.targetYear)) == "2027"
+    # by default the draft leaves the counts out, as unsure: 全市 speaks of a city the text does
+    # not name in a way the rules know (示范市), so its area would be assumed
+    held = extract(shared / "sources" / "demo-b.md", known, shared=shared)
+    assert [f.value_text for f in held.unsure] == ["为1500家", "超过300家"]
+    assert Literal("1500", datatype=XSD.integer) not in {
+        held.graph.value(o, SCHEMA.value) for o in held.graph.subjects(RDF.type, SCHEMA.Observation)
+    }
     firms = ID["var"]["demo-robot-firms"]
     assert any(draft.graph.value(o, SCHEMA.variableMeasured) == firms for o in observations)
     # new entities get draft IRIs and the draft marker
@@ -158,7 +165,9 @@ def test_draft_evidence_resolves_and_validates(corpus: tuple[Path, Path, Path]) 
 
 def test_review_workflow_merges_an_edited_draft_sheet(corpus: tuple[Path, Path, Path]) -> None:
     shared, curation, graph_dir = corpus
-    draft = extract(shared / "sources" / "demo-b.md", _known(graph_dir), shared=shared)
+    draft = extract(
+        shared / "sources" / "demo-b.md", _known(graph_dir), shared=shared, draft_unsure=True
+    )
     sheet = yaml.safe_load(draft.sheet_yaml())
     entities = yaml.safe_load((curation / "entities.yaml").read_text(encoding="utf-8"))
     entities += sheet.pop("draft_entities")
@@ -180,7 +189,7 @@ def test_a_draft_compiles_like_its_saved_sheet(
     as the sheet a reviewer saves and compiles."""
     shared, _, graph_dir = corpus
     known = _known(graph_dir)
-    draft = extract(shared / "sources" / "demo-b.md", known, shared=shared)
+    draft = extract(shared / "sources" / "demo-b.md", known, shared=shared, draft_unsure=True)
     saved = tmp_path / "draft.yaml"
     saved.write_text(draft.sheet_yaml(), encoding="utf-8")
     sheet = load_sheet(saved)
@@ -208,7 +217,8 @@ def test_text_without_front_matter_takes_the_options(tmp_path: Path) -> None:
 def test_extract_diff_reports_new_facts_and_conflicts(cli, corpus: tuple[Path, Path, Path]) -> None:
     shared, _, graph_dir = corpus
     result = cli(
-        "--data", str(graph_dir), "extract", str(shared / "sources" / "demo-b.md"),
+        "--data", str(graph_dir), "extract", "--draft-unsure",
+        str(shared / "sources" / "demo-b.md"),
         "--diff", "--format", "json", "--shared", str(shared),
     )  # fmt: skip
     assert result.returncode == 1, result.stderr
@@ -223,7 +233,8 @@ def test_extract_diff_reports_new_facts_and_conflicts(cli, corpus: tuple[Path, P
 def test_extract_diff_without_conflict_exits_0(cli, corpus: tuple[Path, Path, Path]) -> None:
     shared, _, graph_dir = corpus
     result = cli(
-        "--data", str(graph_dir), "extract", str(shared / "sources" / "demo-a.md"),
+        "--data", str(graph_dir), "extract", "--draft-unsure",
+        str(shared / "sources" / "demo-a.md"),
         "--diff", "--shared", str(shared), "--no-validate",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -236,7 +247,8 @@ def test_extract_writes_turtle_and_sheet(
     shared, _, graph_dir = corpus
     out, sheet = tmp_path / "d.ttl", tmp_path / "d.yaml"
     result = cli(
-        "--data", str(graph_dir), "extract", str(shared / "sources" / "demo-b.md"),
+        "--data", str(graph_dir), "extract", "--draft-unsure",
+        str(shared / "sources" / "demo-b.md"),
         "-o", str(out), "--sheet", str(sheet), "--shared", str(shared),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -357,7 +369,8 @@ def test_eval_extract_cli(cli, corpus: tuple[Path, Path, Path], tmp_path: Path) 
     shared, _, graph_dir = corpus
     out = tmp_path / "a.ttl"
     made = cli(
-        "--data", str(graph_dir), "extract", str(shared / "sources" / "demo-a.md"),
+        "--data", str(graph_dir), "extract", "--draft-unsure",
+        str(shared / "sources" / "demo-a.md"),
         "-o", str(out), "--shared", str(shared), "--no-validate",
     )  # fmt: skip
     assert made.returncode == 0, made.stderr

@@ -84,11 +84,13 @@ def known() -> Graph:
 def draft(
     tmp_path: Path, body: str, *, title: str = "示范简讯", day: str = "2026-10-20", extra: str = ""
 ):  # type: ignore[no-untyped-def]
-    """The draft of ``body`` against :func:`known` and the Turtle ``extra``."""
+    """The draft of ``body`` against :func:`known` and the Turtle ``extra``, every figure drafted
+    (``draft_unsure``: these tests are of how the rules read a figure; which figures a draft
+    leaves out as unsure is tests/test_extract_doubts.py's)."""
     path = tmp_path / "t.md"
     path.write_text(FRONT.format(title=title, publisher="示范日报", date=day) + body, "utf-8")
     graph = known() + Graph().parse(data=extra, format="turtle") if extra else known()
-    return extract(path, graph)
+    return extract(path, graph, draft_unsure=True)
 
 
 class Facts(dict):
@@ -410,7 +412,10 @@ def test_the_scorer_counts_drafts_kept_unchanged_per_document() -> None:
         "e", "7", "2026-06-30", "CN", "draft-y"
     )
     assert kept_unchanged(extra, gold, set(), docs) == {"t.md": [1, 2]}
-    assert kept_table({"t.md": [1, 2]})[-1] == "| **overall** | **1/2 (50%)** |"
+    # the figures left out as unsure are counted beside the share, not in it
+    table = kept_table({"t.md": [1, 2]}, {"t.md": [3, 1]})
+    assert table[-2] == "| t.md | 1/2 (50%) | 3 (1) |"
+    assert table[-1] == "| **overall** | **1/2 (50%)** | **3 (1)** |"
 
 
 def test_the_scorer_takes_a_new_place_drafted_over_the_gold_places_mention() -> None:

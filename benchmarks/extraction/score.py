@@ -20,7 +20,10 @@ the same layout: ``README.md`` (status and frozen hashes), ``shared/sources/``, 
    draft's reference period, area, variable, qualifier, age band, denominator, target year and
    target policy agree with the gold; the drafted facts kept unchanged (matched, and agreeing on
    variable, unit, qualifier, period and area: issue 12's measure), per document and overall;
-   and the drafted entity mentions (of the scored kinds) that overlap no gold mention.
+   the figures the drafts left out as unsure (their sheets' ``unsure``), and how many of them
+   would have been kept had they been drafted (the texts drafted again with
+   ``--draft-unsure``); and the drafted entity mentions (of the scored kinds) that overlap no
+   gold mention.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import rdflib
+import yaml
 from rdflib import RDF, RDFS, Namespace
 
 from aikg.extraction.entities import NAMED_KINDS
@@ -135,12 +139,15 @@ def check_frozen(gold_set: GoldSet) -> list[str]:
     return problems
 
 
-def extract_all(gold_set: GoldSet) -> list[Path]:
-    gold_set.drafts.mkdir(exist_ok=True)
+def extract_all(gold_set: GoldSet, folder: Path | None = None, *extra: str) -> list[Path]:
+    """``aikg extract`` every text of the set into ``folder`` (the set's ``drafts/``), with the
+    options ``extra``; the draft graphs' paths."""
+    folder = folder or gold_set.drafts
+    folder.mkdir(exist_ok=True)
     drafts = []
     for src in sorted(gold_set.sources.glob("*.md")):
-        out = gold_set.drafts / f"{src.stem}.ttl"
-        sheet = gold_set.drafts / f"{src.stem}.yaml"
+        out = folder / f"{src.stem}.ttl"
+        sheet = folder / f"{src.stem}.yaml"
         shared = gold_set.folder / "shared"
         subprocess.run(
             [
@@ -153,6 +160,7 @@ def extract_all(gold_set: GoldSet) -> list[Path]:
                 str(sheet),
                 "--shared",
                 str(shared),
+                *extra,
             ],
             check=True,
             cwd=ROOT,
@@ -361,19 +369,19 @@ KEPT_FIELDS = {
 }
 
 
-def kept_unchanged(
+def kept_facts(
     draft: rdflib.Graph, gold: rdflib.Graph, project: set[str], doc_of_source: dict
-) -> dict[str, list[int]]:
-    """Per document, [kept, drafted]: the drafted observations and targets that match a gold
-    fact and agree with it on every field of :data:`KEPT_FIELDS` (a variable as in
-    :func:`supplementary`: the gold's when the project graph knows it, else a new one), and all
-    drafted observations and targets."""
-    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+) -> dict[str, tuple[str, bool]]:
+    """Each drafted observation and target (its short IRI) -> (its document, whether it is kept
+    unchanged): it matches a gold fact and agrees with it on every field of
+    :data:`KEPT_FIELDS` (a variable as in :func:`supplementary`: the gold's when the project
+    graph knows it, else a new one)."""
+    out: dict[str, tuple[str, bool]] = {}
     new = NewEntities.of(draft, gold, project)
     for cls, kind in ((SCHEMA.Observation, "obs"), (AIKG_NS.Target, "target")):
         drafted = facts(draft, cls)
         for d in drafted:
-            out[doc_of_source.get(d["source"], str(d["source"]))][1] += 1
+            out[short(d["node"])] = (doc_of_source.get(d["source"], str(d["source"])), False)
         for d, g in match(drafted, facts(gold, cls)):
             same = True
             for field in KEPT_FIELDS[kind]:
@@ -384,21 +392,60 @@ def kept_unchanged(
                     same &= new.same(dv, gv, g["source"])
                 else:
                     same &= dv == gv
-            out[doc_of_source.get(g["source"], str(g["source"]))][0] += same
+            out[short(d["node"])] = (out[short(d["node"])][0], same)
+    return out
+
+
+def kept_unchanged(
+    draft: rdflib.Graph, gold: rdflib.Graph, project: set[str], doc_of_source: dict
+) -> dict[str, list[int]]:
+    """Per document, [kept, drafted]: the drafted observations and targets kept unchanged
+    (:func:`kept_facts`), and all drafted observations and targets."""
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for doc, same in kept_facts(draft, gold, project, doc_of_source).values():
+        out[doc][0] += same
+        out[doc][1] += 1
     return dict(out)
 
 
-def kept_table(kept: dict[str, list[int]]) -> list[str]:
-    """Per document and overall: drafted facts kept unchanged, as count and share of drafted."""
+def left_out(
+    gold_set: GoldSet, gold: rdflib.Graph, project: set[str], doc_of_source: dict
+) -> dict[str, list[int]]:
+    """Per document, [left out, of which kept had they been drafted]: the figures the drafts list
+    under ``unsure`` (not drafted), scored as ``aikg extract --draft-unsure`` drafts them."""
+    unsure: set[str] = set()
+    for sheet in gold_set.drafts.glob("*.yaml"):
+        entries = yaml.safe_load(sheet.read_text(encoding="utf-8")).get("unsure") or []
+        unsure |= {entry["id"] for entry in entries}
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    if not unsure:
+        return out
+    with tempfile.TemporaryDirectory() as tmp:
+        every = merged(extract_all(gold_set, Path(tmp), "--draft-unsure"), Path(tmp) / "all.ttl")
+    for node, (doc, same) in kept_facts(every, gold, project, doc_of_source).items():
+        if node in unsure:
+            out[doc][0] += 1
+            out[doc][1] += same
+    return out
+
+
+def kept_table(kept: dict[str, list[int]], held: dict[str, list[int]]) -> list[str]:
+    """Per document and overall: drafted facts kept unchanged, as count and share of drafted;
+    the figures left out as unsure, and how many of them would have been kept as drafted."""
 
     def cell(k: int, n: int) -> str:
         return f"{k}/{n} ({100 * k / n:.0f}%)" if n else "–"
 
-    lines = ["| document | kept unchanged / drafted |", "|---|---:|"]
-    for doc in sorted(kept):
-        lines.append(f"| {doc} | {cell(*kept[doc])} |")
+    lines = [
+        "| document | kept unchanged / drafted | left out as unsure (kept had they been drafted) |",
+        "|---|---:|---:|",
+    ]
+    for doc in sorted(set(kept) | set(held)):
+        n_held, n_right = held.get(doc, [0, 0])
+        lines.append(f"| {doc} | {cell(*kept.get(doc, [0, 0]))} | {n_held} ({n_right}) |")
     k, n = (sum(v[i] for v in kept.values()) for i in (0, 1))
-    lines.append(f"| **overall** | **{cell(k, n)}** |")
+    n_held, n_right = (sum(v[i] for v in held.values()) for i in (0, 1))
+    lines.append(f"| **overall** | **{cell(k, n)}** | **{n_held} ({n_right})** |")
     return lines
 
 
@@ -408,7 +455,10 @@ KEPT_NOTE = (
     "period and area (a target: year, policy and area), as issue 12 measures a first draft; the "
     "share is of all drafted observations and targets. A variable the project graph does not "
     "hold is right when the draft makes a new one; a place or policy the graph does not hold, "
-    "when the draft names a new one over the gold's mention of it or by one of its names."
+    "when the draft names a new one over the gold's mention of it or by one of its names. Left "
+    "out as unsure: figures the draft lists under `unsure` and does not draft (a part of each "
+    "assumed: `aikg.extraction.doubts`), scored as `aikg extract --draft-unsure` drafts them; "
+    "they are not in the share."
 )
 
 
@@ -530,6 +580,7 @@ def report(gold_set: GoldSet, frozen: bool) -> str:
             doc_of_source[src] = g_path.stem + ".md"
     per_doc, errors = supplementary(dg, gg, project, doc_of_source)
     kept = kept_unchanged(dg, gg, project, doc_of_source)
+    held = left_out(gold_set, gg, project, doc_of_source)
 
     lines = [extractor_line(frozen), "### Scores of `aikg eval-extract` (the project's scorer)\n"]
     lines.append(
@@ -539,7 +590,7 @@ def report(gold_set: GoldSet, frozen: bool) -> str:
     lines.append("### Attributes of the matched facts (not scored by `aikg eval-extract`)\n")
     lines += attributes_table(per_doc)
     lines += ["", ATTRIBUTES_NOTE, "", "### Kept unchanged (issue 12's measure)\n"]
-    lines += kept_table(kept)
+    lines += kept_table(kept, held)
     lines += ["", KEPT_NOTE, "", "### Errors, per document\n"]
     lines += error_lines(detail, errors)
     return "\n".join(lines).rstrip() + "\n"

@@ -74,10 +74,24 @@ def extract(
     no_validate: Annotated[
         bool, typer.Option("--no-validate", help="Skip SHACL validation of the draft.")
     ] = False,
+    draft_unsure: Annotated[
+        bool,
+        typer.Option(
+            "--draft-unsure",
+            help="Draft the figures the rules assumed a part of (no date stated, a place they "
+            "cannot name, a graph variable passed over) as observations too, instead of listing "
+            "them under the sheet's 'unsure' key; their reading notes say what was assumed.",
+        ),
+    ] = False,
 ) -> None:
     """Draft the facts of new documents, with evidence, linked to the entities the graph knows.
 
     Without -o or --diff, the draft graph is written to standard output as Turtle.
+
+    A figure the rules assumed a part of (no date stated for it, a place of its own the text
+    does not name in a way they know, a graph variable of a near name passed over for its
+    scope) is not drafted: the sheet lists it under 'unsure', complete, with what was assumed
+    in its reading note (--draft-unsure drafts it as an observation).
 
     Example: aikg extract ../shared/sources/some-article.md -o draft.ttl --sheet draft.yaml
     """
@@ -102,7 +116,16 @@ def extract(
     drafts = []
     for file in files:
         with _progress_bar(file) as progress:
-            drafts.append(run_extract(file, known, shared=base, meta=meta, progress=progress))
+            drafts.append(
+                run_extract(
+                    file,
+                    known,
+                    shared=base,
+                    meta=meta,
+                    progress=progress,
+                    draft_unsure=draft_unsure,
+                )
+            )
     from rdflib import Graph
 
     combined = Graph()
@@ -187,10 +210,12 @@ def _summary(draft: Draft) -> None:
     targets = sum(1 for f in draft.facts if f.kind == "target")
     new = sum(1 for _, _, is_new in draft.entities if is_new)
     variables = len({f.variable for f in draft.facts if f.variable_new})
+    held = f", {len(draft.unsure)} figures left out as unsure" if draft.unsure else ""
     err.print(
         f"{draft.path.name}: {observations} observations, {targets} targets, "
-        f"{len(draft.entities)} entities ({new} new), {variables} new variables",
+        f"{len(draft.entities)} entities ({new} new), {variables} new variables{held}",
         markup=False,
+        soft_wrap=True,  # one line a document, in a pipe too
     )
 
 

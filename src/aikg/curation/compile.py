@@ -85,6 +85,9 @@ KEYS: dict[str, frozenset[str]] = {
     "explanation": _SPAN_KEYS | {"id", "observations", "kind", "explanation", "note"},
 }
 KEYS["target"] = KEYS["observation"] | {"year", "policy"}
+#: The key of a draft sheet (``aikg extract``) that lists the figures the draft left out, each
+#: with a part the rules assumed (:mod:`aikg.extraction.doubts`): not a key of a curated sheet.
+UNSURE = "unsure"
 
 
 # --------------------------------------------------------------------------------------------
@@ -518,6 +521,12 @@ def compile_sheet(sheet: Any, shared: Path, known: Graph, *, name: str = "sheet"
     """
     if not isinstance(sheet, dict) or "document" not in sheet:
         raise InputError(f"{name}: expected a mapping with a 'document' entry")
+    if UNSURE in sheet:
+        raise InputError(
+            f"{name}: '{UNSURE}' lists figures the draft left out, each with a part assumed "
+            "(its reading says which): complete them and move them to 'observations', or "
+            "delete them"
+        )
     check_keys(sheet, "sheet", name)
     spec = check_keys(sheet["document"], "document", f"{name}.document")
     check_keys(spec.get("evidence") or {}, "evidence", f"{name}.document.evidence")

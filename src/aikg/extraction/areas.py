@@ -57,8 +57,10 @@ _CHINA = re.compile(r"我国|中国|\bchina\b|china's|the country")
 _IN_CHINA_AFTER = re.compile(r"^[^,;.]{0,60}?\bin (?:china|mainland china|the country)\b")
 
 
-def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> str:
-    """The area of the figure at ``mention``: the world, a place the text puts it in, or CN.
+def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> tuple[str, str]:
+    """The area of the figure at ``mention`` (the world, a place the text puts it in, or CN)
+    and what it was read from: ``"world"``, ``"china"`` or one of
+    :data:`~aikg.extraction.places.AREA_BASES` (``"none"``: nothing says, CN assumed).
 
     A share of a world total whose clause names a country (中国…占全球比例接近30%, 我国…全球
     占比达60%, "the US accounted for 32 per cent of the world's total") is that country's
@@ -71,18 +73,21 @@ def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> str:
     share = _SHARE_OF_WORLD.search(clause) or _OF_WORLD.match(after)
     owned = _CHINA.search(clause) or builder.places.find(clause)
     if world and not (share and owned and not _WORLD_TOTAL.search(clause)):
-        return "place:world"
+        return "place:world", "world"
     sentence = layout.sentence_at(mention.start)
     assert sentence is not None
     folded = layout.folded
     hi = layout.clause_bounds(mention.start)[1]
     if _IN_CHINA_AFTER.match(folded[mention.end : hi]) and not builder.places.find(clause):
-        return "place:CN"  # "counted 4,820 AI firms … in China": whatever the title's place
+        return (
+            "place:CN",
+            "china",
+        )  # "counted 4,820 AI firms … in China": whatever the title's place
     recent = [p for start, _, p in builder.named_places if start < sentence.start]
     if mention.rank:
         # 跃居全国第五: 全国 is what the place is ranked in, not the ranked place
         clause = _RANKED_IN.sub("", clause)
-    place, _ = area_of(
+    place, basis = area_of(
         builder.places,
         clause,
         folded[sentence.start : sentence.end],
@@ -91,8 +96,8 @@ def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> str:
         folded[sentence.start : lo],
     )
     if place is None:
-        return "place:CN"
-    return builder.place(place)
+        return "place:CN", basis
+    return builder.place(place), basis
 
 
 def target_area(

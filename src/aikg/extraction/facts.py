@@ -68,6 +68,8 @@ class _Figure:
     label: str
     denominator: str | None
     area: str = ""
+    area_basis: str = ""  # what the area was read from (aikg.extraction.areas.figure_area)
+    variable_basis: str = ""  # "graph", "new", "new-beside" (a graph variable passed over)
     variable: str = ""
     variable_new: bool = False
     earlier_period: str | None = None
@@ -332,7 +334,8 @@ def _measure(
     world = is_world(layout, mention, figure.raw, kind)
     passed: Variable | None = None  # a graph variable of another scope, passed over
     reason = ""  # why it was passed over, when not for a body's or report's scope
-    figure.area = area = figure_area(builder, mention, world and kind != "rank")
+    figure.area, figure.area_basis = figure_area(builder, mention, world and kind != "rank")
+    area = figure.area
     listed = builder.places.find(fold(figure.item)) if figure.item else []
     if listed:
         # 韩国、日本和印度分别排名第三、第四和第五: the place is the item's
@@ -386,13 +389,16 @@ def _measure(
         # (a subject's head noun after its modifiers, 已投入运营的万卡级智算集群 → 万卡级智算集群,
         # is not tried since the fifth revision: a modifier may narrow what is counted)
     figure.variable_new = var_iri is None
+    figure.variable_basis = "graph" if var_iri is not None else "new"
     if figure.earlier and prior:
         figure.variable = prior[2]
         figure.variable_new = figure.variable.startswith("var:draft-")
+        figure.variable_basis = "earlier"
     elif var_iri is None:
         new = builder.variables.draft(figure.label, ukind, ID["var"])
         figure.variable = builder.new_variable(new.iri, figure.label)
         if passed is not None:
+            figure.variable_basis = "new-beside"
             builder.scope_note(
                 figure.variable, shorten(str(passed.iri)), passed.scope_words, reason
             )
@@ -571,8 +577,9 @@ def _observation(
     # "a total of 1,735 websites … have now completed": in a text that reports a report, "now"
     # is the report's date, as for a figure that states none
     now = time is not None and time.text.lower() == "now" and (time.iso or "").startswith("..")
+    basis = "carried" if carried else "stated"
     if (time is None or now) and builder.coverage is not None:
-        time, carried = builder.coverage, False
+        time, carried, basis = builder.coverage, False, "coverage"
         readings.append(
             (
                 "No date is stated for this figure; the text reports a statistical report or "
@@ -581,7 +588,7 @@ def _observation(
             )
         )
     if time is None and figure.continues and builder.rate and builder.rate[2]:
-        period = builder.rate[2]
+        period, basis = builder.rate[2], "rate"
         readings.append(
             (
                 f"No date is stated for this figure; the paragraph continues the rate of {period}.",
@@ -589,7 +596,7 @@ def _observation(
             )
         )
     elif time is None:
-        period = f"../{doc_date.isoformat()}"
+        period, basis = f"../{doc_date.isoformat()}", "undated"
         readings.append(
             (
                 f"No date is stated for this figure; open up to the document date {doc_date}.",
@@ -609,7 +616,7 @@ def _observation(
         and period == f"../{doc_date.isoformat()}"
         and not _own_statement(builder, layout, mention)
     ):
-        period = f"../{builder.released.isoformat()}"
+        period, basis = f"../{builder.released.isoformat()}", "released"
         readings.append(
             (
                 f"The text says its figures were released or stated on {builder.released}.",
@@ -651,7 +658,9 @@ def _observation(
             )
         )
     variable, new = figure.variable, figure.variable_new
-    return Fact(spec["id"], "observation", mention.value_text, variable, new, period, None)
+    found = Fact(spec["id"], "observation", mention.value_text, variable, new, period, None)
+    found.basis = {"period": basis, "area": figure.area_basis, "variable": figure.variable_basis}
+    return found
 
 
 # --------------------------------------------------------------------------------------------

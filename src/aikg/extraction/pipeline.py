@@ -20,6 +20,7 @@ from typing import Any
 
 from rdflib import Graph
 
+from aikg.curation.compile import UNSURE
 from aikg.extraction.anchor import anchor
 from aikg.extraction.document import (
     Meta,
@@ -29,6 +30,7 @@ from aikg.extraction.document import (
     released,
     sheet_key,
 )
+from aikg.extraction.doubts import doubts
 from aikg.extraction.entities import EntityIndex, EntityMention, draft_iri, find_entities
 from aikg.extraction.facts import Previous, drop_headline_repeats, fact
 from aikg.extraction.layout import analyse, first_line
@@ -53,8 +55,12 @@ def extract(
     shared: Path | None = None,
     meta: Meta | None = None,
     progress: Progress | None = None,
+    draft_unsure: bool = False,
 ) -> Draft:
     """Draft the facts of the document at ``path`` against the ``known`` graph.
+
+    A figure the rules doubt (:mod:`~aikg.extraction.doubts`) is listed under the sheet's
+    ``unsure`` key and left out of the graph, unless ``draft_unsure``.
 
     ``progress``, if given, is called as the work goes (a progress bar for long texts).
     """
@@ -90,6 +96,7 @@ def extract(
     mention_specs = _entity_entries(builder, entity_mentions, draft)
     observations: list[dict[str, Any]] = []
     targets: list[dict[str, Any]] = []
+    unsure: list[dict[str, Any]] = []
     previous: Previous = {}
     for number, mention in enumerate(figures, 1):
         spec, found = fact(
@@ -97,6 +104,15 @@ def extract(
         )
         report(2 + number, total, "drafting figures")
         if spec is None:
+            continue
+        doubted = doubts(found)
+        if doubted:
+            reading = spec["reading"]
+            reading["en"] = " ".join([reading["en"], *(en for en, _ in doubted)]).strip()
+            reading["zh"] = "".join([reading["zh"], *(zh for _, zh in doubted)])
+        if doubted and not draft_unsure:
+            unsure.append(spec)
+            draft.unsure.append(found)
             continue
         (targets if found.kind == "target" else observations).append(spec)
         draft.facts.append(found)
@@ -107,6 +123,8 @@ def extract(
         sheet["observations"] = observations
     if targets:
         sheet["targets"] = targets
+    if unsure:
+        sheet[UNSURE] = unsure
     sheet["draft_entities"] = list(builder.entities.values())
     draft.sheet = sheet
     report(total - 1, total, "compiling the draft")

@@ -62,6 +62,13 @@ _LOCAL = re.compile(
     r"|the province|the city's|the city|the municipality|provincial"
 )
 
+#: Any local reference, a county's and a town's too: a figure of a place the text does not name
+#: when the document has no place of its own (the area is then a guess).
+_LOCAL_ANY = re.compile(
+    _LOCAL.pattern + r"|全县|全縣|本县|本縣|我县|我縣|全镇|全鎮|本镇|本鎮|全州|本州|countywide"
+    r"|county-wide|the county"
+)
+
 
 @dataclass(frozen=True)
 class Place:
@@ -202,6 +209,13 @@ def _named(places: Places, folded: str) -> list[tuple[int, Place]]:
     ]
 
 
+#: What :func:`area_of` read a figure's area from: a place named in its clause, a national word,
+#: a place named earlier in its sentence, a local word (全省, 本市) with the document's place or
+#: the last one named, the document's place, a local word with no place known (全县 in a text
+#: whose county the gazetteer lacks), or nothing (the caller's default).
+AREA_BASES = ("clause", "national", "sentence", "local", "document", "local-unnamed", "none")
+
+
 def area_of(
     places: Places,
     clause_before: str,
@@ -209,8 +223,9 @@ def area_of(
     local: Place | None,
     recent: Place | None = None,
     sentence_before: str = "",
-) -> tuple[Place | None, bool]:
-    """(place, national) of a figure.
+) -> tuple[Place | None, str]:
+    """(place, basis) of a figure: the basis says what the area was read from (one of
+    :data:`AREA_BASES`; ``"national"`` with no place, ``"none"`` when nothing says).
 
     ``clause_before`` is the folded clause up to the number, ``sentence`` the folded sentence,
     ``local`` the document's place, ``recent`` the last place the text named before the sentence,
@@ -219,29 +234,31 @@ def area_of(
     dateline: 中新社北京7月21日电) comes first, then national words (not a share of the national
     total: 占全国…的18%), then a place named earlier in the sentence (the subject its later
     clauses carry: 杭州…规模突破3000亿元，占全国…18%), then a local reference (全省, the province:
-    ``local`` else ``recent``), then the document's place. (None, True): national; (None,
-    False): nothing says.
+    ``local`` else ``recent``), then the document's place.
     """
     named = _named(places, clause_before)
     # an English national possessive after the place ("in Beijing that the country's …")
     possessive = [m.end() for m in _NATIONAL_OWNER.finditer(clause_before)]
     if named and not (possessive and possessive[-1] > named[-1][0]):
-        return named[-1][1], False
+        return named[-1][1], "clause"
     national = NATIONAL_WORDS["figure"].findall(_SHARE_OF_NATIONAL.sub("", clause_before))
     # 国家级 names a designation's level (国家级专精特新“小巨人”企业), not the country: in a
     # sentence that counts the province's or the city's (全市共有…，其中国家级…37家) it is local
     designation = set(national) == {"国家级"} and _LOCAL.search(sentence) and local is not None
     if national and not designation:
-        return None, True
+        return None, "national"
     # (a dateline's date may lie after the clause's start: "BEIJING, April 8 (Xinhua) -- …")
     earlier = [p for p in _named(places, sentence) if p[0] <= len(sentence_before)]
     if earlier:
-        return earlier[-1][1], False
+        return earlier[-1][1], "sentence"
     if (_LOCAL.search(sentence) or any(w.search(sentence) for w in SAR_LOCAL.values())) and (
         local or recent
     ):
-        return local or recent, False
-    return local, False
+        return local or recent, "local"
+    if local:
+        return local, "document"
+    # a county's or a town's own words (全县) too: the area is a place the text does not name
+    return None, "local-unnamed" if _LOCAL_ANY.search(sentence) else "none"
 
 
-__all__ = ["NATIONAL_WORDS", "Place", "Places", "area_of", "local_place"]
+__all__ = ["AREA_BASES", "NATIONAL_WORDS", "Place", "Places", "area_of", "local_place"]

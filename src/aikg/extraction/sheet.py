@@ -61,6 +61,8 @@ class Fact:
     variable_new: bool
     period: str | None
     year: str | None
+    #: What the rules read the fact's period, area and variable from (for the draft's doubts).
+    basis: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -70,12 +72,17 @@ class Draft:
     sheet: dict[str, Any]
     graph: Graph
     facts: list[Fact] = field(default_factory=list)
+    #: the figures held back (:mod:`aikg.extraction.doubts`): listed under the sheet's
+    #: ``unsure`` key, not in the graph
+    unsure: list[Fact] = field(default_factory=list)
     entities: list[tuple[str, str, bool]] = field(default_factory=list)  # (iri, name, new)
 
     def sheet_yaml(self) -> str:
         header = (
             f"# Draft curation sheet made by `aikg extract` from {self.path.name}.\n"
-            "# Review every entry against the source, then: move `draft_entities` into\n"
+            "# Review every entry against the source. `unsure` lists figures not drafted: the\n"
+            "# rules assumed a part of each (said in its reading); complete those you keep and\n"
+            "# move them to `observations`, delete the rest. Then move `draft_entities` into\n"
             "# curation/entities.yaml (renaming draft IRIs and removing aikg:draft), move this\n"
             "# sheet into curation/, and run `aikg curate && aikg validate && aikg check`.\n"
         )
@@ -261,10 +268,11 @@ def compile_draft(
 ) -> Graph:
     """The graph of a draft sheet, compiled by the curation compiler (evidence and all)."""
     from aikg.curation import compile_entity_list, compile_sheet  # the one compiler
+    from aikg.curation.compile import UNSURE
     from aikg.store.files import ontology_graph
 
     entities = compile_entity_list(sheet.get("draft_entities") or [], "draft_entities")
-    body = {k: v for k, v in sheet.items() if k != "draft_entities"}
+    body = {k: v for k, v in sheet.items() if k not in ("draft_entities", UNSURE)}
     base = shared if shared is not None else source.path.parent
     graph = compile_sheet(body, base, ontology_graph() + known + entities, name="draft.yaml")
     graph += entities

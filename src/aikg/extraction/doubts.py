@@ -1,0 +1,70 @@
+"""Doubts: the part of a figure the rules assumed rather than read, and why it is held back.
+
+Reads a figure's :class:`~aikg.extraction.sheet.Fact`, whose ``basis`` says what the rules read
+its period, area and variable from; returns its doubts, each a reason in English and Chinese.
+
+A draft is a reviewer's starting point, and a figure drafted with a guessed part looks exactly
+like one read whole: the reviewer has to find the guess. So ``aikg extract`` does not draft a
+figure it doubts as an observation. It lists it under the sheet's ``unsure`` key, complete (the
+same entry an observation would have), with each doubt said in its reading note; the reviewer
+completes it and moves it to ``observations`` (the curation compiler refuses a sheet that still
+has an ``unsure`` key). ``aikg extract --draft-unsure`` drafts them as observations instead.
+
+The doubts are the cases where the rules found nothing to read and fell back to an assumption,
+chosen by what they cost on texts the rules had not been written on (issue 12's held-out sets
+13 to 15, measured before this module existed: ``docs/extraction.md``, "What the draft holds
+back"):
+
+- **no date**: the text states no date for the figure, and the period is assumed to run up to
+  the document's date (0 of 24 such figures were right on sets 13 to 15);
+- **an unnamed local place**: the sentence speaks of its own place (全县, 本市, "the county")
+  and the text names none the gazetteer knows, so the area China is assumed (0 of 9);
+- **a graph variable passed over**: the graph has a variable of a near name that the rules
+  passed over for its scope, and a new one is proposed beside it (2 of 8); the reviewer decides
+  which, with the scope note the draft writes.
+
+Example:
+
+    >>> from aikg.extraction.sheet import Fact
+    >>> fact = Fact("obs:x-1", "observation", "46个", "var:draft-1", True, "../2027-02-26", None)
+    >>> fact.basis = {"period": "undated", "area": "none", "variable": "new"}
+    >>> [en for en, _ in doubts(fact)]
+    ['No date is stated for this figure: its period is assumed.']
+    >>> fact.basis["period"] = "stated"
+    >>> doubts(fact)
+    []
+"""
+
+from __future__ import annotations
+
+from aikg.extraction.sheet import Fact
+
+#: (part, basis) -> the doubt, in English and Chinese: what the rules assumed of that part.
+DOUBTS: dict[tuple[str, str], tuple[str, str]] = {
+    ("period", "undated"): (
+        "No date is stated for this figure: its period is assumed.",
+        "原文未说明该数据的日期：其期间为推定。",
+    ),
+    ("area", "local-unnamed"): (
+        "The text speaks of a place of its own that it does not name in a way the rules know: "
+        "the area is assumed.",
+        "原文所指地方（如全县、本市）未能识别：其地区为推定。",
+    ),
+    ("variable", "new-beside"): (
+        "The graph has a variable of a near name, passed over for its scope: reuse it or keep "
+        "the new one.",
+        "图谱中有名称相近的变量，因口径不同未予复用：请决定复用或保留新变量。",
+    ),
+}
+
+
+def doubts(fact: Fact) -> list[tuple[str, str]]:
+    """The doubts of ``fact`` (English, Chinese), in the order period, area, variable."""
+    return [
+        DOUBTS[(part, fact.basis[part])]
+        for part in ("period", "area", "variable")
+        if (part, fact.basis.get(part, "")) in DOUBTS
+    ]
+
+
+__all__ = ["DOUBTS", "doubts"]
