@@ -125,3 +125,33 @@ def test_extract_says_how_many_figures_it_left_out(cli, tmp_path: Path) -> None:
     assert "2 observations" in result.stderr and "unsure" not in result.stderr
     observations = Graph().parse(out).subjects(RDF.type, SCHEMA.Observation)
     assert len(set(observations)) == 2
+
+
+def test_a_local_texts_figure_that_nothing_places_is_a_doubt(tmp_path: Path) -> None:
+    """A text of a place of its own (全省) whose sentence says nowhere: China would be a guess.
+    A national word places a figure (全国): drafted."""
+    result = draft(
+        tmp_path,
+        "2026年，全省数字经济核心产业增加值达5200亿元。\n\n2026年，软件业务收入增长12.5%。\n\n"
+        "2026年，全国软件业务收入达13.7万亿元。\n",
+    )
+    assert values(result.sheet["observations"]) == ["达13.7万亿元"]
+    left = {e["value_text"]: e["reading"]["en"] for e in result.sheet["unsure"]}
+    assert set(left) == {"达5200亿元", "12.5%"}
+    assert "nothing near this figure says where" in left["12.5%"]
+
+
+def test_a_figure_dated_only_by_its_release_is_a_doubt(tmp_path: Path) -> None:
+    result = draft(tmp_path, "示范统计局昨日公布：示范园区现有入驻企业312家。\n")
+    (left,) = result.sheet["unsure"]
+    assert left["value_text"] == "312家"
+    assert "released or stated on" in left["reading"]["en"]  # what was assumed
+    assert left["reading"]["en"].endswith("its period is assumed.")
+
+
+def test_a_goal_of_a_place_the_rules_cannot_name_is_left_out_too(tmp_path: Path) -> None:
+    result = draft(tmp_path, "到2028年，全市算力规模达到50EFLOPS。\n")
+    assert "targets" not in result.sheet
+    (left,) = result.sheet["unsure"]
+    assert left["year"] == "2028" and left["area"] == "place:CN"
+    assert [f.kind for f in result.unsure] == ["target"]

@@ -148,10 +148,10 @@ def test_draft_evidence_resolves_and_validates(corpus: tuple[Path, Path, Path]) 
     assert Literal("2000", datatype=XSD.integer) not in values
     [target] = targets
     assert str(draft.graph.value(target, AIKG.targetYear)) == "2027"
-    # by default the draft leaves the counts out, as unsure: 全市 speaks of a city the text does
-    # not name in a way the rules know (示范市), so its area would be assumed
+    # by default the draft leaves the counts and the goal out, as unsure: 全市 speaks of a city
+    # the text does not name in a way the rules know (示范市), so their area would be assumed
     held = extract(shared / "sources" / "demo-b.md", known, shared=shared)
-    assert [f.value_text for f in held.unsure] == ["为1500家", "超过300家"]
+    assert [f.value_text for f in held.unsure] == ["为1500家", "超过300家", "超2000家"]
     assert Literal("1500", datatype=XSD.integer) not in {
         held.graph.value(o, SCHEMA.value) for o in held.graph.subjects(RDF.type, SCHEMA.Observation)
     }
@@ -267,7 +267,7 @@ def test_extract_drafts_the_same_from_either_store(
     for store in ("memory", f"oxigraph:{tmp_path / 'store'}"):
         out = tmp_path / f"{store[:6]}.ttl"
         result = cli(
-            "--store", store, "--data", str(graph_dir), "extract",
+            "--store", store, "--data", str(graph_dir), "extract", "--draft-unsure",
             str(shared / "sources" / "demo-b.md"), "-o", str(out), "--shared", str(shared),
         )  # fmt: skip
         assert result.returncode == 0, result.stderr

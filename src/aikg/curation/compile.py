@@ -524,8 +524,8 @@ def compile_sheet(sheet: Any, shared: Path, known: Graph, *, name: str = "sheet"
     if UNSURE in sheet:
         raise InputError(
             f"{name}: '{UNSURE}' lists figures the draft left out, each with a part assumed "
-            "(its reading says which): complete them and move them to 'observations', or "
-            "delete them"
+            "(its reading says which): complete them and move them to 'observations' or "
+            "'targets', or delete them"
         )
     check_keys(sheet, "sheet", name)
     spec = check_keys(sheet["document"], "document", f"{name}.document")

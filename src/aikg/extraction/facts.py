@@ -558,7 +558,10 @@ def _target(
     spec["area"] = target_area(builder, layout, mention, figure.area, spec["policy"], policies)
     readings.append((time.reading_en, time.reading_zh))
     variable, new = figure.variable, figure.variable_new
-    return Fact(spec["id"], "target", mention.value_text, variable, new, None, year)
+    found = Fact(spec["id"], "target", mention.value_text, variable, new, None, year)
+    area = figure.area_basis if spec["area"] == figure.area else "policy"
+    found.basis = {"area": area, "variable": figure.variable_basis}
+    return found
 
 
 def _observation(

@@ -70,6 +70,15 @@ _LOCAL_ANY = re.compile(
 )
 
 
+def speaks_locally(text: str) -> bool:
+    """Whether ``text`` (folded) speaks of a place of its own: 全省, 本市, 全县, "the county".
+
+    >>> speaks_locally("全县农村网络零售额"), speaks_locally("全国网民规模")
+    (True, False)
+    """
+    return bool(_LOCAL_ANY.search(text))
+
+
 @dataclass(frozen=True)
 class Place:
     iri: URIRef
@@ -261,4 +270,12 @@ def area_of(
     return None, "local-unnamed" if _LOCAL_ANY.search(sentence) else "none"
 
 
-__all__ = ["AREA_BASES", "NATIONAL_WORDS", "Place", "Places", "area_of", "local_place"]
+__all__ = [
+    "AREA_BASES",
+    "NATIONAL_WORDS",
+    "Place",
+    "Places",
+    "area_of",
+    "local_place",
+    "speaks_locally",
+]

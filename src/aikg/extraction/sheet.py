@@ -27,7 +27,7 @@ from aikg.extraction.english_labels import EnglishLabels
 from aikg.extraction.entities import EntityMention, doctype_of, kind_of
 from aikg.extraction.layout import Layout, first_line
 from aikg.extraction.periods import TimeExpr
-from aikg.extraction.places import Place, Places, local_place
+from aikg.extraction.places import Place, Places, local_place, speaks_locally
 from aikg.extraction.script import fold, has_cjk, to_simplified
 from aikg.extraction.units import unit_kind
 from aikg.extraction.variables import VariableIndex
@@ -137,6 +137,12 @@ class SheetBuilder:
         title = source.front_matter.get("title", "") or first_line(layout)
         self.local = local_place(
             self.places, title, body, fold(layout.fact_text[layout.body_start :])
+        )
+        #: whether the text is of a place of its own: its title names a province or a city, or
+        #: it speaks of 全省, 本市, 全县 … (a figure whose area nothing says may then be that
+        #: place's, not China's: a doubt of the draft)
+        self.local_text = bool(self.local or self.places.find(fold(title))) or speaks_locally(
+            fold(title) + body
         )
         self.named_places = [
             (start + layout.body_start, end + layout.body_start, place)
