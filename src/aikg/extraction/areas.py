@@ -80,10 +80,8 @@ def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> tuple[s
     folded = layout.folded
     hi = layout.clause_bounds(mention.start)[1]
     if _IN_CHINA_AFTER.match(folded[mention.end : hi]) and not builder.places.find(clause):
-        return (
-            "place:CN",
-            "china",
-        )  # "counted 4,820 AI firms … in China": whatever the title's place
+        # "counted 4,820 AI firms … in China": whatever the title's place
+        return "place:CN", "china"
     recent = [p for start, _, p in builder.named_places if start < sentence.start]
     if mention.rank:
         # 跃居全国第五: 全国 is what the place is ranked in, not the ranked place
