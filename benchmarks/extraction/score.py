@@ -299,6 +299,19 @@ class NewEntities:
             names(draft),
         )
 
+    def agrees(self, field: str, dv, gv, source) -> tuple[bool, str]:
+        """Whether the drafted value ``dv`` of ``field`` agrees with the gold's ``gv``, and the
+        name the error lists give the field. A variable: the gold's when the project graph knows
+        it (the draft must reuse it), else any new one (the draft must not reuse a project
+        variable); a policy or place: :meth:`same`; anything else: equal."""
+        if field == "var":
+            if gv in self.project:
+                return dv == gv, "var (reuse)"
+            return dv not in self.project, "var (new)"
+        if field in NAMED_HERE:
+            return self.same(dv, gv, source), field
+        return dv == gv, field
+
     def same(self, dv, gv, source) -> bool:
         """Whether the drafted ``dv`` is the gold's ``gv``: the same IRI; or, for an entity the
         project graph does not hold, a new IRI drafted over a mention of ``gv`` in the same text
@@ -321,17 +334,6 @@ def supplementary(
     draft_mentions = mentions(draft)
     new = NewEntities.of(draft, gold, project)
 
-    def agrees(field, dv, gv, source) -> tuple[bool, str]:
-        if field == "var":
-            # gold variable known to the project graph: the draft must reuse it;
-            # gold variable new: the draft must not reuse a project variable
-            if gv in project:
-                return dv == gv, "var (reuse)"
-            return dv not in project, "var (new)"
-        if field in NAMED_HERE:
-            return new.same(dv, gv, source), field
-        return dv == gv, field
-
     for cls, fields in (
         (SCHEMA.Observation, ("period", "area", "var", "qualifier", "age", "denominator")),
         (AIKG_NS.Target, ("year", "policy", "var", "qualifier", "area")),
@@ -343,7 +345,7 @@ def supplementary(
                 gv, dv = g[field], d[field]
                 if field in ("age", "denominator") and gv is None:
                     continue
-                ok, key = agrees(field, dv, gv, g["source"])
+                ok, key = new.agrees(field, dv, gv, g["source"])
                 cell = per_doc[doc][f"{'target ' if kind == 'target' else ''}{key}"]
                 cell[1] += 1
                 cell[0] += ok
@@ -374,8 +376,7 @@ def kept_facts(
 ) -> dict[str, tuple[str, bool]]:
     """Each drafted observation and target (its short IRI) -> (its document, whether it is kept
     unchanged): it matches a gold fact and agrees with it on every field of
-    :data:`KEPT_FIELDS` (a variable as in :func:`supplementary`: the gold's when the project
-    graph knows it, else a new one)."""
+    :data:`KEPT_FIELDS` (:meth:`NewEntities.agrees`)."""
     out: dict[str, tuple[str, bool]] = {}
     new = NewEntities.of(draft, gold, project)
     for cls, kind in ((SCHEMA.Observation, "obs"), (AIKG_NS.Target, "target")):
@@ -383,15 +384,9 @@ def kept_facts(
         for d in drafted:
             out[short(d["node"])] = (doc_of_source.get(d["source"], str(d["source"])), False)
         for d, g in match(drafted, facts(gold, cls)):
-            same = True
-            for field in KEPT_FIELDS[kind]:
-                dv, gv = d[field], g[field]
-                if field == "var":
-                    same &= dv == gv if gv in project else dv not in project
-                elif field in NAMED_HERE:
-                    same &= new.same(dv, gv, g["source"])
-                else:
-                    same &= dv == gv
+            same = all(
+                new.agrees(field, d[field], g[field], g["source"])[0] for field in KEPT_FIELDS[kind]
+            )
             out[short(d["node"])] = (out[short(d["node"])][0], same)
     return out
 

@@ -16,6 +16,7 @@ number and Chinese numeral); nothing is downloaded at run time.
   :mod:`~aikg.extraction.times`, :mod:`~aikg.extraction.policies`) into the sheet builder
   (:mod:`~aikg.extraction.sheet`): a curation sheet and its compiled graph;
 - :mod:`~aikg.extraction.doubts`: the figures a draft leaves out as unsure (a part assumed);
+- :mod:`~aikg.extraction.headlines`: a headline's number the body states again, drafted once;
 - :mod:`~aikg.extraction.diff`: what a draft adds to the graph and where it conflicts;
 - :mod:`~aikg.extraction.evaluate` and :mod:`~aikg.extraction.corpus`: measured against gold.
 """

@@ -59,9 +59,9 @@ _IN_CHINA_AFTER = re.compile(r"^[^,;.]{0,60}?\bin (?:china|mainland china|the co
 
 def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> tuple[str, str]:
     """The area of the figure at ``mention`` (the world, a place the text puts it in, or CN)
-    and what it was read from: ``"world"``, ``"china"``, one of
-    :data:`~aikg.extraction.places.AREA_BASES` (``"none"``: nothing says, CN assumed), or
-    ``"local-text"`` (nothing says, CN assumed, in a text of a place of its own).
+    and what it was read from: ``"world"``, ``"china"`` or one of
+    :data:`~aikg.extraction.places.AREA_BASES` (``"none"``, ``"local-text"``: nothing says, CN
+    assumed).
 
     A share of a world total whose clause names a country (中国…占全球比例接近30%, 我国…全球
     占比达60%, "the US accounted for 32 per cent of the world's total") is that country's
@@ -93,10 +93,9 @@ def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> tuple[s
         builder.local,
         recent[-1] if recent else None,
         folded[sentence.start : lo],
+        builder.local_text,
     )
     if place is None:
-        if basis == "none" and builder.local_text:
-            basis = "local-text"  # a text of a place of its own: China is a guess
         return "place:CN", basis
     return builder.place(place), basis
 

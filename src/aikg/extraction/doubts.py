@@ -32,8 +32,8 @@ in sample for the doubts since):
 Example:
 
     >>> from aikg.extraction.sheet import Fact
-    >>> fact = Fact("obs:x-1", "observation", "46个", "var:draft-1", True, "../2027-02-26", None)
-    >>> fact.basis = {"period": "undated", "area": "none", "variable": "new"}
+    >>> basis = {"period": "undated", "area": "none", "variable": "new"}
+    >>> fact = Fact("obs:x-1", "observation", "46个", "var:d", True, "../2027-02-26", None, basis)
     >>> [en for en, _ in doubts(fact)]
     ['No date is stated for this figure: its period is assumed.']
     >>> fact.basis["period"] = "stated"
@@ -46,15 +46,13 @@ from __future__ import annotations
 from aikg.extraction.sheet import Fact
 
 #: (part, basis) -> the doubt, in English and Chinese: what the rules assumed of that part.
+_NO_DATE = (
+    "No date is stated for this figure: its period is assumed.",
+    "原文未说明该数据的日期：其期间为推定。",
+)
 DOUBTS: dict[tuple[str, str], tuple[str, str]] = {
-    ("period", "undated"): (
-        "No date is stated for this figure: its period is assumed.",
-        "原文未说明该数据的日期：其期间为推定。",
-    ),
-    ("period", "released"): (
-        "No date is stated for this figure: its period is assumed.",
-        "原文未说明该数据的日期：其期间为推定。",
-    ),
+    ("period", "undated"): _NO_DATE,
+    ("period", "released"): _NO_DATE,  # dated only by the day the figures were released
     ("area", "local-text"): (
         "The text is of a place of its own, but nothing near this figure says where: the area "
         "is assumed.",

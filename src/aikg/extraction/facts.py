@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -24,6 +23,7 @@ from rdflib import URIRef
 from aikg.extraction.anchor import anchor
 from aikg.extraction.areas import figure_area, is_world, target_area
 from aikg.extraction.bases import population_base, share_of
+from aikg.extraction.doubts import doubts
 from aikg.extraction.entities import EntityMention
 from aikg.extraction.layout import Layout, Sentence, first_line
 from aikg.extraction.periods import TimeExpr
@@ -114,6 +114,7 @@ def fact(
         found = _observation(
             builder, layout, mention, figure, (time, carried), times, spec, readings
         )
+    readings += doubts(found)  # what the rules assumed (the draft leaves the figure out)
     spec["reading"] = {
         "en": " ".join(en for en, _ in readings),
         "zh": "".join(zh for _, zh in readings),
@@ -558,10 +559,9 @@ def _target(
     spec["area"] = target_area(builder, layout, mention, figure.area, spec["policy"], policies)
     readings.append((time.reading_en, time.reading_zh))
     variable, new = figure.variable, figure.variable_new
-    found = Fact(spec["id"], "target", mention.value_text, variable, new, None, year)
     area = figure.area_basis if spec["area"] == figure.area else "policy"
-    found.basis = {"area": area, "variable": figure.variable_basis}
-    return found
+    basis = {"area": area, "variable": figure.variable_basis}
+    return Fact(spec["id"], "target", mention.value_text, variable, new, None, year, basis)
 
 
 def _observation(
@@ -661,51 +661,7 @@ def _observation(
             )
         )
     variable, new = figure.variable, figure.variable_new
-    found = Fact(spec["id"], "observation", mention.value_text, variable, new, period, None)
-    found.basis = {"period": basis, "area": figure.area_basis, "variable": figure.variable_basis}
-    return found
-
-
-# --------------------------------------------------------------------------------------------
-# Numbers a headline repeats
-
-
-def drop_headline_repeats(layout: Layout, mentions: list[Mention]) -> list[Mention]:
-    """A headline's number that the body states again is the body's statement.
-
-    Again: the same value in the same unit, or in no unit ("27.4 pct" for "27.4 percent"), or
-    the body's value rounded to the headline's precision (近6.9亿 for 6.87亿).
-    """
-    body = [m for m in mentions if not (layout.line_of(m.start) or _NO_LINE).headline]
-    kept = []
-    for mention in mentions:
-        line = layout.line_of(mention.start)
-        if line is not None and line.headline and any(_restates(mention, b) for b in body):
-            continue
-        kept.append(mention)
-    return kept
-
-
-def _restates(head: Mention, body: Mention) -> bool:
-    counts = ("count", "person")
-    # "346 generative AI services" in a headline, "A total of 346" in the body: one count
-    if (
-        head.unit is not None
-        and head.unit != body.unit
-        and not (head.unit in counts and body.unit in (None, *counts))
-    ):
-        return False
-    if head.value == body.value:
-        return True
-    digits = re.search(r"\d+(?:\.(\d+))?", head.value_text)
-    if digits is None or (head.unit is None and body.unit not in (None, "count", "person")):
-        return False
-    step = Decimal(10) ** -len(digits.group(1) or "") * head.quantity.multiplier
-    return abs(head.value - body.value) * 2 <= step
-
-
-class _NoLine:
-    headline = False
-
-
-_NO_LINE = _NoLine()
+    read_from = {"period": basis, "area": figure.area_basis, "variable": figure.variable_basis}
+    return Fact(
+        spec["id"], "observation", mention.value_text, variable, new, period, None, read_from
+    )

@@ -32,7 +32,8 @@ from aikg.extraction.document import (
 )
 from aikg.extraction.doubts import doubts
 from aikg.extraction.entities import EntityIndex, EntityMention, draft_iri, find_entities
-from aikg.extraction.facts import Previous, drop_headline_repeats, fact
+from aikg.extraction.facts import Previous, fact
+from aikg.extraction.headlines import drop_headline_repeats
 from aikg.extraction.layout import analyse, first_line
 from aikg.extraction.periods import TimeExpr, find_times, review_year
 from aikg.extraction.policies import work_reports
@@ -105,12 +106,7 @@ def extract(
         report(2 + number, total, "drafting figures")
         if spec is None:
             continue
-        doubted = doubts(found)
-        if doubted:
-            reading = spec["reading"]
-            reading["en"] = " ".join([reading["en"], *(en for en, _ in doubted)]).strip()
-            reading["zh"] = "".join([reading["zh"], *(zh for _, zh in doubted)])
-        if doubted and not draft_unsure:
+        if not draft_unsure and doubts(found):  # its reading says what was assumed
             unsure.append(spec)
             draft.unsure.append(found)
             continue

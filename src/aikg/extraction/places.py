@@ -221,8 +221,18 @@ def _named(places: Places, folded: str) -> list[tuple[int, Place]]:
 #: What :func:`area_of` read a figure's area from: a place named in its clause, a national word,
 #: a place named earlier in its sentence, a local word (全省, 本市) with the document's place or
 #: the last one named, the document's place, a local word with no place known (全县 in a text
-#: whose county the gazetteer lacks), or nothing (the caller's default).
-AREA_BASES = ("clause", "national", "sentence", "local", "document", "local-unnamed", "none")
+#: whose county the gazetteer lacks), nothing in a text of a place of its own, or nothing at all
+#: (the caller's default).
+AREA_BASES = (
+    "clause",
+    "national",
+    "sentence",
+    "local",
+    "document",
+    "local-unnamed",
+    "local-text",
+    "none",
+)
 
 
 def area_of(
@@ -232,13 +242,15 @@ def area_of(
     local: Place | None,
     recent: Place | None = None,
     sentence_before: str = "",
+    local_text: bool = False,
 ) -> tuple[Place | None, str]:
     """(place, basis) of a figure: the basis says what the area was read from (one of
     :data:`AREA_BASES`; ``"national"`` with no place, ``"none"`` when nothing says).
 
     ``clause_before`` is the folded clause up to the number, ``sentence`` the folded sentence,
     ``local`` the document's place, ``recent`` the last place the text named before the sentence,
-    ``sentence_before`` the folded sentence before the clause.
+    ``sentence_before`` the folded sentence before the clause, ``local_text`` whether the text is
+    of a place of its own (then nothing said is ``"local-text"``, not ``"none"``).
     A place named in the clause (not as where an event happened: 在北京举行, 北京时间; nor a
     dateline: 中新社北京7月21日电) comes first, then national words (not a share of the national
     total: 占全国…的18%), then a place named earlier in the sentence (the subject its later
@@ -267,7 +279,9 @@ def area_of(
     if local:
         return local, "document"
     # a county's or a town's own words (全县) too: the area is a place the text does not name
-    return None, "local-unnamed" if _LOCAL_ANY.search(sentence) else "none"
+    if _LOCAL_ANY.search(sentence):
+        return None, "local-unnamed"
+    return None, "local-text" if local_text else "none"
 
 
 __all__ = [

@@ -141,8 +141,9 @@ class SheetBuilder:
         #: whether the text is of a place of its own: its title names a province or a city, or
         #: it speaks of 全省, 本市, 全县 … (a figure whose area nothing says may then be that
         #: place's, not China's: a doubt of the draft)
-        self.local_text = bool(self.local or self.places.find(fold(title))) or speaks_locally(
-            fold(title) + body
+        folded_title = fold(title)
+        self.local_text = bool(self.local or self.places.find(folded_title)) or speaks_locally(
+            folded_title + body
         )
         self.named_places = [
             (start + layout.body_start, end + layout.body_start, place)
