@@ -18,6 +18,7 @@ import pytest
 from rdflib import Graph, URIRef
 
 from aikg.errors import InputError
+from aikg.namespaces import shorten
 from aikg.store import open_store
 from aikg.store.memory import MemoryStore
 from aikg.view.draw import focus_network
@@ -195,3 +196,70 @@ def test_the_page_graph_adds_as_its_store_does(stores: dict[str, Any]) -> None:
         ours, theirs = (getattr(g.store, f"_SimpleMemory__{name}") for g in (at_once, by_one))
         assert nested(ours) == nested(theirs), name
     assert len(at_once) == len(by_one) == len(set(triples))
+
+
+def _walk_on_the_network(
+    whole: nx.MultiDiGraph, focus: str, depth: int, limit: int
+) -> tuple[list[str], list[Any], int]:
+    """The folded walk done on the whole graph's network (its edges as the links), the
+    reference for what the stores' reads give: (entities, folded, entities not drawn)."""
+    from aikg.view.neighbourhood import fold
+
+    reached, frontier, folded, met = {URIRef(focus)}, {URIRef(focus)}, [], set()
+    for _ in range(depth):
+        links = []
+        for node in frontier:
+            for _, other, data in whole.out_edges(str(node), data=True):
+                if not data.get("provenance"):
+                    links.append((node, URIRef(data["property"]), False, URIRef(other)))
+            for other, _, data in whole.in_edges(str(node), data=True):
+                if not data.get("provenance"):
+                    links.append((node, URIRef(data["property"]), True, URIRef(other)))
+        frontier, cut = fold(links, reached, limit)
+        folded += cut
+        met |= {link[3] for link in links}
+        reached |= frontier
+    return sorted(str(e) for e in reached), folded, len(met - reached)
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+@pytest.mark.parametrize(("focus", "depth", "limit"), [(CNNIC, 1, 2), (CNNIC, 2, 3), (USERS, 1, 4)])
+def test_past_max_neighbours_a_relation_the_rest_is_counted_not_drawn(
+    stores: dict[str, Any], whole: nx.MultiDiGraph, kind: str, focus: str, depth: int, limit: int
+) -> None:
+    entities, folded, not_drawn = _walk_on_the_network(whole, focus, depth, limit)
+    around = neighbourhood(stores[kind], focus, depth, max_neighbours=limit)
+    assert folded and not_drawn > 0  # the bundled graph has relations past the limit here
+    assert around.entities == entities
+    assert around.folded == folded
+    assert around.not_drawn == not_drawn
+    for cut in around.folded:
+        assert limit <= cut.drawn < cut.total
+    # the walk went on from the drawn entities only, and nothing was read past them
+    assert set(around.network()) == set(entities)
+    everything = neighbourhood(stores[kind], focus, depth, max_neighbours=0)
+    assert everything.folded == [] and everything.not_drawn == 0
+    assert set(entities) < set(everything.entities)
+    assert len(around.graph) < len(everything.graph)
+
+
+def test_a_page_with_folded_relations_says_what_each_entity_left_out(
+    stores: dict[str, Any],
+) -> None:
+    from aikg.errors import SettingError
+
+    result = draw_view(stores["oxigraph"], focus=CNNIC, lang="en", max_neighbours=2)
+    page = page_data(result.html)
+    assert page["subtitle"] == "--focus organization:cnnic --depth 1 --max-neighbours 2"
+    around = neighbourhood(stores["oxigraph"], CNNIC, 1, max_neighbours=2)
+    assert result.not_drawn == around.not_drawn > 0 and result.nodes == len(around.entities)
+    mine = page["folded"][CNNIC]
+    assert [(f["p"], f["in"], f["drawn"], f["total"]) for f in mine] == [
+        (shorten(f.relation), f.incoming, f.drawn, f.total) for f in around.folded
+    ]
+    assert all(f["l"]["zh"] and f["l"]["en"] for f in mine)  # the relation's labels
+    assert "folded" not in page_data(draw_view(stores["oxigraph"], focus=CNNIC).html)
+    with pytest.raises(SettingError, match="max_neighbours applies to a neighbourhood alone"):
+        draw_view(stores["oxigraph"], query="policies-and-issuers", max_neighbours=2)
+    with pytest.raises(SettingError, match="max_neighbours must be 0"):
+        neighbourhood(stores["oxigraph"], CNNIC, 1, max_neighbours=-1)

@@ -411,6 +411,33 @@ def test_view_command_focus(cli, sample_path: Path, tmp_path: Path) -> None:
     assert data["subtitle"] == "--focus t:policy --depth 1" or "--depth 1" in data["subtitle"]
 
 
+def test_view_command_max_neighbours(cli, tmp_path: Path) -> None:
+    """Past --max-neighbours entities a relation, the rest is not drawn and the summary says
+    how many; the option needs --focus (exit 2, one line)."""
+    out = tmp_path / "cnnic.html"
+    result = cli("view", "--focus", "organization:cnnic", "--max-neighbours", "1", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    data = page_data(out.read_text(encoding="utf-8"))
+    cut = data["folded"]["https://w3id.org/aikg/id/organization/cnnic"]
+    left = sum(f["total"] - f["drawn"] for f in cut)
+    assert left >= int(result.stdout.split("KiB; ")[1].split(" linked")[0].replace(",", "")) > 0
+    assert "linked entities not drawn, past 1 a relation: --max-neighbours 0 draws them" in (
+        result.stdout
+    )
+    assert data["subtitle"].endswith("--max-neighbours 1")
+    every = cli("view", "--focus", "organization:cnnic", "--max-neighbours", "0", "-o", str(out))
+    assert every.returncode == 0 and "not drawn" not in every.stdout
+    assert len(page_data(out.read_text(encoding="utf-8"))["nodes"]) > len(data["nodes"])
+    for args, message in (
+        (["--max-neighbours", "3"], "aikg: error: --max-neighbours needs --focus\n"),
+        (["--focus", "cnnic", "--max-neighbours", "-1"], "Invalid value for '--max-neighbours'"),
+    ):
+        refused = cli("view", *args, "-o", str(tmp_path / "no.html"))
+        assert refused.returncode == 2 and message in refused.stderr
+        assert "Traceback" not in refused.stderr
+    assert not (tmp_path / "no.html").exists()
+
+
 def test_view_to_stdout_writes_the_page_there_and_no_file(
     cli, sample_path: Path, tmp_path: Path
 ) -> None:

@@ -24,6 +24,7 @@ from rdflib.namespace import PROV, RDF, SKOS
 from aikg.labels import labels
 from aikg.namespaces import AIKG, OA, SCHEMA, SDMX_DIM, shorten
 from aikg.store.stats import entities
+from aikg.view.page import page_data
 from aikg.view.screenshot import CHROMIUM_ARGS
 from aikg.view.series import period_position
 from sample_network import (
@@ -251,6 +252,31 @@ def test_deep_link_selects_the_node(open_page, bundled_page, graph, form: str) -
     assert page.is_visible("#panel")
     assert page.text_content("#panel-title") == label
     assert watch.blocked == [] and watch.errors == []
+
+
+def test_a_focus_past_max_neighbours_says_in_the_panel_what_is_not_drawn(
+    open_page, tmp_path: Path
+) -> None:
+    out = tmp_path / "cnnic.html"
+    subprocess.run(
+        [sys.executable, "-m", "aikg", "view", "--focus", "organization:cnnic", "--lang", "en",
+         "--max-neighbours", "1", "-o", str(out)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    cnnic = "https://w3id.org/aikg/id/organization/cnnic"
+    cut = page_data(out.read_bytes())["folded"][cnnic]
+    page, watch = open_page(out)
+    assert page.evaluate("window.aikg.network.getSelectedNodes()") == [cnnic]
+    section = page.locator("#panel section", has_text="Linked entities not drawn")
+    assert section.count() == 1
+    items = section.locator("ul.folded > li").all_inner_texts()
+    assert items == [
+        f"{'← ' if f['in'] else '→ '}{f['l']['en']}: {f['drawn']} of {f['total']} drawn"
+        for f in cut
+    ]
+    command = "aikg view --focus organization:cnnic --max-neighbours 0"
+    assert section.locator("code").inner_text() == command
+    assert watch.blocked == [] and watch.errors == [] and watch.dialogs == []
 
 
 def test_class_filter_hides_and_search_shows_again(open_page, bundled_page, graph) -> None:

@@ -560,6 +560,16 @@ COMMANDS: dict[str, list[str]] = {
     "check (text report)": ["check"],
     "analyze": ["analyze", "--top", "10"],
     "view --focus HUB": ["view", "--focus", "HUB", "-o", "PAGE"],
+    # the hub's page with every neighbour drawn (no --max-neighbours limit): what it costs
+    "view --focus HUB --max-neighbours 0": [
+        "view",
+        "--focus",
+        "HUB",
+        "--max-neighbours",
+        "0",
+        "-o",
+        "PAGE",
+    ],
     "view --focus TYPICAL": ["view", "--focus", "TYPICAL", "-o", "PAGE"],
     "view --focus HUB --depth 2": ["view", "--focus", "HUB", "--depth", "2", "-o", "PAGE"],
     "view --focus TYPICAL --depth 2": ["view", "--focus", "TYPICAL", "--depth", "2", "-o", "PAGE"],
@@ -652,11 +662,11 @@ def measure_commands(
                 "runs": len(measured),
             }
     base = results.commands.get("stats", {}).get("seconds")
-    say(f"{'command':<30}{'seconds':>9}{'x stats':>9}{'peak MiB':>10}{'exit':>6}")
+    say(f"{'command':<38}{'seconds':>9}{'x stats':>9}{'peak MiB':>10}{'exit':>6}")
     for label, found in results.commands.items():
         found["x stats"] = found["seconds"] / base if base else None
         peak = f"{found['peak_mb']:.0f}" if found["peak_mb"] is not None else "—"
-        say(f"{label:<30}{found['seconds']:>9.2f}{ratio(found['seconds'], base):>9}{peak:>10}"
+        say(f"{label:<38}{found['seconds']:>9.2f}{ratio(found['seconds'], base):>9}{peak:>10}"
             f"{found['exit'] if found['exit'] is not None else 'timeout':>6}")  # fmt: skip
     if hub is not None and not quick and any("view --focus HUB" in label for label in labels):
         measure_page_reads(results, data, spec.partition(":")[2], hub)

@@ -59,6 +59,15 @@ def view(
         int | None,
         typer.Option("--depth", min=0, help="How many relations out from --focus (default 1)."),
     ] = None,
+    max_neighbours: Annotated[
+        int | None,
+        typer.Option(
+            "--max-neighbours",
+            min=0,
+            help="With --focus: the most entities drawn of those one entity links to by one "
+            "relation (default 100; 0: all). The panel of an entity with more says how many.",
+        ),
+    ] = None,
     query: Annotated[
         str | None,
         typer.Option("--query", help="Draw the result of the saved CONSTRUCT query NAME."),
@@ -105,11 +114,13 @@ def view(
     Search by Chinese or English name, filter by class, click a node for its properties,
     observations, sources and quotes; graph.html#<IRI> opens with that entity selected.
 
-    A whole graph of more than 5,000 entities is refused (exit 2) unless --all.
+    A whole graph of more than 5,000 entities is refused (exit 2) unless --all. A --focus
+    view draws at most 100 of the entities one entity links to by one relation (the first
+    by IRI; --max-neighbours); the entity's panel says how many it has.
 
     Examples: aikg view; aikg view --focus 中国互联网络信息中心 --depth 2 --lang en;
     aikg view --query policies-and-issuers; aikg view --screenshot docs/graph-view.png;
-    aikg view --focus cnnic -o - > cnnic.html
+    aikg view --focus cnnic -o - > cnnic.html; aikg view --focus cnnic --max-neighbours 0
     """
     from aikg.query.parameters import parse_assignments
     from aikg.store.export import check_writable, write_atomic
@@ -118,6 +129,8 @@ def view(
 
     if depth is not None and not focus:
         raise InputError("--depth needs --focus")
+    if max_neighbours is not None and not focus:
+        raise InputError("--max-neighbours needs --focus")
     if param and not query:
         raise InputError("--param needs --query")
     given = parse_assignments(param or [])
@@ -142,14 +155,23 @@ def view(
             source_links=source_links,
             title=title,
             whole=whole,
+            max_neighbours=max_neighbours,
         )
     except NotAGraphQuery as exc:
         raise InputError(
             f"{exc.origin}: a {exc.form} query; --query draws a CONSTRUCT or DESCRIBE query"
         ) from None
-    summary = (
-        f"({result.nodes} entities, {result.edges} relations, {len(result.html) / 1024:.0f} KiB)"
-    )
+    kib = len(result.html) / 1024
+    summary = f"({result.nodes} entities, {result.edges} relations, {kib:.0f} KiB"
+    if result.not_drawn:
+        from aikg.view.neighbourhood import MAX_NEIGHBOURS
+
+        limit = MAX_NEIGHBOURS if max_neighbours is None else max_neighbours
+        summary += (
+            f"; {result.not_drawn:,} linked entities not drawn, past {limit} a relation: "
+            "--max-neighbours 0 draws them"
+        )
+    summary += ")"
     # the page on stdout is the output: what was written is said on stderr
     say = Console(stderr=True, highlight=False) if to_stdout else console
     if to_stdout:

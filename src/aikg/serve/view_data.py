@@ -4,7 +4,8 @@ The neighbourhood is the view wing's (:func:`aikg.view.neighbourhood.neighbourho
 ``aikg view --focus`` draws: read from the store, one query a step, the same relations as the
 offline view); here it becomes the page's nodes (labels in Chinese and English, class, page
 path) and links, at most ``max_nodes`` nodes: the focus, then its neighbours, then the rest,
-``truncated`` saying when some were left out.
+``truncated`` saying when some were left out (here, or by the neighbourhood's own limit on the
+entities one node links to by one relation, which bounds what a request on a hub reads).
 """
 
 from __future__ import annotations
@@ -56,5 +57,5 @@ def view_data(store: GraphStore, iri: str, depth: int, max_nodes: int) -> dict[s
         "depth": around.depth,
         "nodes": nodes,
         "edges": [{"from": s, "to": o, "p": p} for s, o, p in edges],
-        "truncated": len(ordered) > len(kept),
+        "truncated": len(ordered) > len(kept) or bool(around.folded),
     }

@@ -151,6 +151,7 @@ def view(
     source_links: bool = False,
     title: str | None = None,
     whole: bool = False,
+    max_neighbours: int | None = None,
 ) -> ViewResult:
     """The page for ``aikg view`` of the graph in ``store``: the whole graph, a saved query's
     result (run on ``store``), a neighbourhood.
@@ -160,21 +161,33 @@ def view(
     megabytes that no browser lays out usefully).
 
     A neighbourhood alone (``focus`` without ``query``) is read from the store around the
-    entity (:mod:`aikg.view.neighbourhood`), never the whole graph.
+    entity (:mod:`aikg.view.neighbourhood`), never the whole graph; of the entities one node
+    links to by one relation, it draws at most ``max_neighbours`` (default
+    :data:`~aikg.view.neighbourhood.MAX_NEIGHBOURS`, 0: all).
     """
     if focus and not query:
-        from aikg.view.neighbourhood import neighbourhood
+        from dataclasses import replace
 
-        around = neighbourhood(store, focus, depth, source_links=source_links)
+        from aikg.view.neighbourhood import MAX_NEIGHBOURS, neighbourhood
+
+        limit = MAX_NEIGHBOURS if max_neighbours is None else max_neighbours
+        around = neighbourhood(store, focus, depth, source_links=source_links, max_neighbours=limit)
         net = around.network()
-        return render(
+        subtitle = f"--focus {shorten(around.focus)} --depth {depth}"
+        page = render(
             around.graph,
             net,
             lang=lang,
             title=title,
             select=resolve(net, select) if select else around.focus,
             source_links=source_links,
-            subtitle=f"--focus {shorten(around.focus)} --depth {depth}",
+            subtitle=subtitle + (f" --max-neighbours {limit}" if around.folded else ""),
+            folded=around.folded,
+        )
+        return replace(page, not_drawn=around.not_drawn)
+    if max_neighbours is not None:
+        raise SettingError(
+            "max_neighbours", "applies to a neighbourhood alone (--focus without --query)"
         )
     if not focus and not query and not whole:
         count = store.entity_count()

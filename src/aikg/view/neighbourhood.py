@@ -9,7 +9,12 @@ follows the neighbourhood, not the graph.
   relations in either direction between entities, an ``org:Membership`` as a relation between
   its member and its organization; the source links (``schema:mentions``,
   ``prov:wasDerivedFrom``) only with ``source_links`` -- the relations
-  :func:`aikg.view.network.neighbourhood` follows on the whole network.
+  :func:`aikg.view.network.neighbourhood` follows on the whole network. Of the new entities
+  that one node links to by one relation in one direction, at most ``max_neighbours`` are
+  drawn (:func:`fold`; :data:`MAX_NEIGHBOURS` by default, 0 for all); the rest are counted in
+  :attr:`Neighbourhood.folded`, and the walk goes on from the drawn ones only. A hub's page
+  then reads what it draws: a thousand observations attributed to one organization are not
+  read, laid out and written to a page no one can read them on.
 - **Which triples** (:attr:`Neighbourhood.graph`): everything said of the drawn entities; the
   memberships, statements (``rdf:Statement``) and annotations about them, with their evidence
   targets and selectors; the observations of a drawn variable (its series charts show every
@@ -37,7 +42,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -63,9 +68,28 @@ BATCH = 2000
 HOPS = 3
 #: What is read of any other resource named: whether it is an entity, and its name.
 BRIEF = (RDF.type, RDFS.label, SKOS.notation)
+#: The most entities drawn of those one node links to by one relation in one direction, unless
+#: asked otherwise (``aikg view --max-neighbours``). Neo4j Browser draws at most 100 neighbours
+#: of a node it expands, for the same reason: past that, a ring of nodes is not read, only drawn.
+MAX_NEIGHBOURS = 100
+#: A relation the walk follows: ``(node, property, incoming, other)``, ``incoming`` when
+#: ``other`` is the subject (a membership is ``member org:memberOf organization``).
+Link = tuple[URIRef, URIRef, bool, URIRef]
 #: Links to a drawn entity that bring what its page shows: its memberships, its statements,
 #: the observations of a variable (the series), the annotations, the documents mentioning it.
 _MEMBERSHIP = (ORG.member, ORG.organization)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """The entities ``node`` links to by ``relation`` (its subject when ``incoming``): ``total``
+    of them new to the walk, ``drawn`` of them drawn."""
+
+    node: str
+    relation: str
+    incoming: bool
+    drawn: int
+    total: int
 
 
 @dataclass
@@ -73,7 +97,8 @@ class Neighbourhood:
     """The entities within ``depth`` relations of ``focus``, and the triples their page reads.
 
     ``graph`` is small (what the page shows of these entities, see the module); ``entities``
-    are the drawn entities' IRIs, sorted, the focus among them.
+    are the drawn entities' IRIs, sorted, the focus among them; ``folded``, the relations of
+    which some entities were left out (:func:`fold`).
     """
 
     focus: str
@@ -81,6 +106,9 @@ class Neighbourhood:
     entities: list[str]
     graph: Graph
     source_links: bool = False
+    folded: list[Folded] = field(default_factory=list)
+    #: How many entities the walk met and did not draw (each counted once).
+    not_drawn: int = 0
 
     def network(self) -> nx.MultiDiGraph:
         """The drawn entities as :func:`aikg.view.network.build_network` makes them, with
@@ -97,26 +125,76 @@ class Neighbourhood:
 
 
 def neighbourhood(
-    store: GraphStore, focus: str, depth: int = 1, *, source_links: bool = False
+    store: GraphStore,
+    focus: str,
+    depth: int = 1,
+    *,
+    source_links: bool = False,
+    max_neighbours: int = MAX_NEIGHBOURS,
 ) -> Neighbourhood:
     """The neighbourhood of the entity ``focus`` (IRI, prefixed name or label) to ``depth``
     relations, read from ``store`` (see the module).
 
     ``source_links``: a document mentioning an entity, a fact derived from a document, count
-    as relations. A name that matches no entity or several raises :class:`InputError`.
+    as relations. ``max_neighbours``: the most entities drawn of those one node links to by one
+    relation in one direction (0: all). A name that matches no entity or several raises
+    :class:`InputError`.
     """
     if depth < 0:
         raise SettingError("depth", "must be 0 or more")
+    if max_neighbours < 0:
+        raise SettingError("max_neighbours", "must be 0 (no limit) or more")
     reader = reader_of(store)
     iri = find_entity(store, focus)
     reached, frontier = {URIRef(iri)}, {URIRef(iri)}
+    folded: list[Folded] = []
+    met: set[URIRef] = set()
     for _ in range(depth):
-        frontier = reader.related(frontier, source_links) - reached
+        links = reader.links(frontier, source_links)
+        frontier, cut = fold(links, reached, max_neighbours)
+        folded += cut
+        met |= {link[3] for link in links}
         if not frontier:
             break
         reached |= frontier
     entities = sorted(str(e) for e in reached)
-    return Neighbourhood(iri, depth, entities, _page_graph(reader, reached), source_links)
+    graph = _page_graph(reader, reached, {URIRef(f.relation) for f in folded})
+    return Neighbourhood(iri, depth, entities, graph, source_links, folded, len(met - reached))
+
+
+def fold(
+    links: Iterable[Link], reached: set[URIRef], limit: int
+) -> tuple[set[URIRef], list[Folded]]:
+    """The entities ``links`` lead to that are not in ``reached``, at most ``limit`` of those
+    one node links to by one relation in one direction (the first by IRI; 0: all), and the
+    relations some were left out of.
+
+    An entity left out of one relation is drawn when another keeps it, and not counted as left
+    out there.
+
+    Example:
+        >>> from rdflib import URIRef
+        >>> hub, cites, knows = URIRef("urn:x:hub"), URIRef("urn:x:cites"), URIRef("urn:x:knows")
+        >>> links = [(hub, cites, True, URIRef(f"urn:x:doc{i}")) for i in range(5)]
+        >>> links.append((hub, knows, False, URIRef("urn:x:doc4")))
+        >>> kept, folded = fold(links, {hub}, 2)
+        >>> sorted(str(k) for k in kept)
+        ['urn:x:doc0', 'urn:x:doc1', 'urn:x:doc4']
+        >>> folded
+        [Folded(node='urn:x:hub', relation='urn:x:cites', incoming=True, drawn=3, total=5)]
+    """
+    groups: dict[tuple[URIRef, URIRef, bool], set[URIRef]] = {}
+    for node, relation, incoming, other in links:
+        if other not in reached:
+            groups.setdefault((node, relation, incoming), set()).add(other)
+    kept: set[URIRef] = set()
+    for members in groups.values():
+        kept.update(members if not limit or len(members) <= limit else sorted(members)[:limit])
+    return kept, [
+        Folded(str(node), str(relation), incoming, len(members & kept), len(members))
+        for (node, relation, incoming), members in sorted(groups.items())
+        if not members <= kept
+    ]
 
 
 def find_entity(store: GraphStore, text: str) -> str:
@@ -170,8 +248,11 @@ class _Collected:
                 named.add(o)
 
 
-def _page_graph(reader: _Reader, drawn: set[URIRef]) -> Graph:
+def _page_graph(reader: _Reader, drawn: set[URIRef], relations: set[URIRef]) -> Graph:
+    """What the page reads of the ``drawn`` entities; ``relations``: other properties whose
+    labels it shows (those of folded relations)."""
     found = _Collected()
+    found.predicates |= relations
     found.add(reader.displayed())
     described: set[Any] = set(drawn)
     # a drawn document's mentions: those of drawn entities come below (the mentions of each
@@ -247,8 +328,8 @@ class _Reader(Protocol):
     def named(self, text: str) -> set[URIRef]:
         """Entities whose IRI, label or alias holds ``text``, ignoring case."""
 
-    def related(self, nodes: set[URIRef], provenance: bool) -> set[URIRef]:
-        """The entities one relation away from ``nodes``, in either direction."""
+    def links(self, nodes: set[URIRef], provenance: bool) -> list[Link]:
+        """The relations from ``nodes`` to entities, in either direction (:data:`Link`)."""
 
     def outgoing(
         self,
@@ -313,19 +394,26 @@ class _GraphReader:
                 found.add(s)
         return found
 
-    def related(self, nodes: set[URIRef], provenance: bool) -> set[URIRef]:
-        g, found = self.graph, set()
+    def links(self, nodes: set[URIRef], provenance: bool) -> list[Link]:
+        g, found = self.graph, []
         for node in nodes:
             for p, o in g.predicate_objects(node):
                 if _relation(p, provenance) and self.entity(o):
-                    found.add(o)
+                    found.append((node, p, False, o))
             for s, p in g.subject_predicates(node):
                 if _relation(p, provenance) and self.entity(s):
-                    found.add(s)
-            for one, other in ((ORG.member, ORG.organization), (ORG.organization, ORG.member)):
+                    found.append((node, p, True, s))
+            for one, other, incoming in (
+                (ORG.member, ORG.organization, False),
+                (ORG.organization, ORG.member, True),
+            ):
                 for membership in g.subjects(one, node):
                     if (membership, RDF.type, ORG.Membership) in g:
-                        found |= {o for o in g.objects(membership, other) if self.entity(o)}
+                        found += [
+                            (node, ORG.memberOf, incoming, o)
+                            for o in g.objects(membership, other)
+                            if self.entity(o)
+                        ]
         return found  # type: ignore[return-value]
 
     def outgoing(
@@ -405,23 +493,26 @@ class _OxigraphReader:
         }}"""
         return {row[0] for row in self._select(query)}
 
-    def related(self, nodes: set[URIRef], provenance: bool) -> set[URIRef]:
+    def links(self, nodes: set[URIRef], provenance: bool) -> list[Link]:
         skipped = [*HEADING, *([] if provenance else PROVENANCE)]
         not_in = ", ".join(_iri(p) for p in sorted(skipped))
-        found: set[URIRef] = set()
+        found: list[Link] = []
         for values in _batches(nodes):
-            query = f"""SELECT DISTINCT ?n WHERE {{
+            query = f"""SELECT DISTINCT ?f ?p ?in ?n WHERE {{
               VALUES ?f {{ {values} }}
-              {{ ?f ?p ?n FILTER (?p NOT IN ({not_in})) }}
-              UNION {{ ?n ?p ?f FILTER (?p NOT IN ({not_in})) }}
-              UNION {{ ?m org:member ?f ; org:organization ?n ; a org:Membership }}
-              UNION {{ ?m org:organization ?f ; org:member ?n ; a org:Membership }}
+              {{ ?f ?p ?n FILTER (?p NOT IN ({not_in})) BIND (0 AS ?in) }}
+              UNION {{ ?n ?p ?f FILTER (?p NOT IN ({not_in})) BIND (1 AS ?in) }}
+              UNION {{ ?m org:member ?f ; org:organization ?n ; a org:Membership
+                       BIND (org:memberOf AS ?p) BIND (0 AS ?in) }}
+              UNION {{ ?m org:organization ?f ; org:member ?n ; a org:Membership
+                       BIND (org:memberOf AS ?p) BIND (1 AS ?in) }}
               FILTER (isIRI(?n))
             }}"""
-            found |= {row[0] for row in self._select(query)}
+            found += [(f, p, bool(int(i)), n) for f, p, i, n in self._select(query)]
         # which of them are entities, asked once of them all (a FILTER EXISTS in the query
         # above tests each solution of each branch: twice the time on a hub's neighbours)
-        return self._entities(found)
+        entities = self._entities({link[3] for link in found})
+        return [link for link in found if link[3] in entities]
 
     def _entities(self, nodes: set[URIRef]) -> set[URIRef]:
         """Those of ``nodes`` that are entities."""

@@ -24,10 +24,11 @@ import base64
 import json
 import re
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from rdflib import Graph, URIRef
@@ -36,10 +37,13 @@ from aikg.errors import InputError
 from aikg.labels import labels
 from aikg.namespaces import AIKG, PREFIXES, SCHEMA, expand, shorten
 from aikg.view.layout import LABEL_CHARS, class_rank, cut, layout, node_sizes, relation_degree
-from aikg.view.network import build_network, resolve
+from aikg.view.network import build_network, property_labels, resolve
 from aikg.view.panel import Facts, details
 from aikg.view.places import place_filter
 from aikg.view.series import series
+
+if TYPE_CHECKING:
+    from aikg.view.neighbourhood import Folded
 
 #: Colour and shape of each entity class (others get the fallbacks in turn).
 CLASS_STYLE: dict[URIRef, tuple[str, str]] = {
@@ -91,6 +95,8 @@ class ViewResult:
     html: bytes
     nodes: int
     edges: int
+    #: Entities a neighbourhood met and did not draw (``--max-neighbours``).
+    not_drawn: int = 0
 
 
 def vis_assets() -> tuple[str, str]:
@@ -202,12 +208,14 @@ def render(
     select: str | None = None,
     source_links: bool = False,
     subtitle: str | None = None,
+    folded: Sequence[Folded] = (),
 ) -> ViewResult:
     """The HTML page of ``net`` (default: every entity of ``graph``), UTF-8 bytes.
 
     ``graph`` supplies the details, evidence and sources shown in the side panel; ``select``
     is the entity selected when the page opens without a ``#IRI``; ``source_links`` shows the
-    mentions / derived-from edges from the start.
+    mentions / derived-from edges from the start; ``folded``, the relations of a neighbourhood
+    of which some entities are not drawn (each drawn node's panel lists its own).
     """
     from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -270,6 +278,8 @@ def render(
         "labelsInView": net.number_of_nodes() > LABELS_IN_VIEW,
         "large": large,
     }
+    if folded:
+        data["folded"] = _folded(graph, folded)
     env = Environment(
         loader=PackageLoader("aikg.view", "templates"),
         autoescape=select_autoescape(["html"]),
@@ -291,6 +301,19 @@ def render(
         data_encoding=encoding,
     )
     return ViewResult(html.encode("utf-8"), len(nodes), len(edges))
+
+
+def _folded(graph: Graph, folded: Sequence[Folded]) -> dict[str, list[dict[str, Any]]]:
+    """Node -> the relations some of its entities were left out of: the property's prefixed
+    name and label, the direction, how many drawn of how many."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for one in folded:
+        names = property_labels(graph, URIRef(one.relation))
+        out.setdefault(one.node, []).append(
+            {"p": shorten(one.relation), "l": {"zh": names.zh, "en": names.en},
+             "in": one.incoming, "drawn": one.drawn, "total": one.total}
+        )  # fmt: skip
+    return out
 
 
 def _edges(

@@ -34,7 +34,9 @@
         series: "数据序列", seriesOf: "所属序列", overall: "总体",
         pointHint: "点击数据点，查看其来源与引文",
         unplaced: "无法置于时间轴的观测值（起点未说明，或只有时长）",
-        qualifiedKey: "空心：带限定词的数值（超过、接近、约等）", estimatedKey: "虚线：估计值"
+        qualifiedKey: "空心：带限定词的数值（超过、接近、约等）", estimatedKey: "虚线：估计值",
+        notDrawn: "未画出的关联实体", drewOf: "画出 {drawn} 个，共 {total} 个",
+        drawAll: "画出全部："
       },
       en: {
         search: "Search entities: Chinese or English name, alias, IRI", noMatch: "No matching entity",
@@ -56,7 +58,9 @@
         pointHint: "Click a point for its source and quote",
         unplaced: "Not on the time axis (start unstated, or a duration only)",
         qualifiedKey: "open: a qualified value (more than, nearly, about …)",
-        estimatedKey: "dashed: estimated"
+        estimatedKey: "dashed: estimated",
+        notDrawn: "Linked entities not drawn", drewOf: "{drawn} of {total} drawn",
+        drawAll: "To draw them all: "
       }
     };
     var lang = DATA.lang === "en" ? "en" : "zh";
@@ -74,6 +78,8 @@
     var propertyNames = DATA.properties || {};
     var NONE = [];
     var NO_PROPS = {};
+    /* node -> the relations of which some linked entities are not drawn (--max-neighbours) */
+    var FOLDED = DATA.folded || {};
     Object.keys(details).forEach(function (id) {
       var d = details[id];
       if (!d.curie) { d.curie = id; }
@@ -958,6 +964,7 @@
       var facts = factSources(d.ev, d.docs);
       body.appendChild(section(t("sources"), facts || el("p", { class: "empty-note", text: t("noSource") })));
       if (rels.childNodes.length) { body.appendChild(section(t("relationsHead"), rels)); }
+      if (Object.prototype.hasOwnProperty.call(FOLDED, id)) { body.appendChild(foldedSection(id, d)); }
       var props = section(t("properties"), propsList(d));
       if (props) { body.appendChild(props); }
       if (provCount) {
@@ -966,6 +973,20 @@
         body.appendChild(more);
       }
       panel.hidden = false;
+    }
+    /* The relations of a node of which the page leaves some entities out, and the command
+     * that draws them all. */
+    function foldedSection(id, d) {
+      var list = el("ul", { class: "rels folded" });
+      FOLDED[id].forEach(function (f) {
+        var counts = t("drewOf").replace("{drawn}", f.drawn).replace("{total}", f.total);
+        list.appendChild(el("li", null, (f["in"] ? "← " : "→ "),
+          el("span", { class: "rel-name", title: f.p, text: pick(f.l) || f.p }), ": " + counts));
+      });
+      var box = section(t("notDrawn"), list);
+      box.appendChild(el("p", { class: "note" }, t("drawAll"),
+        el("code", { text: "aikg view --focus " + d.curie + " --max-neighbours 0" })));
+      return box;
     }
     function showEdge(edgeId) {
       var e = edgeInfo(edgeId);
