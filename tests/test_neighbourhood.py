@@ -263,3 +263,46 @@ def test_a_page_with_folded_relations_says_what_each_entity_left_out(
         draw_view(stores["oxigraph"], query="policies-and-issuers", max_neighbours=2)
     with pytest.raises(SettingError, match="max_neighbours must be 0"):
         neighbourhood(stores["oxigraph"], CNNIC, 1, max_neighbours=-1)
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+@pytest.mark.parametrize(("focus", "depth"), [(CNNIC, 1), (CNNIC, 2), (USERS, 1), (PERSON, 2)])
+def test_a_brief_neighbourhood_reads_less_and_gives_the_same_network(
+    stores: dict[str, Any], kind: str, focus: str, depth: int
+) -> None:
+    """``brief`` (what ``aikg serve``'s view fetches) reads what nodes and links need, not the
+    page's evidence and series: the same network, node for node and edge for edge."""
+    full = neighbourhood(stores[kind], focus, depth)
+    brief = neighbourhood(stores[kind], focus, depth, brief=True)
+    assert brief.entities == full.entities and len(brief.graph) < len(full.graph)
+    a, b = full.network(), brief.network()
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+
+    def edges(net: nx.MultiDiGraph) -> list[Any]:
+        return sorted(
+            (s, o, str(k), sorted(d.items())) for s, o, k, d in net.edges(keys=True, data=True)
+        )
+
+    assert edges(a) == edges(b)
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_max_entities_stops_the_walk_nearer_entities_first(
+    stores: dict[str, Any], kind: str
+) -> None:
+    from aikg.errors import SettingError
+
+    one = set(neighbourhood(stores[kind], CNNIC, 1).entities)
+    two = neighbourhood(stores[kind], CNNIC, 2)
+    assert not two.cut and len(two.entities) > len(one) + 2
+    # past the first step: all of it, then the second step's first by IRI
+    limit = len(one) + 2
+    cut = neighbourhood(stores[kind], CNNIC, 2, max_entities=limit)
+    assert cut.cut and len(cut.entities) == limit and set(cut.entities) > one
+    assert set(cut.entities) - one == set(sorted(set(two.entities) - one)[:2])
+    # within the first step: the focus, then the first by IRI
+    inside = neighbourhood(stores[kind], CNNIC, 2, max_entities=3)
+    assert inside.cut and inside.entities == sorted([CNNIC, *sorted(one - {CNNIC})[:2]])
+    assert not neighbourhood(stores[kind], CNNIC, 1, max_entities=len(one)).cut
+    with pytest.raises(SettingError, match="max_entities must be 1 or more"):
+        neighbourhood(stores[kind], CNNIC, 1, max_entities=0)

@@ -2,10 +2,12 @@
 
 The neighbourhood is the view wing's (:func:`aikg.view.neighbourhood.neighbourhood`, what
 ``aikg view --focus`` draws: read from the store, one query a step, the same relations as the
-offline view); here it becomes the page's nodes (labels in Chinese and English, class, page
-path) and links, at most ``max_nodes`` nodes: the focus, then its neighbours, then the rest,
-``truncated`` saying when some were left out (here, or by the neighbourhood's own limit on the
-entities one node links to by one relation, which bounds what a request on a hub reads).
+offline view, at most 100 of the entities one node links to by one relation); here it becomes
+the page's nodes (labels in Chinese and English, class, page path) and links. The walk stops at
+``max_nodes`` entities, nearer ones first (the focus, then each step's by IRI), and reads only
+what nodes and links need (``brief``: not the offline page's evidence, sources and series), so
+a request on a hub of a large graph reads a bounded neighbourhood. ``truncated`` says when some
+entities were left out, by either limit.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ def view_data(store: GraphStore, iri: str, depth: int, max_nodes: int) -> dict[s
     """The nodes and links within ``depth`` relations of the entity ``iri`` (see the module)."""
     from aikg.view.neighbourhood import neighbourhood
 
-    around = neighbourhood(store, iri, max(0, min(depth, MAX_DEPTH)))
+    around = neighbourhood(
+        store, iri, max(0, min(depth, MAX_DEPTH)), max_entities=max_nodes, brief=True
+    )
     net = around.network()
     focus = around.focus
     near = set(net.successors(focus)) | set(net.predecessors(focus))
@@ -57,5 +61,5 @@ def view_data(store: GraphStore, iri: str, depth: int, max_nodes: int) -> dict[s
         "depth": around.depth,
         "nodes": nodes,
         "edges": [{"from": s, "to": o, "p": p} for s, o, p in edges],
-        "truncated": len(ordered) > len(kept) or bool(around.folded),
+        "truncated": len(ordered) > len(kept) or around.cut or bool(around.folded),
     }

@@ -109,6 +109,8 @@ class Neighbourhood:
     folded: list[Folded] = field(default_factory=list)
     #: How many entities the walk met and did not draw (each counted once).
     not_drawn: int = 0
+    #: Whether ``max_entities`` stopped the walk (:func:`neighbourhood`).
+    cut: bool = False
 
     def network(self) -> nx.MultiDiGraph:
         """The drawn entities as :func:`aikg.view.network.build_network` makes them, with
@@ -131,35 +133,52 @@ def neighbourhood(
     *,
     source_links: bool = False,
     max_neighbours: int = MAX_NEIGHBOURS,
+    max_entities: int | None = None,
+    brief: bool = False,
 ) -> Neighbourhood:
     """The neighbourhood of the entity ``focus`` (IRI, prefixed name or label) to ``depth``
     relations, read from ``store`` (see the module).
 
     ``source_links``: a document mentioning an entity, a fact derived from a document, count
     as relations. ``max_neighbours``: the most entities drawn of those one node links to by one
-    relation in one direction (0: all). A name that matches no entity or several raises
-    :class:`InputError`.
+    relation in one direction (0: all). ``max_entities``: the walk stops there, nearer
+    entities first (the focus, then each step's by IRI), and says so (``cut``). ``brief``: the
+    graph holds only what :meth:`Neighbourhood.network` reads (the entities' own triples,
+    their memberships, the names of what they link to), not their page's evidence, sources
+    and series. A name that matches no entity or several raises :class:`InputError`.
     """
     if depth < 0:
         raise SettingError("depth", "must be 0 or more")
     if max_neighbours < 0:
         raise SettingError("max_neighbours", "must be 0 (no limit) or more")
+    if max_entities is not None and max_entities < 1:
+        raise SettingError("max_entities", "must be 1 or more")
     reader = reader_of(store)
     iri = find_entity(store, focus)
     reached, frontier = {URIRef(iri)}, {URIRef(iri)}
     folded: list[Folded] = []
     met: set[URIRef] = set()
+    cut = False
     for _ in range(depth):
         links = reader.links(frontier, source_links)
-        frontier, cut = fold(links, reached, max_neighbours)
-        folded += cut
+        frontier, dropped = fold(links, reached, max_neighbours)
+        folded += dropped
         met |= {link[3] for link in links}
+        if max_entities is not None and len(reached) + len(frontier) > max_entities:
+            frontier = set(sorted(frontier)[: max_entities - len(reached)])
+            cut = True
         if not frontier:
             break
         reached |= frontier
+        if cut:
+            break
     entities = sorted(str(e) for e in reached)
-    graph = _page_graph(reader, reached, {URIRef(f.relation) for f in folded})
-    return Neighbourhood(iri, depth, entities, graph, source_links, folded, len(met - reached))
+    if brief:
+        graph = _network_graph(reader, reached)
+    else:
+        graph = _page_graph(reader, reached, {URIRef(f.relation) for f in folded})
+    not_drawn = len(met - reached)
+    return Neighbourhood(iri, depth, entities, graph, source_links, folded, not_drawn, cut)
 
 
 def fold(
@@ -303,6 +322,21 @@ def _describe_named(reader: _Reader, found: _Collected, described: set[Any]) -> 
             if s in whole or p in brief or (s in documents and p != mentions)
         )
         described |= whole | documents
+
+
+def _network_graph(reader: _Reader, drawn: set[URIRef]) -> Graph:
+    """What :meth:`Neighbourhood.network` reads of the ``drawn`` entities: their triples, their
+    memberships, the class, label and notation of what these name, and the labels of the
+    classes and properties (the serve view's nodes and links, without the page's evidence,
+    sources and series)."""
+    found = _Collected()
+    found.add(reader.displayed())
+    found.add(reader.outgoing(drawn))
+    memberships = {s for s, _, _ in reader.incoming(drawn, _MEMBERSHIP)} - drawn
+    found.add(reader.outgoing(memberships))
+    found.add(reader.outgoing(found.named - drawn - memberships, BRIEF))
+    found.add(reader.outgoing(found.classes | found.predicates, (RDFS.label,)))
+    return found.graph
 
 
 def brief_graph(reader: _Reader, nodes: set[URIRef]) -> Graph:
