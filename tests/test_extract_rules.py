@@ -2362,3 +2362,61 @@ def test_a_fall_is_drafted_as_a_negative_change_and_a_fall_to_as_the_level(
     )
     assert parse_quantity(english["fell 27 percent"]["value_text"]).value == -27
     assert english["12 percent"]["value_text"] == "12 percent"
+
+
+# --- issue 12, 7 December: the graph's own places; a company's results ---------------------------
+
+
+def test_a_city_the_graph_holds_and_the_dictionary_lacks_is_found_by_its_label(
+    tmp_path: Path,
+) -> None:
+    """Places are the graph's by label too (the module's promise): a city a curated document
+    named (here 示范绵 in the graph only, a schema:City labelled 示范绵市) is the area of its
+    figures and makes its title's text a place's own, as a dictionary city does."""
+    city = (
+        "@prefix schema: <https://schema.org/> . "
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . "
+        '<https://w3id.org/aikg/id/place/demo-mian> a schema:City ; rdfs:label "示范绵市"@zh-hans, '
+        '"Demo Mian"@en .'
+    )
+    found = drafted(
+        tmp_path,
+        "示范绵市2026年人工智能企业达到420家。全市算力规模达到6.4EFLOPS。\n",
+        title="示范绵市人工智能产业发展情况",
+        day="2027-01-20",
+        extra=city,
+    )
+    assert found["420家"]["area"] == "place:demo-mian"
+    assert found["6.4EFLOPS"]["area"] == "place:demo-mian"
+    without = drafted(
+        tmp_path,
+        "示范绵市2026年人工智能企业达到420家。\n",
+        title="示范绵市人工智能产业发展情况",
+        day="2027-01-20",
+    )
+    assert without["420家"]["area"] == "place:CN"  # not a place the rules know: China assumed
+
+
+def test_a_company_results_text_puts_its_own_figures_in_the_world(tmp_path: Path) -> None:
+    """A company's report of its own results (a title with its revenue, no place, no nation, no
+    industry) puts a figure whose area nothing states in the world, as docs/curation.md has it;
+    a figure its text places keeps the place; an industry's revenue title stays China's."""
+    body = (
+        "示范科技2026年实现营业收入28.6亿元，同比增长24%。其中海外收入占比升至44%。"
+        "公司在深圳的研发中心员工达到1200人。\n"
+    )
+    company = drafted(tmp_path, body, title="示范科技2026年营收28.6亿元", day="2027-03-29")
+    assert company["28.6亿元"]["area"] == "place:world"
+    assert company["44%"]["area"] == "place:world"
+    assert company["1200人"]["area"] == "place:shenzhen"
+    english = drafted(
+        tmp_path,
+        "Demo Tech's revenue rose 27.4 percent to 5.1 billion yuan in the first half.\n",
+        title="Demo Tech first-half revenue rises 27.4%",
+        day="2027-08-27",
+    )
+    assert english["5.1 billion yuan"]["area"] == "place:world"
+    industry = drafted(tmp_path, body, title="示范产业2026年营收28.6亿元", day="2027-03-29")
+    assert industry["28.6亿元"]["area"] == "place:CN"
+    national = drafted(tmp_path, body, title="我国示范科技企业营收28.6亿元", day="2027-03-29")
+    assert national["28.6亿元"]["area"] == "place:CN"

@@ -59,9 +59,9 @@ _IN_CHINA_AFTER = re.compile(r"^[^,;.]{0,60}?\bin (?:china|mainland china|the co
 
 def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> tuple[str, str]:
     """The area of the figure at ``mention`` (the world, a place the text puts it in, or CN)
-    and what it was read from: ``"world"``, ``"china"`` or one of
-    :data:`~aikg.extraction.places.AREA_BASES` (``"none"``, ``"local-text"``: nothing says, CN
-    assumed).
+    and what it was read from: ``"world"``, ``"china"``, ``"company"`` (a company's results
+    text, nothing says: the world) or one of :data:`~aikg.extraction.places.AREA_BASES`
+    (``"none"``, ``"local-text"``: nothing says, CN assumed).
 
     A share of a world total whose clause names a country (中国…占全球比例接近30%, 我国…全球
     占比达60%, "the US accounted for 32 per cent of the world's total") is that country's
@@ -96,6 +96,10 @@ def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> tuple[s
         builder.local_text,
     )
     if place is None:
+        if basis == "none" and builder.company_text:
+            # a company's own figure whose area nothing states covers all of its operations:
+            # the world's, as docs/curation.md ("The area of a figure") has it
+            return "place:world", "company"
         return "place:CN", basis
     return builder.place(place), basis
 

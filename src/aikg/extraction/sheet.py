@@ -27,7 +27,7 @@ from aikg.extraction.english_labels import EnglishLabels
 from aikg.extraction.entities import EntityMention, doctype_of, kind_of
 from aikg.extraction.layout import Layout, first_line
 from aikg.extraction.periods import TimeExpr
-from aikg.extraction.places import Place, Places, local_place, speaks_locally
+from aikg.extraction.places import NATIONAL_WORDS, Place, Places, local_place, speaks_locally
 from aikg.extraction.script import fold, has_cjk, to_simplified
 from aikg.extraction.units import unit_kind
 from aikg.extraction.variables import VariableIndex
@@ -48,6 +48,21 @@ CLASSES = {
 }
 #: The property that marks everything extraction drafts.
 DRAFT = {"aikg:draft": {"value": "true", "type": "xsd:boolean"}}
+
+
+#: A title of a company's report of its own results (folded): its revenue or profit
+#: (科大讯飞2026年营收…, "SenseTime first-half revenue rises …"), in a title that names no place
+#: and no nation and is no statistics release (:meth:`SheetBuilder.__init__`).
+COMPANY_RESULTS = re.compile(
+    r"营收|营业收入|净利润|业绩|年报|半年报|财报|\brevenues?\b|\bnet (?:profit|loss)\b"
+    r"|\bearnings\b|\b(?:annual|interim|half-year|first-half|quarterly|full-year)\s+results\b"
+)
+#: Titles of statistics releases and of an industry's or many companies' figures, which report
+#: revenue too (规上工业企业营业收入, 核心产业营收, "AI firms' revenue").
+_NOT_ONE_COMPANY = re.compile(
+    r"统计|公报|规上|规模以上|产业|行业|企业|\bstatistic|\bbulletin\b|\bcensus\b|\bindustr"
+    r"|\bsector\b|\bcompanies\b|\bfirms\b|\benterprises\b"
+)
 
 
 @dataclass
@@ -144,6 +159,15 @@ class SheetBuilder:
         folded_title = fold(title)
         self.local_text = bool(self.local or self.places.find(folded_title)) or speaks_locally(
             folded_title + body
+        )
+        #: whether the text is a company's report of its own results (its title says so:
+        #: 年度业绩, 半年报, "interim results"): a figure whose area nothing states is then the
+        #: company's, of all its operations (the world), not China's
+        self.company_text = bool(
+            COMPANY_RESULTS.search(folded_title)
+            and not NATIONAL_WORDS["figure"].search(folded_title)
+            and not self.places.find(folded_title)
+            and not _NOT_ONE_COMPANY.search(folded_title)
         )
         self.named_places = [
             (start + layout.body_start, end + layout.body_start, place)
