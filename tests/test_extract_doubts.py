@@ -155,3 +155,24 @@ def test_a_goal_of_a_place_the_rules_cannot_name_is_left_out_too(tmp_path: Path)
     (left,) = result.sheet["unsure"]
     assert left["year"] == "2028" and left["area"] == "place:CN"
     assert [f.kind for f in result.unsure] == ["target"]
+
+
+def test_a_district_the_rules_cannot_name_is_a_doubt(tmp_path: Path) -> None:
+    """深圳市示范岗区…: the figure is the district's, which the rules know no place for (the
+    city would be assumed): left out; a figure of the city named alone is drafted. A title
+    that names such a district makes its unplaced figures doubted too; generic words ending in
+    区 (园区, 全区) are no district, but 全区 after the district is the district's."""
+    body = (
+        "2026年，深圳市示范岗区机器人产业产值达486亿元，全区园区企业营业收入达86.4亿元。\n"
+        "2026年，深圳市机器人企业达到6500家。\n"
+    )
+    result = draft(tmp_path, body)
+    assert values(result.sheet["observations"]) == ["达到6500家"]
+    left = {e["value_text"]: e for e in result.sheet["unsure"]}
+    assert {"达486亿元", "达86.4亿元"} <= set(left)  # 全区: the district's, not Shenzhen's
+    assert "示范岗区" not in str(result.sheet.get("entities", ""))
+    assert "区、县或园区" in left["达486亿元"]["reading"]["zh"]
+    titled = draft(tmp_path, "2026年，示范产业营业收入达86.4亿元。\n", title="示范岗区产业简报")
+    assert values(titled.sheet["unsure"]) == ["达86.4亿元"]
+    plain = draft(tmp_path, "2026年，示范产业营业收入达86.4亿元。\n", title="工业园区产业简报")
+    assert values(plain.sheet["observations"]) == ["达86.4亿元"]

@@ -2416,6 +2416,8 @@ def test_a_company_results_text_puts_its_own_figures_in_the_world(tmp_path: Path
         day="2027-08-27",
     )
     assert english["5.1 billion yuan"]["area"] == "place:world"
+    interim = drafted(tmp_path, body, title="示範科技中期收入增41%", day="2027-03-29")
+    assert interim["28.6亿元"]["area"] == "place:world"  # 中期收入 (traditional script too)
     industry = drafted(tmp_path, body, title="示范产业2026年营收28.6亿元", day="2027-03-29")
     assert industry["28.6亿元"]["area"] == "place:CN"
     national = drafted(tmp_path, body, title="我国示范科技企业营收28.6亿元", day="2027-03-29")

@@ -15,7 +15,7 @@ from rdflib.namespace import RDFS
 
 from aikg.extraction.entities import EntityMention
 from aikg.extraction.layout import Layout
-from aikg.extraction.places import NATIONAL_WORDS, area_of
+from aikg.extraction.places import NATIONAL_WORDS, area_of, unknown_districts
 from aikg.extraction.quantities import Mention
 from aikg.extraction.script import fold
 from aikg.extraction.sheet import SheetBuilder
@@ -60,8 +60,9 @@ _IN_CHINA_AFTER = re.compile(r"^[^,;.]{0,60}?\bin (?:china|mainland china|the co
 def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> tuple[str, str]:
     """The area of the figure at ``mention`` (the world, a place the text puts it in, or CN)
     and what it was read from: ``"world"``, ``"china"``, ``"company"`` (a company's results
-    text, nothing says: the world) or one of :data:`~aikg.extraction.places.AREA_BASES`
-    (``"none"``, ``"local-text"``: nothing says, CN assumed).
+    text, nothing says: the world), ``"district"`` (a district the rules cannot name: the
+    area assumed, a doubt) or one of :data:`~aikg.extraction.places.AREA_BASES` (``"none"``,
+    ``"local-text"``: nothing says, CN assumed).
 
     A share of a world total whose clause names a country (中国…占全球比例接近30%, 我国…全球
     占比达60%, "the US accounted for 32 per cent of the world's total") is that country's
@@ -95,6 +96,10 @@ def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> tuple[s
         folded[sentence.start : lo],
         builder.local_text,
     )
+    if _in_unknown_district(builder, folded[sentence.start : mention.start], basis, sentence.start):
+        # 深圳市龙岗区…, a title of 双流区: the figure is the district's, which the rules cannot
+        # name; the city, the document's place or China would be assumed
+        return ("place:CN" if place is None else builder.place(place)), "district"
     if place is None:
         if basis == "none" and builder.company_text:
             # a company's own figure whose area nothing states covers all of its operations:
@@ -102,6 +107,32 @@ def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> tuple[s
             return "place:world", "company"
         return "place:CN", basis
     return builder.place(place), basis
+
+
+#: Area bases that a district named before the figure (or in the title) overrides: the area
+#: came from something other than the district itself.
+_BELOW_A_DISTRICT = ("document", "local", "none", "local-text", "local-unnamed")
+
+
+def _in_unknown_district(builder: SheetBuilder, before: str, basis: str, start: int) -> bool:
+    """Whether the figure is a district's, county's or zone's that the rules know no place for:
+    its sentence names one before it, after any place it names (深圳市龙岗区…); or, when its
+    area came from nothing nearer, the title names one; or its sentence speaks of its own place
+    (全区) and the text named such a district after the last place it named before ``start``,
+    where the sentence begins."""
+    places = builder.places
+    districts = unknown_districts(places, before)
+    if districts and basis in ("clause", "sentence"):
+        known = [end for _, end, _ in places.find(before)]
+        return districts[-1][0] > max(known, default=-1)
+    if basis not in _BELOW_A_DISTRICT:
+        return False
+    if districts or builder.title_districts:
+        return True
+    if basis != "local":
+        return False
+    named = [end for _, end, _ in builder.named_places if end <= start]
+    return any(max(named, default=-1) < end <= start for end in builder.named_districts)
 
 
 def target_area(

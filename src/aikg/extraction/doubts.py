@@ -25,6 +25,10 @@ in sample for the doubts since):
 - **a local text's figure placed nowhere**: the text is of a place of its own (its title names a
   province or a city, or it speaks of 全省, 本市 …), but nothing near the figure says where, so
   the area China is assumed (0 of 19);
+- **a district the rules cannot name**: the figure's sentence names a district, county or zone
+  (龙岗区, 双流区, 西安高新区) after any place it names, or the title names one and nothing
+  nearer places the figure; the area (the city, the document's place or China) is assumed
+  (third doubts revision, from sets 28 to 30: 0 of 11 such figures were right there);
 - **a graph variable passed over**: the graph has a variable of a near name that the rules
   passed over for its scope, and a new one is proposed beside it (2 of 14); the reviewer
   decides which, with the scope note the draft writes.
@@ -62,6 +66,11 @@ DOUBTS: dict[tuple[str, str], tuple[str, str]] = {
         "The text speaks of a place of its own that it does not name in a way the rules know: "
         "the area is assumed.",
         "原文所指地方（如全县、本市）未能识别：其地区为推定。",
+    ),
+    ("area", "district"): (
+        "The text names a district, county or zone the rules know no place for (龙岗区, 双流区): "
+        "the area is assumed.",
+        "原文提到规则无法识别的区、县或园区（如龙岗区、双流区）：其地区为推定。",
     ),
     ("variable", "new-beside"): (
         "The graph has a variable of a near name, passed over for its scope: reuse it or keep "

@@ -71,6 +71,85 @@ _LOCAL_ANY = re.compile(
 )
 
 
+#: Words ending in 区 or 县 that name no place (全区, 园区, 示范区 …), alone or as the end of a
+#: longer word (工业园区): never a district.
+_NOT_DISTRICTS = frozenset(
+    [
+        "园区",
+        "社区",
+        "城区",
+        "景区",
+        "片区",
+        "地区",
+        "市区",
+        "辖区",
+        "郊区",
+        "灾区",
+        "矿区",
+        "校区",
+        "厂区",
+        "街区",
+        "院区",
+        "港区",
+        "湾区",
+        "老区",
+        "示范区",
+        "集聚区",
+        "功能区",
+        "先行区",
+        "试验区",
+        "自贸区",
+        "保税区",
+        "区县",
+        "市县",
+        "郡县",
+    ]
+)
+_SUFFIXES = r"(?:新区|高新区|经开区|开发区|区|县)"
+#: A district, county or zone by its suffix (龙岗区, 双流区, 两江新区, 安溪县), where a place
+#: name may start: a clause's start, a punctuation mark, a number's end, 省 or 市.
+_DISTRICT = re.compile(
+    r"(?:(?<=^)|(?<=[\s，。；：、（）,;:()“”\"'0-9])|(?<=省|市))"
+    rf"(?P<name>[\u4e00-\u9fff]{{2,3}}?{_SUFFIXES})"
+)
+#: Right after a place of the dictionary: its zone (西安高新区) or a district (重庆两江新区).
+_AFTER_PLACE = re.compile(rf"(?:市|省)?(?P<name>(?:[\u4e00-\u9fff]{{2,3}}?)?{_SUFFIXES})")
+
+
+def _a_district(places: Places, name: str) -> bool:
+    """Whether ``name`` (with its suffix) may be a district, county or zone the rules do not
+    know: not a generic word (园区, 全区), not a place of the dictionary (雄安新区)."""
+    if any(name.endswith(word) for word in _NOT_DISTRICTS):
+        return False
+    stem = re.sub(rf"{_SUFFIXES}$", "", name)
+    if not stem:  # a known city's zone (西安高新区), not its 区 or its 新区 (雄安新区)
+        return name in ("高新区", "经开区", "开发区")
+    if re.search(r"[区县市省]", stem) or stem[0] in "全本我该各每其":
+        return False  # 全区园区, 本县: not a name
+    return stem not in places.by_name
+
+
+def unknown_districts(places: Places, folded: str) -> list[tuple[int, str]]:
+    """(end, name) of the districts, counties and zones ``folded`` names that the rules know no
+    place for (龙岗区, 双流区; a zone of a known city: 西安高新区), not generic words (园区, 全区).
+
+    >>> known = Places(Graph(), Namespace("urn:x:place/"))
+    >>> [name for _, name in unknown_districts(known, "深圳市龙岗区机器人企业，全区园区20个")]
+    ['龙岗区']
+    >>> [name for _, name in unknown_districts(known, "西安高新区和重庆两江新区，工业园区")]
+    ['高新区', '两江新区']
+    """
+    found: dict[int, str] = {}
+    for _, end, _ in places.find(folded):
+        after = _AFTER_PLACE.match(folded, end)
+        if after and _a_district(places, after.group("name")):
+            found[after.end()] = after.group("name")
+    for match in _DISTRICT.finditer(folded):
+        if match.end() not in found and _a_district(places, match.group("name")):
+            found[match.end()] = match.group("name")
+    return sorted(found.items())
+
+
 def speaks_locally(text: str) -> bool:
     """Whether ``text`` (folded) speaks of a place of its own: 全省, 本市, 全县, "the county".
 
@@ -337,4 +416,5 @@ __all__ = [
     "area_of",
     "local_place",
     "speaks_locally",
+    "unknown_districts",
 ]

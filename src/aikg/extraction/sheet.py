@@ -27,7 +27,14 @@ from aikg.extraction.english_labels import EnglishLabels
 from aikg.extraction.entities import EntityMention, doctype_of, kind_of
 from aikg.extraction.layout import Layout, first_line
 from aikg.extraction.periods import TimeExpr
-from aikg.extraction.places import NATIONAL_WORDS, Place, Places, local_place, speaks_locally
+from aikg.extraction.places import (
+    NATIONAL_WORDS,
+    Place,
+    Places,
+    local_place,
+    speaks_locally,
+    unknown_districts,
+)
 from aikg.extraction.script import fold, has_cjk, to_simplified
 from aikg.extraction.units import unit_kind
 from aikg.extraction.variables import VariableIndex
@@ -54,7 +61,8 @@ DRAFT = {"aikg:draft": {"value": "true", "type": "xsd:boolean"}}
 #: (科大讯飞2026年营收…, "SenseTime first-half revenue rises …"), in a title that names no place
 #: and no nation and is no statistics release (:meth:`SheetBuilder.__init__`).
 COMPANY_RESULTS = re.compile(
-    r"营收|营业收入|净利润|业绩|年报|半年报|财报|\brevenues?\b|\bnet (?:profit|loss)\b"
+    r"营收|营业收入|净利润|业绩|年报|半年报|财报|(?:中期|半年度?|上半年|全年|年度)收入"
+    r"|\brevenues?\b|\bnet (?:profit|loss)\b"
     r"|\bearnings\b|\b(?:annual|interim|half-year|first-half|quarterly|full-year)\s+results\b"
 )
 #: Titles of statistics releases and of an industry's or many companies' figures, which report
@@ -160,6 +168,9 @@ class SheetBuilder:
         self.local_text = bool(self.local or self.places.find(folded_title)) or speaks_locally(
             folded_title + body
         )
+        #: the districts, counties and zones the title names that the rules know no place for
+        #: (龙岗区, 双流区): the text may be theirs (a doubt on figures nothing places)
+        self.title_districts = unknown_districts(self.places, folded_title)
         #: whether the text is a company's report of its own results (its title says so:
         #: 年度业绩, 半年报, "interim results"): a figure whose area nothing states is then the
         #: company's, of all its operations (the world), not China's
@@ -172,6 +183,10 @@ class SheetBuilder:
         self.named_places = [
             (start + layout.body_start, end + layout.body_start, place)
             for start, end, place in self.places.find(body)
+        ]
+        #: where the body names a district the rules know no place for (the end of each name)
+        self.named_districts = [
+            end + layout.body_start for end, _ in unknown_districts(self.places, body)
         ]
 
     def place(self, place: Place) -> str:
