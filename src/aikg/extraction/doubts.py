@@ -28,7 +28,7 @@ in sample for the doubts since):
 - **a district the rules cannot name**: the figure's sentence names a district, county or zone
   (龙岗区, 双流区, 西安高新区) after any place it names, or the title names one and nothing
   nearer places the figure; the area (the city, the document's place or China) is assumed
-  (third doubts revision, from sets 28 to 30: 0 of 11 such figures were right there);
+  (the fourth revision, from sets 28 to 30: 0 of 11 such figures were right there);
 - **a graph variable passed over**: the graph has a variable of a near name that the rules
   passed over for its scope, and a new one is proposed beside it (2 of 14); the reviewer
   decides which, with the scope note the draft writes.
