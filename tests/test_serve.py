@@ -43,6 +43,10 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 EVIL = "https://w3id.org/aikg/id/organization/serve-test-evil"
 USERS = "https://w3id.org/aikg/id/var/serve-test-users"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+PREFIXES_FOR_HUB = (
+    "@prefix schema: <https://schema.org/> . "
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ."
+)
 
 
 @pytest.fixture(scope="module")
@@ -540,6 +544,43 @@ def test_a_neighbourhood_as_json(server) -> None:
     status, _, page = server.get("/view?" + urlencode({"focus": EVIL}))
     assert status == 200 and b'src="/view/vis-network.min.js"' in page
     assert server.get("/view/vis-network.min.js")[0] == 200
+
+
+def test_a_hubs_neighbourhood_is_bounded(tmp_path: Path) -> None:
+    """A hub (150 units and 150 sponsors, each unit with three sub-units of its own): at depth 3
+    the server reads at most 100 entities a relation and stops the walk at 300, nearer first,
+    and says it left some out."""
+    hub = "https://w3id.org/aikg/id/organization/serve-hub"
+    lines = [PREFIXES_FOR_HUB, f'<{hub}> a schema:Organization ; rdfs:label "Hub"@en .']
+    for i in range(150):
+        unit, sponsor = f"{hub}-unit-{i:03d}", f"{hub}-sponsor-{i:03d}"
+        lines.append(f"<{unit}> a schema:Organization ; schema:parentOrganization <{hub}> .")
+        lines.append(f"<{sponsor}> a schema:Organization . <{hub}> schema:sponsor <{sponsor}> .")
+        for j in range(3):
+            lines.append(
+                f"<{unit}-{j}> a schema:Organization ; schema:parentOrganization <{unit}> ."
+            )
+    path = tmp_path / "hub.ttl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    running = AikgServer(
+        [f"--data={path}", "--store", f"oxigraph:{tmp_path / 'store'}"],
+        ["--timeout", str(TIMEOUT), "--workers", "1"],
+        tmp_path / "serve.log",
+    )
+    try:
+        status, _, body = running.get(
+            "/view/neighbourhood.json?" + urlencode({"iri": hub, "depth": 3})
+        )
+    finally:
+        running.stop()
+    data = json.loads(body)
+    ids = [node["id"] for node in data["nodes"]]
+    assert status == 200 and data["truncated"] is True and len(ids) == 300 and ids[0] == hub
+    units = sorted(f"{hub}-unit-{i:03d}" for i in range(150))[:100]
+    sponsors = sorted(f"{hub}-sponsor-{i:03d}" for i in range(150))[:100]
+    assert set(units) | set(sponsors) <= set(ids)  # the first step's, 100 a relation
+    assert f"{hub}-unit-100" not in ids and f"{hub}-sponsor-100" not in ids
+    assert len([i for i in ids if i.count("-") > 3 and i.rsplit("-", 1)[1] in "012"]) == 99
 
 
 def test_an_answer_larger_than_a_pipe_buffer_arrives_whole(server) -> None:
