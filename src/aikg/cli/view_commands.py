@@ -164,12 +164,9 @@ def view(
     kib = len(result.html) / 1024
     summary = f"({result.nodes} entities, {result.edges} relations, {kib:.0f} KiB"
     if result.not_drawn:
-        from aikg.view.neighbourhood import MAX_NEIGHBOURS
-
-        limit = MAX_NEIGHBOURS if max_neighbours is None else max_neighbours
         summary += (
-            f"; {result.not_drawn:,} linked entities not drawn, past {limit} a relation: "
-            "--max-neighbours 0 draws them"
+            f"; {result.not_drawn:,} linked entities not drawn, past {result.max_neighbours} a "
+            "relation: --max-neighbours 0 draws them"
         )
     summary += ")"
     # the page on stdout is the output: what was written is said on stderr

@@ -37,7 +37,9 @@ from aikg.extraction.gazetteer import (
 from aikg.extraction.script import fold, has_cjk
 from aikg.namespaces import SCHEMA
 
-_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
+#: A province's or a city's administrative suffix (广东省, 深圳市, 宁夏回族自治区).
+_ADMINISTRATIVE = r"省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区"
+_SUFFIX = rf"(?:{_ADMINISTRATIVE})?"
 #: Words that name the whole country, by use. They differ, and each rule was tuned with its own
 #: list, so one list for all would change what is drafted:
 #: - ``figure``: national words in the clause before a figure keep it national (:func:`area_of`);
@@ -171,7 +173,7 @@ class Place:
 #: a country, a region or a building: those are read otherwise or not at all).
 _LOCAL_CLASSES = (SCHEMA.City, SCHEMA.AdministrativeArea)
 #: A Chinese place name's administrative suffix, dropped from a graph label (绵阳市 is 绵阳).
-_LABEL_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+_LABEL_SUFFIX = re.compile(rf"(?:{_ADMINISTRATIVE})$")
 
 
 class Places:
@@ -180,8 +182,6 @@ class Places:
     The dictionary's provinces and large cities, its countries, and the graph's own cities and
     province-level places by their labels (a city the dictionary lacks but a curated document
     named: 绵阳, 德阳).
-
-    ``subnational``: the names of the places within China, the dictionary's and the graph's.
     """
 
     def __init__(self, graph: Graph, namespace: Namespace) -> None:
@@ -194,7 +194,6 @@ class Places:
                 and isinstance(label, Literal)
             ):
                 graph_places[fold(str(label))] = subject
-        self.subnational: set[str] = set(PROVINCES) | set(CITIES)
         for table in (PROVINCES, CITIES):
             for chinese, english in table.items():
                 iri = graph_places.get(chinese) or graph_places.get(english.lower())
@@ -223,28 +222,22 @@ class Places:
     def _add_graph_places(self, graph: Graph) -> None:
         """The graph's cities and province-level places the dictionary lacks, by their labels
         (Chinese without the suffix, English in lower case)."""
-        found: dict[URIRef, tuple[list[str], list[str]]] = {}
-        for cls in _LOCAL_CLASSES:
-            for subject in graph.subjects(RDF.type, cls):
-                if isinstance(subject, URIRef) and kind_of(str(subject)) == "place":
-                    found.setdefault(subject, ([], []))
-        for subject in sorted(found):
-            chinese, english = found[subject]
-            for label in graph.objects(subject, RDFS.label):
-                if not isinstance(label, Literal):
-                    continue
-                text = fold(str(label))
-                if has_cjk(text):
-                    chinese.append(_LABEL_SUFFIX.sub("", text))
-                else:
-                    english.append(str(label))
-            names = [n for n in sorted(set(chinese)) if len(n) >= 2]
+        subjects = {
+            subject
+            for cls in _LOCAL_CLASSES
+            for subject in graph.subjects(RDF.type, cls)
+            if isinstance(subject, URIRef) and kind_of(str(subject)) == "place"
+        }
+        for subject in sorted(subjects):
+            labels = [str(x) for x in graph.objects(subject, RDFS.label) if isinstance(x, Literal)]
+            english = [label for label in labels if not has_cjk(label)]
+            chinese = {_LABEL_SUFFIX.sub("", fold(label)) for label in labels if has_cjk(label)}
+            names = [n for n in sorted(chinese) if len(n) >= 2]
             if not names or any(n in self.by_name for n in names):
                 continue  # the dictionary's own (北京, 广州): its entry stands
             place = Place(subject, names[0], english[0] if english else names[0], True)
             for name in names:
                 self.by_name[name] = place
-                self.subnational.add(name)
             for name in english:
                 self.by_name.setdefault(name.lower(), place)
 
@@ -267,7 +260,7 @@ def local_place(places: Places, title: str, body: str, facts: str | None = None)
             return places.by_name[chinese]
     # a SAR's own text (a government release in HK$ that names 香港): it counts money in the
     # SAR's currency and names the SAR and no other place of China
-    named = {p.name for _, _, p in places.find(text) if p.name in places.subnational}
+    named = {p.name for _, _, p in places.find(text) if p.name not in COUNTRIES}
     for chinese, money in SAR_CURRENCY.items():
         # (or names none, but one of the SAR's own bodies: 立法會, 數碼港); a text that names the
         # place alone and one of its own bodies is its own in any currency (台灣…經濟部, in US$)

@@ -165,9 +165,8 @@ class SheetBuilder:
         #: it speaks of 全省, 本市, 全县 … (a figure whose area nothing says may then be that
         #: place's, not China's: a doubt of the draft)
         folded_title = fold(title)
-        self.local_text = bool(self.local or self.places.find(folded_title)) or speaks_locally(
-            folded_title + body
-        )
+        title_places = self.places.find(folded_title)
+        self.local_text = bool(self.local or title_places) or speaks_locally(folded_title + body)
         #: the districts, counties and zones the title names that the rules know no place for
         #: (龙岗区, 双流区): the text may be theirs (a doubt on figures nothing places)
         self.title_districts = unknown_districts(self.places, folded_title)
@@ -177,7 +176,7 @@ class SheetBuilder:
         self.company_text = bool(
             COMPANY_RESULTS.search(folded_title)
             and not NATIONAL_WORDS["figure"].search(folded_title)
-            and not self.places.find(folded_title)
+            and not title_places
             and not _NOT_ONE_COMPANY.search(folded_title)
         )
         self.named_places = [

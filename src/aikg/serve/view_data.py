@@ -37,8 +37,8 @@ def view_data(store: GraphStore, iri: str, depth: int, max_nodes: int) -> dict[s
     net = around.network()
     focus = around.focus
     near = set(net.successors(focus)) | set(net.predecessors(focus))
-    ordered = sorted(net.nodes, key=lambda n: (n != focus, n not in near, n))
-    kept = ordered[:max_nodes]
+    # the walk stopped at max_nodes entities: every node is kept, in this order
+    kept = sorted(net.nodes, key=lambda n: (n != focus, n not in near, n))
     keep = set(kept)
     nodes = []
     for node in kept:
@@ -61,5 +61,5 @@ def view_data(store: GraphStore, iri: str, depth: int, max_nodes: int) -> dict[s
         "depth": around.depth,
         "nodes": nodes,
         "edges": [{"from": s, "to": o, "p": p} for s, o, p in edges],
-        "truncated": len(ordered) > len(kept) or around.cut or bool(around.folded),
+        "truncated": around.cut or bool(around.folded),
     }

@@ -184,7 +184,7 @@ def view(
             subtitle=subtitle + (f" --max-neighbours {limit}" if around.folded else ""),
             folded=around.folded,
         )
-        return replace(page, not_drawn=around.not_drawn)
+        return replace(page, not_drawn=around.not_drawn, max_neighbours=limit)
     if max_neighbours is not None:
         raise SettingError(
             "max_neighbours", "applies to a neighbourhood alone (--focus without --query)"

@@ -174,7 +174,7 @@ def neighbourhood(
             break
     entities = sorted(str(e) for e in reached)
     if brief:
-        graph = _network_graph(reader, reached)
+        graph = brief_graph(reader, reached, network=True)
     else:
         graph = _page_graph(reader, reached, {URIRef(f.relation) for f in folded})
     not_drawn = len(met - reached)
@@ -324,28 +324,22 @@ def _describe_named(reader: _Reader, found: _Collected, described: set[Any]) -> 
         described |= whole | documents
 
 
-def _network_graph(reader: _Reader, drawn: set[URIRef]) -> Graph:
-    """What :meth:`Neighbourhood.network` reads of the ``drawn`` entities: their triples, their
-    memberships, the class, label and notation of what these name, and the labels of the
-    classes and properties (the serve view's nodes and links, without the page's evidence,
-    sources and series)."""
-    found = _Collected()
-    found.add(reader.displayed())
-    found.add(reader.outgoing(drawn))
-    memberships = {s for s, _, _ in reader.incoming(drawn, _MEMBERSHIP)} - drawn
-    found.add(reader.outgoing(memberships))
-    found.add(reader.outgoing(found.named - drawn - memberships, BRIEF))
-    found.add(reader.outgoing(found.classes | found.predicates, (RDFS.label,)))
-    return found.graph
-
-
-def brief_graph(reader: _Reader, nodes: set[URIRef]) -> Graph:
+def brief_graph(reader: _Reader, nodes: set[URIRef], *, network: bool = False) -> Graph:
     """What naming ``nodes`` reads: their triples, and the class, label and notation of what
-    they link to (an observation is named by its value, unit and period)."""
+    they link to (an observation is named by its value, unit and period). With ``network``,
+    what :meth:`Neighbourhood.network` reads of them too: their memberships and the labels of
+    the classes and properties (the serve view's nodes and links, without the page's
+    evidence, sources and series)."""
     found = _Collected()
     found.add(reader.displayed())
     found.add(reader.outgoing(nodes))
-    found.add(reader.outgoing(found.named - nodes, BRIEF))
+    memberships: set[Any] = set()
+    if network:
+        memberships = {s for s, _, _ in reader.incoming(nodes, _MEMBERSHIP)} - nodes
+        found.add(reader.outgoing(memberships))
+    found.add(reader.outgoing(found.named - nodes - memberships, BRIEF))
+    if network:
+        found.add(reader.outgoing(found.classes | found.predicates, (RDFS.label,)))
     return found.graph
 
 

@@ -95,8 +95,9 @@ class ViewResult:
     html: bytes
     nodes: int
     edges: int
-    #: Entities a neighbourhood met and did not draw (``--max-neighbours``).
+    #: Entities a neighbourhood met and did not draw, past ``max_neighbours`` a relation.
     not_drawn: int = 0
+    max_neighbours: int = 0
 
 
 def vis_assets() -> tuple[str, str]:
