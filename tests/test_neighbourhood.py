@@ -10,6 +10,7 @@ on rdflib's store the whole page data is the same too.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -100,15 +101,61 @@ def _resolved(data: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-@pytest.mark.parametrize(("focus", "depth"), [(CNNIC, 1), (USERS, 1)])
+def _without_quotes_of_points_not_drawn(resolved: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """A resolved page's data as a neighbourhood's page holds it: the series points of the
+    observations not drawn without their evidence, and the evidence table (as a set) without
+    what only they quoted. And how many points lost their evidence."""
+    drawn = set(resolved["details"])
+    stripped = 0
+    for info in resolved.get("series", {}).values():
+        for chart in info["charts"]:
+            for one in chart["series"]:
+                for point in one["points"] + one["unplaced"]:
+                    if point["obs"] not in drawn and point.get("ev"):
+                        point["ev"] = []
+                        stripped += 1
+
+    def quoted(value: Any) -> Iterator[str]:
+        if isinstance(value, list):
+            for item in value:
+                yield from quoted(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key == "ev" and isinstance(item, list):
+                    yield from item
+                else:
+                    yield from quoted(item)
+
+    kept = set(quoted({k: v for k, v in resolved.items() if k != "evidence"}))
+    resolved["evidence"] = sorted(kept)
+    return resolved, stripped
+
+
+@pytest.mark.parametrize(("focus", "depth"), [(CNNIC, 1), (USERS, 1), (CNNIC, 2)])
 def test_same_page_as_the_whole_graph_gives(
     graph: Graph, stores: dict[str, Any], whole: nx.MultiDiGraph, focus: str, depth: int
 ) -> None:
+    """The same page, but for the quotes of the observations charted and not drawn: the page
+    says they are elsewhere (``unquoted``) rather than reading every one's evidence."""
     net, _ = focus_network(whole, focus, depth)
     before = page_data(render(graph, net, select=focus, subtitle="s").html)
     around = neighbourhood(stores["memory"], focus, depth)
-    after = page_data(render(around.graph, around.network(), select=focus, subtitle="s").html)
-    assert _resolved(after) == _resolved(before)
+    after = page_data(
+        render(
+            around.graph,
+            around.network(),
+            select=focus,
+            subtitle="s",
+            unquoted=bool(around.unquoted),
+        ).html
+    )
+    expected, stripped = _without_quotes_of_points_not_drawn(_resolved(before))
+    assert after.pop("unquoted", False) == bool(around.unquoted)
+    got = _resolved(after)
+    got["evidence"] = sorted(set(got["evidence"]))  # two annotations may quote the same span
+    assert got == expected
+    if focus == USERS:  # its series charts observations of other variables, not drawn
+        assert stripped > 0 and around.unquoted >= stripped
     assert len(around.graph) < len(graph) / 5  # what it read: the neighbourhood's triples
 
 

@@ -529,6 +529,56 @@ def test_bundled_variable_with_most_observations_has_a_chart(
     assert watch.blocked == [] and watch.errors == [] and watch.dialogs == []
 
 
+def test_a_focus_charts_points_not_drawn_and_says_where_their_quote_is(
+    open_page, graph, tmp_path: Path
+) -> None:
+    """A neighbourhood's page holds the evidence of what it draws: a chart's point of an
+    observation not drawn shows its sources and the command whose page quotes it."""
+    out = tmp_path / "users.html"
+    subprocess.run(
+        [sys.executable, "-m", "aikg", "view", "--focus", "var:internet-users", "--lang", "en",
+         "-o", str(out)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    data = page_data(out.read_bytes())
+    assert data["unquoted"] is True
+    charted = [
+        (var, point["obs"])
+        for var, info in data["series"].items()
+        for chart in info["charts"]
+        for one in chart["series"]
+        for point in one["points"]
+        if point["obs"] not in data["details"] and quotes(graph, URIRef(point["obs"]))
+    ]
+    assert charted
+    var, obs = charted[0]
+    page, watch = open_page(out)
+    page.evaluate("id => window.aikg.select(id)", var)
+    page.focus(f"#panel svg.chart .pt[data-obs='{obs}']")
+    page.keyboard.press("Enter")
+    detail = page.locator("#panel .series-detail")
+    assert detail.get_attribute("data-obs") == obs
+    text = detail.inner_text()
+    for doc in graph.objects(URIRef(obs), PROV.wasDerivedFrom):
+        assert document_title(graph, doc) in text
+    assert not any(exact in text for exact in quotes(graph, URIRef(obs)))
+    command = f"aikg view --focus {obs}"
+    assert detail.locator(".quote-elsewhere code").inner_text() == command
+    assert "Its quote is not on this page" in text
+    assert watch.blocked == [] and watch.errors == [] and watch.dialogs == []
+    # the command quotes it
+    own = tmp_path / "obs.html"
+    subprocess.run(
+        [sys.executable, "-m", "aikg", *command.split()[1:], "--lang", "en", "-o", str(own)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    page, watch = open_page(own)
+    assert page.evaluate("window.aikg.network.getSelectedNodes()") == [obs]
+    panel = page.inner_text("#panel")
+    assert all(exact in panel for exact in quotes(graph, URIRef(obs)))
+    assert watch.blocked == [] and watch.errors == [] and watch.dialogs == []
+
+
 @pytest.fixture(scope="module")
 def series_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("series")

@@ -183,6 +183,7 @@ def view(
             source_links=source_links,
             subtitle=subtitle + (f" --max-neighbours {limit}" if around.folded else ""),
             folded=around.folded,
+            unquoted=bool(around.unquoted),
         )
         return replace(page, not_drawn=around.not_drawn, max_neighbours=limit)
     if max_neighbours is not None:

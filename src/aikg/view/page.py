@@ -210,13 +210,16 @@ def render(
     source_links: bool = False,
     subtitle: str | None = None,
     folded: Sequence[Folded] = (),
+    unquoted: bool = False,
 ) -> ViewResult:
     """The HTML page of ``net`` (default: every entity of ``graph``), UTF-8 bytes.
 
     ``graph`` supplies the details, evidence and sources shown in the side panel; ``select``
     is the entity selected when the page opens without a ``#IRI``; ``source_links`` shows the
     mentions / derived-from edges from the start; ``folded``, the relations of a neighbourhood
-    of which some entities are not drawn (each drawn node's panel lists its own).
+    of which some entities are not drawn (each drawn node's panel lists its own);
+    ``unquoted``, ``graph`` holds the evidence of the drawn entities only (a neighbourhood's):
+    a chart's point of an observation not drawn says where its quote is.
     """
     from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -281,6 +284,8 @@ def render(
     }
     if folded:
         data["folded"] = _folded(graph, folded)
+    if unquoted:
+        data["unquoted"] = True
     env = Environment(
         loader=PackageLoader("aikg.view", "templates"),
         autoescape=select_autoescape(["html"]),

@@ -36,7 +36,7 @@
         unplaced: "无法置于时间轴的观测值（起点未说明，或只有时长）",
         qualifiedKey: "空心：带限定词的数值（超过、接近、约等）", estimatedKey: "虚线：估计值",
         notDrawn: "未画出的关联实体", drewOf: "画出 {drawn} 个，共 {total} 个",
-        drawAll: "画出全部："
+        drawAll: "画出全部：", quoteElsewhere: "引文不在本页（此观测值未画出），查看："
       },
       en: {
         search: "Search entities: Chinese or English name, alias, IRI", noMatch: "No matching entity",
@@ -60,7 +60,8 @@
         qualifiedKey: "open: a qualified value (more than, nearly, about …)",
         estimatedKey: "dashed: estimated",
         notDrawn: "Linked entities not drawn", drewOf: "{drawn} of {total} drawn",
-        drawAll: "To draw them all: "
+        drawAll: "To draw them all: ",
+        quoteElsewhere: "Its quote is not on this page (the observation is not drawn): "
       }
     };
     var lang = DATA.lang === "en" ? "en" : "zh";
@@ -676,7 +677,16 @@
         detail.appendChild(el("div", { class: "pt-obs" },
           details[p.obs] ? nodeLink(p.obs) : el("span", { text: pick(p.name) })));
         var facts = factSources(p.ev, p.docs);
-        detail.appendChild(facts || el("p", { class: "empty-note", text: t("noSource") }));
+        /* a neighbourhood's page holds the evidence of what it draws: another point's quote is
+         * on the observation's own page */
+        var elsewhere = DATA.unquoted && !details[p.obs];
+        if (facts || !elsewhere) {
+          detail.appendChild(facts || el("p", { class: "empty-note", text: t("noSource") }));
+        }
+        if (elsewhere) {
+          detail.appendChild(el("p", { class: "note quote-elsewhere" }, t("quoteElsewhere"),
+            el("code", { text: "aikg view --focus " + p.obs })));
+        }
       }
       if (d.measure) {
         box.appendChild(el("p", { class: "series-of" }, t("seriesOf") + (lang === "zh" ? "：" : ": "), nodeLink(varId)));
