@@ -2418,7 +2418,118 @@ def test_a_company_results_text_puts_its_own_figures_in_the_world(tmp_path: Path
     assert english["5.1 billion yuan"]["area"] == "place:world"
     interim = drafted(tmp_path, body, title="示範科技中期收入增41%", day="2027-03-29")
     assert interim["28.6亿元"]["area"] == "place:world"  # 中期收入 (traditional script too)
+    quarter = drafted(tmp_path, body, title="示範科技第三季收入按年增41%", day="2027-03-29")
+    assert quarter["28.6亿元"]["area"] == "place:world"  # 第三季收入: a quarter's results
+    q3 = drafted(
+        tmp_path,
+        "Demo Tech's revenue rose 27.4 percent to 5.1 billion yuan in the third quarter.\n",
+        title="Demo Tech third-quarter results beat forecasts",
+        day="2027-11-27",
+    )
+    assert q3["5.1 billion yuan"]["area"] == "place:world"
     industry = drafted(tmp_path, body, title="示范产业2026年营收28.6亿元", day="2027-03-29")
     assert industry["28.6亿元"]["area"] == "place:CN"
     national = drafted(tmp_path, body, title="我国示范科技企业营收28.6亿元", day="2027-03-29")
     assert national["28.6亿元"]["area"] == "place:CN"
+
+
+def test_a_reporting_period_stated_by_its_end_is_the_months_before_it(tmp_path: Path) -> None:
+    """Issue 12's eighth revision (from sets 31-36): a company's reporting period
+    stated by the day it ends (截至6月30日止六个月, 截至9月30日止第三季度, 截至…止年度, "the six
+    months ended June 30") is the months before that day, not the day; 中期 before a company's
+    results is the first half; a bare 截至 date stays the day, and 中期 elsewhere is no time.
+    A part of a year's end (三季度末, "at the end of the third quarter") is its last day."""
+    doc = date(2026, 8, 27)
+    read = {
+        t.text: t.iso
+        for t in find_times(
+            fold(
+                "截至6月30日止六个月；截至9月30日止第三季度；截至2025年12月31日止年度；"
+                "截至6月28日止六個月；2026年中期业绩；截至6月30日，员工；中期目标；"
+                "for the six months ended June 30, 2026; the quarter ended March 31"
+            ),
+            doc,
+        )
+    }
+    assert read == {
+        "截至6月30日止六个月": "2026-01-01/2026-06-30",
+        "截至9月30日止第三季度": "2025-07-01/2025-09-30",  # the latest 30 September by the 27th
+        "截至2025年12月31日止年度": "2025-01-01/2025-12-31",
+        "截至6月28日止六个月": "2025-12-29/2026-06-28",
+        "2026年中期": "2026-01-01/2026-06-30",
+        "截至6月30日": "2026-06-30",
+        "for the six months ended june 30, 2026": "2026-01-01/2026-06-30",
+        "the quarter ended march 31": "2026-01-01/2026-03-31",
+    }
+    ends = {
+        t.text: t.iso
+        for t in find_times(
+            fold(
+                "截至三季度末；2026年上半年末；去年四季度末；一季度；"
+                "at the end of the third quarter; by the end of the first half of 2026"
+            ),
+            date(2026, 10, 21),
+        )
+    }
+    assert ends == {  # a part of a year's end is its last day; the part alone stays a span
+        "三季度末": "2026-09-30",
+        "2026年上半年末": "2026-06-30",
+        "去年四季度末": "2025-12-31",
+        "一季度": "2026-01-01/2026-03-31",
+        "at the end of the third quarter": "2026-09-30",
+        "by the end of the first half of 2026": "2026-06-30",
+    }
+    found = drafted(
+        tmp_path,
+        "示范科技8月26日发布2026年中期业绩。截至6月30日止六个月，公司实现收入1.31亿元。"
+        "截至6月底，公司研发人员共326人。\n",
+        title="示范科技上半年营收1.31亿元",
+        day="2026-08-27",
+    )
+    assert found["1.31亿元"]["period"] == "2026-01-01/2026-06-30"
+    assert found["326人"]["period"] == "2026-06-30"
+
+
+def test_the_province_s_own_words_name_the_province_not_the_city_named_before(
+    tmp_path: Path,
+) -> None:
+    """Issue 12's eighth revision (from set 33): 全省 in a text that names no place in
+    its title is the province named before it (浙江省…人民代表大会), not the city the meeting
+    opened in (在杭州开幕); a text that names only the city keeps it."""
+    body = (
+        "1月20日，浙江省第十四届人民代表大会第四次会议在杭州开幕。\n\n"
+        "报告回顾，过去一年全省地区生产总值8.92万亿元，增长5.5%。\n"
+    )
+    found = drafted(tmp_path, body, title="政府工作报告：去年全省经济稳中有进", day="2026-01-21")
+    assert found["8.92万亿元"]["area"] == "place:zhejiang"
+    city = drafted(
+        tmp_path,
+        "1月20日，示范大会在杭州开幕。\n\n报告回顾，过去一年全省地区生产总值8.92万亿元。\n",
+        title="政府工作报告：去年全省经济稳中有进",
+        day="2026-01-21",
+    )
+    assert city["8.92万亿元"]["area"] == "place:hangzhou"  # as before: the place named before
+
+
+def test_value_added_is_a_level_not_an_increase(tmp_path: Path) -> None:
+    """Issue 12's eighth revision (from set 36): 增加值 (value added) names a level, so a
+    national figure of a graph variable named 示范核心产业增加值 reuses it (a variable with no
+    figure yet: by its very name); 增加 alone is still an increase."""
+    variable = (
+        "@prefix var: <https://w3id.org/aikg/id/var/> . "
+        "@prefix schema: <https://schema.org/> . "
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . "
+        "var:demo-core-value-added a schema:StatisticalVariable ; "
+        'rdfs:label "示范核心产业增加值"@zh-hans .'
+    )
+    found = drafted(
+        tmp_path,
+        "经初步核算，2025年全国示范核心产业增加值为14.21万亿元，按现价计算比上年增长9.3%。"
+        "示范企业数量比上年增加300家。\n",
+        title="国家统计局发布2025年示范核心产业增加值",
+        day="2026-02-27",
+        extra=variable,
+    )
+    assert found["为14.21万亿元"]["var"] == "var:demo-core-value-added"
+    assert found["9.3%"]["var"] != "var:demo-core-value-added"
+    assert found["300家"]["var"].startswith("var:draft-")  # a change of a count: a new variable

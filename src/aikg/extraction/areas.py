@@ -15,7 +15,7 @@ from rdflib.namespace import RDFS
 
 from aikg.extraction.entities import EntityMention
 from aikg.extraction.layout import Layout
-from aikg.extraction.places import NATIONAL_WORDS, area_of, unknown_districts
+from aikg.extraction.places import NATIONAL_WORDS, PROVINCE_WORDS, area_of, unknown_districts
 from aikg.extraction.quantities import Mention
 from aikg.extraction.script import fold
 from aikg.extraction.sheet import SheetBuilder
@@ -84,6 +84,10 @@ def figure_area(builder: SheetBuilder, mention: Mention, world: bool) -> tuple[s
         # "counted 4,820 AI firms … in China": whatever the title's place
         return "place:CN", "china"
     recent = [p for start, _, p in builder.named_places if start < sentence.start]
+    if PROVINCE_WORDS.search(folded[sentence.start : sentence.end]):
+        # 全省 after a city named before (大会在杭州开幕 … 全省地区生产总值): the province
+        # named before it, if any (浙江省第十四届人民代表大会)
+        recent = [p for p in recent if builder.places.is_province(p)] or recent
     if mention.rank:
         # 跃居全国第五: 全国 is what the place is ranked in, not the ranked place
         clause = _RANKED_IN.sub("", clause)

@@ -60,6 +60,8 @@ NATIONAL_WORDS: dict[str, re.Pattern[str]] = {
     ),
 }
 _NATIONAL_OWNER = re.compile(r"china's|the country's|the nation's")
+#: The province's own words (全省, "province-wide"): of the places named before, a province's.
+PROVINCE_WORDS = re.compile(r"全省|我省|本省|province-wide|provincewide|the province|provincial")
 _LOCAL = re.compile(
     r"全省|我省|本省|全市|我市|本市|全区|我区|本区|province-wide|provincewide|citywide"
     r"|the province|the city's|the city|the municipality|provincial"
@@ -240,6 +242,11 @@ class Places:
                 self.by_name[name] = place
             for name in english:
                 self.by_name.setdefault(name.lower(), place)
+
+    @staticmethod
+    def is_province(place: Place) -> bool:
+        """Whether ``place`` is a province-level place of the dictionary (浙江, 北京)."""
+        return place.name in PROVINCES
 
     def find(self, folded: str) -> list[tuple[int, int, Place]]:
         """Places named in ``folded`` (folded text): (start, end, place)."""

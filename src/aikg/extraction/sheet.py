@@ -61,9 +61,11 @@ DRAFT = {"aikg:draft": {"value": "true", "type": "xsd:boolean"}}
 #: (科大讯飞2026年营收…, "SenseTime first-half revenue rises …"), in a title that names no place
 #: and no nation and is no statistics release (:meth:`SheetBuilder.__init__`).
 COMPANY_RESULTS = re.compile(
-    r"营收|营业收入|净利润|业绩|年报|半年报|财报|(?:中期|半年度?|上半年|全年|年度)收入"
+    r"营收|营业收入|净利润|业绩|年报|半年报|季报|财报|(?:中期|半年度?|上半年|全年|年度)收入"
+    r"|(?:第?[一二三四1-4]季度?|季度)收入"
     r"|\brevenues?\b|\bnet (?:profit|loss)\b"
     r"|\bearnings\b|\b(?:annual|interim|half-year|first-half|quarterly|full-year)\s+results\b"
+    r"|\b(?:first|second|third|fourth)[- ]quarter\s+results\b|\bq[1-4]\s+results\b"
 )
 #: Titles of statistics releases and of an industry's or many companies' figures, which report
 #: revenue too (规上工业企业营业收入, 核心产业营收, "AI firms' revenue").

@@ -55,7 +55,8 @@ _TRAIL_CN = re.compile(
 )
 #: A change (增长3549万), not a level it grew to (增长至11.08亿人, 提升到78.6%).
 _CHANGE_CN = re.compile(
-    r"(?:(同比|比上年末?|较上年|較上年|环比|環比)?(增长|增長|增加|提高|提升|下降|减少|減少|增幅)"
+    # 增加值 is value added, a level (数字经济核心产业增加值), not an increase
+    r"(?:(同比|比上年末?|较上年|較上年|环比|環比)?(增长|增長|增加(?!值)|提高|提升|下降|减少|減少|增幅)"
     r"|年增|年减|年減)(?!\s*(?:至|到))"
 )
 _CHANGE_EN = re.compile(r"\b(increase|growth|rise|decrease|decline|drop|up|down)\b")

@@ -55,13 +55,18 @@ def latest_month_end(month: int, doc: date) -> date:
 
 
 def year_part(year: int, part: str | None) -> tuple[str, bool]:
-    """(ISO period, is an instant) of a part of a year (上半年, 前三季度, 底 ...)."""
+    """(ISO period, is an instant) of a part of a year (上半年, 前三季度, 底 ...); a part's end
+    (三季度末, 上半年末, "the end of the third quarter"): the part's last day."""
     part = (part or "").strip()
+    for end in ("末", "底", "end of "):
+        rest = part.removesuffix(end) if end != "end of " else part.removeprefix(end)
+        if rest != part and rest not in ("", "年"):
+            return year_part(year, rest)[0].rsplit("/", 1)[-1], True
     if part in ("", "全年", "full year"):
         return f"{year}-01-01/{year}-12-31", False
     if part in ("年底", "年末", "底", "末", "end"):
         return f"{year}-12-31", True
-    if part in ("上半年", "first half"):
+    if part in ("上半年", "中期", "first half"):
         return f"{year}-01-01/{year}-06-30", False
     if part in ("下半年", "second half"):
         return f"{year}-07-01/{year}-12-31", False

@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from aikg.extraction.periods.expression import (
     EN_COUNT,
@@ -270,6 +270,43 @@ def _cn_md(found: _Found) -> TimeExpr | None:
     )
 
 
+def _ended(found: _Found) -> TimeExpr | None:
+    """截至6月30日止六个月, 截至9月30日止第三季度, 截至2025年12月31日止年度, "the six months
+    ended June 30, 2026": the months that end on that day (a company's reporting period), the
+    day without a year the latest such day up to the document date."""
+    mon = found.group("mon")
+    month = MONTH_NUMBER[mon] if mon else _numeral(found.group("m"))
+    day = _numeral(found.group("d"))
+    if not 1 <= month <= 12 or not day:
+        return None
+    if found.group("fy"):
+        months = 12
+    elif found.group("q"):
+        months = 3
+    else:
+        months = 12 if found.group("n") == "twelve" else month_count(found.group("n") or "")
+    doc, year = found.doc, found.number("y")
+    last = month_end(year or doc.year, month)
+    end = last.replace(day=min(day, last.day))
+    if year is None and end > doc:
+        last = month_end(doc.year - 1, month)
+        end = last.replace(day=min(day, last.day))
+    back = end.year * 12 + end.month - 1 - months  # the month ``months`` before the end's
+    if end == last:  # a month's end: from the first day of the month after that one
+        first_year, first_month = divmod(back + 1, 12)
+        start = date(first_year, first_month + 1, 1)
+    else:  # the day after the same day ``months`` before
+        first_year, first_month = divmod(back, 12)
+        before = month_end(first_year, first_month + 1)
+        start = before.replace(day=min(end.day, before.day)) + timedelta(days=1)
+    iso = f"{start.isoformat()}/{end.isoformat()}"
+    return found.expr(
+        iso,
+        f"{found.text}: the {months} months ended {end}, {iso}.",
+        f"“{found.text}”：截至{end}的{months}个月，即{iso}。",
+    )
+
+
 def _today(found: _Found) -> TimeExpr | None:
     """今日（十月十四日）: the day a press release states as its own, the latest such day up to
     the document date (a reprint may be dated the day after)."""
@@ -358,6 +395,8 @@ def _past_years(found: _Found) -> TimeExpr | None:
 def _part_without_year(found: _Found) -> TimeExpr | None:
     """上半年, "the first half": the latest such span ended by the document date."""
     part = found.group("part") or ""
+    if found.group("endw"):
+        part = f"end of {part}"
     doc, text = found.doc, found.text
     iso, _ = year_part(part_year(part, doc), part)
     return found.expr(
@@ -488,7 +527,8 @@ def _en_part(found: _Found) -> TimeExpr | None:
     """ "the first half of 2026 | of this year"."""
     y = found.group("y")
     year = int(y) if y else relative_year(found.group("rel") or "", found.doc)
-    iso, _ = year_part(year, found.group("part"))
+    part = found.group("part") or ""
+    iso, _ = year_part(year, f"end of {part}" if found.group("endw") else part)
     return found.expr(iso, f"{found.text}: {iso}.", f"{found.text}：{iso}。")
 
 
@@ -503,6 +543,8 @@ def _en_year(found: _Found, *, by: bool) -> TimeExpr | None:
 
 #: How each kind of :data:`PATTERNS` is read.
 _READERS: dict[str, Callable[[_Found], TimeExpr | None]] = {
+    "cn_ended": _ended,
+    "en_ended": _ended,
     "cn_year_to_month": _year_to_month,
     "cn_range": _year_range,
     "cn_month_range": _month_range,

@@ -9,10 +9,11 @@ import re
 
 from aikg.extraction.periods.expression import MONTHS_EN
 
-#: Parts of a year without a year (上半年, 首季, 前三季度, 前9个月).
+#: Parts of a year without a year (上半年, 首季, 前三季度, 前9个月; 中期 before a company's
+#: results, its interim: the first half).
 _CN_PARTS = (
     r"上半年|下半年|前[三3]季度|前[三3]个季度|首[三3]季度?|前[三3]季|第?[一二三四1-4]季度|第[一二三四1-4]季"
-    r"|首季度?"
+    r"|首季度?|中期(?=业绩|报告|财报|收入|营收|净利|利润)"
     r"|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个?月(?![内里以])"
 )
 
@@ -31,6 +32,26 @@ AS_OF_CN = "截至|截止到|截止|截至到"
 _MONTHS_SHORT = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # a company's reporting period by its end (截至6月30日止六个月, 截至2025年12月31日止年度,
+    # "the six months ended June 30, 2026"): the months before that day, not the day
+    (
+        "cn_ended",
+        re.compile(
+            rf"(?:{AS_OF_CN})\s*(?:(?P<y>\d{{4}})\s*年\s*)?(?P<m>\d{{1,2}}|{_CN_MONTH})\s*月\s*"
+            rf"(?P<d>\d{{1,2}}|{_CN_DAY})\s*[日号]\s*止\s*(?:的\s*)?"
+            r"(?:(?P<n>\d{1,2}|十[一二]|[一二三四五六七八九十])\s*个\s*月|(?P<q>第[一二三四1-4]季度?|季度)"
+            r"|(?P<fy>(?:财政)?年度|全年))"
+        ),
+    ),
+    (
+        "en_ended",
+        re.compile(
+            r"\b(?:for\s+)?the\s+(?:(?P<n>\d{1,2}|three|six|nine|twelve)\s+months"
+            r"|(?P<q>(?:first\s+|second\s+|third\s+|fourth\s+)?quarter)"
+            r"|(?P<fy>(?:fiscal\s+|financial\s+)?year))"
+            rf"\s+ended\s+(?P<mon>{MONTHS_EN})\s+(?P<d>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?\b"
+        ),
+    ),
     (
         "cn_year_to_month",
         re.compile(
@@ -75,7 +96,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<pre>{AS_OF_CN}|{GOAL_CN})?\s*(?P<y>\d{{4}}|{_CN_YEAR})\s*年(?!\s*\d)"
             # not a year's part the rules do not read (2026年秋季学期: no end date stated)
             r"(?!\s*(?:春季|夏季|秋季|冬季|春学期|秋学期|学期|學期))\s*(?:度\s*)?"
-            rf"(?P<part>{_CN_PARTS}|全年|年底|年末|底|末)?"
+            rf"(?P<part>(?:{_CN_PARTS})(?:末|底)?|全年|年底|年末|底|末)?"
         ),
     ),
     (
@@ -140,10 +161,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "cn_rel",
         re.compile(
             r"(?P<rel>今年|去年|上年|前年|过去一年|上一年|明年)"
-            rf"(?P<part>{_CN_PARTS}|年底|年末|底|末|全年)?"
+            rf"(?P<part>(?:{_CN_PARTS})(?:末|底)?|年底|年末|底|末|全年)?"
         ),
     ),
-    ("cn_part", re.compile(rf"(?P<part>{_CN_PARTS})")),
+    ("cn_part", re.compile(rf"(?P<part>(?:{_CN_PARTS})(?:末|底)?)")),
     (
         "en_month",
         re.compile(
@@ -162,7 +183,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "en_part",
         re.compile(
-            r"\b(?:in\s+)?the\s+(?P<part>first half|second half|first three quarters|first quarter"
+            r"\b(?:(?P<endw>(?:(?:at|by|as\s+of)\s+)?the\s+end\s+of\s+)|in\s+)?"
+            r"the\s+(?P<part>first half|second half|first three quarters|first quarter"
             r"|second quarter|third quarter|fourth quarter)"
             r"\s+of\s+(?:(?P<y>\d{4})|(?P<rel>last year|this year))\b"
         ),
@@ -206,7 +228,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "en_part_bare",
         re.compile(
-            r"\b(?:in\s+)?the\s+(?P<part>first half|second half|first three quarters"
+            r"\b(?:(?P<endw>(?:(?:at|by|as\s+of)\s+)?the\s+end\s+of\s+)|in\s+)?"
+            r"the\s+(?P<part>first half|second half|first three quarters"
             r"|first quarter|second quarter|third quarter|fourth quarter)\b(?!\s+of\s)"
         ),
     ),
