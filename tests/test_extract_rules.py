@@ -2533,3 +2533,36 @@ def test_value_added_is_a_level_not_an_increase(tmp_path: Path) -> None:
     assert found["为14.21万亿元"]["var"] == "var:demo-core-value-added"
     assert found["9.3%"]["var"] != "var:demo-core-value-added"
     assert found["300家"]["var"].startswith("var:draft-")  # a change of a count: a new variable
+
+
+def test_a_hong_kong_paper_on_a_listed_company_puts_its_figures_in_the_world(
+    tmp_path: Path,
+) -> None:
+    """Issue 12's ninth revision (from sets 37 and 39): a Hong Kong paper's report of a
+    company's results (港元 share price, 香港 in its page furniture, 在香港上市) is the company's
+    text, not Hong Kong's: its figures whose area nothing states are the world's, as
+    docs/curation.md has a company's own figures; where its shares trade is no area; a figure
+    the text places keeps its place."""
+    body = (
+        "2026年8月21日　示範香港財經日報　公司新聞\n\n"
+        "在香港上市的示範科技昨日公布截至2026年6月30日止六個月中期業績。期內收入為人民幣14.62億元，"
+        "按年增長8.3%。其中在阿布扎比營運的車輛為210輛。示範科技股價昨日收報4.12港元。\n"
+    )
+    found = drafted(tmp_path, body, title="示範科技中期收入增8.3%", day="2026-08-21")
+    assert found["14.62億元"]["area"] == "place:world"
+    assert found["14.62億元"]["period"] == "2026-01-01/2026-06-30"
+    assert found["8.3%"]["area"] == "place:world"
+    release = drafted(
+        tmp_path,
+        "本港數碼港今年資助初創企業共120家，涉及金額3.5億港元。\n",
+        title="數碼港資助初創企業",
+        day="2026-08-21",
+    )
+    assert release["120家"]["area"] == "place:hong-kong"  # a SAR's own text stays the SAR's
+    listed = drafted(
+        tmp_path,
+        "Hong Kong-listed Demo Tech said revenue rose 12 percent to 3.1 billion yuan.\n",
+        title="Demo Tech third-quarter results",
+        day="2026-11-19",
+    )
+    assert listed["3.1 billion yuan"]["area"] == "place:world"

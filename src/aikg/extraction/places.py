@@ -315,6 +315,28 @@ _SOURCE_BEFORE = re.compile(
 _SHARE_OF_PLACE = re.compile(r"[占佔]\s*$")
 
 
+#: Where a company's shares trade (在香港上市, 在港美两地上市, "Hong Kong-listed", "listed in
+#: Hong Kong"): not what its figures are of.
+_LISTED_AFTER = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,2}(?:两地|兩地))?(?:上市|挂牌|掛牌)|^[-\s]listed\b"
+)
+_LISTED_BEFORE = re.compile(r"\blisted\s+(?:in|on)\s+(?:the\s+)?$")
+
+
+def listed_in(folded: str, start: int, end: int) -> bool:
+    """Whether the place named at ``folded[start:end]`` is where a company is listed.
+
+    Example:
+        >>> text = "在香港上市的企业; hong kong-listed; listed in hong kong; 香港的企业"
+        >>> [listed_in(text, m.start(), m.end()) for m in re.finditer("香港|hong kong", text)]
+        [True, True, True, False]
+    """
+    return bool(
+        _LISTED_AFTER.match(folded[end : end + 12])
+        or _LISTED_BEFORE.search(folded[max(0, start - 20) : start])
+    )
+
+
 #: A dateline after a place: where the story was filed, not what its figures are of
 #: (中新社北京7月21日电, 新华社北京8月27日电, "BEIJING, Aug. 27 (Xinhua) --").
 _DATELINE = re.compile(
@@ -339,6 +361,7 @@ def _named(places: Places, folded: str) -> list[tuple[int, Place]]:
         and not _SOURCE_AFTER.match(folded[end:])
         and not _SOURCE_BEFORE.search(folded[:start])
         and not _SHARE_OF_PLACE.search(folded[:start])
+        and not listed_in(folded, start, end)
     ]
 
 

@@ -31,6 +31,7 @@ from aikg.extraction.places import (
     NATIONAL_WORDS,
     Place,
     Places,
+    listed_in,
     local_place,
     speaks_locally,
     unknown_districts,
@@ -181,9 +182,14 @@ class SheetBuilder:
             and not title_places
             and not _NOT_ONE_COMPANY.search(folded_title)
         )
+        if self.company_text:
+            # the company's text, not its city's: a Hong Kong paper's 港元 and its name in the
+            # page's furniture, 在香港上市 (where the shares trade) make no document place
+            self.local, self.local_text = None, False
         self.named_places = [
             (start + layout.body_start, end + layout.body_start, place)
             for start, end, place in self.places.find(body)
+            if not listed_in(body, start, end)
         ]
         #: where the body names a district the rules know no place for (the end of each name)
         self.named_districts = [
