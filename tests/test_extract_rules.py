@@ -2546,12 +2546,13 @@ def test_a_hong_kong_paper_on_a_listed_company_puts_its_figures_in_the_world(
     body = (
         "2026年8月21日　示範香港財經日報　公司新聞\n\n"
         "在香港上市的示範科技昨日公布截至2026年6月30日止六個月中期業績。期內收入為人民幣14.62億元，"
-        "按年增長8.3%。其中在阿布扎比營運的車輛為210輛。示範科技股價昨日收報4.12港元。\n"
+        "按年增長8.3%。其中在深圳營運的車輛為210輛。示範科技股價昨日收報4.12港元。\n"
     )
     found = drafted(tmp_path, body, title="示範科技中期收入增8.3%", day="2026-08-21")
     assert found["14.62億元"]["area"] == "place:world"
     assert found["14.62億元"]["period"] == "2026-01-01/2026-06-30"
     assert found["8.3%"]["area"] == "place:world"
+    assert found["210輛"]["area"] == "place:shenzhen"
     release = drafted(
         tmp_path,
         "本港數碼港今年資助初創企業共120家，涉及金額3.5億港元。\n",
