@@ -2418,6 +2418,8 @@ def test_a_company_results_text_puts_its_own_figures_in_the_world(tmp_path: Path
     assert english["5.1 billion yuan"]["area"] == "place:world"
     interim = drafted(tmp_path, body, title="示範科技中期收入增41%", day="2027-03-29")
     assert interim["28.6亿元"]["area"] == "place:world"  # 中期收入 (traditional script too)
+    loss = drafted(tmp_path, body, title="示範控股去年收入增逾八成 虧損收窄", day="2027-03-29")
+    assert loss["28.6亿元"]["area"] == "place:world"  # 去年收入, 虧損: a company's year
     quarter = drafted(tmp_path, body, title="示範科技第三季收入按年增41%", day="2027-03-29")
     assert quarter["28.6亿元"]["area"] == "place:world"  # 第三季收入: a quarter's results
     q3 = drafted(
@@ -2445,7 +2447,7 @@ def test_a_reporting_period_stated_by_its_end_is_the_months_before_it(tmp_path: 
         for t in find_times(
             fold(
                 "截至6月30日止六个月；截至9月30日止第三季度；截至2025年12月31日止年度；"
-                "截至6月28日止六個月；2026年中期业绩；截至6月30日，员工；中期目标；"
+                "截至6月28日止六個月；2026年中期业绩；2026年半年度报告；截至6月30日，员工；中期目标；"
                 "for the six months ended June 30, 2026; the quarter ended March 31"
             ),
             doc,
@@ -2457,6 +2459,7 @@ def test_a_reporting_period_stated_by_its_end_is_the_months_before_it(tmp_path: 
         "截至2025年12月31日止年度": "2025-01-01/2025-12-31",
         "截至6月28日止六个月": "2025-12-29/2026-06-28",
         "2026年中期": "2026-01-01/2026-06-30",
+        "2026年半年度": "2026-01-01/2026-06-30",  # a half-year report (tenth revision, set 41)
         "截至6月30日": "2026-06-30",
         "for the six months ended june 30, 2026": "2026-01-01/2026-06-30",
         "the quarter ended march 31": "2026-01-01/2026-03-31",

@@ -109,7 +109,7 @@ _NOT_DISTRICTS = frozenset(
         "郡县",
     ]
 )
-_SUFFIXES = r"(?:新区|高新区|经开区|开发区|区|县)"
+_SUFFIXES = r"(?:新片区|新区|高新区|经开区|开发区|区|县)"
 #: A district, county or zone by its suffix (龙岗区, 双流区, 两江新区, 安溪县), where a place
 #: name may start: a clause's start, a punctuation mark, a number's end, 省 or 市.
 _DISTRICT = re.compile(
@@ -123,8 +123,8 @@ _AFTER_PLACE = re.compile(rf"(?:市|省)?(?P<name>(?:[\u4e00-\u9fff]{{2,3}}?)?{_
 def _a_district(places: Places, name: str) -> bool:
     """Whether ``name`` (with its suffix) may be a district, county or zone the rules do not
     know: not a generic word (园区, 全区), not a place of the dictionary (雄安新区)."""
-    if any(name.endswith(word) for word in _NOT_DISTRICTS):
-        return False
+    if not name.endswith("新片区") and any(name.endswith(word) for word in _NOT_DISTRICTS):
+        return False  # (a 新片区 is a designated zone: 临港新片区, not a generic 片区)
     stem = re.sub(rf"{_SUFFIXES}$", "", name)
     if not stem:  # a known city's zone (西安高新区), not its 区 or its 新区 (雄安新区)
         return name in ("高新区", "经开区", "开发区")
@@ -142,6 +142,8 @@ def unknown_districts(places: Places, folded: str) -> list[tuple[int, str]]:
     ['龙岗区']
     >>> [name for _, name in unknown_districts(known, "西安高新区和重庆两江新区，工业园区")]
     ['高新区', '两江新区']
+    >>> [name for _, name in unknown_districts(known, "临港新片区的项目，各片区")]
+    ['临港新片区']
     """
     found: dict[int, str] = {}
     for _, end, _ in places.find(folded):

@@ -63,7 +63,7 @@ DRAFT = {"aikg:draft": {"value": "true", "type": "xsd:boolean"}}
 #: and no nation and is no statistics release (:meth:`SheetBuilder.__init__`).
 COMPANY_RESULTS = re.compile(
     r"营收|营业收入|净利润|业绩|年报|半年报|季报|财报|(?:中期|半年度?|上半年|全年|年度)收入"
-    r"|(?:第?[一二三四1-4]季度?|季度)收入"
+    r"|(?:第?[一二三四1-4]季度?|季度)收入|(?:去年|今年|上年)收入|亏损|扭亏"
     r"|\brevenues?\b|\bnet (?:profit|loss)\b"
     r"|\bearnings\b|\b(?:annual|interim|half-year|first-half|quarterly|full-year)\s+results\b"
     r"|\b(?:first|second|third|fourth)[- ]quarter\s+results\b|\bq[1-4]\s+results\b"

@@ -66,7 +66,7 @@ def year_part(year: int, part: str | None) -> tuple[str, bool]:
         return f"{year}-01-01/{year}-12-31", False
     if part in ("年底", "年末", "底", "末", "end"):
         return f"{year}-12-31", True
-    if part in ("上半年", "中期", "first half"):
+    if part in ("上半年", "中期", "半年度", "半年报", "first half"):
         return f"{year}-01-01/{year}-06-30", False
     if part in ("下半年", "second half"):
         return f"{year}-07-01/{year}-12-31", False

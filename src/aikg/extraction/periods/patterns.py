@@ -10,10 +10,10 @@ import re
 from aikg.extraction.periods.expression import MONTHS_EN
 
 #: Parts of a year without a year (上半年, 首季, 前三季度, 前9个月; 中期 before a company's
-#: results, its interim: the first half).
+#: results, its interim, and 半年度报告, 半年报: the first half).
 _CN_PARTS = (
     r"上半年|下半年|前[三3]季度|前[三3]个季度|首[三3]季度?|前[三3]季|第?[一二三四1-4]季度|第[一二三四1-4]季"
-    r"|首季度?|中期(?=业绩|报告|财报|收入|营收|净利|利润)"
+    r"|首季度?|中期(?=业绩|报告|财报|收入|营收|净利|利润)|半年度(?=报告|业绩|财报)|半年报"
     r"|前(?:[二三四五六七八九十]|十[一二]|[2-9]|1[0-2])个?月(?![内里以])"
 )
 
