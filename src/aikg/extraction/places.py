@@ -62,9 +62,10 @@ NATIONAL_WORDS: dict[str, re.Pattern[str]] = {
 _NATIONAL_OWNER = re.compile(r"china's|the country's|the nation's")
 #: The province's own words (全省, "province-wide"): of the places named before, a province's.
 PROVINCE_WORDS = re.compile(r"全省|我省|本省|province-wide|provincewide|the province|provincial")
+#: A local reference: the province's words, a city's or a district's (全市, 本区, "citywide").
 _LOCAL = re.compile(
-    r"全省|我省|本省|全市|我市|本市|全区|我区|本区|province-wide|provincewide|citywide"
-    r"|the province|the city's|the city|the municipality|provincial"
+    PROVINCE_WORDS.pattern
+    + r"|全市|我市|本市|全区|我区|本区|citywide|the city's|the city|the municipality"
 )
 
 #: Any local reference, a county's and a town's too: a figure of a place the text does not name

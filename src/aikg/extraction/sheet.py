@@ -161,18 +161,8 @@ class SheetBuilder:
         self.reports: list[EntityMention] = []  # work reports named (they set their goals)
         body = layout.folded[layout.body_start :]
         title = source.front_matter.get("title", "") or first_line(layout)
-        self.local = local_place(
-            self.places, title, body, fold(layout.fact_text[layout.body_start :])
-        )
-        #: whether the text is of a place of its own: its title names a province or a city, or
-        #: it speaks of 全省, 本市, 全县 … (a figure whose area nothing says may then be that
-        #: place's, not China's: a doubt of the draft)
         folded_title = fold(title)
         title_places = self.places.find(folded_title)
-        self.local_text = bool(self.local or title_places) or speaks_locally(folded_title + body)
-        #: the districts, counties and zones the title names that the rules know no place for
-        #: (龙岗区, 双流区): the text may be theirs (a doubt on figures nothing places)
-        self.title_districts = unknown_districts(self.places, folded_title)
         #: whether the text is a company's report of its own results (its title says so:
         #: 年度业绩, 半年报, "interim results"): a figure whose area nothing states is then the
         #: company's, of all its operations (the world), not China's
@@ -182,10 +172,22 @@ class SheetBuilder:
             and not title_places
             and not _NOT_ONE_COMPANY.search(folded_title)
         )
-        if self.company_text:
-            # the company's text, not its city's: a Hong Kong paper's 港元 and its name in the
-            # page's furniture, 在香港上市 (where the shares trade) make no document place
-            self.local, self.local_text = None, False
+        # a company's text has no place of its own, whatever a Hong Kong paper's 港元 and its
+        # name in the page's furniture, or 在香港上市 (where the shares trade), suggest
+        self.local = None
+        if not self.company_text:
+            self.local = local_place(
+                self.places, title, body, fold(layout.fact_text[layout.body_start :])
+            )
+        #: whether the text is of a place of its own: its title names a province or a city, or
+        #: it speaks of 全省, 本市, 全县 … (a figure whose area nothing says may then be that
+        #: place's, not China's: a doubt of the draft)
+        self.local_text = not self.company_text and (
+            bool(self.local or title_places) or speaks_locally(folded_title + body)
+        )
+        #: the districts, counties and zones the title names that the rules know no place for
+        #: (龙岗区, 双流区): the text may be theirs (a doubt on figures nothing places)
+        self.title_districts = unknown_districts(self.places, folded_title)
         self.named_places = [
             (start + layout.body_start, end + layout.body_start, place)
             for start, end, place in self.places.find(body)

@@ -14,7 +14,7 @@ MONTHS_EN = "january|february|march|april|may|june|july|august|september|october
 MONTH_NUMBER = {name: index + 1 for index, name in enumerate(MONTHS_EN.split("|"))}
 _CN_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "首": 1}
 EN_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
+             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,11 @@ def year_part(year: int, part: str | None) -> tuple[str, bool]:
     """(ISO period, is an instant) of a part of a year (上半年, 前三季度, 底 ...); a part's end
     (三季度末, 上半年末, "the end of the third quarter"): the part's last day."""
     part = (part or "").strip()
-    for end in ("末", "底", "end of "):
-        rest = part.removesuffix(end) if end != "end of " else part.removeprefix(end)
-        if rest != part and rest not in ("", "年"):
-            return year_part(year, rest)[0].rsplit("/", 1)[-1], True
+    whole = part.removeprefix("end of ") if part.startswith("end of ") else None
+    if whole is None and part[-1:] in ("末", "底") and part[:-1] not in ("", "年"):
+        whole = part[:-1]  # 三季度末 (not 年底, 底: the year's end, below)
+    if whole is not None:
+        return year_part(year, whole)[0].rsplit("/", 1)[-1], True
     if part in ("", "全年", "full year"):
         return f"{year}-01-01/{year}-12-31", False
     if part in ("年底", "年末", "底", "末", "end"):

@@ -284,7 +284,7 @@ def _ended(found: _Found) -> TimeExpr | None:
     elif found.group("q"):
         months = 3
     else:
-        months = 12 if found.group("n") == "twelve" else month_count(found.group("n") or "")
+        months = month_count(found.group("n") or "")
     doc, year = found.doc, found.number("y")
     last = month_end(year or doc.year, month)
     end = last.replace(day=min(day, last.day))
@@ -392,11 +392,16 @@ def _past_years(found: _Found) -> TimeExpr | None:
     )
 
 
+def _part(found: _Found) -> str:
+    """The part of a year a match names (上半年, "third quarter"), its end when the match says
+    "the end of" it (:func:`~aikg.extraction.periods.expression.year_part` reads both)."""
+    part = found.group("part") or ""
+    return f"end of {part}" if found.group("endw") else part
+
+
 def _part_without_year(found: _Found) -> TimeExpr | None:
     """上半年, "the first half": the latest such span ended by the document date."""
-    part = found.group("part") or ""
-    if found.group("endw"):
-        part = f"end of {part}"
+    part = _part(found)
     doc, text = found.doc, found.text
     iso, _ = year_part(part_year(part, doc), part)
     return found.expr(
@@ -527,8 +532,7 @@ def _en_part(found: _Found) -> TimeExpr | None:
     """ "the first half of 2026 | of this year"."""
     y = found.group("y")
     year = int(y) if y else relative_year(found.group("rel") or "", found.doc)
-    part = found.group("part") or ""
-    iso, _ = year_part(year, f"end of {part}" if found.group("endw") else part)
+    iso, _ = year_part(year, _part(found))
     return found.expr(iso, f"{found.text}: {iso}.", f"{found.text}：{iso}。")
 
 
