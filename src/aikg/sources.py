@@ -28,6 +28,9 @@ class Span:
     exact: str
     prefix: str = ""
     suffix: str = ""
+    #: which occurrence (1-based, in text order) of ``prefix + exact + suffix`` this span is,
+    #: when that context recurs (a repeated paragraph); ``None`` when it occurs once
+    occurrence: int | None = None
 
 
 def read_source(path: Path) -> SourceText:
@@ -67,10 +70,30 @@ def occurrences(text: str, needle: str) -> list[int]:
     return found
 
 
-def find_span(text: str, exact: str, prefix: str = "", suffix: str = "") -> Span:
+def find_span(
+    text: str, exact: str, prefix: str = "", suffix: str = "", occurrence: int | None = None
+) -> Span:
     """Anchor ``exact`` in ``text``; ``prefix``/``suffix`` disambiguate a quote that recurs.
 
-    Refuses a quote that is absent or that occurs more than once with the given context.
+    Refuses a quote that is absent or that occurs more than once with the given context, unless
+    ``occurrence`` says which one (1-based, in text order). That is for a text that repeats
+    itself (a page that prints a paragraph twice): there, only a context as long as the
+    repetition would tell the occurrences apart, and a prefix of a whole copied sentence is
+    what a sheet must not hold. ``occurrence`` is refused where the context already anchors
+    the quote once: a number that says nothing would hide a quote that later recurs.
+
+    Example:
+        >>> text = "Para. AI firms: 4400. Para. AI firms: 4400."
+        >>> find_span(text, "4400", "firms: ", occurrence=2).start
+        38
+        >>> find_span(text, "4400", "firms: ")
+        Traceback (most recent call last):
+        ...
+        aikg.errors.EvidenceError: quote '4400' (prefix 'firms: ', suffix '') occurs 2 times; ...
+        >>> find_span(text, "Para. AI", occurrence=3)
+        Traceback (most recent call last):
+        ...
+        aikg.errors.EvidenceError: quote 'Para. AI' occurs 2 times: there is no occurrence 3
     """
     if not exact:
         raise EvidenceError("empty quote")
@@ -78,9 +101,25 @@ def find_span(text: str, exact: str, prefix: str = "", suffix: str = "") -> Span
     context = f" (prefix {prefix!r}, suffix {suffix!r})" if prefix or suffix else ""
     if not hits:
         raise EvidenceError(f"quote {exact!r}{context} does not occur in the source text")
-    if len(hits) > 1:
+    if occurrence is None:
+        if len(hits) > 1:
+            raise EvidenceError(
+                f"quote {exact!r}{context} occurs {len(hits)} times; add a prefix or suffix, "
+                "or the occurrence"
+            )
+        index = 0
+    elif isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1:
+        raise EvidenceError(f"occurrence {occurrence!r} of {exact!r} is not a whole number from 1")
+    elif len(hits) == 1:
         raise EvidenceError(
-            f"quote {exact!r}{context} occurs {len(hits)} times; add a prefix or suffix"
+            f"quote {exact!r}{context} occurs once: drop its occurrence {occurrence}"
         )
-    start = hits[0] + len(prefix)
-    return Span(start, start + len(exact), exact, prefix, suffix)
+    elif occurrence > len(hits):
+        raise EvidenceError(
+            f"quote {exact!r}{context} occurs {len(hits)} times: there is no occurrence "
+            f"{occurrence}"
+        )
+    else:
+        index = occurrence - 1
+    start = hits[index] + len(prefix)
+    return Span(start, start + len(exact), exact, prefix, suffix, occurrence)

@@ -15,7 +15,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from aikg.curation.periods import add_period
 from aikg.curation.terms import as_list, iri, term, texts
-from aikg.errors import InputError
+from aikg.errors import EvidenceError, InputError
 from aikg.labels import label
 from aikg.namespaces import AIKG, AIKGUNIT, CUR, ID, OA, QUAL, SCHEMA, SDMX_DIM, UNIT, shorten
 from aikg.number_display import chinese_quantity, display_number
@@ -67,7 +67,7 @@ _LINKS: dict[str, URIRef] = {
 _DESCRIBE_KEYS = frozenset(
     {"a", "label", "alt", "definition", "note", "reading", "en_translated", "unstated", "props"}
 )
-_SPAN_KEYS = frozenset({"quote", "prefix", "suffix"})
+_SPAN_KEYS = frozenset({"quote", "prefix", "suffix", "occurrence"})
 KEYS: dict[str, frozenset[str]] = {
     "sheet": frozenset(
         {"document", "mentions", "statements", "observations", "targets", "explanations"}
@@ -142,7 +142,7 @@ def check_keys(entry: Any, kind: str, where: str) -> dict[str, Any]:
         >>> check_keys({"quote": "产业", "qoute": "产业"}, "evidence", "e")
         Traceback (most recent call last):
         ...
-        aikg.errors.InputError: e: unknown key 'qoute'; evidence keys are: prefix, quote, suffix
+        aikg.errors.InputError: e: unknown key 'qoute'; evidence keys are: occurrence, prefix, ...
     """
     if not isinstance(entry, dict):
         raise InputError(f"{where}: expected a mapping, got {entry!r}")
@@ -153,6 +153,26 @@ def check_keys(entry: Any, kind: str, where: str) -> dict[str, Any]:
         plural = "s" if len(unknown) > 1 else ""
         raise InputError(f"{where}: unknown key{plural} {names}; {kind} keys are: {allowed}")
     return entry
+
+
+def _occurrence(value: Any) -> int | None:
+    """A sheet's ``occurrence`` (the sheet loader keeps scalars as text) as a number, for
+    :func:`aikg.sources.find_span` to check.
+
+    Example:
+        >>> _occurrence("2"), _occurrence(None)
+        (2, None)
+        >>> _occurrence("first")
+        Traceback (most recent call last):
+        ...
+        aikg.errors.EvidenceError: occurrence 'first' is not a whole number from 1
+    """
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise EvidenceError(f"occurrence {value!r} is not a whole number from 1")
+    return int(text)
 
 
 def _line(entry: Any) -> str:
@@ -248,7 +268,11 @@ class _Doc:
             raise InputError(f"{where}: needs a 'quote'")
         try:
             span = find_span(
-                self.source.text, quote, spec.get("prefix", ""), spec.get("suffix", "")
+                self.source.text,
+                quote,
+                spec.get("prefix", ""),
+                spec.get("suffix", ""),
+                _occurrence(spec.get("occurrence")),
             )
         except InputError as exc:
             raise InputError(f"{where}: {exc}") from None
@@ -271,6 +295,10 @@ class _Doc:
             g.add((sel, OA.prefix, Literal(span.prefix)))
         if span.suffix:
             g.add((sel, OA.suffix, Literal(span.suffix)))
+        if span.occurrence is not None:
+            # the quote's context recurs (a repeated paragraph): say which occurrence it is,
+            # so that the quote selector alone still names one span, as the position does
+            g.add((sel, AIKG.occurrence, Literal(span.occurrence, datatype=XSD.positiveInteger)))
         return anno
 
     def label(self, subject: URIRef, lang: str) -> str:

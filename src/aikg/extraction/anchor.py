@@ -9,12 +9,14 @@ from aikg.extraction.layout import Layout
 from aikg.sources import occurrences
 
 
-def anchor(text: str, start: int, end: int, limit: int = 80) -> dict[str, str]:
-    """``{quote, prefix?, suffix?}`` that :func:`aikg.sources.find_span` resolves to the span.
+def anchor(text: str, start: int, end: int, limit: int = 80) -> dict[str, str | int]:
+    """``{quote, prefix?, suffix?}`` that :func:`aikg.sources.find_span` resolves to the span,
+    or ``{quote, occurrence}``.
 
     The shortest context that makes the quote unique, trying at each size (1 to ``limit``
-    characters) a prefix, then a suffix, then both; beyond ``limit``, the context that sets this
-    occurrence apart however far a repetition goes.
+    characters) a prefix, then a suffix, then both. Beyond ``limit`` (a text that repeats a
+    paragraph), which occurrence of the quote it is: a context as long as the repetition would
+    copy the text's sentences into the sheet.
 
     The text is searched once, for the quote's occurrences: the size at which each other
     occurrence stops matching a prefix or a suffix is read by comparing the text around it with
@@ -24,6 +26,8 @@ def anchor(text: str, start: int, end: int, limit: int = 80) -> dict[str, str]:
     Example:
         >>> anchor("a 5% rise, b 5% fall", 2, 4)
         {'quote': '5%', 'prefix': 'a '}
+        >>> anchor("Up 5%. Up 5%.", 10, 12, limit=3)
+        {'quote': '5%', 'occurrence': 2}
     """
     quote = text[start:end]
     if not quote:
@@ -49,7 +53,7 @@ def anchor(text: str, start: int, end: int, limit: int = 80) -> dict[str, str]:
     by_both = max(min(p, s) for p, s in sizes)
     size = min(by_prefix, by_suffix, by_both)
     if size > limit:
-        return _distinct_context(text, start, end, others)
+        return {"quote": quote, "occurrence": 1 + sum(q < start for q in others)}
     prefix, suffix = text[max(0, start - size) : start], text[end : end + size]
     if by_prefix == size:
         return {"quote": quote, "prefix": prefix}
@@ -86,25 +90,7 @@ def _common(same: Callable[[int, int], bool], bound: int) -> int:
     return n
 
 
-def _distinct_context(text: str, start: int, end: int, others: list[int]) -> dict[str, str]:
-    """The shortest prefix, else suffix, else both, that sets this occurrence of the quote apart
-    from its ``others`` however far the repetition goes (a repeated paragraph: each
-    occurrence is anchored by what surrounds it)."""
-    quote, length = text[start:end], end - start
-    before = 1 + max(_common_before(text, start, q) for q in others)
-    if before <= start:
-        return {"quote": quote, "prefix": text[start - before : start]}
-    after = 1 + max(_common_after(text, end, q + length) for q in others)
-    if end + after <= len(text):
-        return {"quote": quote, "suffix": text[end : end + after]}
-    # the text repeats itself up to both ends (it is periodic): its ends tell them apart
-    prefix, suffix = text[:start], text[end:]
-    if len(occurrences(text, prefix + quote + suffix)) == 1:
-        return {"quote": quote, "prefix": prefix, "suffix": suffix}
-    raise EvidenceError(f"cannot anchor {quote!r} at {start} uniquely")
-
-
-def document_evidence(layout: Layout, title: str) -> dict[str, str]:
+def document_evidence(layout: Layout, title: str) -> dict[str, str | int]:
     """The evidence of the document itself: its ``title`` where the text states it, else the
     start of its first line (up to 40 characters)."""
     text = layout.text
