@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS, TIME
+from rdflib.namespace import RDF, SKOS, TIME, XSD
 
 from aikg.curation import compile_all, compile_entity_list, compile_sheet
 from aikg.errors import InputError
-from aikg.namespaces import AIKG, QUAL, SCHEMA, expand
+from aikg.namespaces import AIKG, OA, QUAL, SCHEMA, expand
+from aikg.sources import occurrences
 
 SOURCE = (
     "---\ntitle: {title}\nurl: https://example.org/item\npublisher: Example\ndate: {date}\n---\n"
@@ -86,6 +87,43 @@ def test_props_on_an_observation_are_added(tmp_path: Path) -> None:
     graph = _compile(tmp_path, GROWTH.format(extra=extra))
     status = graph.value(_iri("obs:item-growth"), _iri("sdmx-attribute:obsStatus"))
     assert status == _iri("sdmx-code:obsStatus-E")
+
+
+def test_a_unit_the_schemes_do_not_define_is_refused(tmp_path: Path) -> None:
+    # before, unit:PERCNT compiled and validated, and labels showed the bare IRI
+    with pytest.raises(InputError, match=r"\.unit: unit:PERCNT is not a unit of ontology/sch"):
+        _compile(tmp_path, GROWTH.format(extra="").replace("unit:PERCENT", "unit:PERCNT"))
+
+
+MENTION = "mentions:\n  - {{id: organization:x, quote: {quote}{extra}}}\n"
+
+
+def test_an_occurrence_anchors_a_quote_whose_context_recurs(tmp_path: Path) -> None:
+    # "in" recurs (industry, sustains): the second one, by its occurrence
+    graph = _compile(tmp_path, MENTION.format(quote="n", extra=", prefix: i, occurrence: 2"))
+    content = SOURCE.format(title="An item", date="2026-02-05")
+    start = occurrences(content, "in")[1] + 1
+    (selector,) = graph.subjects(AIKG.occurrence, None)
+    assert graph.value(selector, AIKG.occurrence) == Literal(2, datatype=XSD.positiveInteger)
+    (target,) = graph.subjects(OA.hasSelector, selector)
+    positions = [graph.value(s, OA.start) for s in graph.objects(target, OA.hasSelector)]
+    assert Literal(start, datatype=XSD.nonNegativeInteger) in positions
+
+
+@pytest.mark.parametrize(
+    ("quote", "extra", "message"),
+    [
+        ("It", ", occurrence: 1", "occurs once: drop its occurrence 1"),
+        ("n", ", prefix: i, occurrence: 3", "occurs 2 times: there is no occurrence 3"),
+        ("n", ", prefix: i, occurrence: first", "occurrence 'first' is not a whole number from 1"),
+        ("n", ", prefix: i", "occurs 2 times; add a prefix or suffix, or the occurrence"),
+    ],
+)
+def test_an_occurrence_that_names_nothing_is_refused(
+    tmp_path: Path, quote: str, extra: str, message: str
+) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        _compile(tmp_path, MENTION.format(quote=quote, extra=extra))
 
 
 SIZE = """\

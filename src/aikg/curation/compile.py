@@ -17,7 +17,7 @@ from aikg.curation.periods import add_period
 from aikg.curation.terms import as_list, iri, term, texts
 from aikg.errors import EvidenceError, InputError
 from aikg.labels import label
-from aikg.namespaces import AIKG, AIKGUNIT, CUR, ID, OA, QUAL, SCHEMA, SDMX_DIM, UNIT, shorten
+from aikg.namespaces import AIKG, AIKGUNIT, CUR, ID, OA, QUAL, QUDT, SCHEMA, SDMX_DIM, UNIT, shorten
 from aikg.number_display import chinese_quantity, display_number
 from aikg.numbers import (
     Quantity,
@@ -442,6 +442,12 @@ def _observation(doc: _Doc, spec: dict[str, Any], where: str, kind: URIRef) -> N
         unit = UNIT_IRIS[quantity.unit]
     else:
         raise InputError(f"{where}: {value_text!r} has no unit; give 'unit'")
+    if (unit, RDF.type, QUDT.Unit) not in doc.known:
+        # a misspelt unit (unit:PERCNT) would compile, validate and show as a bare IRI
+        raise InputError(
+            f"{where}.unit: {shorten(str(unit))} is not a unit of ontology/schemes.ttl; "
+            "add it there (with its labels) or use one of its units"
+        )
     g.add((subject, RDF.type, kind))
     g.add((subject, SCHEMA.variableMeasured, variable))
     g.add((subject, SCHEMA.value, _number(quantity.value)))
