@@ -24,7 +24,7 @@ SHEETS = sorted(p for p in CURATION.glob("*.yaml") if p.name != "entities.yaml")
 #: Sheet stem -> (reliability class, observations, targets) the curation records.
 EXPECTED = {
     "2023-07-10-genai-service-interim-measures-order-15": ("official", 0, 0),
-    "2024-03-06-mingpao-2024-government-work-report-ai-plus": ("relay", 3, 0),
+    "2024-03-06-mingpao-2024-government-work-report-ai-plus": ("relay", 2, 0),
     "2024-07-02-xinhua-ai-industry-standardization-guide-2024": ("wire", 0, 1),
     "2024-07-03-stcn-ai-industry-standardization-guide-targets": ("wire", 0, 3),
     "2024-09-09-chinanews-ai-safety-governance-framework-1-0": ("wire", 0, 0),
