@@ -389,6 +389,18 @@ def test_eval_extract_scores_period_area_and_variable_of_matched_facts() -> None
     assert "observations" in payload and "entity_linking" in payload  # the contract is kept
 
 
+def test_the_scorer_writes_its_run_between_the_markers_on_lines_of_their_own(
+    tmp_path: Path,
+) -> None:
+    from benchmarks.extraction.score import BEGIN, END, update_readme
+
+    readme = tmp_path / "README.md"
+    prose = f"How it was made: the run goes after `{BEGIN}`, which we did not touch.\n"
+    readme.write_text(f"{prose}\n## First run\n\n{BEGIN}\nFirst run: not yet.\n{END}\n")
+    update_readme(readme, "| kept | 5/6 |\n")
+    assert readme.read_text() == f"{prose}\n## First run\n\n{BEGIN}\n| kept | 5/6 |\n{END}\n"
+
+
 def test_the_scorer_counts_drafts_kept_unchanged_per_document() -> None:
     from benchmarks.extraction.score import kept_table, kept_unchanged
 

@@ -592,14 +592,18 @@ def report(gold_set: GoldSet, frozen: bool) -> str:
 
 
 def update_readme(readme: Path, out: str) -> None:
-    """Replace the text between the README's result markers with ``out``."""
+    """Replace the text between the README's result markers with ``out``: the last marker
+    that stands on a line of its own, so that a README which quotes the marker in its prose
+    (how the set was made) keeps its prose."""
     text = readme.read_text(encoding="utf-8")
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        _, tail = rest.split(END, 1)
-        readme.write_text(f"{head}{BEGIN}\n{out}{END}{tail}", encoding="utf-8")
-    else:
+    begins = list(re.finditer(rf"^{re.escape(BEGIN)}$", text, re.M))
+    ends = re.compile(rf"^{re.escape(END)}$", re.M)
+    end = ends.search(text, begins[-1].end()) if begins else None
+    if end is None:
         print(f"{readme} has no result markers; nothing updated", file=sys.stderr)
+        return
+    head, tail = text[: begins[-1].start()], text[end.end() :]
+    readme.write_text(f"{head}{BEGIN}\n{out}{END}{tail}", encoding="utf-8")
 
 
 def main() -> int:
