@@ -1493,6 +1493,7 @@ def test_related_reading_a_plans_tasks_and_a_threshold_are_no_figures(tmp_path: 
         draft(
             tmp_path,
             "示范方案从5个方面部署了18项重点任务，示范产业规模达到640亿元。\n\n"
+            "示范报告介绍今年政府9項工作任務。\n\n"  # a work report's own tasks: no statistic
             "The registry counted 3,150 demo firms with at least 20 employees at the end of "
             "2025.\n\n"
             "【相关阅读】\n· 示范消费同比增长7%\n",

@@ -357,12 +357,12 @@ _BARE_MAGNITUDE_NUMBER_BEFORE = re.compile(
     r"(?:超|逾|近|约|約|上|过|過|破|达|達|[零〇一二两兩三四五六七八九十百千多余餘])\s*$"
 )
 #: The counted things of a count of a text's own parts: 18项具体要求, 3个专栏, 7张工作清单
-#: (任务 only as 重点任务: the curated graph keeps a work report's 10项工作任务 as a fact).
+#: (任务 only as 重点任务 or 工作任务: a plan's or a work report's tasks, not 任务 in general).
 _PLAN_PARTS_AFTER = re.compile(
     r"^\s*(?:[A-Za-z]{1,4})?\s*(?:具体|具體|重点|重點|主要|工作)?\s*(?:伦理要求|倫理要求|要求"
     r"|举措|舉措|措施|行动|行動|专栏|專欄|方向|清单|清單|协同发展地|協同發展地)"
-    # 部署22项重点任务: a plan's key tasks (政府10项工作任务, a work report's tasks, are a fact)
-    r"|^\s*(?:重点|重點)\s*(?:任务|任務)"
+    # 部署22项重点任务, 政府10项工作任务: a plan's or a work report's own tasks
+    r"|^\s*(?:重点|重點|工作)\s*(?:任务|任務)"
 )
 #: A currency the normalizer does not read as yuan: 台幣5.28兆元 is TWD, not CNY.
 _OTHER_CURRENCY_BEFORE = re.compile(r"(?:新?台[币幣]|NT\$)\s*$")
