@@ -89,6 +89,15 @@ def test_props_on_an_observation_are_added(tmp_path: Path) -> None:
     assert status == _iri("sdmx-code:obsStatus-E")
 
 
+def test_a_key_given_twice_is_refused_with_its_lines(tmp_path: Path) -> None:
+    # YAML would keep the second note and drop the first without a word
+    extra = "    note: {en: first}\n    note: {en: second}"
+    with pytest.raises(
+        InputError, match=r"item\.yaml:\d+: key 'note' given twice \(lines \d+ and \d+\)"
+    ):
+        _compile(tmp_path, GROWTH.format(extra=extra))
+
+
 def test_a_unit_the_schemes_do_not_define_is_refused(tmp_path: Path) -> None:
     # before, unit:PERCNT compiled and validated, and labels showed the bare IRI
     with pytest.raises(InputError, match=r"\.unit: unit:PERCNT is not a unit of ontology/sch"):

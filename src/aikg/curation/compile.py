@@ -109,6 +109,20 @@ class _SheetLoader(_BaseLoader):  # type: ignore[valid-type,misc]
 
 
 def _construct_mapping(loader: _SheetLoader, node: yaml.MappingNode) -> _Mapping:
+    # A key given twice: YAML keeps the last value and drops the first without a word (a second
+    # `note:` would erase the first note), so it is refused with the line of each.
+    seen: dict[str, int] = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            key, line = str(key_node.value), key_node.start_mark.line + 1
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"key {key!r} given twice (lines {seen[key]} and {line})",
+                    key_node.start_mark,
+                )
+            seen[key] = line
     # the base loader keeps every scalar, keys included, as text: str() changes none
     pairs = loader.construct_mapping(node, deep=True).items()
     mapping = _Mapping({str(key): value for key, value in pairs})
