@@ -68,6 +68,35 @@ def test_ontology_page_is_generated_offline() -> None:
     assert '<script src="http' not in page and 'stylesheet" href="http' not in page
 
 
+def test_ontology_page_is_the_same_bytes_in_every_process() -> None:
+    # pyLODE orders by string hashing, which changes between processes: aikg build wrote a
+    # different page each time, titled by whichever concept scheme came last
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from aikg.ontology_docs import ontology_html as h; "
+        "sys.stdout.buffer.write(h())"
+    )
+    pages = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert pages[0] == pages[1]
+    title = pages[0].split(b"<title>", 1)[1].split(b"</title>", 1)[0].decode("utf-8")
+    assert title in {
+        "aikg ontology",
+        "aikg ontology of AI policy and industry",
+        "aikg 人工智能政策与产业知识图谱本体",
+    }
+
+
 def test_the_graph_declares_its_license_and_how_to_cite_a_fact(graph: Graph) -> None:
     dataset = URIRef("https://w3id.org/aikg/graph")
     assert graph.value(dataset, DCTERMS.license) == URIRef(

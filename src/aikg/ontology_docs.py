@@ -2,17 +2,58 @@
 
 from __future__ import annotations
 
-import logging
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
-from rdflib import Graph
+from rdflib import OWL, RDF, SKOS, Graph, URIRef
 
+from aikg.errors import AikgError, excerpt
 from aikg.store.files import ontology_graph
+
+#: The ontology the page documents (ontology/aikg.ttl's owl:Ontology).
+ONTOLOGY = URIRef("https://w3id.org/aikg/ontology")
+
+#: What the child process runs: pyLODE on the Turtle file it is given, the page on stdout.
+_PYLODE = """
+import logging, sys
+from rdflib import Graph
+from pylode import OntPub
+logging.getLogger().setLevel(logging.WARNING)  # pyLODE configures the root logger verbosely
+sys.stdout.buffer.write(OntPub(ontology=Graph().parse(sys.argv[1])).make_html().encode("utf-8"))
+"""
 
 
 def ontology_html(ontology: Graph | None = None) -> bytes:
-    """pyLODE's HTML page for the ontology (vocabulary and concept schemes)."""
-    from pylode import OntPub  # heavy import, only when building the page
+    """pyLODE's HTML page for the ontology (vocabulary and concept schemes), the same bytes at
+    every build.
 
-    logging.getLogger().setLevel(logging.WARNING)  # pyLODE configures the root logger verbosely
-    page = OntPub(ontology=ontology if ontology is not None else ontology_graph())
-    return page.make_html().encode("utf-8")
+    pyLODE documents one ontology, and orders what it documents by Python's string hashing,
+    which changes from one process to the next: given the shapes' owl:Ontology and the concept
+    schemes beside the vocabulary's, it merged all their titles into the page's heading, took
+    the title and IRI of whichever it met last ("document statuses"), and wrote a different
+    page at each build. So it is given :data:`ONTOLOGY` as the only ontology (the schemes'
+    concepts, classes and properties are all still there), and runs in a child process with a
+    fixed ``PYTHONHASHSEED``.
+
+    Example:
+        >>> page = ontology_html()
+        >>> page == ontology_html() and b"<title>document statuses</title>" not in page
+        True
+    """
+    graph = Graph() + (ontology if ontology is not None else ontology_graph())
+    for kind in (OWL.Ontology, SKOS.ConceptScheme):
+        for other in [s for s in graph.subjects(RDF.type, kind) if s != ONTOLOGY]:
+            graph.remove((other, RDF.type, kind))
+    with tempfile.TemporaryDirectory(prefix="aikg-ontology-") as tmp:
+        source = Path(tmp) / "ontology.ttl"
+        graph.serialize(source, format="turtle")
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        done = subprocess.run(
+            [sys.executable, "-c", _PYLODE, str(source)], env=env, capture_output=True, check=False
+        )
+    if done.returncode != 0:
+        raise AikgError(f"pyLODE could not make the ontology page: {excerpt(done.stderr)}")
+    return done.stdout
