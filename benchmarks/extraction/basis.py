@@ -22,20 +22,14 @@ Usage (from the project root)::
 from __future__ import annotations
 
 import argparse
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 import rdflib
-from rdflib import RDF
 
-from aikg.extraction.doubts import doubts
 from aikg.extraction.pipeline import extract
 from aikg.store import open_store
 from benchmarks.extraction import score as S
-
-#: A text counts as Chinese when CJK characters are more than this share of its body.
-CJK_SHARE = 0.2
 
 
 @dataclass
@@ -56,11 +50,9 @@ def drafted(name: str, known: rdflib.Graph, project: set[str]) -> list[Drafted]:
     for src in sorted(gold_set.sources.glob("*.md")):
         draft = extract(src, known, shared=gold_set.folder / "shared")
         draft_graph += draft.graph
-        body = src.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
-        cjk = len(re.findall(r"[\u4e00-\u9fff]", body))
-        language = "zh" if cjk > CJK_SHARE * len(body) else "en"
-        for fact in draft.facts:
-            assert not doubts(fact)
+        # the language the draft's document entry gives (en, zh-hans, zh-hant)
+        language = "en" if draft.sheet["document"]["language"] == "en" else "zh"
+        for fact in draft.facts:  # those it commits: the doubted ones are draft.unsure
             facts[fact.id] = (language, fact.kind, dict(fact.basis))
     gold_graph = rdflib.Graph()
     for path in gold_set.gold.glob("*.ttl"):  # entities.ttl too: the gold's new places' names
@@ -80,10 +72,7 @@ def main() -> int:
     low, _, high = ap.parse_args().sets.partition("-")
     names = [f"set-{n}" for n in range(int(low), int(high or low) + 1)]
     known = open_store(None, None).graph()
-    project_graph = rdflib.Graph()
-    for path in S.PROJECT_GRAPH.glob("*.ttl"):
-        project_graph.parse(path)
-    project = {S.short(s) for s in project_graph.subjects(RDF.type, None)}
+    project = S.project_entities()
     rows = [row for name in names for row in drafted(name, known, project)]
 
     print(f"Sets {names[0]} to {names[-1]}: kept unchanged {share(rows)} of the drafted figures.\n")
@@ -109,16 +98,16 @@ def main() -> int:
         )
     print("\nHolding back more, worst basis combination first (3 figures or more):\n")
     print("| held back too | its kept | the rest kept | drafts left |\n|---|---:|---:|---:|")
-    rest = list(rows)
+    # the combinations split the drafts: what is left is the totals less those held back
+    kept, left = sum(r.kept for r in rows), len(rows)
     for combo, group in sorted(
-        combos.items(), key=lambda kv: sum(r.kept for r in kv[1]) / len(kv[1])
+        combos.items(), key=lambda kv: (sum(r.kept for r in kv[1]) / len(kv[1]), kv[0])
     ):
         if len(group) < 3:
             continue
-        held = {id(r) for r in group}
-        rest = [r for r in rest if id(r) not in held]
-        left = f"{len(rest) / len(rows):.0%}"
-        print(f"| {' / '.join(combo)} | {share(group)} | {share(rest)} | {left} |")
+        kept, left = kept - sum(r.kept for r in group), left - len(group)
+        rest = f"{kept}/{left} ({kept / left:.0%})" if left else "–"
+        print(f"| {' / '.join(combo)} | {share(group)} | {rest} | {left / len(rows):.0%} |")
     return 0
 
 

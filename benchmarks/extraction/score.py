@@ -550,6 +550,14 @@ def error_lines(detail: dict, errors: dict) -> list[str]:
     return lines
 
 
+def project_entities() -> set[str]:
+    """The short IRIs of everything the project graph types: what a draft may reuse."""
+    graph = rdflib.Graph()
+    for path in PROJECT_GRAPH.glob("*.ttl"):
+        graph.parse(path)
+    return {short(s) for s in graph.subjects(RDF.type, None)}
+
+
 def report(gold_set: GoldSet, frozen: bool) -> str:
     """Extract, score, and write the Markdown the set's README keeps between its markers."""
     drafts = extract_all(gold_set)
@@ -564,10 +572,7 @@ def report(gold_set: GoldSet, frozen: bool) -> str:
     if (gold_set.gold / "entities.ttl").exists():
         gg.parse(gold_set.gold / "entities.ttl")
 
-    pg = rdflib.Graph()
-    for p in PROJECT_GRAPH.glob("*.ttl"):
-        pg.parse(p)
-    project = {short(s) for s in pg.subjects(RDF.type, None)}
+    project = project_entities()
 
     doc_of_source = {}
     for g_path in golds:

@@ -5,24 +5,24 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
 from rdflib import OWL, RDF, SKOS, Graph, URIRef
 
 from aikg.errors import AikgError, excerpt
+from aikg.namespaces import AIKG
 from aikg.store.files import ontology_graph
 
-#: The ontology the page documents (ontology/aikg.ttl's owl:Ontology).
-ONTOLOGY = URIRef("https://w3id.org/aikg/ontology")
+#: The ontology the page documents (ontology/aikg.ttl's owl:Ontology: the namespace's IRI).
+ONTOLOGY = URIRef(str(AIKG).rstrip("#"))
 
-#: What the child process runs: pyLODE on the Turtle file it is given, the page on stdout.
+#: What the child process runs: pyLODE on the Turtle it reads on stdin, the page on stdout.
 _PYLODE = """
 import logging, sys
 from rdflib import Graph
 from pylode import OntPub
 logging.getLogger().setLevel(logging.WARNING)  # pyLODE configures the root logger verbosely
-sys.stdout.buffer.write(OntPub(ontology=Graph().parse(sys.argv[1])).make_html().encode("utf-8"))
+graph = Graph().parse(data=sys.stdin.buffer.read().decode("utf-8"), format="turtle")
+sys.stdout.buffer.write(OntPub(ontology=graph).make_html().encode("utf-8"))
 """
 
 
@@ -47,13 +47,13 @@ def ontology_html(ontology: Graph | None = None) -> bytes:
     for kind in (OWL.Ontology, SKOS.ConceptScheme):
         for other in [s for s in graph.subjects(RDF.type, kind) if s != ONTOLOGY]:
             graph.remove((other, RDF.type, kind))
-    with tempfile.TemporaryDirectory(prefix="aikg-ontology-") as tmp:
-        source = Path(tmp) / "ontology.ttl"
-        graph.serialize(source, format="turtle")
-        env = {**os.environ, "PYTHONHASHSEED": "0"}
-        done = subprocess.run(
-            [sys.executable, "-c", _PYLODE, str(source)], env=env, capture_output=True, check=False
-        )
+    done = subprocess.run(
+        [sys.executable, "-c", _PYLODE],
+        input=graph.serialize(format="turtle").encode("utf-8"),
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+        capture_output=True,
+        check=False,
+    )
     if done.returncode != 0:
         raise AikgError(f"pyLODE could not make the ontology page: {excerpt(done.stderr)}")
     return done.stdout

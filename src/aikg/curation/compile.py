@@ -170,8 +170,8 @@ def check_keys(entry: Any, kind: str, where: str) -> dict[str, Any]:
 
 
 def _occurrence(value: Any) -> int | None:
-    """A sheet's ``occurrence`` (the sheet loader keeps scalars as text) as a number, for
-    :func:`aikg.sources.find_span` to check.
+    """A sheet's ``occurrence`` (the sheet loader keeps scalars as text) as a number; whether
+    there is such an occurrence is :func:`aikg.sources.find_span`'s to check.
 
     Example:
         >>> _occurrence("2"), _occurrence(None)
@@ -184,7 +184,7 @@ def _occurrence(value: Any) -> int | None:
     if value is None:
         return None
     text = str(value).strip()
-    if not text.isascii() or not text.isdigit() or int(text) < 1:
+    if not text.isascii() or not text.isdigit():
         raise EvidenceError(f"occurrence {value!r} is not a whole number from 1")
     return int(text)
 
